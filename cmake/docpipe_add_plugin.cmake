@@ -1,0 +1,26 @@
+# docpipe_add_plugin(NAME SOURCES src... [LIBS lib...])
+#
+# Builds plugin NAME as a loadable module NAME.so with the flags the plugin contract requires:
+# hidden visibility (only the two DOCPIPE_PLUGIN aliases are exported), no re-export of symbols from
+# static libraries, the SDK on the include path, and the output folder the engine searches.
+# The target is called docpipe-plugin-NAME.
+function(docpipe_add_plugin name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "docpipe_add_plugin(${name}): SOURCES is required")
+  endif()
+  set(target docpipe-plugin-${name})
+  add_library(${target} MODULE ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE docpipe::sdk ${ARG_LIBS})
+  set_target_properties(${target} PROPERTIES
+    OUTPUT_NAME ${name}
+    PREFIX ""
+    SUFFIX ".so"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY ${DOCPIPE_PLUGIN_OUTPUT_DIR})
+  target_link_options(${target} PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
+  if(DEFINED DOCPIPE_PLUGIN_INSTALL_DIR)
+    install(TARGETS ${target} LIBRARY DESTINATION ${DOCPIPE_PLUGIN_INSTALL_DIR})
+  endif()
+endfunction()

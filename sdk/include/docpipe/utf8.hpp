@@ -1,0 +1,156 @@
+#pragma once
+/// @file utf8.hpp
+/// Small, allocation-free UTF-8 helpers shared by the engine and the plugins, and the conversion from
+/// byte offsets (the SDK's spans) to code point offsets (what exports promise their users).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docpipe::utf8 {
+
+/// The code point returned for a malformed sequence.
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+/// Length in bytes of the well-formed UTF-8 sequence starting at @p pos, or 0 when the bytes there
+/// are not a well-formed sequence (overlong, surrogate, beyond U+10FFFF, truncated, stray trail byte).
+inline std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept {
+  if (pos >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) return 1;
+  auto trail = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    if (pos + i >= s.size()) return false;
+    const auto b = static_cast<unsigned char>(s[pos + i]);
+    return b >= lo && b <= hi;
+  };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return trail(1) ? 2 : 0;
+  if (b0 == 0xE0) return trail(1, 0xA0) && trail(2) ? 3 : 0;
+  if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return trail(1) && trail(2) ? 3 : 0;
+  if (b0 == 0xED) return trail(1, 0x80, 0x9F) && trail(2) ? 3 : 0;
+  if (b0 == 0xF0) return trail(1, 0x90) && trail(2) && trail(3) ? 4 : 0;
+  if (b0 >= 0xF1 && b0 <= 0xF3) return trail(1) && trail(2) && trail(3) ? 4 : 0;
+  if (b0 == 0xF4) return trail(1, 0x80, 0x8F) && trail(2) && trail(3) ? 4 : 0;
+  return 0;
+}
+
+/// Decodes the code point at @p pos and advances @p pos past it. A malformed sequence yields
+/// U+FFFD and advances by one byte, so the loop `while (pos < s.size()) next(s, pos)` always ends.
+inline char32_t next(std::string_view s, std::size_t& pos) noexcept {
+  const std::size_t n = sequence_length(s, pos);
+  if (n == 0) {
+    ++pos;
+    return replacement_character;
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + pos);
+  pos += n;
+  switch (n) {
+    case 1: return p[0];
+    case 2: return (char32_t(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    case 3: return (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    default:
+      return (char32_t(p[0] & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) | (char32_t(p[2] & 0x3F) << 6) |
+             (p[3] & 0x3F);
+  }
+}
+
+/// Appends the UTF-8 encoding of @p cp to @p out (U+FFFD for surrogates and values past U+10FFFF).
+inline void append(std::string& out, char32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = replacement_character;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// The UTF-8 encoding of @p cp as a string.
+inline std::string encode(char32_t cp) {
+  std::string s;
+  append(s, cp);
+  return s;
+}
+
+/// Byte offset of the first malformed sequence in @p s, or std::string_view::npos when @p s is valid
+/// UTF-8. ASCII is skipped eight bytes at a time, so clean text is checked at memory-scan speed.
+inline std::size_t find_invalid(std::string_view s) noexcept {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const std::size_t len = sequence_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+/// True when @p s is well-formed UTF-8.
+inline bool is_valid(std::string_view s) noexcept { return find_invalid(s) == std::string_view::npos; }
+
+/// Number of code points in @p s (each malformed byte counts as one).
+inline std::size_t length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (unsigned char c : s) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace docpipe::utf8
+
+namespace docpipe {
+
+/// Converts byte offsets of one UTF-8 text into code point offsets, which is what the exports promise
+/// (`text[begin:end]` in Python). Build it once per document; each lookup scans at most one block.
+class CodepointIndex {
+ public:
+  /// Indexes @p text, which must outlive this object.
+  explicit CodepointIndex(std::string_view text) : text_(text) {
+    checkpoints_.reserve(text.size() / block + 1);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (i % block == 0) checkpoints_.push_back(count);
+      count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    }
+    total_ = count;
+  }
+
+  /// Code point offset of byte offset @p byte (clamped to the text's end). A byte offset inside a
+  /// multi-byte sequence maps to the code point that contains it.
+  std::size_t to_codepoint(std::size_t byte) const noexcept {
+    if (byte >= text_.size()) return total_;
+    std::size_t count = checkpoints_[byte / block];
+    for (std::size_t i = byte / block * block; i < byte; ++i)
+      count += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    if ((static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80 && count > 0) --count;
+    return count;
+  }
+
+  /// Number of code points in the whole text.
+  std::size_t size() const noexcept { return total_; }
+
+ private:
+  static constexpr std::size_t block = 256;
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;
+  std::size_t total_ = 0;
+};
+
+}  // namespace docpipe

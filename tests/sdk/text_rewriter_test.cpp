@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "docpipe/text_rewriter.hpp"
+
+using namespace docpipe;
+
+namespace {
+Document make(const std::string& text) {
+  Document d;
+  d.raw = text;
+  d.text = text;
+  d.source_map = SourceMap::identity(text.size());
+  return d;
+}
+}  // namespace
+
+TEST_CASE("replacements are recorded with exact text and source offsets") {
+  Document d = make("活力?;剀囅 and <b>x</b>");
+  d.annotations.push_back({{d.text.find("x"), d.text.find("x") + 1}, "t", {}, "test"});
+  TextRewriter rw(d, "test");
+  const std::size_t q = d.text.find("?");
+  rw.replace(q, q + 2, "。", "mojibake-lost-byte", 0.9);
+  const std::size_t b = d.text.find("<b>");
+  rw.replace(b, b + 3, "", "html");
+  const std::size_t e = d.text.find("</b>");
+  rw.replace(e, e + 4, "", "html");
+  rw.commit(d);
+
+  CHECK(d.text == "活力。剀囅 and x");
+  REQUIRE(d.repairs.size() == 3);
+  CHECK(d.repairs[0].before == "?;");
+  CHECK(d.repairs[0].after == "。");
+  CHECK(d.repairs[0].span.of(d.text) == "。");
+  CHECK(d.repairs[0].source_begin == q);
+  CHECK(d.repairs[0].source_end == q + 2);
+  CHECK(d.repairs[1].before == "<b>");
+  CHECK(d.repairs[1].span.empty());
+  CHECK(d.repairs[1].source_end - d.repairs[1].source_begin == 3);
+  // The annotation moved with its text.
+  CHECK(d.annotations[0].span.of(d.text) == "x");
+  // The source map leads back to the original bytes.
+  const std::size_t x = d.text.find("x");
+  CHECK(d.raw.substr(d.source_map.to_source(x), 1) == "x");
+  CHECK(d.source_map.to_source(d.text.find("剀")) == d.raw.find("剀"));
+}
+
+TEST_CASE("two rewrites compose their source maps and keep earlier repairs") {
+  Document d = make("aa<i>bb</i>cc");
+  {
+    TextRewriter rw(d, "one");
+    rw.replace(2, 5, "", "html");
+    rw.replace(7, 11, "", "html");
+    rw.commit(d);
+  }
+  REQUIRE(d.text == "aabbcc");
+  {
+    TextRewriter rw(d, "two");
+    rw.replace(2, 4, "BB", "script");
+    rw.commit(d);
+  }
+  CHECK(d.text == "aaBBcc");
+  REQUIRE(d.repairs.size() == 3);
+  CHECK(d.repairs[1].after == "BB");
+  CHECK(d.repairs[1].source_begin == 5);
+  CHECK(d.repairs[1].source_end == 7);
+  CHECK(d.source_map.to_source(4) == 11);
+}
+
+TEST_CASE("rewriter refuses edits out of order or inside a character") {
+  Document d = make("中文abc");
+  TextRewriter rw(d, "t");
+  CHECK_THROWS_AS(rw.replace(1, 3, "x", "k"), std::logic_error);
+  rw.replace(6, 7, "A", "k");
+  CHECK_THROWS_AS(rw.replace(0, 1, "x", "k"), std::logic_error);
+}
