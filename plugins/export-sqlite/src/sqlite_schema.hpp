@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "docpipe/export/tables.hpp"
+
+namespace export_sqlite {
+
+/// The statements that create the `docpipe.tables/1` schema if it is missing: every table, an
+/// index on the document id of every table (so a document's rows are found and replaced quickly),
+/// and indexes on the indicator name and canonical id (the usual corpus queries).
+std::vector<std::string> schema_statements();
+
+/// `INSERT INTO <table> (<columns>) VALUES (?, ...)` for table @p t.
+std::string insert_statement(docpipe::exporting::Table t);
+
+/// `DELETE FROM <table> WHERE <document id column> = ?` for table @p t.
+std::string delete_statement(docpipe::exporting::Table t);
+
+}  // namespace export_sqlite

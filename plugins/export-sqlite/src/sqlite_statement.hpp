@@ -1,0 +1,38 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "docpipe/export/tables.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace export_sqlite {
+
+/// A prepared statement on a raw SQLite connection, finalized on destruction. Used for the
+/// per-row hot path, where binding through Poco::Data would cost a heap object per value.
+class PreparedStatement {
+ public:
+  /// Prepares @p sql on @p db; throws std::runtime_error with SQLite's message on failure.
+  PreparedStatement(sqlite3* db, const std::string& sql);
+  PreparedStatement(const PreparedStatement&) = delete;
+  PreparedStatement& operator=(const PreparedStatement&) = delete;
+  PreparedStatement(PreparedStatement&& other) noexcept;
+  ~PreparedStatement();
+
+  /// Binds @p cells to the parameters 1..n, runs the statement to completion and resets it.
+  /// NULL cells and non-finite numbers bind as NULL. Throws std::runtime_error on failure.
+  void run(std::span<const docpipe::exporting::Cell> cells);
+
+  /// Binds one text parameter, runs and resets.
+  void run(std::string_view text);
+
+ private:
+  void step_and_reset();
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace export_sqlite

@@ -1,0 +1,129 @@
+#include "sqlite_store.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include <unistd.h>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+
+#include "docpipe/export/tables.hpp"
+#include "docpipe/export/text_offsets.hpp"
+#include "sqlite_schema.hpp"
+
+using namespace Poco::Data::Keywords;
+
+namespace export_sqlite {
+
+namespace ex = docpipe::exporting;
+
+namespace {
+
+/// Runs @p fn, turning Poco's exceptions (whose what() is only a class name) into
+/// std::runtime_error with the full message and the file name.
+template <class Fn>
+auto with_clear_errors(const std::filesystem::path& file, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(file.string() + ": " + e.displayText());
+  }
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::filesystem::path target) : target_(std::move(target)) {
+  temp_ = target_;
+  temp_ += ".tmp-" + std::to_string(::getpid());
+  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path());
+  std::filesystem::remove(temp_);
+  if (std::filesystem::exists(target_)) std::filesystem::copy_file(target_, temp_);
+
+  with_clear_errors(target_, [&] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    session_ = std::make_unique<Poco::Data::Session>("SQLite", temp_.string());
+    Poco::Data::Session& s = *session_;
+    s << "PRAGMA journal_mode = MEMORY", now;
+    s << "PRAGMA synchronous = OFF", now;
+    for (const std::string& ddl : schema_statements()) s << ddl, now;
+
+    std::string schema;
+    s << "SELECT value FROM docpipe_meta WHERE key = 'schema'", into(schema), now;
+    if (schema.empty()) {
+      s << "INSERT INTO docpipe_meta (key, value) VALUES ('schema', ?)", bind(std::string(ex::tables_schema_id)), now;
+    } else if (schema != ex::tables_schema_id) {
+      throw std::runtime_error(target_.string() + " holds schema " + schema + ", this plugin writes " +
+                               std::string(ex::tables_schema_id) + "; write to another path");
+    }
+    return 0;
+  });
+
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  for (ex::Table t : ex::all_tables) {
+    inserts_.emplace_back(db, insert_statement(t));
+    deletes_.emplace_back(db, delete_statement(t));
+  }
+}
+
+SqliteStore::~SqliteStore() {
+  close();
+  if (!committed_) {
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+  }
+}
+
+void SqliteStore::close() noexcept {
+  inserts_.clear();
+  deletes_.clear();
+  try {
+    if (session_) session_->close();
+  } catch (...) {
+    // Closing after a failure: the working copy is discarded anyway.
+  }
+  session_.reset();
+}
+
+void SqliteStore::add(const docpipe::Document& doc) {
+  if (!session_) throw std::logic_error("SqliteStore::add after commit");
+  const ex::TextOffsets at(doc.text);
+  const ex::TableOptions shape{true};
+  with_clear_errors(target_, [&] {
+    session_->begin();
+    try {
+      for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
+        deletes_[i].run(doc.id);
+        ex::for_each_row(ex::all_tables[i], doc, at, shape,
+                         [&](std::span<const ex::Cell> row) { inserts_[i].run(row); });
+      }
+      session_->commit();
+    } catch (...) {
+      session_->rollback();
+      throw;
+    }
+    return 0;
+  });
+}
+
+void SqliteStore::commit() {
+  if (!session_) throw std::logic_error("SqliteStore::commit called twice");
+  with_clear_errors(target_, [&] {
+    Poco::Data::Session& s = *session_;
+    // One synced transaction makes the whole run durable before the rename publishes it.
+    s << "PRAGMA synchronous = FULL", now;
+    s.begin();
+    s << "INSERT OR REPLACE INTO docpipe_meta (key, value) VALUES ('written', datetime('now'))", now;
+    s.commit();
+    return 0;
+  });
+  close();
+  std::error_code ec;
+  std::filesystem::rename(temp_, target_, ec);
+  if (ec) throw std::runtime_error("cannot rename " + temp_.string() + " to " + target_.string() + ": " + ec.message());
+  committed_ = true;
+}
+
+}  // namespace export_sqlite
