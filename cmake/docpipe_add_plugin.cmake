@@ -1,11 +1,11 @@
-# docpipe_add_plugin(NAME SOURCES src... [LIBS lib...])
+# docpipe_add_plugin(NAME SOURCES src... [LIBS lib...] [NO_INSTALL])
 #
 # Builds plugin NAME as a loadable module NAME.so with the flags the plugin contract requires:
 # hidden visibility (only the two DOCPIPE_PLUGIN aliases are exported), no re-export of symbols from
 # static libraries, the SDK on the include path, and the output folder the engine searches.
 # The target is called docpipe-plugin-NAME.
 function(docpipe_add_plugin name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_INSTALL" "" "SOURCES;LIBS" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "docpipe_add_plugin(${name}): SOURCES is required")
   endif()
@@ -20,7 +20,7 @@ function(docpipe_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY ${DOCPIPE_PLUGIN_OUTPUT_DIR})
   target_link_options(${target} PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
-  if(DEFINED DOCPIPE_PLUGIN_INSTALL_DIR)
+  if(DEFINED DOCPIPE_PLUGIN_INSTALL_DIR AND NOT ARG_NO_INSTALL)
     install(TARGETS ${target} LIBRARY DESTINATION ${DOCPIPE_PLUGIN_INSTALL_DIR})
   endif()
 endfunction()
