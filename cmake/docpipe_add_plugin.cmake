@@ -20,7 +20,11 @@ function(docpipe_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY ${DOCPIPE_PLUGIN_OUTPUT_DIR})
   target_link_options(${target} PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
-  if(DEFINED DOCPIPE_PLUGIN_INSTALL_DIR AND NOT ARG_NO_INSTALL)
-    install(TARGETS ${target} LIBRARY DESTINATION ${DOCPIPE_PLUGIN_INSTALL_DIR})
+  if(NOT ARG_NO_INSTALL)
+    # In-tree plugins join the `docpipe-runtime` target (the executable and every shipped plugin).
+    set_property(GLOBAL APPEND PROPERTY DOCPIPE_RUNTIME_PLUGINS ${target})
+    if(DEFINED DOCPIPE_PLUGIN_INSTALL_DIR)
+      install(TARGETS ${target} LIBRARY DESTINATION ${DOCPIPE_PLUGIN_INSTALL_DIR})
+    endif()
   endif()
 endfunction()
