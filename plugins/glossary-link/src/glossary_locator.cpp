@@ -1,0 +1,87 @@
+#include "glossary_locator.hpp"
+
+#include "entry_parser.hpp"
+#include "enumerator.hpp"
+#include "text_cursor.hpp"
+
+namespace docpipe::glossary_link {
+namespace {
+
+// Longest prefix, in code points, that a heading line may have before its keyword: room for
+// `附件2 《2024年政府工作报告》有关`.
+constexpr std::size_t kMaxHeadingPrefix = 28;
+
+// Words that may follow the keyword inside the heading itself.
+constexpr std::string_view kHeadingTails[] = {"和说明", "和說明", "及说明", "及說明"};
+
+// Start of the heading's line: after the last line break or sentence end before @p pos; nullopt when
+// that is further than kMaxHeadingPrefix code points away.
+std::optional<std::size_t> heading_line_start(std::string_view text, std::size_t pos) {
+  std::size_t count = 0;
+  while (pos > 0) {
+    const char32_t c = before(text, pos);
+    if (c == '\n' || is_sentence_end(c) || c == 0x3002) return pos;
+    if (c == 0xFF0C || c == ',' ) return std::nullopt;  // a comma: the keyword is inside a sentence
+    if (++count > kMaxHeadingPrefix) return std::nullopt;
+    pos = prev_pos(text, pos);
+  }
+  return pos;
+}
+
+// True when an entry starts at @p pos: a number with a term and colon, or a `term：` line.
+bool entry_follows(std::string_view text, std::size_t pos, bool after_line_break) {
+  if (auto e = read_enumerator(text, pos)) {
+    const std::size_t term = skip_decoration(text, e->span.end, false);
+    return find_term_colon(text, term, text.size()).has_value();
+  }
+  if (!after_line_break) return false;
+  auto colon = find_term_colon(text, pos, text.size(), 40);
+  return colon && *colon > pos;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& glossary_keywords() {
+  static const std::vector<std::string_view> words = {"名词解释", "名詞解釋", "名词注释", "名詞註釋",
+                                                      "名词解释和说明", "名詞解釋和說明", "注释", "註釋",
+                                                      "名词说明", "名詞說明"};
+  return words;
+}
+
+std::optional<GlossaryRegion> find_glossary_heading(std::string_view text) {
+  std::optional<GlossaryRegion> best;
+  for (std::string_view word : glossary_keywords()) {
+    for (std::size_t at_pos = text.find(word); at_pos != std::string_view::npos;
+         at_pos = text.find(word, at_pos + 1)) {
+      auto line_start = heading_line_start(text, at_pos);
+      if (!line_start) continue;
+      std::size_t end = at_pos + word.size();
+      for (std::string_view tail : kHeadingTails)
+        if (text.substr(end, tail.size()) == tail) end += tail.size();
+      // The heading may end in a colon or closing markup.
+      std::size_t p = skip_decoration(text, end, false);
+      if (is_colon(at(text, p))) p = next_pos(text, p);
+      const std::size_t heading_end = p;
+      const std::size_t line_end = text.find('\n', heading_end);
+      p = skip_decoration(text, heading_end);
+      const bool line_break = line_end != std::string_view::npos && line_end < p;
+      if (!entry_follows(text, p, line_break)) continue;
+      const Span heading{skip_decoration(text, *line_start), heading_end};
+      if (!best || heading.begin > best->heading.begin) best = GlossaryRegion{heading, {heading_end, text.size()}};
+    }
+  }
+  return best;
+}
+
+std::optional<GlossaryRegion> locate_glossary(const Document& doc) {
+  for (const Section& s : doc.sections) {
+    bool is_glossary = s.kind == "glossary";
+    if (!is_glossary && s.kind == "appendix")
+      for (std::string_view word : glossary_keywords()) is_glossary |= s.title.find(word) != std::string::npos;
+    if (is_glossary && s.span.end <= doc.text.size() && s.heading.end <= s.span.end)
+      return GlossaryRegion{s.heading, {s.heading.end, s.span.end}};
+  }
+  return find_glossary_heading(doc.text);
+}
+
+}  // namespace docpipe::glossary_link

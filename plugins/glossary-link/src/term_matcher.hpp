@@ -1,0 +1,75 @@
+#pragma once
+/// @file term_matcher.hpp
+/// Aho–Corasick over folded code points: finds every key of a dictionary in a UTF-8 text in one pass,
+/// reporting byte offsets of the original text, and keeps the longest non-overlapping matches.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "docpipe/span.hpp"
+#include "script_fold.hpp"
+
+namespace docpipe::glossary_link {
+
+/// One occurrence of a key in the text.
+struct TermMatch {
+  Span span;             ///< Byte range in the original text (quotes at the edges excluded).
+  std::uint32_t key = 0;  ///< The key's id, as returned by TermMatcher::add().
+  std::uint32_t length = 0;  ///< Length of the key in folded code points.
+};
+
+/// A multi-pattern matcher. Keys and text are folded with the same ScriptFold, so a simplified key
+/// matches a traditional mention and vice versa.
+class TermMatcher {
+ public:
+  static constexpr std::uint32_t no_key = 0xFFFFFFFFu;
+
+  /// An empty matcher using @p fold.
+  explicit TermMatcher(const ScriptFold& fold = ScriptFold::instance());
+
+  /// Adds @p key (UTF-8) and returns its id; keys equal after folding share one id. Returns no_key
+  /// when the folded key is shorter than @p min_length code points. Invalidates a previous build().
+  std::uint32_t add(std::string_view key, std::size_t min_length = 2);
+
+  /// Builds the automaton; call after the last add() and before find().
+  void build();
+
+  /// For each position of [@p range.begin, @p range.end) of @p text where some key ends, the longest
+  /// key ending there, in text order.
+  std::vector<TermMatch> find(std::string_view text, Span range) const;
+
+  /// Number of distinct keys.
+  std::size_t keys() const noexcept { return key_length_.size(); }
+  /// Number of automaton states.
+  std::size_t states() const noexcept { return fail_.size(); }
+
+ private:
+  std::uint32_t child(std::uint32_t state, std::uint32_t code) const noexcept;
+
+  const ScriptFold& fold_;
+  // Trie under construction: per state, its (code, child) edges.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> trie_;
+  std::vector<std::uint32_t> terminal_key_;  // key ending at each state, or no_key
+  std::vector<std::uint32_t> key_length_;
+  std::unordered_map<char32_t, std::uint32_t> alphabet_map_;  // folded code point -> code (0: unused)
+  std::uint32_t codes_ = 1;
+  // Built automaton.
+  std::vector<std::uint32_t> raw_code_;      // raw code point -> code, or drop_code
+  std::vector<std::uint32_t> root_next_;     // code -> child of the root (0 when none)
+  std::vector<std::uint32_t> edge_begin_;    // state -> first edge in edges_
+  std::vector<std::uint32_t> edge_code_;     // sorted by code within a state
+  std::vector<std::uint32_t> edge_target_;
+  std::vector<std::uint32_t> fail_;
+  std::vector<std::uint32_t> output_;        // longest key that is a suffix of the state, or no_key
+  std::uint32_t max_length_ = 0;
+  bool built_ = false;
+};
+
+/// Keeps the longest matches that do not overlap each other nor any of @p taken (spans already
+/// linked): longer first, then the earlier one. The result is in text order.
+std::vector<TermMatch> select_longest(std::vector<TermMatch> matches, const std::vector<Span>& taken = {});
+
+}  // namespace docpipe::glossary_link
