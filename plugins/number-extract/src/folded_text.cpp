@@ -1,0 +1,55 @@
+#include "folded_text.hpp"
+
+#include <algorithm>
+
+#include <docpipe/utf8.hpp>
+
+#include "char_fold.hpp"
+
+namespace number_extract {
+
+FoldedText::FoldedText(std::string_view text) : text_(text) {
+  cps_.reserve(text.size() / 2);
+  offsets_.reserve(text.size() / 2 + 1);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    offsets_.push_back(static_cast<std::uint32_t>(pos));
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      cps_.push_back(b);
+      ++pos;
+      continue;
+    }
+    cps_.push_back(fold(docpipe::utf8::next(text, pos)));
+  }
+  offsets_.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+std::size_t FoldedText::index_of_byte(std::size_t b) const noexcept {
+  return static_cast<std::size_t>(std::lower_bound(offsets_.begin(), offsets_.end(), b) - offsets_.begin());
+}
+
+bool FoldedText::matches(std::size_t i, std::u32string_view word) const noexcept {
+  if (i + word.size() > cps_.size()) return false;
+  return std::u32string_view(cps_).substr(i, word.size()) == word;
+}
+
+bool FoldedText::matches_before(std::size_t i, std::u32string_view word) const noexcept {
+  if (word.size() > i) return false;
+  return std::u32string_view(cps_).substr(i - word.size(), word.size()) == word;
+}
+
+std::string FoldedText::folded_utf8(std::size_t b, std::size_t e) const {
+  std::string out;
+  for (std::size_t i = b; i < e && i < cps_.size(); ++i) docpipe::utf8::append(out, cps_[i]);
+  return out;
+}
+
+std::u32string fold_utf8(std::string_view s) {
+  std::u32string out;
+  std::size_t pos = 0;
+  while (pos < s.size()) out.push_back(fold(docpipe::utf8::next(s, pos)));
+  return out;
+}
+
+}  // namespace number_extract

@@ -1,0 +1,79 @@
+#include "name_lexicon.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "numeral_parser.hpp"
+
+namespace number_extract {
+namespace {
+
+// Names: reported with kind `name`, never as quantities.
+constexpr std::u32string_view kNames[] = {
+    U"十一五", U"十二五", U"十三五", U"十四五", U"十五五", U"十六五", U"十七大", U"十八大", U"十九大",
+    U"二十大", U"二十一大", U"一中全会", U"二中全会", U"三中全会", U"四中全会", U"五中全会", U"六中全会",
+    U"七中全会", U"长三角", U"珠三角", U"一带一路", U"三农", U"两会", U"一国两制", U"四个全面", U"五位一体",
+    U"两个确立", U"两个维护", U"四个意识", U"四个自信", U"两个毫不动摇", U"三个代表", U"八项规定", U"六稳",
+    U"六保", U"三保", U"一网通办", U"一网统管", U"一件事", U"双一流", U"三大攻坚战", U"一产", U"二产", U"三产",
+    U"两新", U"两重", U"两高", U"三甲", U"二甲", U"五一", U"三八", U"六一", U"七一", U"八一", U"十一届",
+    U"两山", U"三区三线", U"一主两副", U"两不愁三保障", U"三个务必", U"四下基层", U"千万工程", U"百千万工程",
+    U"一季度", U"二季度", U"三季度", U"四季度", U"一老一小", U"一江一河", U"两岸", U"三峡",
+};
+
+// Ordinary words: a numeral character inside them is no number at all.
+constexpr std::u32string_view kWords[] = {
+    U"一般", U"一些", U"一切", U"一起", U"一样", U"一直", U"一定", U"统一", U"唯一", U"同一", U"单一", U"划一",
+    U"逐一", U"之一", U"进一步", U"一步", U"一致", U"一律", U"一旦", U"一向", U"一举", U"一同", U"一再", U"一道",
+    U"一并", U"一齐", U"一贯", U"一心", U"一线", U"一把手", U"一揽子", U"一方面", U"万一", U"十分", U"百姓",
+    U"千方百计", U"千家万户", U"万众", U"一流", U"一体", U"一系列", U"一站式", U"一次性", U"一手", U"一度",
+    U"千万", U"一头", U"一路", U"一边", U"一时", U"一新", U"一番", U"一味", U"一览", U"万物", U"万象",
+    U"百花", U"百业", U"百舸", U"千里", U"千秋", U"万里", U"一如既往", U"一以贯之", U"一张蓝图", U"一盘棋",
+    U"一体化", U"一号", U"一刀切", U"一窝蜂", U"三令五申", U"四面八方", U"五湖四海", U"七上八下", U"九死一生",
+    U"一鼓作气", U"一马当先", U"一往无前", U"一目了然", U"百尺竿头", U"千载难逢", U"万无一失", U"十全十美",
+    U"一把", U"一带", U"一环", U"一二三产", U"三二一", U"百强", U"千强", U"五百强", U"一级", U"二级", U"三级",
+    U"一本", U"一行", U"一成不变", U"一锤定音", U"一事一议", U"一户一策", U"一企一策", U"一村一品", U"一人一档",
+    U"一对一", U"点对点", U"一门式", U"一窗", U"两翼", U"两手", U"两端", U"两侧", U"两旁", U"两岸", U"三角",
+    U"三维", U"四季", U"四周", U"八方", U"九州", U"十足", U"百分百", U"万分", U"千千万万", U"成千上万",
+};
+
+struct Index {
+  struct Ref {
+    std::u32string_view word;
+    std::size_t offset;
+    bool name;
+  };
+  std::unordered_map<char32_t, std::vector<Ref>> by_numeral;
+  Index() {
+    auto add = [&](std::u32string_view w, bool name) {
+      for (std::size_t k = 0; k < w.size(); ++k)
+        if (chinese_digit(w[k]) >= 0 || multiplier(w[k]) > 0) by_numeral[w[k]].push_back({w, k, name});
+    };
+    for (auto w : kNames) add(w, true);
+    for (auto w : kWords) add(w, false);
+    // Longest words first, so 千万工程 (a name) beats 千万 (a word).
+    for (auto& [c, refs] : by_numeral)
+      std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.word.size() > b.word.size(); });
+  }
+};
+
+const Index& index() {
+  static const Index idx;
+  return idx;
+}
+
+}  // namespace
+
+std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
+  const auto& idx = index().by_numeral;
+  auto it = idx.find(t.at(i));
+  if (it == idx.end()) return std::nullopt;
+  for (const auto& r : it->second) {
+    if (r.offset > i) continue;
+    if (t.matches(i - r.offset, r.word)) return LexiconHit{i - r.offset, i - r.offset + r.word.size(), r.name};
+  }
+  return std::nullopt;
+}
+
+}  // namespace number_extract

@@ -1,0 +1,529 @@
+#include "number_scanner.hpp"
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "name_lexicon.hpp"
+#include "numeral_parser.hpp"
+#include "unit_lexicon.hpp"
+
+namespace number_extract {
+namespace {
+
+using docpipe::NumberMention;
+using docpipe::Span;
+
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool is_cjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+bool is_dash(char32_t c) {
+  return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'~' || c == U'～' || c == U'〜';
+}
+
+struct Qualifier {
+  std::u32string_view word;
+  const char* name;
+};
+
+// Words before a number that bound it. Longest first within each starting character does not
+// matter here: all are tried and the longest match wins.
+constexpr Qualifier kPrefixes[] = {
+    {U"超过", "at_least"}, {U"超", "at_least"}, {U"逾", "at_least"}, {U"突破", "at_least"},
+    {U"高于", "at_least"}, {U"大于", "at_least"}, {U"多于", "at_least"}, {U"不低于", "at_least"},
+    {U"不少于", "at_least"}, {U"至少", "at_least"}, {U"不下", "at_least"}, {U"不小于", "at_least"},
+    {U"近", "about"}, {U"接近", "about"}, {U"约", "about"}, {U"大约", "about"}, {U"约为", "about"},
+    {U"将近", "about"}, {U"不超过", "at_most"}, {U"不高于", "at_most"},
+    {U"最多", "at_most"}, {U"低于", "at_most"}, {U"少于", "at_most"}, {U"小于", "at_most"},
+    {U"不到", "at_most"}, {U"不足", "at_most"}, {U"不大于", "at_most"},
+};
+
+// Words after a number (and its unit) that bound it.
+constexpr Qualifier kSuffixes[] = {
+    {U"左右", "about"}, {U"以上", "at_least"}, {U"之上", "at_least"}, {U"以下", "at_most"},
+    {U"以内", "at_most"}, {U"之内", "at_most"}, {U"内", "at_most"}, {U"之下", "at_most"},
+};
+
+const char* match_prefix(const FoldedText& t, std::size_t i, std::size_t floor, std::size_t& begin) {
+  const char* best = nullptr;
+  std::size_t best_len = 0;
+  for (const auto& q : kPrefixes) {
+    if (q.word.size() <= best_len || i < floor + q.word.size()) continue;
+    if (!t.matches_before(i, q.word)) continue;
+    best = q.name;
+    best_len = q.word.size();
+  }
+  if (best) begin = i - best_len;
+  return best;
+}
+
+const char* match_suffix(const FoldedText& t, std::size_t i, std::size_t& end) {
+  for (const auto& q : kSuffixes) {
+    if (!t.matches(i, q.word)) continue;
+    // 内 alone only closes a bound after a time span (3年内); 上下 of 上下游 is no qualifier.
+    if (q.word == U"内" && t.at(i - 1) != U'年' && t.at(i - 1) != U'月' && t.at(i - 1) != U'天') continue;
+    end = i + q.word.size();
+    return q.name;
+  }
+  if (t.matches(i, U"上下") && !is_cjk(t.at(i + 2))) {
+    end = i + 2;
+    return "about";
+  }
+  return nullptr;
+}
+
+// One number with its unit, before ranges and bounds are joined.
+struct Quantity {
+  Numeral num;
+  std::size_t end = 0;  // after the unit
+  std::optional<UnitMatch> unit;
+  std::string unit_text;  // the unit as written
+  bool lower_bound = false;  // 250余种, 1万多人
+  double value = 0;
+};
+
+// Reads a numeral at i and the unit words after it.
+std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
+  auto num = parse_numeral(t, i);
+  if (!num) return std::nullopt;
+  Quantity q;
+  q.num = *num;
+  q.value = num->value;
+  std::size_t k = num->end;
+  if (num->arabic && !num->chinese && (t.at(k) == U'k' || t.at(k) == U'K') && !is_ascii_letter(t.at(k + 1))) {
+    q.value *= 1000;
+    q.num.scaled = true;
+    ++k;
+    q.num.end = k;
+  }
+  // 250余种, 1.2万余人, 一千多名: 余 / 多 between the number and its measure word.
+  if (t.at(k) == U'余' || t.at(k) == U'多') {
+    UnitMatch u;
+    if (match_unit(t, k + 1, u) && u.cls != UnitClass::year && u.cls != UnitClass::month && u.cls != UnitClass::day) {
+      q.lower_bound = true;
+      ++k;
+    }
+  }
+  UnitMatch u;
+  if (match_unit(t, k, u, true)) {
+    q.unit = u;
+    q.unit_text = std::string(t.slice(k, u.end));
+    // Keep the written unit without the spaces before it.
+    while (!q.unit_text.empty() && q.unit_text.front() == ' ') q.unit_text.erase(0, 1);
+    k = u.end;
+    // 8亿元人民币: the currency name after 元 belongs to the mention.
+    if (u.cls == UnitClass::money && u.code == std::string("CNY") && t.matches(k, U"人民币")) k += 3;
+    if (u.cls == UnitClass::measure && (t.at(k) == U'余' || t.at(k) == U'多') && !is_cjk(t.at(k + 1))) {
+      q.lower_bound = true;  // 一年多
+      ++k;
+    }
+  }
+  q.end = k;
+  return q;
+}
+
+bool is_year_number(const Numeral& n) {
+  if (n.fractional || n.scaled) return false;
+  if (n.arabic && !n.chinese) return n.int_digits == 4 && n.value >= 1900 && n.value <= 2100;
+  return n.digit_string && n.end - n.begin == 4 && n.value >= 1900 && n.value <= 2100;
+}
+
+bool is_integer(double v) { return std::floor(v) == v; }
+
+class Scanner {
+ public:
+  Scanner(const FoldedText& t, std::size_t from, std::size_t to) : t_(t), from_(from), to_(std::min(to, t.size())) {}
+
+  std::vector<ScannedNumber> run() {
+    std::size_t i = from_;
+    while (i < to_) {
+      const char32_t c = t_.at(i);
+      std::size_t next = i + 1;
+      if (c == U'“' || c == U'"' || c == U'「') {
+        next = quoted_name(i);
+      } else if (c == U'第') {
+        next = ordinal(i);
+      } else if (c == U'上' && (t_.at(i + 1) == U'万' || t_.at(i + 1) == U'千' || t_.at(i + 1) == U'百' || t_.at(i + 1) == U'亿')) {
+        next = round_count(i);
+      } else if (c == U'负' || c == U'-' || c == U'¥' || c == U'$' || c == U'€' || c == U'£' || c == U'￥') {
+        next = signed_or_symbol(i);
+      } else if (starts_numeral(c) || c == U'半') {
+        next = number(i, i, nullptr, 1);
+      }
+      i = std::max(next, i + 1);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // “100+10”, “十四五”: a quoted token made only of numerals and operators is a name.
+  std::size_t quoted_name(std::size_t i) {
+    const char32_t close = t_.at(i) == U'“' ? U'”' : t_.at(i) == U'「' ? U'」' : U'"';
+    std::size_t k = i + 1;
+    bool numeral = false;
+    while (k < to_ && k < i + 16 && t_.at(k) != close) {
+      const char32_t c = t_.at(k);
+      if (is_ascii_digit(c) || chinese_digit(c) >= 0 || multiplier(c) > 0) {
+        numeral = true;
+      } else if (!(c == U'+' || c == U'×' || c == U'*' || c == U'.' || c == U'/' || c == U'-' || c == U' ' ||
+                   c == U'、' || c == U'N' || c == U'n' || c == U'X' || c == U'x')) {
+        return i + 1;
+      }
+      ++k;
+    }
+    if (!numeral || t_.at(k) != close || k == i + 1) return i + 1;
+    // A lone number in quotes is still a number (“1”), unless it is a plan name like “十四五”.
+    if (auto n = parse_numeral(t_, i + 1, false); n && n->end == k && !lexicon_word_at(t_, i + 1)) return i + 1;
+    emit_name(i + 1, k);
+    return k + 1;
+  }
+
+  void emit_name(std::size_t b, std::size_t e) {
+    ScannedNumber s;
+    s.first_cp = b;
+    s.last_cp = e;
+    s.mention.span = {t_.byte(b), t_.byte(e)};
+    s.numeral = s.mention.span;
+    s.mention.text = std::string(t_.slice(b, e));
+    s.mention.kind = "name";  // value stays 0: a name is no quantity
+    out_.push_back(std::move(s));
+  }
+
+  std::size_t ordinal(std::size_t i) {
+    if (!starts_numeral(t_.at(i + 1))) return i + 1;
+    auto n = parse_numeral(t_, i + 1, false);
+    if (!n || n->fractional) return i + 1;
+    ScannedNumber s;
+    s.first_cp = i;
+    s.last_cp = n->end;
+    s.mention.span = {t_.byte(i), t_.byte(n->end)};
+    s.numeral = s.mention.span;
+    s.mention.text = std::string(t_.slice(i, n->end));
+    s.mention.value = n->value;
+    s.mention.kind = "ordinal";
+    out_.push_back(std::move(s));
+    return n->end;
+  }
+
+  // 上万人, 上百家: "tens of thousands", "hundreds" of something: a lower bound.
+  std::size_t round_count(std::size_t i) {
+    UnitMatch u;
+    if (!match_unit(t_, i + 2, u) || u.cls == UnitClass::year || u.cls == UnitClass::month || u.cls == UnitClass::day)
+      return i + 1;
+    ScannedNumber s = make(i, u.end, i, i + 2);
+    s.mention.value = multiplier(t_.at(i + 1)) * u.scale;
+    s.mention.qualifier = "at_least";
+    if (u.cls == UnitClass::money) {
+      s.mention.kind = "money";
+      s.mention.unit = u.code;
+    } else {
+      s.mention.kind = "measure";
+      s.mention.unit = std::string(t_.slice(i + 2, u.end));
+    }
+    out_.push_back(std::move(s));
+    return u.end;
+  }
+
+  std::size_t signed_or_symbol(std::size_t i) {
+    const char32_t c = t_.at(i);
+    if (c == U'负' || c == U'-') {
+      const std::size_t k = i + 1;
+      if (!starts_numeral(t_.at(k))) return i + 1;
+      if (is_ascii_digit(t_.at(i - 1)) || is_ascii_letter(t_.at(i - 1)) || multiplier(t_.at(i - 1)) > 0 ||
+          t_.at(i - 1) == U'%' || chinese_digit(t_.at(i - 1)) >= 0)
+        return i + 1;  // a range dash or a hyphen, not a sign
+      if (c == U'-' && !is_ascii_digit(t_.at(k))) return i + 1;
+      if (c == U'负' && (t_.at(k) == U'责' || t_.at(k) == U'担')) return i + 1;
+      return number(k, i, nullptr, -1);
+    }
+    std::string code;
+    if (!match_currency_symbol(t_, i, code) || !is_ascii_digit(t_.at(i + 1))) return i + 1;
+    auto n = parse_numeral(t_, i + 1, false);
+    if (!n) return i + 1;
+    ScannedNumber s;
+    s.first_cp = i;
+    s.last_cp = n->end;
+    s.mention.span = {t_.byte(i), t_.byte(n->end)};
+    s.numeral = {t_.byte(i + 1), t_.byte(n->end)};
+    s.mention.text = std::string(t_.slice(i, n->end));
+    s.mention.value = n->value;
+    s.mention.unit = code;
+    s.mention.kind = "money";
+    out_.push_back(std::move(s));
+    return n->end;
+  }
+
+  // A label or footnote marker rather than a quantity: （一）, (6), 1., 2、, 一是.
+  bool is_label(const Quantity& q, std::size_t start) const {
+    const Numeral& n = q.num;
+    if (q.unit || n.fractional || n.value > 99) return false;
+    const char32_t before = t_.at(start - 1), after = t_.at(n.end);
+    if ((before == U'(' || before == U'（') && (after == U')' || after == U'）')) return true;
+    if (after == U'、' && (n.chinese || n.int_digits <= 2)) {
+      // 6%、8%: has a unit; 3、5年 would read as a list of counts - rare next to labels.
+      return true;
+    }
+    if (after == U'.' && !is_ascii_digit(t_.at(n.end + 1)) && n.arabic) return true;
+    if (n.chinese && (after == U'是' || after == U'要' || after == U'则') && n.value < 20 && !is_cjk(before))
+      return true;
+    if (n.chinese && after == U'是' && n.value < 20) return true;
+    return false;
+  }
+
+  // The number starting at numeral index i; `start` is where the mention starts (a sign, 上),
+  // `bound` a qualifier already known, `sign` -1 for negatives.
+  std::size_t number(std::size_t i, std::size_t start, const char* bound, int sign) {
+    const char32_t c = t_.at(i);
+    // Part of an identifier: PM2.5, G20, 5G, A2021...
+    if (is_ascii_letter(t_.at(start - 1)) && is_ascii_digit(c)) return skip_alnum(i);
+    if (c == U'半') return half(i);
+    if (chinese_digit(c) >= 0 || multiplier(c) > 0) {
+      if (auto hit = lexicon_word_at(t_, i)) {
+        if (hit->name) emit_name(hit->begin, hit->end);
+        return hit->end;
+      }
+    }
+    // 百分之五十, 千分之二, 万分之三.
+    if (multiplier(c) > 0 && t_.matches(i + 1, U"分之") && c != U'十') return per_mille(i, start, sign);
+    auto q = read_quantity(t_, i);
+    if (!q) return i + 1;
+    if (is_ascii_digit(c) && is_ascii_letter(t_.at(q->num.end)) && t_.at(q->num.end) != U'k' &&
+        t_.at(q->num.end) != U'K')
+      return skip_alnum(i);
+    // 三分之一: a fraction.
+    if (t_.matches(q->num.end, U"分之") && !q->num.scaled) return fraction(*q, start);
+    if (!q->unit && (t_.at(q->num.end) == U'成' || t_.at(q->num.end) == U'折')) {
+      if (std::size_t e = discount(*q, start); e) return e;
+    }
+    if (is_label(*q, start)) return q->num.end;
+    const Numeral& n = q->num;
+    // A lone Chinese numeral character without a unit is a word, not a number (一切, 百强, 千万不要),
+    // unless it stands alone (between non-letters).
+    if (!q->unit && !n.arabic && n.chinese_chars == 1 && (is_cjk(t_.at(start - 1)) || is_cjk(t_.at(n.end))))
+      return n.end;
+    if (!q->unit && !n.arabic && multiplier(t_.at(i)) > 0 && multiplier(t_.at(i)) > 10) return n.end;
+    // Dates and years.
+    if (q->unit && (q->unit->cls == UnitClass::year || q->unit->cls == UnitClass::month || q->unit->cls == UnitClass::day)) {
+      if (std::size_t e = date(*q, start); e) return e;
+    }
+    // A range: 4.5%—5%, 3至5年, 5%-5.5%.
+    std::optional<Quantity> high;
+    std::size_t end = q->end;
+    {
+      std::size_t k = q->end;
+      const char32_t d = t_.at(k);
+      std::size_t after = 0;
+      if (is_dash(d)) {
+        after = k + 1;
+        while (is_dash(t_.at(after))) ++after;
+      } else if (d == U'至' || d == U'到') {
+        after = k + 1;
+      }
+      if (after && starts_numeral(t_.at(after)) && !(d == U'-' && !n.arabic)) {
+        if (auto h = read_quantity(t_, after); h && !is_label(*h, after)) {
+          const bool same_class = !q->unit || !h->unit || q->unit->cls == h->unit->cls;
+          if (same_class && (h->unit || !q->unit)) {
+            high = h;
+            end = h->end;
+          }
+        }
+      }
+    }
+    const Quantity& unit_q = high && high->unit ? *high : *q;
+    // Year spans: 2021—2025年.
+    if (high && unit_q.unit && unit_q.unit->cls == UnitClass::year && is_year_number(q->num) && is_year_number(high->num)) {
+      ScannedNumber s = make(start, end, i, q->num.end);
+      s.mention.value = q->value;
+      s.mention.value_high = high->value;
+      s.mention.kind = "year";
+      s.mention.qualifier = "range";
+      out_.push_back(std::move(s));
+      return end;
+    }
+    if (unit_q.unit && (unit_q.unit->cls == UnitClass::month || unit_q.unit->cls == UnitClass::day)) {
+      // 1—11月: a span of months.
+      ScannedNumber s = make(start, end, i, q->num.end);
+      s.mention.value = q->value;
+      if (high) s.mention.value_high = high->value, s.mention.qualifier = "range";
+      s.mention.kind = "date";
+      out_.push_back(std::move(s));
+      return end;
+    }
+    // Bounds.
+    const char* qualifier = bound;
+    std::size_t first = start;
+    if (!qualifier) {
+      std::size_t b = start;
+      if (const char* p = match_prefix(t_, start, from_, b)) qualifier = p, first = b;
+    }
+    std::size_t suffix_end = end;
+    if (const char* s = match_suffix(t_, end, suffix_end)) {
+      if (!high) qualifier = s;
+      end = suffix_end;
+    }
+    if (!qualifier && (q->lower_bound || q->num.approximate)) qualifier = "at_least";
+    if (high) qualifier = "range";
+
+    ScannedNumber s = make(first, end, i, q->num.end);
+    s.mention.value = sign * q->value * (unit_q.unit ? unit_q.unit->scale : 1);
+    if (high) s.mention.value_high = high->value * (unit_q.unit ? unit_q.unit->scale : 1);
+    if (qualifier) s.mention.qualifier = qualifier;
+    if (unit_q.unit) {
+      const UnitMatch& u = *unit_q.unit;
+      switch (u.cls) {
+        case UnitClass::money: s.mention.kind = "money"; s.mention.unit = u.code; break;
+        case UnitClass::percent: s.mention.kind = "percent"; s.mention.unit = "%"; break;
+        case UnitClass::percentage_point: s.mention.kind = "percentage_point"; s.mention.unit = "pp"; break;
+        default: s.mention.kind = "measure"; s.mention.unit = unit_q.unit_text; break;
+      }
+    } else {
+      s.mention.kind = "cardinal";
+    }
+    out_.push_back(std::move(s));
+    return end;
+  }
+
+  ScannedNumber make(std::size_t first, std::size_t end, std::size_t numeral_begin, std::size_t numeral_end) const {
+    ScannedNumber s;
+    s.first_cp = first;
+    s.last_cp = end;
+    s.mention.span = {t_.byte(first), t_.byte(end)};
+    s.numeral = {t_.byte(numeral_begin), t_.byte(numeral_end)};
+    s.mention.text = std::string(t_.slice(first, end));
+    return s;
+  }
+
+  std::size_t skip_alnum(std::size_t i) {
+    std::size_t k = i;
+    while (is_ascii_digit(t_.at(k)) || is_ascii_letter(t_.at(k)) || (t_.at(k) == U'.' && is_ascii_digit(t_.at(k + 1))))
+      ++k;
+    return std::max(k, i + 1);
+  }
+
+  std::size_t half(std::size_t i) {
+    // 半百 (50) and 半成 (5%) are all the spec asks; 半年 and 半数 stay words.
+    if (t_.at(i + 1) == U'百') {
+      ScannedNumber s = make(i, i + 2, i, i + 2);
+      s.mention.value = 50;
+      s.mention.kind = "cardinal";
+      out_.push_back(std::move(s));
+      return i + 2;
+    }
+    return i + 1;
+  }
+
+  std::size_t per_mille(std::size_t i, std::size_t start, int sign) {
+    const double base = multiplier(t_.at(i)) * (t_.at(i) == U'百' && t_.at(i + 3) == U'万' ? 1 : 1);
+    auto n = parse_numeral(t_, i + 3);
+    if (!n) return i + 1;
+    ScannedNumber s = make(start, n->end, start, n->end);
+    s.mention.value = sign * n->value * 100 / base;
+    s.mention.unit = "%";
+    s.mention.kind = "percent";
+    std::size_t end = n->end;
+    std::size_t suffix_end = end;
+    if (const char* q = match_suffix(t_, end, suffix_end)) {
+      s.mention.qualifier = q;
+      end = suffix_end;
+      s.last_cp = end;
+      s.mention.span.end = t_.byte(end);
+      s.mention.text = std::string(t_.slice(start, end));
+    }
+    out_.push_back(std::move(s));
+    return end;
+  }
+
+  std::size_t fraction(const Quantity& q, std::size_t start) {
+    auto d = parse_numeral(t_, q.num.end + 2);
+    if (!d || q.value == 0) return q.num.end + 2;
+    ScannedNumber s = make(start, d->end, start, d->end);
+    s.mention.value = d->value / q.value;
+    s.mention.kind = "fraction";
+    out_.push_back(std::move(s));
+    return d->end;
+  }
+
+  std::size_t discount(const Quantity& q, std::size_t start) {
+    const bool cheng = t_.at(q.num.end) == U'成';
+    const char32_t next = t_.at(q.num.end + 1);
+    // 成为, 成果, 成效 ... : 成 starts a word.
+    if (cheng && is_cjk(next) && next != U'半' && next != U'以' && next != U'左' && next != U'多' && next != U'的')
+      return 0;
+    if (!cheng && is_cjk(next) && next != U'优' && next != U'销' && next != U'的') return 0;
+    double v = q.value;
+    std::size_t end = q.num.end + 1;
+    if (cheng) {
+      if (v > 10) return 0;
+      v *= 10;
+      if (t_.at(end) == U'半') v += 5, ++end;
+    } else {
+      if (v >= 100 || v == 10) return 0;
+      if (v >= 10 || (q.num.digit_string && v >= 10)) {
+        // 75折, 三八折: two digits already read as a percent
+      } else {
+        v *= 10;
+      }
+    }
+    ScannedNumber s = make(start, end, start, end);
+    s.mention.value = v;
+    s.mention.unit = "%";
+    s.mention.kind = "percent";
+    s.discount = true;
+    out_.push_back(std::move(s));
+    return end;
+  }
+
+  // Years and dates: 2024年, 二〇二四年, 2024年1月24日, 1月24日, 3月.
+  std::size_t date(const Quantity& q, std::size_t start) {
+    const UnitClass cls = q.unit->cls;
+    int year = 0, month = 0, day = 0;
+    std::size_t end = q.end;
+    auto read_part = [&](std::size_t k, UnitClass want, int lo, int hi, int& into) -> std::size_t {
+      auto p = parse_numeral(t_, k, false);
+      if (!p || p->fractional || p->value < lo || p->value > hi) return 0;
+      UnitMatch u;
+      if (!match_unit(t_, p->end, u) || u.cls != want) return 0;
+      into = static_cast<int>(p->value);
+      return u.end;
+    };
+    if (cls == UnitClass::year) {
+      if (!is_year_number(q.num)) return 0;  // 3年 is a duration
+      year = static_cast<int>(q.value);
+      if (std::size_t e = read_part(end, UnitClass::month, 1, 12, month)) {
+        end = e;
+        if (std::size_t e2 = read_part(end, UnitClass::day, 1, 31, day)) end = e2;
+      }
+    } else if (cls == UnitClass::month) {
+      if (q.num.fractional || q.value < 1 || q.value > 12 || !is_integer(q.value)) return 0;
+      // 3个月 is matched as a measure before reaching here; a bare 月 after a number is a month.
+      month = static_cast<int>(q.value);
+      if (std::size_t e2 = read_part(end, UnitClass::day, 1, 31, day)) end = e2;
+    } else {
+      if (q.num.fractional || q.value < 1 || q.value > 31 || !is_integer(q.value)) return 0;
+      day = static_cast<int>(q.value);
+    }
+    ScannedNumber s = make(start, end, start, q.num.end);
+    if (year && !month) {
+      s.mention.kind = "year";
+      s.mention.value = year;
+    } else {
+      s.mention.kind = "date";
+      s.mention.value = year * 10000.0 + month * 100 + day;
+    }
+    out_.push_back(std::move(s));
+    return end;
+  }
+
+  const FoldedText& t_;
+  std::size_t from_, to_;
+  std::vector<ScannedNumber> out_;
+};
+
+}  // namespace
+
+std::vector<ScannedNumber> scan_numbers(const FoldedText& t, std::size_t from, std::size_t to) {
+  return Scanner(t, from, to).run();
+}
+
+}  // namespace number_extract
