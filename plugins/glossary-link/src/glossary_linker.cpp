@@ -1,6 +1,7 @@
 #include "glossary_linker.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 
@@ -20,12 +21,15 @@ constexpr std::uint32_t kExternalBit = 0x80000000u;
 struct KeyTable {
   std::vector<int> entry;
   std::vector<bool> from_term;
-  void assign(std::uint32_t key, int index, bool is_term) {
+  std::vector<bool> quoted_only;  // a quoted core links only where the text quotes it too
+  void assign(std::uint32_t key, int index, bool is_term, bool quoted = false) {
     if (key == TermMatcher::no_key) return;
     if (key >= entry.size()) {
       entry.resize(key + 1, -2);
       from_term.resize(key + 1, false);
+      quoted_only.resize(key + 1, true);
     }
+    quoted_only[key] = quoted_only[key] && quoted;
     if (entry[key] == -2) {
       entry[key] = index;
       from_term[key] = is_term;
@@ -37,13 +41,20 @@ struct KeyTable {
     }
   }
   int at(std::uint32_t key) const { return key < entry.size() && entry[key] >= 0 ? entry[key] : -1; }
+  bool needs_quotes(std::uint32_t key) const { return key < quoted_only.size() && quoted_only[key]; }
 };
 
+bool is_open_quote(char32_t c) { return c == 0x201C || c == 0x300C || c == 0x300E || c == '"' || c == 0x2018; }
+bool is_close_quote(char32_t c) { return c == 0x201D || c == 0x300D || c == 0x300F || c == '"' || c == 0x2019; }
+
+// Adds the terms and aliases of @p entries; aliases of the first @p quoted_alias_entries entries are
+// quoted cores of their titles, which link only where the text quotes them too.
 void add_entry_keys(TermMatcher& matcher, KeyTable& table, const std::vector<GlossaryEntry>& entries,
-                    std::size_t min_length) {
+                    std::size_t min_length, std::size_t quoted_alias_entries = 0) {
   for (std::size_t i = 0; i < entries.size(); ++i) table.assign(matcher.add(entries[i].term, min_length), int(i), true);
   for (std::size_t i = 0; i < entries.size(); ++i)
-    for (const auto& alias : entries[i].aliases) table.assign(matcher.add(alias, min_length), int(i), false);
+    for (const auto& alias : entries[i].aliases)
+      table.assign(matcher.add(alias, min_length), int(i), false, i < quoted_alias_entries);
   matcher.build();
 }
 
@@ -77,6 +88,16 @@ void check_numbering(Document& doc, const std::string& stage) {
     seen.emplace(e.number, i);
     previous = std::max(previous, e.number);
   }
+}
+
+bool is_latin_alnum(char32_t c) { return (c < 0x80 && std::isalnum(static_cast<int>(c))) || (c >= 0xFF10 && c <= 0xFF5A); }
+
+// A match whose first (last) character is a Latin letter or digit must not continue a Latin word:
+// `CRO` is no mention inside `MICRO`.
+bool at_word_edges(std::string_view text, Span s) {
+  if (is_latin_alnum(at(text, s.begin)) && is_latin_alnum(before(text, s.begin))) return false;
+  if (is_latin_alnum(before(text, s.end)) && is_latin_alnum(at(text, s.end))) return false;
+  return true;
 }
 
 }  // namespace
@@ -189,13 +210,20 @@ void GlossaryLinker::process(Document& doc) const {
   if (options_.link_terms) {
     TermMatcher matcher(fold);
     KeyTable table;
-    add_entry_keys(matcher, table, doc.glossary.entries, options_.min_term_length);
+    add_entry_keys(matcher, table, doc.glossary.entries, options_.min_term_length, document_entries);
     std::vector<TermMatch> found;
     for (const Span& range : body) {
-      for (const TermMatch& m : matcher.find(text, range)) found.push_back(m);
+      for (const TermMatch& m : matcher.find(text, range)) {
+        if (!at_word_edges(text, m.span)) continue;
+        if (table.needs_quotes(m.key) &&
+            !(is_open_quote(before(text, m.span.begin)) && is_close_quote(at(text, m.span.end))))
+          continue;
+        found.push_back(m);
+      }
     }
     for (const Span& range : body) {
       for (TermMatch m : external_matcher_.find(text, range)) {
+        if (!at_word_edges(text, m.span)) continue;
         m.key |= kExternalBit;
         found.push_back(m);
       }

@@ -15,7 +15,9 @@ namespace docpipe::glossary_link {
 /// Settings of a linker.
 struct LinkOptions {
   std::size_t min_term_length = 2;  ///< Shortest term or alias (folded code points) that is matched.
-  bool quoted_aliases = true;       ///< Use the quoted core of a title (`獨角獸` of `“獨角獸”企業`) as an alias.
+  /// Use the quoted core of a title (`獨角獸` of `“獨角獸”企業`) as an alias; it links only where the
+  /// text quotes it too (`“坚定不移”`, not the everyday 坚定不移).
+  bool quoted_aliases = true;
   bool link_terms = true;           ///< Link mentions of terms besides markers.
   std::string stage = "glossary-link";  ///< Name in diagnostics.
 };

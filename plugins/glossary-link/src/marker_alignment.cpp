@@ -52,6 +52,12 @@ std::optional<MarkerAlignment> align_marker(std::string_view text, Span marker, 
       }
     }
   }
+  // A Latin fragment of a longer title (`MO` of `CDMO` before `CD-MO[23]`) is no evidence.
+  if (best_k < title.size()) {
+    bool han = false;
+    for (std::size_t k = 0; k < best_k; ++k) han |= is_han(back[k].cp);
+    if (!han) return std::nullopt;
+  }
   MarkerAlignment out;
   out.before = {back[best_k - 1].span.begin, back[0].span.end};
   out.matched = best_k;

@@ -1,29 +1,31 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
 
+#include "docpipe/atomic_file.hpp"
 #include "glossary_linker.hpp"
+#include "golden_support.hpp"
 
 using namespace docpipe;
 using namespace docpipe::glossary_link;
+using namespace glossary_test;
 
-namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
-
-TEST_CASE("seed: entries, markers and term links") {
-  Document doc;
-  doc.text = read_file(std::string(DOCPIPE_SHARED_DIR) + "/seed/000_dbdc0dc46ac71758.txt");
+// Renders the glossary layer of every file named in $GLOSSARY_DUMP (colon-separated) to stdout;
+// a tool for writing and checking golden files, skipped in normal runs.
+TEST_CASE("dump glossary layers", "[.dump]") {
+  const char* list = std::getenv("GLOSSARY_DUMP");
+  if (!list) return;
+  std::string paths(list);
   GlossaryLinker linker;
-  linker.process(doc);
-  for (auto& e : doc.glossary.entries) WARN(e.number << " " << e.term << " | " << e.definition.substr(0, 60));
-  for (auto& l : doc.glossary.links) WARN(l.kind << " " << l.entry << " " << l.span.of(doc.text));
-  for (auto& d : doc.diagnostics) WARN(d.code << " " << d.message);
-  CHECK(doc.glossary.entries.size() == 19);
+  for (std::size_t b = 0; b <= paths.size();) {
+    std::size_t e = paths.find(':', b);
+    if (e == std::string::npos) e = paths.size();
+    Document doc;
+    doc.text = read_file(paths.substr(b, e - b));
+    linker.process(doc);
+    std::cout << render(doc, std::filesystem::path(paths.substr(b, e - b)).filename().string());
+    b = e + 1;
+  }
 }
