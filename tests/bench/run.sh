@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# docpipe's benchmark suite: docpipe against the tools users would otherwise pick, on the same input in
+# the same run, printed as medians and ratios (docpipe / peer), plus peak memory.
+#
+#   tests/bench/run.sh [--quick] [--out DIR]
+#
+# --quick: the 20 MB corpus only and fewer runs (about a minute); otherwise 20 MB and 200 MB.
+# Results: a table on stdout and DIR/bench-results.json (DIR defaults to build/bench).
+# The corpus is built from ../shared/corpus/reports and the seed (DOCPIPE_SHARED_DIR overrides), repeated
+# to size, with GB18030, Big5 and traditional-script copies. Nothing here asserts a time: it reports.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+bench="$root/tests/bench"
+quick=0
+out="$root/build/bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --out) out=$(realpath -m "$2"); shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "bench: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+shared="${DOCPIPE_SHARED_DIR:-$root/../shared}"
+runs=5; [ $quick = 1 ] && runs=3
+sizes=(20); [ $quick = 1 ] || sizes=(20 200)
+mkdir -p "$out"
+log() { echo "bench: $*" >&2; }
+
+# --- set-up: packages, build, peers ------------------------------------------------------------------
+"$root/scripts/install-deps.sh" >&2
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt-get install -y -qq nodejs npm >&2
+fi
+cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+micro_targets=$(cmake --build "$root/build" --target help | sed -n 's/^\(bench_[a-z_]*\):.*/\1/p' | sort -u | tr '\n' ' ')
+# shellcheck disable=SC2086
+cmake --build "$root/build" -j"$(nproc)" --target docpipe-runtime $micro_targets >&2
+docpipe="$root/build/bin/docpipe"
+peers="$out/peers"
+if [ ! -d "$peers/node_modules/@microsoft/recognizers-text-suite" ]; then
+  mkdir -p "$peers" && cp "$bench/peers/package.json" "$peers/"
+  (cd "$peers" && npm install --no-audit --no-fund --silent >&2) || log "npm install failed: Recognizers-Text comparisons are skipped"
+fi
+cp "$bench"/peers/*.js "$peers/"
+
+# --- corpora -----------------------------------------------------------------------------------------
+# make_corpus MB: OUT/corpus-MB/{utf8,gbk,big5,trad}/ (one file per document) and all.* (concatenated).
+make_corpus() {
+  local mb=$1 dir="$out/corpus-$1"
+  [ -f "$dir/.done" ] && { echo "$dir"; return; }
+  log "building the ${mb} MB corpus in $dir"
+  rm -rf "$dir" && mkdir -p "$dir/utf8" "$dir/gbk"
+  local target=$((mb * 1000000)) total=0 round=0
+  local sources=("$shared"/seed/*.txt "$shared"/corpus/reports/*.txt)
+  while [ $total -lt $target ]; do
+    for f in "${sources[@]}"; do
+      local name; name=$(printf '%03d_%s' $round "$(basename "$f")")
+      cp "$f" "$dir/utf8/$name"
+      total=$((total + $(stat -c %s "$f")))
+      [ $total -ge $target ] && break
+    done
+    round=$((round + 1))
+  done
+  cat "$dir"/utf8/*.txt > "$dir/all.txt"
+  for f in "$dir"/utf8/*.txt; do iconv -f UTF-8 -t GB18030 "$f" > "$dir/gbk/$(basename "$f")"; done
+  cat "$dir"/gbk/*.txt > "$dir/all.gbk"
+  if [ "$mb" = 20 ]; then
+    mkdir -p "$dir/trad" "$dir/big5"
+    opencc -c s2t.json -i "$dir/all.txt" -o "$dir/all_trad.txt"
+    for f in "$dir"/utf8/*.txt; do
+      opencc -c s2t.json -i "$f" -o "$dir/trad/$(basename "$f")"
+      iconv -c -f UTF-8 -t BIG5 "$dir/trad/$(basename "$f")" > "$dir/big5/$(basename "$f")" || true
+    done
+    cat "$dir"/big5/*.txt > "$dir/all.big5"
+    # Sentences for the number comparison: Recognizers-Text is slow, so a 1 MB slice, one per line.
+    head -c 3000000 "$dir/all.txt" | sed 's/。/。\n/g' | awk 'length > 4' | head -c 1000000 > "$dir/sentences.txt"
+  fi
+  touch "$dir/.done"
+  echo "$dir"
+}
+
+# --- timing ------------------------------------------------------------------------------------------
+# median_seconds CMD...: runs CMD $runs times (after one warm-up), prints the median wall time.
+median_seconds() {
+  "$@" >/dev/null 2>&1 || true
+  local times=() i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    rm -rf "$out/tmp-out"
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || { log "command failed: $*"; echo "nan"; return; }
+    t1=$(date +%s.%N)
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+mb_s() { awk -v bytes="$1" -v s="$2" 'BEGIN { if (s == "nan" || s <= 0) print "nan"; else printf "%.2f", bytes / 1e6 / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b <= 0) print "nan"; else printf "%.3f", a / b }'; }
+bytes_of() { du -cb "$@" | tail -1 | cut -f1; }
+run_docpipe() { "$docpipe" run "$bench/configs/$1.xml" "$2" -o "$out/tmp-out" -j "$3" -q; }
+
+results=()
+rows=()
+# add_result TASK DOCPIPE_MB_S PEER PEER_MB_S GOAL_TEXT GOAL_MET
+add_result() {
+  local r; r=$(ratio "$2" "$4")
+  results+=("{\"task\": \"$1\", \"docpipe_mb_s\": $2, \"peer\": \"$3\", \"peer_mb_s\": $4, \"ratio\": $r}")
+  rows+=("$(printf '%-18s %12s  %-26s %10s %9s  %s' "$1" "$2" "$3" "$4" "$r" "$5")")
+}
+goal() { awk -v v="$1" -v g="$2" 'BEGIN { if (v == "nan") print "n/a"; else if (v + 0 >= g + 0) print "met"; else print "NOT met" }'; }
+
+c20=$(make_corpus 20)
+gbk_bytes=$(bytes_of "$c20/all.gbk")
+utf8_bytes=$(bytes_of "$c20/all.txt")
+
+log "decode-gbk"
+iconv_gbk=$(mb_s "$gbk_bytes" "$(median_seconds iconv -f GB18030 -t UTF-8 "$c20/all.gbk" -o /dev/null)")
+uconv_gbk=$(mb_s "$gbk_bytes" "$(median_seconds uconv -f gb18030 -t utf-8 "$c20/all.gbk" -o /dev/null)")
+dp_gbk=$(mb_s "$gbk_bytes" "$(median_seconds run_docpipe repair "$c20/gbk" 1)")
+add_result decode-gbk "$dp_gbk" "iconv GB18030->UTF-8" "$iconv_gbk" "(uconv: $uconv_gbk MB/s)"
+
+log "decode-big5"
+big5_bytes=$(bytes_of "$c20/all.big5")
+iconv_big5=$(mb_s "$big5_bytes" "$(median_seconds iconv -f BIG5 -t UTF-8 "$c20/all.big5" -o /dev/null)")
+dp_big5=$(mb_s "$big5_bytes" "$(median_seconds run_docpipe repair "$c20/big5" 1)")
+add_result decode-big5 "$dp_big5" "iconv BIG5->UTF-8" "$iconv_big5" ""
+
+log "repair-clean-utf8"
+iconv_utf8=$(mb_s "$utf8_bytes" "$(median_seconds iconv -f UTF-8 -t UTF-8 "$c20/all.txt" -o /dev/null)")
+dp_utf8=$(mb_s "$utf8_bytes" "$(median_seconds run_docpipe repair "$c20/utf8" 1)")
+add_result repair-clean-utf8 "$dp_utf8" "iconv validating UTF-8" "$iconv_utf8" \
+  "goal ratio >= 1: $(goal "$(ratio "$dp_utf8" "$iconv_utf8")" 1)"
+
+log "analysis"
+dp_analysis=$(mb_s "$gbk_bytes" "$(median_seconds run_docpipe analysis "$c20/gbk" 1)")
+add_result analysis "$dp_analysis" "iconv GB18030->UTF-8" "$iconv_gbk" \
+  "goal ratio >= 0.5: $(goal "$(ratio "$dp_analysis" "$iconv_gbk")" 0.5)"
+
+log "full"
+dp_full=$(mb_s "$gbk_bytes" "$(median_seconds run_docpipe full "$c20/gbk" 1)")
+cores=$(nproc)
+dp_full_all=$(mb_s "$gbk_bytes" "$(median_seconds run_docpipe full "$c20/gbk" "$cores")")
+add_result full "$dp_full" "iconv GB18030->UTF-8" "$iconv_gbk" "goal >= 50 MB/s on 1 core: $(goal "$dp_full" 50)"
+add_result full-all-cores "$dp_full_all" "docpipe full on 1 core" "$dp_full" \
+  "$cores cores; goal near-linear: $(goal "$(ratio "$dp_full_all" "$dp_full")" "$(awk -v c="$cores" 'BEGIN { print 0.8 * c }')")"
+
+log "numbers"
+sent_bytes=$(bytes_of "$c20/sentences.txt")
+dp_numbers=$(mb_s "$sent_bytes" "$(median_seconds "$docpipe" run "$bench/configs/numbers.xml" "$c20/sentences.txt" -o "$out/tmp-out" -j 1 -q)")
+rt_numbers=nan
+rt_currency=nan
+if [ -d "$peers/node_modules/@microsoft/recognizers-text-suite" ]; then
+  rt_s=$(node "$peers/recognizers.js" "$c20/sentences.txt" number,percentage | sed 's/.*"seconds":\([0-9.e-]*\).*/\1/')
+  rt_numbers=$(mb_s "$sent_bytes" "$rt_s")
+  head -c 100000 "$c20/sentences.txt" > "$out/sentences-100k.txt"
+  rt_c=$(node "$peers/recognizers.js" "$out/sentences-100k.txt" currency | sed 's/.*"seconds":\([0-9.e-]*\).*/\1/')
+  rt_currency=$(mb_s "$(bytes_of "$out/sentences-100k.txt")" "$rt_c")
+  node "$peers/recognizers_specs.js" "$shared/corpus/peer-specs/recognizers-text" > "$out/recognizers-spec-rates.json" || true
+fi
+add_result numbers "$dp_numbers" "Recognizers-Text num+pct" "$rt_numbers" \
+  "goal ratio >= 100: $(goal "$(ratio "$dp_numbers" "$rt_numbers")" 100) (RT currency model: $rt_currency MB/s)"
+
+log "t2s"
+trad_bytes=$(bytes_of "$c20/all_trad.txt")
+opencc_t2s=$(mb_s "$trad_bytes" "$(median_seconds opencc -c t2s.json -i "$c20/all_trad.txt" -o /dev/null)")
+dp_t2s=$(mb_s "$trad_bytes" "$(median_seconds run_docpipe t2s "$c20/trad" 1)")
+add_result t2s "$dp_t2s" "opencc t2s" "$opencc_t2s" ""
+
+# --- memory: peak RSS of the full pipeline at 20 MB and at 200 MB -------------------------------------
+peak_kb() { rm -rf "$out/tmp-out"; /usr/bin/time -f '%M' "$docpipe" run "$bench/configs/full.xml" "$1" -o "$out/tmp-out" -j 1 -q 2>&1 >/dev/null | tail -1; }
+rss20=$(peak_kb "$c20/gbk")
+rss200=nan
+if [ $quick = 0 ]; then
+  c200=$(make_corpus 200)
+  rss200=$(peak_kb "$c200/gbk")
+fi
+results+=("{\"task\": \"full-memory\", \"rss_20mb\": $rss20, \"rss_200mb\": $rss200}")
+rm -rf "$out/tmp-out"
+
+# --- report -------------------------------------------------------------------------------------------
+{
+  echo "docpipe benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), corpus 20 MB (GB18030 copy $((gbk_bytes / 1000000)) MB), median of $runs runs"
+  printf '%-18s %12s  %-26s %10s %9s  %s\n' task "docpipe MB/s" peer "peer MB/s" ratio "goal"
+  printf '%s\n' "${rows[@]}"
+  echo "peak RSS, full pipeline, 1 core: 20 MB corpus ${rss20} KB; 200 MB corpus ${rss200} KB$(
+    [ "$rss200" != nan ] && awk -v a="$rss20" -v b="$rss200" 'BEGIN { printf " (ratio %.2f; goal <= 2: %s)", b / a, (b <= 2 * a) ? "met" : "NOT met" }')"
+  [ -f "$out/recognizers-spec-rates.json" ] && echo "Recognizers-Text on its own spec files (cases it supports): $(cat "$out/recognizers-spec-rates.json")"
+} | tee "$out/bench-table.txt"
+
+micro=$(find "$root/build" -maxdepth 3 -type f -executable -name 'bench_*' | sort)
+if [ -n "$micro" ]; then
+  echo
+  echo "Per-stage micro-benchmarks:"
+  for b in $micro; do echo "== $(basename "$b")"; "$b" 2>&1 | tail -15 || true; done
+fi
+
+{
+  echo "["
+  for i in "${!results[@]}"; do
+    printf '  %s%s\n' "${results[$i]}" "$([ "$i" -lt $((${#results[@]} - 1)) ] && echo ,)"
+  done
+  echo "]"
+} > "$out/bench-results.json"
+log "wrote $out/bench-results.json and $out/bench-table.txt"
