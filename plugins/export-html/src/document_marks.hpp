@@ -1,0 +1,38 @@
+#pragma once
+/// @file document_marks.hpp
+/// The inline marks of a document page: what is highlighted, underlined or flagged, and the popup
+/// text each mark carries.
+
+#include <vector>
+
+#include "docpipe/document.hpp"
+#include "inline_marks.hpp"
+
+namespace docpipe::html_export {
+
+/// Which layers become marks.
+struct MarkOptions {
+  bool repairs = true;          ///< Mark repairs (deletions as empty markers).
+  std::size_t tip_chars = 160;  ///< Longest before/after text quoted in a repair's popup.
+};
+
+/// Nesting ranks, outermost first, for marks that cover the same text.
+enum MarkRank : int { glossary_rank = 0, indicator_rank = 1, number_rank = 2, unresolved_rank = 3, repair_rank = 4 };
+
+/// The marks of @p doc's glossary links (`data-g` = entry index), indicators (`id="ind-N"`), numbers
+/// (`data-tip` = value and unit), unresolved glossary markers (`id="u-N"`) and repairs (`data-tip` =
+/// before and after), sorted by mark_order(). Spans that do not fit the text, or that cut a UTF-8
+/// sequence, and links to entries that do not exist are left out.
+std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options = {});
+
+/// The popup text of a number mention: its normalized value and unit, the Chinese scale reading
+/// and its kind, e.g. `34,170,000,000 CNY（341.7 亿）· money`.
+std::string number_tip(const NumberMention& n);
+
+/// The popup text of a repair: `「before」→「after」· kind · confidence`.
+std::string repair_tip(const Repair& r, std::size_t tip_chars);
+
+/// @p text reduced to a safe CSS class suffix (lowercase ASCII letters, digits and `-`).
+std::string class_token(std::string_view text);
+
+}  // namespace docpipe::html_export

@@ -1,0 +1,96 @@
+#include "inline_marks.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "html_escape.hpp"
+
+namespace docpipe::html_export {
+
+bool mark_order(const Mark& a, const Mark& b) noexcept {
+  if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+  if (a.span.end != b.span.end) return a.span.end > b.span.end;
+  return a.rank < b.rank;
+}
+
+void render_marked(std::string& out, std::string_view text, Span range, const std::vector<Mark>& marks) {
+  range.end = std::min(range.end, text.size());
+  if (range.begin > range.end) return;
+
+  // Marks are sorted by start, so the ones reaching into the range start at most `longest` bytes
+  // before it.
+  std::size_t longest = 0;
+  for (const Mark& m : marks) longest = std::max(longest, m.span.size());
+  Mark probe;
+  probe.span = {range.begin > longest ? range.begin - longest : 0, std::numeric_limits<std::size_t>::max()};
+  probe.rank = std::numeric_limits<int>::min();
+  auto first = std::lower_bound(marks.begin(), marks.end(), probe, mark_order);
+
+  struct Open {
+    const Mark* mark;
+    std::size_t end;  // clipped to the range
+  };
+  std::vector<const Mark*> pending;  // overlapping marks, in order, starts clipped
+  std::vector<std::size_t> pending_begin;
+  for (auto it = first; it != marks.end() && it->span.begin <= range.end; ++it) {
+    const Span s = it->span;
+    const bool inside_empty = s.empty() && s.begin >= range.begin && s.begin < range.end;
+    const bool overlapping = !s.empty() && s.begin < range.end && s.end > range.begin;
+    if (!inside_empty && !overlapping) continue;
+    pending.push_back(&*it);
+    pending_begin.push_back(std::max(s.begin, range.begin));
+  }
+  // Clipping can make marks that started before the range start together at its start; keep them in
+  // the nesting order (longer first).
+  std::vector<std::size_t> order(pending.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (pending_begin[a] != pending_begin[b]) return pending_begin[a] < pending_begin[b];
+    const std::size_t ea = std::min(pending[a]->span.end, range.end), eb = std::min(pending[b]->span.end, range.end);
+    if (ea != eb) return ea > eb;
+    return pending[a]->rank < pending[b]->rank;
+  });
+
+  std::vector<Open> stack;
+  std::size_t pos = range.begin;
+  std::size_t next = 0;
+  constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+  while (true) {
+    const std::size_t next_begin = next < order.size() ? pending_begin[order[next]] : none;
+    std::size_t next_end = none;
+    for (const Open& o : stack) next_end = std::min(next_end, o.end);
+    const std::size_t at = std::min({next_begin, next_end, range.end});
+    append_escaped(out, text.substr(pos, at - pos));
+    pos = at;
+
+    if (at == next_end) {
+      // Close from the top down to the lowest mark that ends here, then reopen the ones above it
+      // that go on.
+      std::size_t lowest = stack.size();
+      for (std::size_t i = 0; i < stack.size(); ++i)
+        if (stack[i].end <= at) {
+          lowest = i;
+          break;
+        }
+      std::vector<Open> reopen;
+      for (std::size_t i = stack.size(); i-- > lowest;) {
+        out += stack[i].mark->close;
+        if (stack[i].end > at) reopen.push_back(stack[i]);
+      }
+      stack.resize(lowest);
+      for (auto it = reopen.rbegin(); it != reopen.rend(); ++it) {
+        out += it->mark->open_continued;
+        stack.push_back(*it);
+      }
+    }
+    while (next < order.size() && pending_begin[order[next]] == at) {
+      const Mark* m = pending[order[next++]];
+      out += m->open;
+      if (m->span.empty()) out += m->close;
+      else stack.push_back({m, std::min(m->span.end, range.end)});
+    }
+    if (at >= range.end && stack.empty() && next >= order.size()) break;
+  }
+}
+
+}  // namespace docpipe::html_export
