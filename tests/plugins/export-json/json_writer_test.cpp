@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "docpipe/export/json_writer.hpp"
+
+using docpipe::json::Writer;
+
+namespace {
+std::string quoted(std::string_view s) {
+  std::string out;
+  docpipe::json::append_string(out, s);
+  return out;
+}
+std::string number(double v) {
+  std::string out;
+  docpipe::json::append_number(out, v);
+  return out;
+}
+// Poco's parser wants an array or object at the top.
+std::string parse_string(const std::string& json) {
+  return Poco::JSON::Parser().parse("[" + json + "]").extract<Poco::JSON::Array::Ptr>()->getElement<std::string>(0);
+}
+}  // namespace
+
+TEST_CASE("strings are escaped per RFC 8259 and UTF-8 passes through") {
+  CHECK(quoted("plain") == "\"plain\"");
+  CHECK(quoted("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(quoted("\n\r\t\b\f") == "\"\\n\\r\\t\\b\\f\"");
+  CHECK(quoted(std::string_view("\x01\x1f\0", 3)) == "\"\\u0001\\u001f\\u0000\"");
+  CHECK(quoted("叢臺😀") == "\"叢臺😀\"");
+  CHECK(quoted("/") == "\"/\"");
+}
+
+TEST_CASE("malformed UTF-8 becomes U+FFFD so the output stays valid JSON") {
+  CHECK(quoted("a\xff" "b") == "\"a\xEF\xBF\xBD" "b\"");
+  CHECK(quoted("\xe4\xb8") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");   // truncated sequence: one per byte
+  CHECK(quoted("\xed\xa0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+}
+
+TEST_CASE("any byte string reads back through a JSON parser as its sanitized self") {
+  std::mt19937 rng(7);
+  const std::string alphabet[] = {"a", "\"", "\\", "\n", "\x01", "叢", "😀", "\xff", "\xe4\xb8", " ", "\x7f"};
+  for (int round = 0; round < 300; ++round) {
+    std::string s, expected;
+    const int n = static_cast<int>(rng() % 20);
+    for (int i = 0; i < n; ++i) {
+      const std::string& piece = alphabet[rng() % std::size(alphabet)];
+      s += piece;
+    }
+    // The expectation: the same string decoded leniently (each malformed byte one U+FFFD).
+    for (std::size_t pos = 0; pos < s.size();) docpipe::utf8::append(expected, docpipe::utf8::next(s, pos));
+    INFO("round " << round);
+    CHECK(parse_string(quoted(s)) == expected);
+  }
+}
+
+TEST_CASE("numbers use the shortest exact form; integral values print without exponent") {
+  CHECK(number(34170000000.0) == "34170000000");
+  CHECK(number(6.4) == "6.4");
+  CHECK(number(-0.5) == "-0.5");
+  CHECK(number(-0.0) == "0");
+  CHECK(number(0.1 + 0.2) == "0.30000000000000004");
+  CHECK(std::stod(number(1e300)) == 1e300);
+  CHECK(number(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(number(std::numeric_limits<double>::infinity()) == "null");
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 1000; ++i) {
+    const double v = std::ldexp(static_cast<double>(rng() >> 11), static_cast<int>(rng() % 120) - 80);
+    REQUIRE(std::stod(number(v)) == v);
+  }
+}
+
+TEST_CASE("the writer places commas, colons and nesting; pretty output parses to the same value") {
+  auto build = [](bool pretty) {
+    std::string out;
+    Writer w(out, pretty);
+    w.begin_object();
+    w.member("a", 1).member("b", "x").key("c").begin_array().value(true).null().value(2.5).end_array();
+    w.key("empty").begin_object().end_object();
+    w.key("nested").begin_array().begin_array().end_array().begin_object().member("k", std::optional<double>{}).end_object().end_array();
+    w.end_object();
+    return out;
+  };
+  const std::string compact = build(false);
+  CHECK(compact == R"({"a":1,"b":"x","c":[true,null,2.5],"empty":{},"nested":[[],{"k":null}]})");
+  const std::string pretty = build(true);
+  CHECK(pretty.find("\n  \"a\": 1,\n") != std::string::npos);
+  std::ostringstream a, b;
+  Poco::JSON::Stringifier::stringify(Poco::JSON::Parser().parse(compact), a);
+  Poco::JSON::Stringifier::stringify(Poco::JSON::Parser().parse(pretty), b);
+  CHECK(a.str() == b.str());
+}
