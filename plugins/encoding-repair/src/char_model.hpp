@@ -1,0 +1,46 @@
+#pragma once
+// A character bigram language model of Chinese government prose, simplified and traditional,
+// read in place from the bytes embedded in the plugin.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace encoding_repair {
+
+/// Scores character sequences: log10 probabilities under an interpolated (Witten-Bell) bigram
+/// model. Lookups are a table index plus a binary search; no allocation after construction.
+class CharModel {
+ public:
+  /// The model built into the plugin (data/charmodel.bin), loaded on first use.
+  static const CharModel& embedded();
+
+  /// Reads a model from @p blob (which must outlive the model); throws on a malformed blob.
+  explicit CharModel(std::string_view blob);
+
+  /// log10 P(@p cur | @p prev). Characters are normalized first (charmodel_format::normalize).
+  double score(char32_t prev, char32_t cur) const noexcept;
+  /// log10 P(@p c), the unigram probability.
+  double unigram(char32_t c) const noexcept;
+  /// Sum of score() over @p text (UTF-8) after the context character @p before.
+  double score_text(std::string_view text, char32_t before = ' ') const noexcept;
+  /// True when @p c was seen in the training text.
+  bool known(char32_t c) const noexcept { return index(c) >= 0; }
+  /// Number of characters in the vocabulary.
+  std::size_t vocabulary() const noexcept { return n_chars_; }
+
+  /// Log10 probability given to characters never seen in training.
+  static constexpr double kUnknown = -8.0;
+
+ private:
+  int index(char32_t c) const noexcept;
+  std::uint32_t n_chars_ = 0, n_bigrams_ = 0;
+  const std::uint32_t* chars_ = nullptr;
+  const std::uint8_t* unigram_q_ = nullptr;
+  const std::uint8_t* backoff_q_ = nullptr;
+  const std::uint32_t* keys_ = nullptr;
+  const std::uint8_t* bigram_q_ = nullptr;
+  std::vector<std::uint16_t> bmp_;  // code point -> index + 1 (0: unknown)
+};
+
+}  // namespace encoding_repair

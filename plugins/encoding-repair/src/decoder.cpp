@@ -1,0 +1,291 @@
+#include "decoder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include "char_model.hpp"
+#include "double_byte_table.hpp"
+#include "docpipe/utf8.hpp"
+
+namespace encoding_repair {
+
+namespace {
+
+using docpipe::Document;
+using docpipe::Repair;
+
+/// Accumulates text, map and decode errors unit by unit.
+struct Builder {
+  std::string text;
+  docpipe::SourceMap map;
+  std::vector<Repair> errors;
+  std::size_t error_count = 0;
+  const std::string* stage = nullptr;
+  bool record = true;
+
+  void unit(char32_t cp, std::size_t source_len) {
+    const std::size_t before = text.size();
+    docpipe::utf8::append(text, cp);
+    map.append(text.size() - before, source_len);
+  }
+  void bytes(std::string_view s) {
+    text.append(s);
+    map.append(s.size(), s.size());
+  }
+  void error(std::string_view raw, std::size_t offset, std::size_t len) {
+    ++error_count;
+    const std::size_t begin = text.size();
+    unit(docpipe::utf8::replacement_character, len);
+    if (!record) return;
+    Repair r;
+    r.span = {begin, text.size()};
+    r.source_begin = offset;
+    r.source_end = offset + len;
+    for (std::size_t i = 0; i < len; ++i) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(raw[offset + i]));
+      r.before += hex;
+    }
+    r.after = docpipe::utf8::encode(docpipe::utf8::replacement_character);
+    r.kind = "decode-error";
+    r.confidence = 1.0;
+    r.stage = *stage;
+    r.note = "byte not valid in the input encoding";
+    errors.push_back(std::move(r));
+  }
+};
+
+void decode_utf8(std::string_view raw, std::size_t start, Builder& b) {
+  if (start > 0) b.map.append(0, start);
+  std::size_t pos = start;
+  while (pos < raw.size()) {
+    const std::size_t bad = docpipe::utf8::find_invalid(raw.substr(pos));
+    if (bad == std::string_view::npos) {
+      b.bytes(raw.substr(pos));
+      return;
+    }
+    b.bytes(raw.substr(pos, bad));
+    b.error(raw, pos + bad, 1);
+    pos += bad + 1;
+  }
+}
+
+void decode_utf16(std::string_view raw, std::size_t start, bool little, Builder& b) {
+  if (start > 0) b.map.append(0, start);
+  auto unit_at = [&](std::size_t i) -> char16_t {
+    const auto lo = static_cast<unsigned char>(raw[i + (little ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(raw[i + (little ? 1 : 0)]);
+    return static_cast<char16_t>(hi << 8 | lo);
+  };
+  std::size_t pos = start;
+  while (pos + 1 < raw.size()) {
+    const char16_t u = unit_at(pos);
+    if (u >= 0xD800 && u <= 0xDBFF && pos + 3 < raw.size()) {
+      const char16_t v = unit_at(pos + 2);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        b.unit(0x10000 + ((char32_t(u) - 0xD800) << 10) + (v - 0xDC00), 4);
+        pos += 4;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) {
+      b.error(raw, pos, 2);
+    } else {
+      b.unit(u, 2);
+    }
+    pos += 2;
+  }
+  if (pos < raw.size()) b.error(raw, pos, 1);  // odd trailing byte
+}
+
+/// Decodes one GB18030 four-byte sequence with ICU; 0 when it is not one.
+char32_t gb18030_four(std::string_view bytes) {
+  static thread_local std::unique_ptr<UConverter, void (*)(UConverter*)> conv(
+      [] {
+        UErrorCode st = U_ZERO_ERROR;
+        UConverter* c = ucnv_open("gb18030", &st);
+        if (c) ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &st);
+        return c;
+      }(),
+      ucnv_close);
+  if (!conv) return 0;
+  UErrorCode st = U_ZERO_ERROR;
+  ucnv_reset(conv.get());
+  UChar out[4];
+  const int32_t n = ucnv_toUChars(conv.get(), out, 4, bytes.data(), static_cast<int32_t>(bytes.size()), &st);
+  if (U_FAILURE(st)) return 0;
+  if (n == 1) return out[0];
+  if (n == 2 && out[0] >= 0xD800 && out[0] <= 0xDBFF) return 0x10000 + ((char32_t(out[0]) - 0xD800) << 10) + (out[1] - 0xDC00);
+  return 0;
+}
+
+void decode_double_byte(std::string_view raw, Legacy which, Builder& b) {
+  const DoubleByteTable& table = DoubleByteTable::get(which);
+  std::size_t pos = 0;
+  const std::size_t n = raw.size();
+  while (pos < n) {
+    std::size_t ascii = pos;
+    while (ascii < n && static_cast<unsigned char>(raw[ascii]) < 0x80) ++ascii;
+    if (ascii > pos) {
+      b.bytes(raw.substr(pos, ascii - pos));
+      pos = ascii;
+      continue;
+    }
+    const auto lead = static_cast<unsigned char>(raw[pos]);
+    if (pos + 1 < n) {
+      const auto trail = static_cast<unsigned char>(raw[pos + 1]);
+      if (const char32_t cp = table.decode(lead, trail)) {
+        b.unit(cp, 2);
+        pos += 2;
+        continue;
+      }
+      if (which == Legacy::gbk && table.is_lead(lead) && trail >= 0x30 && trail <= 0x39 && pos + 3 < n) {
+        if (const char32_t cp = gb18030_four(raw.substr(pos, 4))) {
+          b.unit(cp, 4);
+          pos += 4;
+          continue;
+        }
+      }
+      if (which == Legacy::gbk && table.is_lead(lead) && table.is_trail(trail)) {
+        // User-defined area: ICU's GB18030 maps it into the Private Use Area; keep it there.
+        if (const char32_t cp = gb18030_four(raw.substr(pos, 2))) {
+          b.unit(cp, 2);
+          pos += 2;
+          continue;
+        }
+      }
+    }
+    if (const char32_t cp = table.single(lead)) {
+      b.unit(cp, 1);
+      ++pos;
+      continue;
+    }
+    b.error(raw, pos, 1);  // the next byte is read again: an ASCII trail survives
+    ++pos;
+  }
+}
+
+/// Decodes with @p name into @p b (no BOM handling beyond @p bom bytes).
+void decode_as(std::string_view raw, const std::string& name, std::size_t bom, Builder& b) {
+  if (name == "UTF-8") decode_utf8(raw, bom, b);
+  else if (name == "UTF-16LE") decode_utf16(raw, bom, true, b);
+  else if (name == "UTF-16BE") decode_utf16(raw, bom, false, b);
+  else if (name == "GB18030") decode_double_byte(raw, Legacy::gbk, b);
+  else decode_double_byte(raw, Legacy::big5, b);
+}
+
+/// Mean log10 probability per character of @p text under the character model.
+double mean_score(const std::string& text) {
+  const CharModel& model = CharModel::embedded();
+  double total = 0;
+  std::size_t count = 0, pos = 0;
+  char32_t prev = ' ';
+  while (pos < text.size()) {
+    const char32_t c = docpipe::utf8::next(text, pos);
+    if (c < 0x80) {
+      prev = c;
+      continue;
+    }
+    total += model.score(prev, c);
+    ++count;
+    prev = c;
+  }
+  return count ? total / double(count) : 0.0;
+}
+
+std::string icu_guess(std::string_view sample) {
+  UErrorCode st = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&st);
+  if (U_FAILURE(st)) return {};
+  ucsdet_setText(det, sample.data(), static_cast<int32_t>(sample.size()), &st);
+  const UCharsetMatch* m = ucsdet_detect(det, &st);
+  std::string name = U_SUCCESS(st) && m ? ucsdet_getName(m, &st) : "";
+  ucsdet_close(det);
+  return U_SUCCESS(st) ? name : std::string{};
+}
+
+}  // namespace
+
+Detection detect_encoding(std::string_view raw) {
+  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") return {"UTF-8", 1.0, 3, "byte order mark"};
+  if (raw.size() >= 2 && raw.substr(0, 2) == "\xFF\xFE") return {"UTF-16LE", 1.0, 2, "byte order mark"};
+  if (raw.size() >= 2 && raw.substr(0, 2) == "\xFE\xFF") return {"UTF-16BE", 1.0, 2, "byte order mark"};
+
+  const void* nul = std::memchr(raw.data(), 0, raw.size());
+  if (nul) {
+    // UTF-16 without BOM: ASCII and CJK-light text has zeros on one parity only.
+    const std::size_t sample = std::min<std::size_t>(raw.size() & ~std::size_t{1}, 8192);
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < sample; ++i)
+      if (raw[i] == 0) (i % 2 ? odd : even) += 1;
+    const double half = double(sample) / 2;
+    if (odd > 0.3 * half && even < 0.02 * half) return {"UTF-16LE", 0.8, 0, "NUL bytes on odd offsets"};
+    if (even > 0.3 * half && odd < 0.02 * half) return {"UTF-16BE", 0.8, 0, "NUL bytes on even offsets"};
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - raw.data());
+    throw BinaryInput("binary input: NUL byte at offset " + std::to_string(at) +
+                      " and no text encoding fits (force one with the 'encoding' parameter)");
+  }
+  if (docpipe::utf8::is_valid(raw)) return {"UTF-8", 1.0, 0, "valid UTF-8"};
+
+  // Compare the readings on a bounded sample so detection stays cheap on big files.
+  std::string_view sample = raw.substr(0, 256 * 1024);
+  while (!sample.empty() && sample.size() < raw.size() && (static_cast<unsigned char>(sample.back()) & 0x80))
+    sample.remove_suffix(1);  // do not cut a character in two
+  struct Candidate {
+    std::string name;
+    double score;
+    std::size_t errors, chars;
+  };
+  std::vector<Candidate> candidates;
+  for (const char* name : {"UTF-8", "GB18030", "Big5"}) {
+    Builder b;
+    b.record = false;
+    decode_as(sample, name, 0, b);
+    const std::size_t chars = docpipe::utf8::length(b.text);
+    // An undecodable byte costs as much as a character never seen in training.
+    const double per_char = mean_score(b.text);
+    const double error_rate = chars ? double(b.error_count) / double(chars) : 1.0;
+    candidates.push_back({name, per_char + error_rate * CharModel::kUnknown * 4, b.error_count, chars});
+  }
+  const std::string icu = icu_guess(sample);
+  for (auto& c : candidates)
+    if ((c.name == "GB18030" && (icu == "GB18030" || icu == "GBK" || icu == "GB2312")) || (c.name == "Big5" && icu == "Big5"))
+      c.score += 0.05;  // ICU's detector as a small signal only: short texts fool it
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  const double margin = candidates[0].score - candidates[1].score;
+  const double weight = std::min<double>(double(candidates[0].chars), 50.0);
+  const double confidence = 1.0 / (1.0 + std::pow(10.0, -margin * weight));
+  return {candidates[0].name, confidence, 0,
+          "character model (ICU detector says " + (icu.empty() ? std::string("nothing") : icu) + ")"};
+}
+
+void decode_document(Document& doc, std::string_view forced, const std::string& stage) {
+  Detection d;
+  if (forced.empty() || forced == "auto") {
+    d = detect_encoding(doc.raw);
+  } else {
+    const std::string f(forced);
+    d.name = f == "utf-8" ? "UTF-8" : f == "gb18030" ? "GB18030" : f == "big5" ? "Big5" : f == "utf-16le" ? "UTF-16LE" : "UTF-16BE";
+    d.confidence = 1.0;
+    d.evidence = "forced";
+    if (d.name == "UTF-8" && doc.raw.compare(0, 3, "\xEF\xBB\xBF") == 0) d.bom = 3;
+    if (d.name == "UTF-16LE" && doc.raw.compare(0, 2, "\xFF\xFE") == 0) d.bom = 2;
+    if (d.name == "UTF-16BE" && doc.raw.compare(0, 2, "\xFE\xFF") == 0) d.bom = 2;
+  }
+  Builder b;
+  b.stage = &stage;
+  b.text.reserve(doc.raw.size() + doc.raw.size() / 2);
+  decode_as(doc.raw, d.name, d.bom, b);
+  doc.text = std::move(b.text);
+  doc.source_map = std::move(b.map);
+  doc.repairs = std::move(b.errors);
+  doc.encoding = {d.name, d.confidence, d.bom > 0};
+}
+
+}  // namespace encoding_repair

@@ -1,0 +1,49 @@
+#pragma once
+// Two-byte code tables of the legacy Chinese encodings, filled once from ICU's converters so that
+// decoding and the mojibake search cost one array lookup per character.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace encoding_repair {
+
+/// The legacy double-byte encodings the stage knows.
+enum class Legacy { gbk, big5 };
+
+/// A double-byte code table: every lead/trail pair to its code point and back.
+class DoubleByteTable {
+ public:
+  /// The process-wide table of @p which (built on first use, thread-safe).
+  static const DoubleByteTable& get(Legacy which);
+
+  /// Code point of the pair (@p lead, @p trail), or 0 when the pair is unassigned, in a
+  /// user-defined area (mapped to the Private Use Area) or not a pair of this encoding.
+  char32_t decode(unsigned char lead, unsigned char trail) const noexcept {
+    return pairs_[lead * 256u + trail];
+  }
+  /// True when the pair is well-formed (lead and trail in range) but maps to no ordinary
+  /// character: the codes a lenient decoder drops ("vanished" pairs).
+  bool vanishes(unsigned char lead, unsigned char trail) const noexcept {
+    return is_lead(lead) && is_trail(trail) && decode(lead, trail) == 0;
+  }
+  /// True for a byte that starts a two-byte code.
+  bool is_lead(unsigned char b) const noexcept { return b >= 0x81 && b <= 0xFE; }
+  /// True for a byte allowed second in a two-byte code.
+  bool is_trail(unsigned char b) const noexcept { return trail_ok_[b]; }
+  /// The two bytes encoding @p cp (lead in the high byte), or 0 when it has no two-byte code.
+  std::uint16_t encode(char32_t cp) const noexcept { return cp < 0x10000 ? reverse_[cp] : 0; }
+  /// Code point of a single high byte some decoders accept (0x80 is the euro sign in GBK's Windows
+  /// form), or 0.
+  char32_t single(unsigned char b) const noexcept { return b == 0x80 && which_ == Legacy::gbk ? 0x20AC : 0; }
+
+ private:
+  explicit DoubleByteTable(Legacy which);
+  Legacy which_;
+  std::vector<char32_t> pairs_;        // 65536 entries, index lead*256+trail
+  std::vector<std::uint16_t> reverse_;  // 65536 entries, index code point (BMP)
+  std::array<bool, 256> trail_ok_{};
+};
+
+}  // namespace encoding_repair

@@ -1,0 +1,473 @@
+#include "lost_byte_repair.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "char_model.hpp"
+#include "double_byte_table.hpp"
+#include "docpipe/utf8.hpp"
+
+namespace encoding_repair {
+
+namespace {
+
+namespace utf8 = docpipe::utf8;
+
+// Costs (log10) of the less common ways a damaged run ends or loses bytes.
+constexpr double kInsertCost = -1.0;   // a user-defined-area pair dropped by the decoder
+constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, written as `?`
+constexpr double kLostCost = -2.5;     // a lead byte and an ASCII trail both dropped
+constexpr std::size_t kBeam = 16;
+constexpr std::size_t kMaxTokens = 160;
+constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
+
+/// One character of the damaged run, as the bytes the out-of-step decoder read.
+struct Token {
+  unsigned char a = 0, b = 0;
+  bool ascii_trail = false;  // b is ASCII: the decoder was back in step after this pair
+  bool may_orphan = false;   // a `?`, which may stand for a lead byte dropped before an invalid trail
+  std::size_t begin = 0, end = 0;
+  char32_t cp = 0;
+};
+
+/// How the token list ends.
+enum class Terminal { none, ascii, euro };
+
+struct Node {
+  char32_t last;
+  double score;
+  int parent;
+  char32_t out[3];
+  int n;  // characters this step read: 1, 2 (one dropped pair) or 3 (two dropped pairs)
+  int inserts;
+};
+
+char32_t decode_at(std::string_view s, std::size_t& pos) { return utf8::next(s, pos); }
+
+char32_t char_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return U'\n';
+  std::size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  std::size_t p = start;
+  return utf8::next(text, p);
+}
+
+char32_t fold(char32_t c) {
+  switch (c) {
+    case U'，': case U'：': case U'；': case U'！': case U'？': case U'（': case U'）': return c - 0xFEE0;
+    default: return c;
+  }
+}
+
+/// The full-width form whose GBK code an ASCII punctuation mark may have been folded from.
+char32_t unfold(char32_t c) {
+  switch (c) {
+    case ',': case ':': case ';': case '!': case '?': case '(': case ')': return c + 0xFEE0;
+    default: return 0;
+  }
+}
+
+class RunSearch {
+ public:
+  RunSearch(std::string_view text, const CharModel& model, const LostByteOptions& options)
+      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)) {
+    for (unsigned p = 0x81; p <= 0xFE; ++p) {
+      bool any = false;
+      for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
+      if (any) vanish_leads_.push_back(static_cast<unsigned char>(p));
+    }
+  }
+
+  /// The best reading of the run starting at @p begin, if it beats the text as is.
+  bool run(std::size_t begin, LostByteFix& fix) {
+    collect(begin);
+    if (tokens_.empty() && terminal_ == Terminal::none) return false;
+    build_as_is(begin);
+    double_at_.clear();
+    search();
+    Ending best = evaluate();
+    // Second pass: where one dropped pair was found, two in a row may explain the run better.
+    std::vector<bool> flagged = inserted_layers(best);
+    if (best.node >= 0 && std::find(flagged.begin(), flagged.end(), true) != flagged.end()) {
+      auto first_layers = layers_;
+      double_at_ = flagged;
+      search();
+      Ending second = evaluate();
+      if (second.total > best.total) {
+        best = second;
+      } else {
+        layers_ = std::move(first_layers);
+      }
+    }
+    return finish(begin, best, fix);
+  }
+
+ private:
+  void collect(std::size_t begin) {
+    tokens_.clear();
+    terminal_ = Terminal::none;
+    std::size_t pos = begin;
+    decode_at(text_, pos);  // the trigger
+    while (pos < text_.size() && tokens_.size() < kMaxTokens) {
+      const std::size_t start = pos;
+      const char32_t c = decode_at(text_, pos);
+      Token t;
+      t.begin = start;
+      t.end = pos;
+      t.cp = c;
+      if (c >= 0x40 && c <= 0x7E) {
+        terminal_ = Terminal::ascii;
+        terminal_byte_ = static_cast<unsigned char>(c);
+        terminal_token_ = t;
+        return;
+      }
+      if (c == 0x20AC) {
+        terminal_ = Terminal::euro;
+        terminal_byte_ = 0x80;
+        terminal_token_ = t;
+        return;
+      }
+      std::uint16_t code = 0;
+      if (const char32_t full = unfold(c)) {
+        code = gbk_.encode(full);
+        t.may_orphan = c == '?';
+      } else if (c >= 0x80) {
+        code = gbk_.encode(c);
+      }
+      if (code == 0) return;  // not something an out-of-step GBK decoder writes
+      t.a = static_cast<unsigned char>(code >> 8);
+      t.b = static_cast<unsigned char>(code & 0xFF);
+      t.ascii_trail = t.b < 0x80;
+      tokens_.push_back(t);
+      if (t.ascii_trail) return;
+    }
+  }
+
+  void build_as_is(std::size_t begin) {
+    seq_.clear();
+    std::size_t p = begin;
+    context_before_ = char_before(text_, begin);
+    seq_.push_back(decode_at(text_, p));
+    for (const Token& t : tokens_) seq_.push_back(t.cp);
+    std::size_t after = tokens_.empty() ? p : tokens_.back().end;
+    if (terminal_ != Terminal::none) {
+      seq_.push_back(terminal_token_.cp);
+      after = terminal_token_.end;
+    }
+    extent_end_ = after;
+    has_after_ = after < text_.size();
+    if (has_after_) seq_.push_back(decode_at(text_, after));
+    suffix_.assign(seq_.size(), 0.0);
+    for (std::size_t i = seq_.size() - 1; i-- > 0;) suffix_[i] = suffix_[i + 1] + model_.score(seq_[i], seq_[i + 1]);
+    prefix_.assign(seq_.size(), 0.0);
+    prefix_[0] = model_.score(context_before_, seq_[0]);
+    for (std::size_t i = 1; i < seq_.size(); ++i) prefix_[i] = prefix_[i - 1] + model_.score(seq_[i - 1], seq_[i]);
+  }
+
+  /// Candidates of the next layer: from every node of @p layer, read one character whose trail is
+  /// @p next, or two around a dropped pair.
+  std::vector<Node> expand(std::size_t layer, unsigned char next) {
+    std::vector<Node> out;
+    const auto& nodes = layers_[layer];
+    // Dropped pair (p, q): the reading is (pend, p) (q, next); the second half does not depend on
+    // the node, so the best q per p is found once.
+    struct Half {
+      unsigned char q;
+      char32_t c2;
+    };
+    std::vector<std::vector<Half>> halves(vanish_leads_.size());
+    for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
+      for (unsigned q = 0x81; q <= 0xFE; ++q)
+        if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
+          if (const char32_t c2 = gbk_.decode(static_cast<unsigned char>(q), next))
+            halves[i].push_back({static_cast<unsigned char>(q), c2});
+    for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
+      const Node& s = nodes[ni];
+      auto push = [&](unsigned char pend) {
+        if (const char32_t c = gbk_.decode(pend, next))
+          out.push_back({c, s.score + model_.score(s.last, c), static_cast<int>(ni), {c, 0, 0}, 1, s.inserts});
+        for (std::size_t i = 0; i < vanish_leads_.size(); ++i) {
+          const char32_t c1 = gbk_.decode(pend, vanish_leads_[i]);
+          if (!c1 || halves[i].empty()) continue;
+          if (layer == 0 && model_.unigram(c1) < -4.5) continue;  // wildcard lead: common characters only
+          const double s1 = s.score + model_.score(s.last, c1) + kInsertCost;
+          // The three best second halves, so the next layer can still choose among them.
+          std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
+          for (const Half& h : halves[i]) {
+            const double sc = model_.score(c1, h.c2);
+            if (sc <= top[2].first) continue;
+            top[2] = {sc, &h};
+            std::sort(std::begin(top), std::end(top), [](const auto& a, const auto& b) { return a.first > b.first; });
+          }
+          for (const auto& [sc, h] : top)
+            if (h) out.push_back({h->c2, s1 + sc, static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
+        }
+      };
+      if (layer == 0) {
+        for (unsigned lead = 0x81; lead <= 0xFE; ++lead) push(static_cast<unsigned char>(lead));
+      } else {
+        push(tokens_[layer - 1].b);
+      }
+    }
+    if (layer > 0 && layer < double_at_.size() && double_at_[layer]) expand_double(layer, next, out);
+    return out;
+  }
+
+  /// Two consecutive dropped pairs (p1, q1) (p2, q2): the reading is (pend, p1) (q1, p2) (q2, next).
+  /// Tried only where a single dropped pair was found, as the second pass of the search.
+  void expand_double(std::size_t layer, unsigned char next, std::vector<Node>& out) {
+    const unsigned char pend = tokens_[layer - 1].b;
+    struct Chain {
+      double score = -1e300;
+      char32_t c2 = 0, c3 = 0;
+    };
+    // Best third character after each middle pair (q1, p2), found once.
+    std::vector<std::pair<double, char32_t>> third(65536, {std::nan(""), 0});
+    auto best_third = [&](unsigned char q1, unsigned char p2, char32_t c2) {
+      auto& slot = third[q1 * 256u + p2];
+      if (!std::isnan(slot.first)) return slot;
+      slot = {-1e300, 0};
+      for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2) {
+        if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
+        const char32_t c3 = gbk_.decode(static_cast<unsigned char>(q2), next);
+        if (!c3) continue;
+        const double sc = model_.score(c2, c3);
+        if (sc > slot.first) slot = {sc, c3};
+      }
+      return slot;
+    };
+    for (unsigned char p1 : vanish_leads_) {
+      const char32_t c1 = gbk_.decode(pend, p1);
+      if (!c1) continue;
+      Chain chain;
+      for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1) {
+        if (!gbk_.vanishes(p1, static_cast<unsigned char>(q1))) continue;
+        for (unsigned char p2 : vanish_leads_) {
+          const char32_t c2 = gbk_.decode(static_cast<unsigned char>(q1), p2);
+          if (!c2 || model_.unigram(c2) < -5.0) continue;
+          const auto [sc3, c3] = best_third(static_cast<unsigned char>(q1), p2, c2);
+          if (!c3) continue;
+          const double sc = model_.score(c1, c2) + sc3;
+          if (sc > chain.score) chain = {sc, c2, c3};
+        }
+      }
+      if (!chain.c3) continue;
+      const auto& nodes = layers_[layer];
+      for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
+        const Node& s = nodes[ni];
+        const double total = s.score + model_.score(s.last, c1) + chain.score + 2 * kInsertCost;
+        out.push_back({chain.c3, total, static_cast<int>(ni), {c1, chain.c2, chain.c3}, 3, s.inserts + 2});
+      }
+    }
+  }
+
+  static void prune(std::vector<Node>& v) {
+    std::sort(v.begin(), v.end(), [](const Node& a, const Node& b) { return a.score > b.score; });
+    std::vector<Node> kept;
+    for (const Node& n : v) {
+      bool dup = false;
+      for (const Node& k : kept) dup |= k.last == n.last;
+      if (!dup) kept.push_back(n);
+      if (kept.size() == kBeam) break;
+    }
+    v = std::move(kept);
+  }
+
+  void search() {
+    layers_.assign(1, {{context_before_, 0.0, -1, {0, 0, 0}, 0, 0}});
+    // A pair token whose trail is ASCII closes the run: it is read in the final step, not as a layer.
+    std::size_t full = tokens_.size();
+    if (full > 0 && tokens_.back().ascii_trail) --full;
+    for (std::size_t k = 0; k < full; ++k) {
+      std::vector<Node> next = expand(k, tokens_[k].a);
+      if (next.empty()) break;
+      prune(next);
+      layers_.push_back(std::move(next));
+      if (k >= 3 && layers_.back()[0].score < prefix_[k + 1] - kGiveUp) break;
+    }
+  }
+
+  struct Ending {
+    double total = -std::numeric_limits<double>::infinity();
+    std::size_t layer = 0;
+    int node = -1;
+    char32_t tail[4] = {0, 0, 0, 0};
+    int tail_n = 0;
+    std::size_t end = 0;
+    int inserts = 0;
+    const char* how = "";
+    bool inserted_in_tail = false;
+  };
+
+  /// The best character (pend, W) over unknown trail bytes W, scored between @p prev and @p next.
+  bool wildcard(unsigned char pend, char32_t prev, const char32_t* next, char32_t& best_c, double& best) {
+    best = -std::numeric_limits<double>::infinity();
+    for (unsigned w = 0x81; w <= 0xFE; ++w) {
+      const char32_t c = gbk_.decode(pend, static_cast<unsigned char>(w));
+      if (!c) continue;
+      const double sc = model_.score(prev, c) + (next ? model_.score(c, *next) : 0.0);
+      if (sc > best) best = sc, best_c = c;
+    }
+    return best > -std::numeric_limits<double>::infinity();
+  }
+
+  void consider(Ending& best, const Ending& e) {
+    if (e.total > best.total) best = e;
+  }
+
+  /// Layers (as expand() arguments) where the path of @p e read a dropped pair.
+  std::vector<bool> inserted_layers(const Ending& e) const {
+    std::vector<bool> flags(tokens_.size() + 1, false);
+    if (e.node < 0) return flags;
+    if (e.inserted_in_tail) flags[e.layer] = true;
+    int node = e.node;
+    for (std::size_t layer = e.layer; layer > 0 && node >= 0; --layer) {
+      const Node& n = layers_[layer][node];
+      if (n.n >= 2) flags[layer - 1] = true;
+      node = n.parent;
+    }
+    return flags;
+  }
+
+  Ending evaluate() {
+    Ending best;
+    const std::size_t layers = layers_.size();
+    auto next_at = [&](std::size_t i) -> const char32_t* { return i < seq_.size() ? &seq_[i] : nullptr; };
+    auto rest = [&](std::size_t i) { return i < seq_.size() ? suffix_[i] : 0.0; };
+    // A lead byte and its invalid trail dropped after layer k, or a `?` written for the lead.
+    for (std::size_t k = 1; k < layers; ++k) {
+      const unsigned char pend = tokens_[k - 1].b;
+      for (std::size_t ni = 0; ni < layers_[k].size(); ++ni) {
+        const Node& s = layers_[k][ni];
+        char32_t c = 0;
+        double sc = 0;
+        if (wildcard(pend, s.last, next_at(k + 1), c, sc)) {
+          Ending e{s.score + sc + rest(k + 1) + kLostCost, k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
+                   "lead byte and invalid trail dropped"};
+          consider(best, e);
+        }
+        if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s.last, next_at(k + 2), c, sc)) {
+          Ending e{s.score + sc + rest(k + 2) + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
+                   "ended at a lead byte written as ?"};
+          consider(best, e);
+        }
+      }
+    }
+    // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
+    if (terminal_ != Terminal::none && layers == tokens_.size() + 1) {
+      for (const Node& n : expand(layers - 1, terminal_byte_)) {
+        const std::size_t after = tokens_.size() + 2;
+        Ending e{n.score + (next_at(after) ? model_.score(n.out[n.n - 1], *next_at(after)) : 0.0) + rest(after), layers - 1,
+                 n.parent, {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts, "back in step at an ASCII trail byte", n.n >= 2};
+        consider(best, e);
+      }
+    }
+    // Back in step inside a pair whose trail is ASCII: that byte stands alone in the reading.
+    if (!tokens_.empty() && tokens_.back().ascii_trail && layers == tokens_.size()) {
+      const Token& t = tokens_.back();
+      for (const Node& n : expand(layers - 1, t.a)) {
+        const char32_t ascii = t.b;
+        const std::size_t after = tokens_.size() + 1;
+        const char32_t last = n.out[n.n - 1];
+        char32_t tail[4] = {n.out[0], n.out[1], n.out[2], 0};
+        tail[n.n] = ascii;
+        Ending e{n.score + model_.score(last, ascii) + (next_at(after) ? model_.score(ascii, *next_at(after)) : 0.0) + rest(after),
+                 layers - 1, n.parent, {tail[0], tail[1], tail[2], tail[3]}, n.n + 1, t.end, n.inserts,
+                 "back in step at an ASCII byte", n.n >= 2};
+        consider(best, e);
+      }
+    }
+    return best;
+  }
+
+  bool finish(std::size_t begin, const Ending& best, LostByteFix& fix) {
+    if (best.node < 0) return false;
+    const double as_is = prefix_[0] + suffix_[0];
+    // Compare over the same characters: endings that stop early score the rest as is.
+    const double gain = best.total - as_is;
+    if (gain < options_.min_gain) return false;
+
+    std::vector<char32_t> chars;
+    for (int i = best.tail_n - 1; i >= 0; --i) chars.push_back(best.tail[i]);
+    int node = best.node;
+    for (std::size_t layer = best.layer; layer > 0 && node >= 0; --layer) {
+      const Node& n = layers_[layer][node];
+      for (int i = n.n - 1; i >= 0; --i) chars.push_back(n.out[i]);
+      node = n.parent;
+    }
+    std::reverse(chars.begin(), chars.end());
+    fix.begin = begin;
+    fix.end = best.end;
+    fix.after.clear();
+    for (char32_t c : chars) utf8::append(fix.after, options_.fold_punctuation ? fold(c) : c);
+    fix.gain = gain;
+    fix.confidence = confidence_from_gain(gain);
+    fix.note = std::string(best.how);
+    if (best.inserts > 0) fix.note += "; " + std::to_string(best.inserts) + " dropped user-defined-area pair(s) restored";
+    return fix.after != text_.substr(fix.begin, fix.end - fix.begin);
+  }
+
+  std::string_view text_;
+  const CharModel& model_;
+  LostByteOptions options_;
+  const DoubleByteTable& gbk_;
+  std::vector<unsigned char> vanish_leads_;
+  std::vector<Token> tokens_;
+  Terminal terminal_ = Terminal::none;
+  unsigned char terminal_byte_ = 0;
+  Token terminal_token_;
+  char32_t context_before_ = 0;
+  std::vector<char32_t> seq_;
+  std::vector<double> suffix_, prefix_;
+  std::size_t extent_end_ = 0;
+  bool has_after_ = false;
+  std::vector<std::vector<Node>> layers_;
+  std::vector<bool> double_at_;
+};
+
+}  // namespace
+
+double confidence_from_gain(double gain) noexcept {
+  // A reading 10^6 times more probable than the damage is treated as near certain.
+  return 1.0 / (1.0 + std::pow(10.0, -(gain - 2.0) / 2.0));
+}
+
+bool punctuation_is_folded(std::string_view text) noexcept {
+  std::size_t ascii = 0, full = 0, pos = 0;
+  char32_t prev = 0;
+  while (pos < text.size()) {
+    const char32_t c = utf8::next(text, pos);
+    if (c == U'，') ++full;
+    if (prev == ',' && c >= 0x3400) ++ascii;
+    prev = c;
+  }
+  return ascii > full;
+}
+
+std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharModel& model,
+                                              const LostByteOptions& options) {
+  std::vector<LostByteFix> fixes;
+  RunSearch search(text, model, options);
+  std::size_t pos = 0;
+  // Triggers: `?` and U+FFFD (EF BF BD); each kind is searched again only once passed.
+  std::size_t q = text.find('?');
+  std::size_t r = text.find("\xEF\xBF\xBD");
+  while (pos < text.size()) {
+    if (q < pos) q = text.find('?', pos);
+    if (r < pos) r = text.find("\xEF\xBF\xBD", pos);
+    const std::size_t at = std::min(q, r);
+    if (at == std::string_view::npos) break;
+    LostByteFix fix;
+    if (search.run(at, fix)) {
+      fixes.push_back(fix);
+      pos = fix.end;
+    } else {
+      pos = at + (at == r ? 3 : 1);
+    }
+  }
+  return fixes;
+}
+
+}  // namespace encoding_repair

@@ -1,0 +1,45 @@
+#pragma once
+// Repairs lost-lead-byte mojibake: GBK text in which one character's lead byte became `?` (or
+// U+FFFD), so that a decoder read the following bytes out of step until an ASCII byte resynchronized
+// it, dropping user-defined-area pairs on the way.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace encoding_repair {
+
+class CharModel;
+
+/// One proposed repair of a damaged run.
+struct LostByteFix {
+  std::size_t begin = 0;   ///< First byte of the damaged run in the text (the `?` or U+FFFD).
+  std::size_t end = 0;     ///< One past its last byte.
+  std::string after;       ///< The realigned reading.
+  double gain = 0;         ///< log10 of how much more probable the reading is than the text as is.
+  double confidence = 0;   ///< In [0, 1], from the gain.
+  std::string note;        ///< How the run ended and which pairs were restored.
+};
+
+/// Options of the search.
+struct LostByteOptions {
+  /// Fold the full-width punctuation of readings to ASCII (as the damaged text around them was).
+  bool fold_punctuation = true;
+  /// Smallest gain (log10) worth proposing at all.
+  double min_gain = 2.0;
+};
+
+/// Finds damaged runs in @p text (UTF-8) and returns the best reading of each, in text order, not
+/// overlapping. Only runs starting at `?` or U+FFFD are examined, so clean text costs a byte scan.
+std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharModel& model,
+                                              const LostByteOptions& options = {});
+
+/// The confidence given to a reading @p gain (log10) more probable than the text as is.
+double confidence_from_gain(double gain) noexcept;
+
+/// True when @p text writes its punctuation mostly as folded ASCII (`,` between Chinese characters)
+/// rather than full width (`，`).
+bool punctuation_is_folded(std::string_view text) noexcept;
+
+}  // namespace encoding_repair
