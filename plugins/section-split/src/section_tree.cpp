@@ -1,0 +1,333 @@
+#include "section_tree.hpp"
+
+#include <array>
+
+#include "char_class.hpp"
+
+namespace section_split {
+namespace {
+
+using docpipe::Section;
+using docpipe::Span;
+
+constexpr int style_count = 11;
+
+int rank_of(Style s) {
+  switch (s) {
+    case Style::appendix: return 0;
+    case Style::plain_markdown: return 1;
+    case Style::plain: return 2;
+    case Style::chinese: return 3;
+    case Style::ordinal: return 4;
+    case Style::paren_chinese: return 5;
+    case Style::arabic: return 6;
+    case Style::paren_arabic: return 7;
+    case Style::bracket_arabic: return 7;
+    case Style::circled: return 8;
+    default: return 9;  // dash items nest under whatever is open
+  }
+}
+
+// Numbering must run on: a first item, or the next (one lost to damage is tolerated).
+bool continues(int previous, int number) {
+  if (number == 1) return true;
+  if (previous == 0) return number == 2;
+  return previous < number && number <= previous + 2;
+}
+
+struct Open {
+  int rank;
+  int index;
+};
+
+class Builder {
+ public:
+  Builder(std::string_view text, const std::vector<Block>& blocks, const TreeOptions& options)
+      : text_(text), blocks_(blocks), options_(options), last_number_(1) {}
+
+  std::vector<Section> run() {
+    candidates_.reserve(blocks_.size());
+    for (const auto& b : blocks_) candidates_.push_back(read_candidate(text_, b, options_.candidates));
+    const std::size_t body = find_body_start(text_, blocks_, candidates_);
+    choose_plain_headings(body);
+    for (std::size_t i = body; i < blocks_.size(); ++i) visit(i);
+    close_spans();
+    return std::move(sections_);
+  }
+
+ private:
+  std::string_view slice(std::size_t b, std::size_t e) const { return text_.substr(b, e - b); }
+
+  // Unlabeled part headings count only as a frame: at least two, and none may cut into a running
+  // `一、二、三、` sequence (the next `一、` after one must restart at 一).
+  void choose_plain_headings(std::size_t body) {
+    accepted_plain_.assign(blocks_.size(), false);
+    if (!options_.plain_headings) return;
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = body; i < blocks_.size(); ++i) {
+      const auto& c = candidates_[i];
+      if (!c) continue;
+      if (c->style == Style::appendix) break;
+      if (c->style != Style::plain && c->style != Style::plain_markdown) continue;
+      if (!(c->style == Style::plain_markdown || blocks_[i].bold || c->part_keyword)) continue;
+      bool cuts_sequence = false;
+      for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
+        const auto& n = candidates_[j];
+        if (!n) continue;
+        if (n->style == Style::appendix || n->style == Style::plain_markdown) break;
+        if (n->style == Style::chinese) {
+          cuts_sequence = n->number != 1;
+          break;
+        }
+      }
+      if (!cuts_sequence) chosen.push_back(i);
+    }
+    if (chosen.size() < options_.min_plain_headings) return;
+    for (auto i : chosen) accepted_plain_[i] = true;
+  }
+
+  int parent_for(int rank, std::size_t& keep) const {
+    keep = stack_.size();
+    while (keep > 0 && stack_[keep - 1].rank >= rank) --keep;
+    return keep == 0 ? -1 : stack_[keep - 1].index;
+  }
+
+  int& last_number(int parent, Style style) { return last_number_[std::size_t(parent + 1)][std::size_t(style)]; }
+
+  int add(int parent, std::size_t keep, int rank, Style style, const Candidate& c, std::size_t span_begin,
+          std::string kind, std::size_t title_begin, std::size_t title_end, std::size_t heading_end) {
+    Section s;
+    s.level = parent < 0 ? 1 : sections_[std::size_t(parent)].level + 1;
+    s.label = c.label;
+    s.title = std::string(slice(title_begin, title_end));
+    s.kind = std::move(kind);
+    s.heading = Span{c.label_begin, heading_end};
+    s.span = Span{span_begin, text_.size()};
+    s.parent = parent;
+    sections_.push_back(std::move(s));
+    const int index = int(sections_.size()) - 1;
+    last_number_.emplace_back();
+    last_number_.back().fill(0);
+    last_number(parent, style) = c.number;
+    stack_.resize(keep);
+    stack_.push_back({rank, index});
+    return index;
+  }
+
+  bool short_line(std::size_t i) const {
+    if (i >= blocks_.size()) return false;
+    const Block& b = blocks_[i];
+    const std::string_view s = slice(b.content, b.end);
+    if (cp_count(s) > 40) return false;
+    for (std::size_t q = 0; q < s.size();) {
+      const char32_t ch = docpipe::utf8::next(s, q);
+      if (is_sentence_end(ch)) return false;
+    }
+    return b.has_text;
+  }
+
+  void visit(std::size_t i) {
+    if (skip_ == i) return;
+    const Block& b = blocks_[i];
+    const auto& cand = candidates_[i];
+    if (cand && cand->style == Style::appendix) {
+      open_appendix(i, *cand);
+      return;
+    }
+    if (in_appendix_ && glossary_) {
+      glossary_entry(i);
+      return;
+    }
+    if (!cand) return;
+    const Candidate& c = *cand;
+    const Style style = c.style;
+    if (style == Style::plain || style == Style::plain_markdown) {
+      if (in_appendix_ || !accepted_plain_[i]) return;
+    }
+    if (style == Style::bracket_arabic) return;
+    const int rank = rank_of(style);
+    std::size_t keep = 0;
+    int parent = parent_for(rank, keep);
+    const bool numbered = style != Style::plain && style != Style::plain_markdown && style != Style::dash;
+    if (numbered) {
+      const int previous = last_number(parent, style);
+      if (!continues(previous, c.number)) return;
+      // A second `一、` run at the top of the body after a finished one, under a short unlabeled
+      // line (`2022年10件惠民实事`): that line heads an appendix-like list.
+      if (style == Style::chinese && parent < 0 && !in_appendix_ && c.number == 1 && previous >= 2 && i > 0 &&
+          !candidates_[i - 1] && short_line(i - 1)) {
+        Candidate head;
+        head.label_begin = blocks_[i - 1].content;
+        add(-1, 0, 0, Style::appendix, head, blocks_[i - 1].begin, "appendix", blocks_[i - 1].content,
+            blocks_[i - 1].end, blocks_[i - 1].end);
+        in_appendix_ = true;
+        parent = parent_for(rank, keep);
+      }
+    }
+    const std::string kind = style == Style::dash ? "item" : in_appendix_ ? "appendix" : "body";
+    add(parent, keep, rank, style, c, b.begin, kind, c.title_begin, c.title_end, c.title_end);
+  }
+
+  void open_appendix(std::size_t i, const Candidate& c) {
+    std::size_t title_begin = c.title_begin, title_end = c.title_end;
+    bool glossary = c.names_glossary;
+    // `附件1` alone on its line takes the next short line as its title.
+    if (title_end <= title_begin && short_line(i + 1)) {
+      const auto& next = candidates_[i + 1];
+      if (!next || next->style == Style::plain || next->style == Style::plain_markdown ||
+          (next->style == Style::appendix && next->label.empty())) {
+        const Block& nb = blocks_[i + 1];
+        title_begin = nb.content;
+        title_end = next ? next->title_end : nb.end;
+        glossary = names_glossary(slice(title_begin, title_end));
+        skip_ = i + 1;
+      }
+    }
+    add(-1, 0, 0, Style::appendix, c, blocks_[i].begin, glossary ? "glossary" : "appendix", title_begin, title_end,
+        title_end);
+    in_appendix_ = true;
+    glossary_ = glossary;
+  }
+
+  // Inside a glossary every numbered or `term：` block is an entry, titled by its term; circled
+  // numbers inside an entry's definition are a list under that entry.
+  void glossary_entry(std::size_t i) {
+    const Block& b = blocks_[i];
+    const auto& cand = candidates_[i];
+    Candidate c;
+    std::size_t title_end = 0;
+    if (cand && (cand->style == Style::arabic || cand->style == Style::paren_arabic ||
+                 cand->style == Style::bracket_arabic || cand->style == Style::chinese ||
+                 cand->style == Style::paren_chinese)) {
+      c = *cand;
+      title_end = c.term_end > c.title_begin && c.term_end < c.title_end ? c.term_end : c.title_end;
+      // trim blanks and bold markers before the colon
+      while (title_end > c.title_begin) {
+        const std::size_t q = prev_boundary(text_, title_end);
+        const char32_t ch = peek(text_, q);
+        if (is_blank(ch) || ch == U'*') title_end = q;
+        else break;
+      }
+    } else if (cand && cand->style == Style::circled) {
+      std::size_t keep = 0;
+      const int parent = parent_for(rank_of(Style::circled), keep);
+      if (parent >= 0 && continues(last_number(parent, Style::circled), cand->number))
+        add(parent, keep, rank_of(Style::circled), Style::circled, *cand, b.begin, "glossary", cand->title_begin,
+            cand->title_end, cand->title_end);
+      return;
+    } else {
+      // `term：definition` with a short term and no sentence inside it
+      Candidate t;
+      Block probe = b;
+      place_term(probe, t);
+      if (t.term_end == 0) return;
+      c = t;
+      title_end = t.term_end;
+    }
+    if (title_end <= c.title_begin) return;
+    std::size_t keep = 0;
+    const int parent = parent_for(6, keep);
+    const int index = add(parent, keep, 6, Style::arabic, c, b.begin, "glossary", c.title_begin, title_end, title_end);
+    circled_inside(b, sections_[std::size_t(index)].heading.end, index);
+  }
+
+  void place_term(const Block& b, Candidate& t) const {
+    t.label_begin = b.content;
+    t.title_begin = b.content;
+    std::size_t p = b.content;
+    if (p + 1 < b.end && text_[p] == '*' && text_[p + 1] == '*') t.label_begin = t.title_begin = p = p + 2;
+    std::size_t count = 0;
+    while (p < b.end && count <= 25) {
+      std::size_t q = p;
+      const char32_t ch = docpipe::utf8::next(text_, q);
+      if (is_colon(ch)) {
+        std::size_t e = p;
+        while (e > t.title_begin && text_[e - 1] == '*') --e;
+        if (count >= 1 && e > t.title_begin) t.term_end = e;
+        return;
+      }
+      if (is_sentence_end(ch) || is_comma(ch)) return;
+      ++count;
+      p = q;
+    }
+  }
+
+  void circled_inside(const Block& b, std::size_t from, int entry) {
+    std::size_t p = from;
+    char32_t before = U':';
+    while (p < b.end) {
+      const std::size_t here = p;
+      const char32_t ch = docpipe::utf8::next(text_, p);
+      const int v = circled_value(ch);
+      if (v && (is_colon(before) || is_sentence_end(before) || is_comma(before) || before == U':')) {
+        if (continues(last_number(entry, Style::circled), v)) {
+          Candidate c;
+          c.label = std::string(slice(here, p));
+          c.label_begin = here;
+          c.number = v;
+          c.title_begin = p;
+          std::size_t e = p, count = 0;
+          while (e < b.end && count < options_.candidates.max_title_chars) {
+            std::size_t q = e;
+            const char32_t d = docpipe::utf8::next(text_, q);
+            if (is_sentence_end(d) || circled_value(d)) break;
+            e = q;
+            ++count;
+          }
+          if (e > p) {
+            std::size_t keep = 0;
+            const int parent = parent_for(rank_of(Style::circled), keep);
+            if (parent == entry) add(parent, keep, rank_of(Style::circled), Style::circled, c, here, "glossary", p, e, e);
+          }
+        }
+      }
+      if (!is_blank(ch)) before = ch;
+    }
+  }
+
+  void close_spans() {
+    // A section ends where the next section at its level or above begins.
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < sections_.size(); ++i) {
+      while (!open.empty() && sections_[open.back()].level >= sections_[i].level) {
+        sections_[open.back()].span.end = sections_[i].span.begin;
+        open.pop_back();
+      }
+      open.push_back(i);
+    }
+    for (auto i : open) sections_[i].span.end = text_.size();
+  }
+
+  std::string_view text_;
+  const std::vector<Block>& blocks_;
+  const TreeOptions& options_;
+  std::vector<std::optional<Candidate>> candidates_;
+  std::vector<bool> accepted_plain_;
+  std::vector<Section> sections_;
+  std::vector<Open> stack_;
+  std::vector<std::array<int, style_count>> last_number_;  // [parent + 1][style]
+  bool in_appendix_ = false;
+  bool glossary_ = false;
+  std::size_t skip_ = std::size_t(-1);
+};
+
+}  // namespace
+
+std::size_t find_body_start(std::string_view text, const std::vector<Block>& blocks,
+                            const std::vector<std::optional<Candidate>>& candidates) {
+  const std::size_t limit = blocks.size() < 60 ? blocks.size() : 60;
+  for (std::size_t i = 0; i < limit; ++i) {
+    const std::string_view s = text.substr(blocks[i].content, blocks[i].end - blocks[i].content);
+    if (s.substr(0, 12) == "各位代表" || s.substr(0, 12) == "各位委员" || s.substr(0, 12) == "各位委員") return i + 1;
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (candidates[i] && (candidates[i]->style == Style::chinese || candidates[i]->style == Style::paren_chinese)) return i;
+  return 0;
+}
+
+std::vector<Section> build_tree(std::string_view text, const std::vector<Block>& blocks, const TreeOptions& options) {
+  Builder builder(text, blocks, options);
+  return builder.run();
+}
+
+}  // namespace section_split

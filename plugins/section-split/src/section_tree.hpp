@@ -1,0 +1,37 @@
+#pragma once
+/// @file section_tree.hpp
+/// Turning heading candidates into the section tree. Nesting follows the label styles (an open
+/// `（一）` closes at the next `一、`), numbering must run on (`三、` after `一、` alone is text),
+/// unlabeled part headings count only when the document uses them as its outer frame, and
+/// everything after an appendix heading (`附件`, `名词解释`) nests under that appendix.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "docpipe/section.hpp"
+
+#include "blocks.hpp"
+#include "heading_candidate.hpp"
+
+namespace section_split {
+
+/// Tuning of build_tree.
+struct TreeOptions {
+  bool plain_headings = true;          ///< Accept unlabeled part headings (`**2023年工作回顾**`).
+  std::size_t min_plain_headings = 2;  ///< Fewer unlabeled headings than this are not a frame.
+  CandidateOptions candidates;         ///< How blocks are read as headings.
+};
+
+/// Index of the first block of the body: the one after the `各位代表：` salutation, else the first
+/// block with a `一、` or `（一）` label, else 0.
+std::size_t find_body_start(std::string_view text, const std::vector<Block>& blocks,
+                            const std::vector<std::optional<Candidate>>& candidates);
+
+/// Builds the flat section tree (document order, parents before children, spans filled) of
+/// @p text from its @p blocks.
+std::vector<docpipe::Section> build_tree(std::string_view text, const std::vector<Block>& blocks,
+                                         const TreeOptions& options = {});
+
+}  // namespace section_split

@@ -1,0 +1,92 @@
+#include "sentences.hpp"
+
+#include "char_class.hpp"
+
+namespace section_split {
+namespace {
+
+void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<docpipe::Span>& out) {
+  while (b < e) {
+    std::size_t q = b;
+    if (!is_blank(docpipe::utf8::next(text, q))) break;
+    b = q;
+  }
+  while (e > b) {
+    const std::size_t q = prev_boundary(text, e);
+    if (!is_blank(peek(text, q))) break;
+    e = q;
+  }
+  if (b < e) out.push_back({b, e});
+}
+
+}  // namespace
+
+void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector<docpipe::Span>& out) {
+  const std::size_t end = paragraph.end;
+  std::size_t start = paragraph.begin;
+  std::size_t p = paragraph.begin;
+  int depth = 0;              // open quotes and brackets
+  bool ascii_quote = false;   // inside a `"…"` pair
+  std::size_t opened_cp = 0;  // code points read since the outermost opening
+  while (p < end) {
+    const unsigned char byte = static_cast<unsigned char>(text[p]);
+    // ASCII bytes other than the few marks we care about are skipped fast
+    if (byte < 0x80 && byte != '!' && byte != '?' && byte != ';' && byte != '"' && byte != '(' && byte != ')' &&
+        byte != '[' && byte != ']') {
+      ++p;
+      if (depth > 0 || ascii_quote) ++opened_cp;
+      continue;
+    }
+    std::size_t q = p;
+    const char32_t c = docpipe::utf8::next(text, q);
+    if (depth > 0 || ascii_quote) {
+      if (++opened_cp > 300) depth = 0, ascii_quote = false;
+    }
+    if (c == 0x201C || is_open_bracket(c)) {
+      if (depth == 0 && !ascii_quote) opened_cp = 0;
+      ++depth;
+    } else if ((c == 0x201D || is_close_bracket(c)) && depth > 0) {
+      --depth;
+    } else if (c == U'"') {
+      ascii_quote = !ascii_quote;
+      if (ascii_quote && depth == 0) opened_cp = 0;
+    } else if (is_sentence_end(c)) {
+      // take further marks and the closers that follow (`！”`, `。）`, `?!`)
+      std::size_t r = q;
+      int d = depth;
+      bool aq = ascii_quote;
+      while (r < end) {
+        std::size_t s = r;
+        const char32_t n = docpipe::utf8::next(text, s);
+        if (is_sentence_end(n)) {
+          r = s;
+        } else if ((n == 0x201D || is_close_bracket(n)) && d > 0) {
+          --d;
+          r = s;
+        } else if (n == U'"' && aq) {
+          aq = false;
+          r = s;
+        } else if (n == U'*' && s < end && text[s] == '*') {
+          r = s + 1;  // markdown bold closing after the mark
+        } else {
+          break;
+        }
+      }
+      if (d == 0 && !aq) {
+        push_trimmed(text, start, r, out);
+        start = r;
+        depth = 0;
+        ascii_quote = false;
+      } else {
+        depth = d;
+        ascii_quote = aq;
+      }
+      p = r;
+      continue;
+    }
+    p = q;
+  }
+  push_trimmed(text, start, end, out);
+}
+
+}  // namespace section_split
