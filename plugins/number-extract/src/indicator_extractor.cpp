@@ -1,1 +1,311 @@
-// placeholder
+#include "indicator_extractor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include <docpipe/utf8.hpp>
+
+namespace number_extract {
+namespace {
+
+using std::u32string;
+using std::u32string_view;
+
+bool is_clause_break(char32_t c) {
+  return c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'。';
+}
+bool is_list_joiner(char32_t c) { return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U' '; }
+bool is_letter(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// Words that start the figure part of a clause. Growth words make the measure `growth`; the
+// decrease words make the value negative.
+constexpr std::array<u32string_view, 14> kGrowthWords = {U"增长率", U"增长", U"增速", U"增幅", U"提高", U"提升",
+                                                         U"上升", U"涨幅", U"增加", U"下降", U"降低", U"减少",
+                                                         U"回落", U"降幅"};
+constexpr std::array<u32string_view, 6> kDecreaseWords = {U"下降", U"降低", U"减少", U"回落", U"降幅", U"下降率"};
+constexpr std::array<u32string_view, 16> kLevelWords = {U"完成", U"达到", U"实现", U"突破", U"控制在", U"保持在",
+                                                        U"稳定在", U"达", U"为", U"超过", U"超", U"保持",
+                                                        U"低于", U"高于", U"不低于", U"不超过"};
+// Words stripped from the front and back of a name.
+constexpr std::array<u32string_view, 38> kLeading = {
+    U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
+    U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
+    U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
+constexpr std::array<u32string_view, 15> kTrailing = {U"同比", U"比上年", U"较上年", U"分别", U"年均", U"均", U"不",
+                                                      U"累计", U"可比", U"同口径", U"比", U"实际", U"名义",
+                                                      U"预计", U"的"};
+
+bool starts_with(u32string_view s, u32string_view w) { return s.substr(0, w.size()) == w; }
+bool ends_with(u32string_view s, u32string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
+
+u32string_view trim(u32string_view s) {
+  while (!s.empty() && !is_letter(s.front()) && s.front() != U'(' && s.front() != U'（') s.remove_prefix(1);
+  while (!s.empty() && !is_letter(s.back()) && s.back() != U')' && s.back() != U'）') s.remove_suffix(1);
+  return s;
+}
+
+u32string_view clean_name(u32string_view s) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    s = trim(s);
+    // A year or period at the front: 2023年, 1—11月.
+    std::size_t k = 0;
+    while (k < s.size() && ((s[k] >= U'0' && s[k] <= U'9') || s[k] == U'—' || s[k] == U'-')) ++k;
+    if (k > 0 && k < s.size() && (s[k] == U'年' || s[k] == U'月')) {
+      s.remove_prefix(k + 1);
+      changed = true;
+      continue;
+    }
+    for (auto w : kLeading)
+      if (starts_with(s, w)) {
+        s.remove_prefix(w.size());
+        changed = true;
+        break;
+      }
+    for (auto w : kTrailing)
+      if (ends_with(s, w)) {
+        s.remove_suffix(w.size());
+        changed = true;
+        break;
+      }
+  }
+  return s;
+}
+
+// The figure word nearest the figure (the last one in s), with its length; `growth` tells a
+// growth word (增长, 下降), `decrease` a falling one. 增加值 is a noun, 提高到 sets a level.
+std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& decrease) {
+  std::size_t best = u32string_view::npos;
+  len = 0;
+  growth = decrease = false;
+  auto consider = [&](u32string_view w, bool g, bool d) {
+    for (std::size_t p = s.rfind(w); p != u32string_view::npos; p = p == 0 ? u32string_view::npos : s.rfind(w, p - 1)) {
+      const char32_t after = p + w.size() < s.size() ? s[p + w.size()] : 0;
+      if (w == U"增加" && after == U'值') continue;
+      if (best != u32string_view::npos && (p < best || (p == best && w.size() <= len))) return;
+      best = p;
+      len = w.size();
+      growth = g && after != U'到' && after != U'至';
+      decrease = d && growth;
+      return;
+    }
+  };
+  for (auto w : kGrowthWords) {
+    bool d = false;
+    for (auto x : kDecreaseWords) d = d || x == w;
+    consider(w, true, d);
+  }
+  for (auto w : kLevelWords) consider(w, false, false);
+  return best;
+}
+
+// Growth nouns that end a name (收入增速, 价格涨幅): stripped, and they make the measure growth.
+constexpr std::array<u32string_view, 6> kGrowthNouns = {U"增长率", U"增速", U"增幅", U"涨幅", U"降幅", U"增长"};
+
+u32string_view strip_growth_noun(u32string_view s, bool& growth, bool& decrease) {
+  for (auto w : kGrowthNouns)
+    if (ends_with(s, w) && s.size() > w.size()) {
+      growth = true;
+      if (w == U"降幅") decrease = true;
+      return s.substr(0, s.size() - w.size());
+    }
+  return s;
+}
+
+std::string to_utf8(u32string_view s) {
+  std::string out;
+  for (char32_t c : s) docpipe::utf8::append(out, c);
+  return out;
+}
+
+// Splits a name list: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
+std::vector<u32string_view> split_names(u32string_view s) {
+  std::vector<u32string_view> parts;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool cut = i == s.size() || s[i] == U'、' || s[i] == U'和' || s[i] == U'及' || s[i] == U'与';
+    if (!cut) continue;
+    auto p = trim(s.substr(b, i - b));
+    if (!p.empty()) parts.push_back(p);
+    b = i + 1;
+  }
+  return parts;
+}
+
+// The canonical id of a name; a share (民生支出占一般公共预算支出比重) is not the figure it is a
+// share of, so it takes an id only from a pattern that is itself a share.
+std::string canonical_id(const IndicatorTable& table, u32string_view name) {
+  std::string id = table.lookup(to_utf8(name));
+  const bool share = name.find(U'占') != u32string_view::npos || ends_with(name, U"比重") || ends_with(name, U"占比");
+  if (share && !(id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0)) return {};
+  return id;
+}
+
+// A clause whose words before the verb name something else (其中: a breakdown) does not continue.
+bool new_clause_blocked(u32string_view pre) { return pre.find(U"其中") != u32string_view::npos; }
+
+}  // namespace
+
+std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
+                                                   const std::vector<const ScannedNumber*>& numbers,
+                                                   const IndicatorTable& table, const SentenceContext& context) {
+  std::vector<docpipe::Indicator> out;
+  // The figures that can be indicator values.
+  std::vector<const ScannedNumber*> figures;
+  for (const ScannedNumber* n : numbers) {
+    const std::string& k = n->mention.kind;
+    if (k == "percent" || k == "percentage_point" || k == "money" || k == "measure" || k == "cardinal") {
+      if (n->discount) continue;
+      figures.push_back(n);
+    }
+  }
+  // A name in both forms: folded (for matching) and as written (for the output).
+  struct Name {
+    u32string folded;
+    std::string written;
+    bool growth = false;    // the name ended with a growth noun (收入增速)
+    bool decrease = false;  // ... with 降幅
+  };
+  Name last_name;  // for clauses that continue the previous one
+  std::size_t cursor = begin;
+  std::size_t i = 0;
+  while (i < figures.size()) {
+    // A group: figures joined by 、和及与 only.
+    std::size_t j = i + 1;
+    while (j < figures.size()) {
+      bool joined = true;
+      for (std::size_t k = figures[j - 1]->last_cp; k < figures[j]->first_cp; ++k)
+        if (!is_list_joiner(t.at(k))) joined = false;
+      if (!joined) break;
+      ++j;
+    }
+    const ScannedNumber& first = *figures[i];
+    // The clause text before the group: back to the clause start or the previous group.
+    std::size_t clause_begin = first.first_cp;
+    while (clause_begin > cursor && !is_clause_break(t.at(clause_begin - 1))) --clause_begin;
+    u32string pre;
+    for (std::size_t k = clause_begin; k < first.first_cp; ++k) pre.push_back(t.at(k));
+    cursor = figures[j - 1]->last_cp;
+
+    std::size_t verb_len = 0;
+    bool growth = false, decrease = false;
+    const std::size_t verb = find_verb(pre, verb_len, growth, decrease);
+    u32string_view name_part = verb == u32string_view::npos ? u32string_view(pre) : u32string_view(pre).substr(0, verb);
+    u32string_view name = clean_name(name_part);
+    // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
+    if (name.empty() && verb != u32string_view::npos) name = clean_name(u32string_view(pre).substr(verb + verb_len));
+    // Where a view into `pre` stands in the text, to take the written form from there.
+    auto written = [&](u32string_view v) {
+      const std::size_t off = static_cast<std::size_t>(v.data() - pre.data());
+      return std::string(t.slice(clause_begin + off, clause_begin + off + v.size()));
+    };
+    std::vector<Name> names;
+    const std::size_t count = j - i;
+    if (name.empty()) {
+      // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%).
+      if (verb == u32string_view::npos || new_clause_blocked(pre) || last_name.folded.empty()) {
+        i = j;
+        continue;
+      }
+      names.push_back(last_name);
+    } else {
+      if (name.size() > 24) {
+        i = j;
+        continue;
+      }
+      last_name = {u32string(name), written(name)};
+      std::vector<u32string_view> parts = split_names(name);
+      std::vector<char> part_growth(parts.size(), 0), part_decrease(parts.size(), 0);
+      for (std::size_t p = 0; p < parts.size(); ++p) {
+        bool g = false, d = false;
+        parts[p] = strip_growth_noun(parts[p], g, d);
+        part_growth[p] = g;
+        part_decrease[p] = d;
+      }
+      // A growth noun written once after a list of names (城镇及农村居民收入增速) holds for all.
+      for (std::size_t p = 0; p + 1 < parts.size(); ++p)
+        if (!part_growth[p] && part_growth.back()) part_growth[p] = 1, part_decrease[p] = part_decrease.back();
+      if (parts.size() == 1 && count == 2 && (starts_with(parts[0], U"城乡") || starts_with(parts[0], U"城镇和农村"))) {
+        const std::size_t cut = starts_with(parts[0], U"城乡") ? 2 : 5;
+        const u32string_view rest = parts[0].substr(cut);
+        const bool traditional = written(parts[0].substr(0, 1)) != "城" || written(parts[0].substr(1, 1)) == "鄉";
+        names.push_back({U"城镇" + u32string(rest), (traditional ? "城鎮" : "城镇") + written(rest)});
+        names.push_back({U"农村" + u32string(rest), (traditional ? "農村" : "农村") + written(rest)});
+      } else {
+        // Rebuild the short members of a list from the longest one: 城镇、农村居民收入 gives
+        // 城镇居民收入; 一般公共预算收入、支出 gives 一般公共预算支出.
+        std::size_t longest = 0;
+        for (std::size_t p = 0; p < parts.size(); ++p)
+          if (parts[p].size() > parts[longest].size()) longest = p;
+        const u32string_view full = parts[longest];
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+          Name n{u32string(parts[p]), written(parts[p]), part_growth[p] != 0, part_decrease[p] != 0};
+          if (p != longest && table.lookup(to_utf8(n.folded)).empty() && parts[p].size() < full.size()) {
+            if (p < longest) {
+              const auto tail = full.substr(parts[p].size());
+              n.folded += tail;
+              n.written += written(tail);
+            } else {
+              const auto head = full.substr(0, full.size() - parts[p].size());
+              n.folded = u32string(head) + n.folded;
+              n.written = written(head) + n.written;
+            }
+          }
+          names.push_back(std::move(n));
+        }
+      }
+    }
+    if (names.empty()) {
+      i = j;
+      continue;
+    }
+    // A qualifier written once after a list (分别增长6%、8%、5%左右) holds for all of it.
+    std::string shared_qualifier = figures[j - 1]->mention.qualifier;
+    const std::size_t facts = std::max(names.size(), count);
+    for (std::size_t f = 0; f < facts; ++f) {
+      const ScannedNumber& n = *figures[i + std::min(f, count - 1)];
+      const Name& named = names[std::min(f, names.size() - 1)];
+      const u32string& nm = named.folded;
+      docpipe::Indicator ind;
+      ind.name = named.written;
+      ind.canonical = canonical_id(table, nm);
+      const bool growth_here = growth || named.growth;
+      const bool decrease_here = growth ? decrease : named.decrease;
+      const docpipe::NumberMention& m = n.mention;
+      const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
+      // An unknown name counts only before a verb and a figure with a unit that economists read:
+      // this keeps 组建26个专班 out.
+      if (ind.canonical.empty() &&
+          (verb == u32string_view::npos || nm.size() < 2 || !(percent_like || m.kind == "money")))
+        continue;
+      if (growth_here && percent_like) {
+        ind.measure = "growth";
+      } else if (percent_like && (ends_with(nm, U"率") || ends_with(nm, U"比重") || ends_with(nm, U"占比") ||
+                                  ends_with(nm, U"强度") || ends_with(nm, U"价格") || ends_with(nm, U"指数"))) {
+        ind.measure = "rate";
+      } else if (percent_like) {
+        ind.measure = "rate";
+      } else {
+        ind.measure = "level";
+      }
+      const double sign = ind.measure == "growth" && decrease_here ? -1 : 1;
+      ind.value = sign * m.value;
+      if (m.value_high) ind.value_high = sign * *m.value_high;
+      ind.unit = m.unit;
+      ind.qualifier = m.qualifier.empty() && count > 1 ? shared_qualifier : m.qualifier;
+      ind.span = m.span;
+      ind.status = context.status;
+      ind.period = context.period;
+      out.push_back(std::move(ind));
+    }
+    i = j;
+  }
+  (void)end;
+  return out;
+}
+
+}  // namespace number_extract

@@ -1,1 +1,65 @@
-// placeholder
+#include "indicator_table.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "folded_text.hpp"
+
+extern "C" const char number_extract_default_indicators[];
+extern "C" const char number_extract_default_indicators_end[];
+
+namespace number_extract {
+
+void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    const std::size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view{} : tsv.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> fields;
+    while (true) {
+      const std::size_t tab = line.find('\t');
+      fields.push_back(line.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      line = line.substr(tab + 1);
+    }
+    std::string id(fields[0]);
+    std::size_t added = 0;
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      if (fields[i].empty()) continue;
+      patterns_.push_back({fold_utf8(fields[i]), id});
+      ++added;
+    }
+    if (id.empty() || added == 0)
+      throw std::runtime_error(origin + ":" + std::to_string(line_no) +
+                               ": expected a canonical id and at least one tab-separated name pattern");
+  }
+  std::stable_sort(patterns_.begin(), patterns_.end(),
+                   [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
+}
+
+std::string IndicatorTable::lookup(std::string_view name) const {
+  const std::u32string folded = fold_utf8(name);
+  for (const Pattern& p : patterns_)
+    if (folded.find(p.folded) != std::u32string::npos) return p.id;
+  return {};
+}
+
+std::string_view IndicatorTable::builtin_tsv() {
+  return {number_extract_default_indicators,
+          static_cast<std::size_t>(number_extract_default_indicators_end - number_extract_default_indicators)};
+}
+
+const IndicatorTable& IndicatorTable::builtin() {
+  static const IndicatorTable table = [] {
+    IndicatorTable t;
+    t.add_tsv(builtin_tsv(), "indicators.tsv (built in)");
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace number_extract

@@ -1,1 +1,87 @@
-// placeholder
+#include "number_extract.hpp"
+
+#include <algorithm>
+
+#include "folded_text.hpp"
+#include "indicator_extractor.hpp"
+#include "number_scanner.hpp"
+#include "report_context.hpp"
+#include "sentence_splitter.hpp"
+
+namespace number_extract {
+namespace {
+
+// Innermost section holding byte offset b: sections are flat in document order and a child comes
+// after its parent, so the last one containing b is the deepest.
+int section_of(const std::vector<docpipe::Section>& sections, std::size_t b) {
+  int found = -1;
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    if (sections[s].span.begin > b) break;
+    if (sections[s].span.begin <= b && b < sections[s].span.end) found = static_cast<int>(s);
+  }
+  return found;
+}
+
+// Without a section tree, a sentence that opens with a top-level label (一、2023年工作回顾) stands
+// for the heading of what follows, so results and targets can still be told apart.
+bool opens_with_top_label(const FoldedText& t, std::size_t b, std::size_t e) {
+  std::size_t k = b;
+  while (k < e && k < b + 4 && (t.at(k) == U'一' || t.at(k) == U'二' || t.at(k) == U'三' || t.at(k) == U'四' ||
+                                t.at(k) == U'五' || t.at(k) == U'六' || t.at(k) == U'七' || t.at(k) == U'八' ||
+                                t.at(k) == U'九' || t.at(k) == U'十'))
+    ++k;
+  return k > b && (t.at(k) == U'、' || t.at(k) == U'.');
+}
+
+}  // namespace
+
+void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const Options& options) {
+  const FoldedText t(doc.text);
+  std::vector<ScannedNumber> scanned = scan_numbers(t);
+  doc.numbers.clear();
+  doc.indicators.clear();
+  doc.numbers.reserve(scanned.size());
+  for (const auto& s : scanned)
+    if (options.names || s.mention.kind != "name") doc.numbers.push_back(s.mention);
+  if (!options.indicators) return;
+
+  const std::vector<docpipe::Span> own_sentences = doc.sentences.empty() ? split_sentences(doc.text) : std::vector<docpipe::Span>{};
+  const std::vector<docpipe::Span>& sentences = doc.sentences.empty() ? own_sentences : doc.sentences;
+  const int year = report_year(doc, scanned);
+
+  std::size_t n = 0;
+  std::vector<const ScannedNumber*> in_sentence;
+  std::u32string pseudo_heading;
+  for (const docpipe::Span& sentence : sentences) {
+    if (doc.sections.empty()) {
+      const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
+      if (opens_with_top_label(t, b, e)) {
+        pseudo_heading.clear();
+        for (std::size_t k = b; k < e && k < b + 40; ++k) pseudo_heading.push_back(t.at(k));
+      }
+    }
+    while (n < scanned.size() && scanned[n].mention.span.begin < sentence.begin) ++n;
+    in_sentence.clear();
+    for (std::size_t k = n; k < scanned.size() && scanned[k].mention.span.end <= sentence.end; ++k)
+      in_sentence.push_back(&scanned[k]);
+    if (in_sentence.empty()) continue;
+    const int section = section_of(doc.sections, sentence.begin);
+    std::u32string heading = pseudo_heading;
+    if (section >= 0) {
+      // The heading of the section and of its ancestors: 主要预期目标 may sit one level up.
+      for (int s = section; s >= 0; s = doc.sections[s].parent) {
+        heading += fold_utf8(doc.sections[s].title);
+        heading += U' ';
+      }
+    }
+    const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
+    const SentenceContext ctx = sentence_context(t, b, e, heading, year, in_sentence);
+    for (auto& ind : extract_indicators(t, b, e, in_sentence, table, ctx)) {
+      ind.sentence = sentence;
+      ind.section = section_of(doc.sections, ind.span.begin);
+      doc.indicators.push_back(std::move(ind));
+    }
+  }
+}
+
+}  // namespace number_extract

@@ -1,1 +1,87 @@
-// placeholder
+#include "report_context.hpp"
+
+#include <array>
+
+namespace number_extract {
+namespace {
+
+bool contains(std::u32string_view s, std::u32string_view w) { return s.find(w) != std::u32string_view::npos; }
+
+template <std::size_t N>
+bool contains_any(std::u32string_view s, const std::array<std::u32string_view, N>& words) {
+  for (auto w : words)
+    if (contains(s, w)) return true;
+  return false;
+}
+
+constexpr std::array<std::u32string_view, 12> kTargetWords = {
+    U"目标", U"力争", U"争取", U"预期", U"确保", U"控制在", U"计划", U"今年", U"努力实现", U"到20", U"将达到", U"要达到"};
+constexpr std::array<std::u32string_view, 14> kActualWords = {
+    U"完成", U"实现", U"达到", U"全年", U"去年", U"上年", U"过去一年", U"一年来", U"比上年", U"同比", U"较上年",
+    U"增长了", U"累计", U"突破"};
+
+}  // namespace
+
+int report_year(const docpipe::Document& doc, const std::vector<ScannedNumber>& numbers) {
+  if (doc.metadata.year > 0) return doc.metadata.year;
+  for (const auto& n : numbers) {
+    if (n.mention.span.begin > 400) break;
+    if (n.mention.kind == "year" && !n.mention.value_high) return static_cast<int>(n.mention.value);
+    if (n.mention.kind == "date" && n.mention.value >= 19000000) return static_cast<int>(n.mention.value / 10000);
+  }
+  return 0;
+}
+
+std::string status_from_words(std::u32string_view s) {
+  if (contains(s, U"预计")) return "estimate";
+  if (contains_any(s, kTargetWords)) return "target";
+  if (contains_any(s, kActualWords)) return "actual";
+  return {};
+}
+
+std::string status_from_heading(std::u32string_view h, int report_year) {
+  if (h.empty()) return {};
+  if (contains(h, U"回顾") || contains(h, U"过去") || contains(h, U"成绩") || contains(h, U"佳绩") || contains(h, U"总结"))
+    return "actual";
+  // A year in the heading: before the report's year means results.
+  for (std::size_t i = 0; i + 4 < h.size(); ++i) {
+    if (h[i] >= U'0' && h[i] <= U'9' && h[i + 1] >= U'0' && h[i + 1] <= U'9' && h[i + 2] >= U'0' &&
+        h[i + 2] <= U'9' && h[i + 3] >= U'0' && h[i + 3] <= U'9' && h[i + 4] == U'年') {
+      const int y = (h[i] - U'0') * 1000 + (h[i + 1] - U'0') * 100 + (h[i + 2] - U'0') * 10 + (h[i + 3] - U'0');
+      if (report_year && y < report_year) return "actual";
+      if (report_year && y >= report_year) return "target";
+    }
+  }
+  if (contains(h, U"安排") || contains(h, U"目标") || contains(h, U"任务") || contains(h, U"今年")) return "target";
+  return {};
+}
+
+SentenceContext sentence_context(const FoldedText& t, std::size_t begin, std::size_t end,
+                                 std::u32string_view section_heading, int report_year,
+                                 const std::vector<const ScannedNumber*>& sentence_numbers) {
+  std::u32string words;
+  words.reserve(end - begin);
+  for (std::size_t i = begin; i < end; ++i) words.push_back(t.at(i));
+  SentenceContext ctx;
+  ctx.status = status_from_words(words);
+  const std::string from_heading = status_from_heading(section_heading, report_year);
+  // A heading about results outweighs 力争 or 目标 used in passing ("实现了目标").
+  if (from_heading == "actual" && ctx.status == "target" && !contains(words, U"预期目标") && !contains(words, U"今年"))
+    ctx.status = "actual";
+  if (ctx.status.empty()) ctx.status = from_heading;
+  // A year named before the first figure sets the period.
+  for (const ScannedNumber* n : sentence_numbers) {
+    if (n->mention.kind == "year" && !n->mention.value_high) {
+      ctx.period = static_cast<int>(n->mention.value);
+      break;
+    }
+    if (n->mention.kind != "date" && n->mention.kind != "ordinal" && n->mention.kind != "name") break;
+  }
+  if (ctx.period == 0 && report_year) {
+    if (ctx.status == "target") ctx.period = report_year;
+    else if (ctx.status == "actual" || ctx.status == "estimate") ctx.period = report_year - 1;
+  }
+  return ctx;
+}
+
+}  // namespace number_extract

@@ -1,0 +1,39 @@
+#pragma once
+/// @file indicator_table.hpp
+/// The canonical indicator table: canonical ids and the name patterns that map to them.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace number_extract {
+
+/// Maps indicator names as written to canonical ids (`gdp`, `retail_sales`, ...).
+class IndicatorTable {
+ public:
+  /// Adds the lines of a table in TSV form: `id<TAB>pattern<TAB>pattern...`; `#` starts a comment
+  /// line, blank lines are skipped. Throws std::runtime_error naming @p origin and the line number
+  /// when a line has an id but no pattern.
+  void add_tsv(std::string_view tsv, const std::string& origin);
+
+  /// The canonical id of the longest pattern contained in @p name (folded before matching), or an
+  /// empty string when none is.
+  std::string lookup(std::string_view name) const;
+
+  /// Number of patterns.
+  std::size_t size() const noexcept { return patterns_.size(); }
+
+  /// The table built into the plugin (data/indicators.tsv).
+  static const IndicatorTable& builtin();
+  /// The text of the built-in table.
+  static std::string_view builtin_tsv();
+
+ private:
+  struct Pattern {
+    std::u32string folded;
+    std::string id;
+  };
+  std::vector<Pattern> patterns_;  // longest first
+};
+
+}  // namespace number_extract
