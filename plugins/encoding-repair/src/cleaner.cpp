@@ -1,0 +1,212 @@
+#include "cleaner.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "docpipe/utf8.hpp"
+
+namespace encoding_repair {
+
+namespace {
+
+namespace utf8 = docpipe::utf8;
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Tag names of HTML (and of the Word HTML export's namespaced tags, e.g. o:p) that scraped pages
+// leave behind.
+constexpr std::array<std::string_view, 58> kTags = {
+    "a", "abbr", "article", "aside", "b", "big", "blockquote", "body", "br", "center", "code", "col",
+    "colgroup", "dd", "div", "dl", "dt", "em", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "li", "link", "meta", "nav",
+    "nobr", "ol", "p", "pre", "s", "section", "small", "span", "strike", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "tr", "u"};
+constexpr std::array<std::string_view, 8> kMoreTags = {"ul", "title", "tt", "label", "option", "select", "script", "style"};
+
+bool known_tag(std::string_view name) {
+  if (name.find(':') != std::string_view::npos) return true;  // o:p, st1:chsdate ...
+  return std::find(kTags.begin(), kTags.end(), name) != kTags.end() ||
+         std::find(kMoreTags.begin(), kMoreTags.end(), name) != kMoreTags.end();
+}
+
+bool block_tag(std::string_view name) {
+  for (std::string_view b : {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr"})
+    if (name == b) return true;
+  return false;
+}
+
+struct Named {
+  std::string_view name;
+  char32_t cp;
+};
+constexpr Named kNamed[] = {
+    {"nbsp", 0xA0},    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+    {"apos", '\''},    {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"middot", 0xB7}, {"times", 0xD7},
+    {"yen", 0xA5},     {"copy", 0xA9},    {"reg", 0xAE},     {"ensp", 0x2002},  {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"deg", 0xB0},    {"plusmn", 0xB1},  {"divide", 0xF7},  {"permil", 0x2030}};
+
+/// Zero-width and invisible format characters, and C0/C1 controls other than TAB and LF.
+bool control(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+  if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) return true;
+  return c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
+bool wide_space(char32_t c) { return c == 0xA0 || c == 0x3000; }
+
+}  // namespace
+
+char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
+  if (pos >= text.size() || text[pos] != '&') return 0;
+  const std::size_t limit = std::min(text.size(), pos + 12);
+  std::size_t semi = pos + 1;
+  while (semi < limit && text[semi] != ';') ++semi;
+  if (semi >= limit) return 0;
+  const std::string_view body = text.substr(pos + 1, semi - pos - 1);
+  len = semi + 1 - pos;
+  if (body.size() >= 2 && body[0] == '#') {
+    char32_t cp = 0;
+    const bool hex = body[1] == 'x' || body[1] == 'X';
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    for (char d : digits) {
+      int v;
+      if (d >= '0' && d <= '9') v = d - '0';
+      else if (hex && lower(d) >= 'a' && lower(d) <= 'f') v = lower(d) - 'a' + 10;
+      else return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return cp;
+  }
+  for (const Named& n : kNamed)
+    if (body == n.name) return n.cp;
+  return 0;
+}
+
+std::size_t html_markup_length(std::string_view text, std::size_t pos) noexcept {
+  if (text.compare(pos, 4, "<!--") == 0) {
+    const std::size_t end = text.find("-->", pos + 4);
+    return end == std::string_view::npos ? 0 : end + 3 - pos;
+  }
+  std::size_t i = pos + 1;
+  const bool closing = i < text.size() && text[i] == '/';
+  if (closing) ++i;
+  const std::size_t name_begin = i;
+  while (i < text.size() && i - name_begin <= 16 && (ascii_alpha(text[i]) || (i > name_begin && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ':'))))
+    ++i;
+  if (i == name_begin) return 0;
+  std::string name(text.substr(name_begin, i - name_begin));
+  std::transform(name.begin(), name.end(), name.begin(), lower);
+  if (!known_tag(name)) return 0;
+  // Attributes: anything but angle brackets and line breaks, within a sane length.
+  std::size_t j = i;
+  if (j < text.size() && text[j] != '>' && text[j] != '/' && text[j] != ' ' && text[j] != '\t') return 0;
+  while (j < text.size() && j - pos < 1024 && text[j] != '>' && text[j] != '<' && text[j] != '\n') ++j;
+  if (j >= text.size() || text[j] != '>') return 0;
+  std::size_t len = j + 1 - pos;
+  if (!closing && (name == "script" || name == "style")) {
+    // The element's content is code, not text.
+    const std::string close = "</" + name;
+    std::size_t k = pos + len;
+    while (k < text.size()) {
+      k = text.find("</", k);
+      if (k == std::string_view::npos) return len;
+      std::string candidate(text.substr(k, close.size()));
+      std::transform(candidate.begin(), candidate.end(), candidate.begin(), lower);
+      if (candidate == close) {
+        const std::size_t gt = text.find('>', k);
+        return gt == std::string_view::npos ? len : gt + 1 - pos;
+      }
+      k += 2;
+    }
+  }
+  return len;
+}
+
+std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOptions& options) {
+  std::vector<CleanEdit> edits;
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  auto at_line_start = [&](std::size_t p) {
+    if (edits.empty() || edits.back().end != p) return p == 0 || text[p - 1] == '\n';
+    // An earlier edit ending here may itself have produced a line break.
+    const CleanEdit& e = edits.back();
+    return e.after == "\n" || (e.after.empty() && (e.begin == 0 || text[e.begin - 1] == '\n'));
+  };
+  while (pos < n) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    // Fast path: bytes that can never start an edit.
+    if (b >= 0x20 && b < 0x7F && b != '<' && b != '&') {
+      ++pos;
+      continue;
+    }
+    if (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF && b != 0xE1) {
+      ++pos;
+      continue;
+    }
+    if (b == '<') {
+      const std::size_t len = options.strip_html ? html_markup_length(text, pos) : 0;
+      if (len == 0) {
+        ++pos;
+        continue;
+      }
+      std::size_t i = pos + 1 + (text[pos + 1] == '/');
+      std::string name;
+      while (i < n && (ascii_alpha(text[i]) || std::isdigit(static_cast<unsigned char>(text[i])))) name += lower(text[i++]);
+      const bool newline_near = (pos > 0 && text[pos - 1] == '\n') || (pos + len < n && text[pos + len] == '\n') || pos == 0;
+      edits.push_back({pos, pos + len, block_tag(name) && !newline_near ? "\n" : "", "html"});
+      pos += len;
+      continue;
+    }
+    if (b == '&') {
+      std::size_t len = 0;
+      const char32_t cp = options.strip_html ? parse_character_reference(text, pos, len) : 0;
+      if (cp == 0) {
+        ++pos;
+        continue;
+      }
+      std::string after = cp == 0xA0 ? std::string(" ") : utf8::encode(cp);
+      edits.push_back({pos, pos + len, std::move(after), "html"});
+      pos += len;
+      continue;
+    }
+    if (b == '\r') {
+      const std::size_t len = pos + 1 < n && text[pos + 1] == '\n' ? 2 : 1;
+      edits.push_back({pos, pos + len, "\n", "whitespace"});
+      pos += len;
+      continue;
+    }
+    std::size_t next = pos;
+    const char32_t c = utf8::next(text, next);
+    if (control(c)) {
+      edits.push_back({pos, next, "", "control"});
+      pos = next;
+      continue;
+    }
+    if (wide_space(c)) {
+      std::size_t end = next;
+      while (end < n) {
+        std::size_t p = end;
+        const char32_t d = utf8::next(text, p);
+        if (!wide_space(d) && d != ' ') break;
+        end = p;
+      }
+      const bool line_start = at_line_start(pos);
+      const bool line_end = end >= n || text[end] == '\n' || text[end] == '\r';
+      // Indentation and trailing runs go; a run inside a line becomes one space.
+      std::string after = line_start || line_end ? "" : " ";
+      if (text.substr(pos, end - pos) != after) edits.push_back({pos, end, std::move(after), "whitespace"});
+      pos = end;
+      continue;
+    }
+    pos = next;
+  }
+  return edits;
+}
+
+}  // namespace encoding_repair

@@ -1,0 +1,37 @@
+#pragma once
+// Step 3 of the stage: the leftovers of scraping — HTML tags, comments and character references,
+// control and zero-width characters, no-break and ideographic space runs, CR line ends.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace encoding_repair {
+
+/// One cleaning edit: replace text bytes [begin, end) with `after`.
+struct CleanEdit {
+  std::size_t begin = 0;  ///< First byte replaced.
+  std::size_t end = 0;    ///< One past the last byte replaced.
+  std::string after;      ///< Replacement (often empty).
+  const char* kind = "";  ///< `html`, `control` or `whitespace`.
+};
+
+/// Options of the cleaning pass.
+struct CleanOptions {
+  bool strip_html = true;  ///< Remove tags and comments and decode character references.
+};
+
+/// The cleaning edits for @p text (UTF-8), in order and not overlapping. Clean text costs one scan
+/// for the few bytes that can start an edit.
+std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOptions& options = {});
+
+/// The character an HTML character reference (`&nbsp;`, `&#20013;`, `&#x4e2d;`) at @p pos stands for,
+/// and its length in @p len; 0 when there is none at @p pos.
+char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
+
+/// The length of an HTML tag, comment, or script/style element starting at @p pos, or 0 when the
+/// `<` there starts none. Only real HTML tag names count, so `a<b` in prose is left alone.
+std::size_t html_markup_length(std::string_view text, std::size_t pos) noexcept;
+
+}  // namespace encoding_repair

@@ -1,0 +1,85 @@
+#include "repairer.hpp"
+
+#include <cstdio>
+
+#include "char_model.hpp"
+#include "cleaner.hpp"
+#include "decoder.hpp"
+#include "lost_byte_repair.hpp"
+#include "punctuation.hpp"
+#include "script_converter.hpp"
+#include "docpipe/text_rewriter.hpp"
+
+namespace encoding_repair {
+
+using docpipe::Document;
+using docpipe::Severity;
+
+Repairer::Repairer(RepairSettings settings, std::string stage) : settings_(std::move(settings)), stage_(std::move(stage)) {
+  if (settings_.script == "t2s" || settings_.script == "s2t") script_ = std::make_unique<ScriptConverter>(settings_.script + ".json");
+  if (settings_.repair_mojibake) CharModel::embedded();  // fail early on a broken model, not per document
+}
+
+Repairer::~Repairer() = default;
+
+void Repairer::process(Document& doc) {
+  decode_document(doc, settings_.encoding, stage_);
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.3f", doc.encoding.confidence);
+  doc.report(Severity::info, "encoding-detected",
+             "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + ")",
+             std::nullopt, stage_);
+  if (settings_.repair_mojibake) repair_mojibake(doc);
+  clean(doc);
+  if (settings_.restore_fullwidth) restore_punctuation(doc);
+  if (script_) convert_script(doc);
+}
+
+void Repairer::repair_mojibake(Document& doc) {
+  LostByteOptions options;
+  options.fold_punctuation = punctuation_is_folded(doc.text);
+  const auto fixes = find_lost_byte_fixes(doc.text, CharModel::embedded(), options);
+  if (fixes.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const LostByteFix& f : fixes) {
+    if (f.confidence >= settings_.min_confidence) {
+      rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
+    } else {
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.3f", f.confidence);
+      doc.report(Severity::warning, "mojibake-below-threshold",
+                 "possible lost-lead-byte mojibake '" + std::string(doc.text.substr(f.begin, f.end - f.begin)) +
+                     "', best candidate '" + f.after + "' (confidence " + conf + ", not applied)",
+                 docpipe::Span{f.begin, f.end}, stage_);
+    }
+  }
+  rw.commit(doc);
+}
+
+void Repairer::clean(Document& doc) {
+  CleanOptions options;
+  options.strip_html = settings_.strip_html;
+  const auto edits = find_cleaning_edits(doc.text, options);
+  if (edits.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const CleanEdit& e : edits) rw.replace(e.begin, e.end, e.after, e.kind, 1.0);
+  rw.commit(doc);
+}
+
+void Repairer::restore_punctuation(Document& doc) {
+  const auto edits = find_fullwidth_restorations(doc.text);
+  if (edits.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const PunctuationEdit& e : edits) rw.replace(e.begin, e.end, e.after, "punctuation", 0.9);
+  rw.commit(doc);
+}
+
+void Repairer::convert_script(Document& doc) {
+  const auto edits = script_->edits(doc.text);
+  if (edits.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const ScriptEdit& e : edits) rw.replace(e.begin, e.end, e.after, "script", 1.0, "OpenCC " + settings_.script);
+  rw.commit(doc);
+}
+
+}  // namespace encoding_repair

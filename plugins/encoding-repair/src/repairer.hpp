@@ -1,0 +1,37 @@
+#pragma once
+// The whole stage on one document: decode, undo mojibake, clean, then the optional punctuation and
+// script passes, each pass one TextRewriter commit so every change is a recorded repair.
+
+#include <memory>
+#include <string>
+
+#include "docpipe/document.hpp"
+#include "repair_settings.hpp"
+
+namespace encoding_repair {
+
+class ScriptConverter;
+
+/// Runs the encoding-repair passes; one instance per worker thread (not thread-safe).
+class Repairer {
+ public:
+  /// Prepares the passes @p settings ask for (loads OpenCC when a script conversion is wanted);
+  /// @p stage is the plugin name written into repairs and diagnostics.
+  explicit Repairer(RepairSettings settings, std::string stage = "encoding-repair");
+  ~Repairer();
+
+  /// Repairs @p doc in place from its raw bytes. Throws BinaryInput for binary input.
+  void process(docpipe::Document& doc);
+
+ private:
+  void repair_mojibake(docpipe::Document& doc);
+  void clean(docpipe::Document& doc);
+  void restore_punctuation(docpipe::Document& doc);
+  void convert_script(docpipe::Document& doc);
+
+  RepairSettings settings_;
+  std::string stage_;
+  std::unique_ptr<ScriptConverter> script_;
+};
+
+}  // namespace encoding_repair
