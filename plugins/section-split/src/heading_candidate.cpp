@@ -191,6 +191,9 @@ std::optional<Candidate> read_plain(std::string_view text, const Block& b, const
 
 }  // namespace
 
+std::optional<Candidate> read_chinese_numbered(std::string_view text, const Block& b, const CandidateOptions& options);
+std::optional<Candidate> read_arabic_numbered(std::string_view text, const Block& b, const CandidateOptions& options);
+
 bool names_glossary(std::string_view s) {
   return contains_any(s, {"名词"sv, "名詞"sv, "注释"sv, "注釋"sv, "註釋"sv, "释义"sv, "釋義"sv, "词语解释"sv,
                           "詞語解釋"sv, "附注"sv, "附註"sv, "注解"sv, "用语"sv, "用語"sv});
@@ -275,6 +278,16 @@ std::optional<Candidate> read_candidate(std::string_view text, const Block& b, c
     return c.title_end > c.title_begin ? std::optional(c) : std::nullopt;
   }
 
+  if (is_ascii_digit_at(text, p, b.end)) return read_arabic_numbered(text, b, options);
+  if (auto numbered = read_chinese_numbered(text, b, options)) return numbered;
+  if (auto a = read_appendix(text, b, options)) return a;
+  return read_plain(text, b, options);
+}
+
+std::optional<Candidate> read_chinese_numbered(std::string_view text, const Block& b, const CandidateOptions& options) {
+  const std::size_t p = b.content;
+  Candidate c;
+  c.label_begin = p;
   {
     std::size_t len = 0;
     const int value = parse_label_numeral(text.substr(p, b.end - p), len);
@@ -293,7 +306,7 @@ std::optional<Candidate> read_candidate(std::string_view text, const Block& b, c
       }
       if (ch == U'是' || is_blank(ch)) {
         c.style = ch == U'是' ? Style::ordinal : Style::chinese;
-        place_title(text, b, ch == U'是' ? r : s, c, options);
+        place_title(text, b, s, c, options);
         if (!b.whole_line || !c.standalone || c.title_end <= c.title_begin) return std::nullopt;
         if (cp_count(text.substr(c.title_begin, c.title_end - c.title_begin)) > 40) return std::nullopt;
         if (ch != U'是' && !is_han(peek(text, c.title_begin)) && !is_ascii_digit_at(text, c.title_begin, b.end))
@@ -303,24 +316,27 @@ std::optional<Candidate> read_candidate(std::string_view text, const Block& b, c
       return std::nullopt;
     }
   }
+  return std::nullopt;
+}
 
-  if (is_ascii_digit_at(text, p, b.end)) {
+std::optional<Candidate> read_arabic_numbered(std::string_view text, const Block& b, const CandidateOptions& options) {
+  const std::size_t p = b.content;
+  Candidate c;
+  c.label_begin = p;
+  {
     std::size_t r = p;
     const int value = read_small_arabic(text, r, b.end);
-    if (value < 0 || r >= b.end) return std::nullopt;
     std::size_t s = r;
-    const char32_t ch = docpipe::utf8::next(text, s);
-    if (!(ch == U'.' || ch == 0xFF0E || ch == 0x3001)) return std::nullopt;
-    if (is_ascii_digit_at(text, s, b.end)) return std::nullopt;  // 2.5万
+    const char32_t ch = value < 0 || r >= b.end ? 0 : docpipe::utf8::next(text, s);
+    // `2022年工作回顾` and `2.5万` are no labels; the former may still be a plain heading
+    if (!(ch == U'.' || ch == 0xFF0E || ch == 0x3001) || is_ascii_digit_at(text, s, b.end))
+      return read_plain(text, b, options);
     c.style = Style::arabic;
     c.number = value;
     c.label = std::string(text.substr(p, r - p));
     place_title(text, b, s, c, options);
     return c.title_end > c.title_begin ? std::optional(c) : std::nullopt;
   }
-
-  if (auto a = read_appendix(text, b, options)) return a;
-  return read_plain(text, b, options);
 }
 
 }  // namespace section_split

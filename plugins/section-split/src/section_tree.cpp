@@ -126,6 +126,18 @@ class Builder {
     return b.has_text;
   }
 
+  // A short line with no label that was not taken as a heading, and that does not lead into what
+  // follows with a colon.
+  bool unlabeled_line(std::size_t i) const {
+    const auto& c = candidates_[i];
+    if (c && !((c->style == Style::plain || c->style == Style::plain_markdown) && !accepted_plain_[i])) return false;
+    if (!short_line(i)) return false;
+    const Block& b = blocks_[i];
+    std::size_t e = b.end;
+    while (e > b.content && text_[e - 1] == '*') --e;
+    return e > b.content && !is_colon(peek(text_, prev_boundary(text_, e)));
+  }
+
   void visit(std::size_t i) {
     if (skip_ == i) return;
     const Block& b = blocks_[i];
@@ -155,7 +167,7 @@ class Builder {
       // A second `一、` run at the top of the body after a finished one, under a short unlabeled
       // line (`2022年10件惠民实事`): that line heads an appendix-like list.
       if (style == Style::chinese && parent < 0 && !in_appendix_ && c.number == 1 && previous >= 2 && i > 0 &&
-          !candidates_[i - 1] && short_line(i - 1)) {
+          unlabeled_line(i - 1)) {
         Candidate head;
         head.label_begin = blocks_[i - 1].content;
         add(-1, 0, 0, Style::appendix, head, blocks_[i - 1].begin, "appendix", blocks_[i - 1].content,

@@ -91,7 +91,12 @@ std::string find_meeting(std::string_view raw) {
   for (int n = 0; n < 60 && p > 0; ++n) {
     p = prev_boundary(s, p);
     const char32_t ch = peek(s, p);
-    if (ch == U'在' || ch == U'日' || is_dash(ch) || is_comma(ch) || is_sentence_end(ch) || is_colon(ch) ||
+    bool date_end = false;
+    if (ch == U'日' && p > 0) {
+      const char32_t d = peek(s, prev_boundary(s, p));
+      date_end = (d >= U'0' && d <= U'9') || chinese_digit(d) >= 0 || d == U'十';
+    }
+    if (ch == U'在' || date_end || is_dash(ch) || is_comma(ch) || is_sentence_end(ch) || is_colon(ch) ||
         ch == 0xFF08 || ch == U'(') {
       std::size_t q = p;
       docpipe::utf8::next(s, q);
@@ -124,6 +129,30 @@ std::string region_from_title(std::string_view title) {
   return std::string(s);
 }
 
+std::string region_from_meeting(std::string_view meeting) {
+  if (meeting.find("全国人民代表大会") != std::string_view::npos || meeting.find("全國人民代表大會") != std::string_view::npos)
+    return "全国";
+  // the region stands before the session number: `叢臺區第十一屆`, `自治区十二届`
+  for (std::size_t p = 0; p < meeting.size();) {
+    const std::size_t here = p;
+    const char32_t c = docpipe::utf8::next(meeting, p);
+    if (c != U'第' && chinese_digit(c) < 0 && c != U'十') continue;
+    std::size_t q = c == U'第' ? p : here;
+    std::size_t len = 0;
+    if (parse_label_numeral(meeting.substr(q), len) <= 0) continue;
+    q += len;
+    const std::string_view rest = meeting.substr(q);
+    if (rest.substr(0, 3) == "届"sv || rest.substr(0, 3) == "屆"sv) {
+      std::string region(meeting.substr(0, here));
+      // `市十五届人大` and `自治区十二届` name only the level
+      for (auto bare : {"中华人民共和国"sv, "省"sv, "市"sv, "区"sv, "區"sv, "县"sv, "縣"sv, "州"sv, "自治区"sv, "自治區"sv, "自治州"sv})
+        if (region == bare) return {};
+      return region;
+    }
+  }
+  return {};
+}
+
 void read_metadata(std::string_view text, const std::vector<Block>& blocks, std::size_t body_block,
                    const FrontMatter& front_matter, docpipe::Metadata& out) {
   for (const auto& [k, v] : front_matter.fields) out.extra[k] = v;
@@ -152,13 +181,31 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
       if (is_blank(peek(t, q))) t = t.substr(0, q);
       else break;
     }
-    if (t.empty() || cp_count(t) > 60) continue;
+    for (auto prefix : {"原标题："sv, "标题："sv, "原標題："sv}) {
+      if (t.substr(0, prefix.size()) == prefix) t.remove_prefix(prefix.size());
+    }
+    while (!t.empty() && (t.front() == '*' || t.front() == '#')) t.remove_prefix(1);
+    // captions and salutations name the report inside a sentence; a title has no sentence marks
+    bool sentence = false;
+    for (std::size_t q = 0; q < t.size();) {
+      const char32_t ch = docpipe::utf8::next(t, q);
+      if (is_sentence_end(ch) || is_comma(ch) || ch == U'<' || ch == U'>') sentence = true;
+    }
+    if (sentence || t.empty() || cp_count(t) > 60) continue;
+    const std::size_t start = std::size_t(t.data() - text.data());
     out.title = std::string(t);
-    out.title_span = docpipe::Span{b.content, b.content + t.size()};
+    out.title_span = docpipe::Span{start, start + t.size()};
   }
   std::string fm_title;
   if (auto it = front_matter.fields.find("title"); it != front_matter.fields.end()) fm_title = it->second;
-  if (out.title.empty()) out.title = fm_title;
+  if (out.title.empty()) {
+    // `保定市政府工作报告（2024年1月29日 闫继红）`: the parenthesis is the date and speaker
+    std::string_view t = fm_title;
+    const std::size_t open = t.rfind("（");
+    if (open != std::string_view::npos && open > 0 && !find_iso_date(t.substr(open)).empty()) t = t.substr(0, open);
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    out.title = std::string(t);
+  }
 
   out.date = find_iso_date(title_area);
   if (out.date.empty()) {
@@ -171,13 +218,14 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
   out.meeting = find_meeting(title_area);
 
   out.region = region_from_title(out.title);
+  if (out.region.find("会议") != std::string::npos || out.region.find("會議") != std::string::npos ||
+      cp_count(out.region) > 16)
+    out.region.clear();
   if (out.region.empty() && !fm_title.empty()) out.region = region_from_title(fm_title);
-  if (out.region.empty() && !out.meeting.empty()) {
-    if (out.meeting.find("全国人民代表大会") != std::string::npos || out.meeting.find("全國人民代表大會") != std::string::npos)
-      out.region = "全国";
-    else if (const std::size_t k = out.meeting.find("第"); k != std::string::npos && k > 0)
-      out.region = out.meeting.substr(0, k);
-  }
+  const std::string meeting_region = region_from_meeting(out.meeting);
+  // `2024年省政府工作报告` names only the level; the meeting names the province
+  if (out.region.empty() || (cp_count(out.region) <= 3 && meeting_region.size() > out.region.size()))
+    out.region = meeting_region;
 
   auto leading_year = [](std::string_view s) {
     const std::string c = compact(s);

@@ -27,6 +27,10 @@ std::string find_meeting(std::string_view s);
 /// `邯鄲市叢臺區`), or empty.
 std::string region_from_title(std::string_view title);
 
+/// The region a meeting belongs to (`叢臺區第十一屆人民代表大會…` gives `叢臺區`; a national
+/// people's congress gives `全国`), or empty.
+std::string region_from_meeting(std::string_view meeting);
+
 /// Fills @p out from the blocks before @p body_block (the title block) and from @p front_matter.
 void read_metadata(std::string_view text, const std::vector<Block>& blocks, std::size_t body_block,
                    const FrontMatter& front_matter, docpipe::Metadata& out);
