@@ -42,6 +42,18 @@ SqliteStore::SqliteStore(std::filesystem::path target) : target_(std::move(targe
   std::filesystem::remove(temp_);
   if (std::filesystem::exists(target_)) std::filesystem::copy_file(target_, temp_);
 
+  try {
+    open();
+  } catch (...) {
+    // The destructor does not run for a half-built object: discard the working copy here.
+    close();
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+    throw;
+  }
+}
+
+void SqliteStore::open() {
   with_clear_errors(target_, [&] {
     Poco::Data::SQLite::Connector::registerConnector();
     session_ = std::make_unique<Poco::Data::Session>("SQLite", temp_.string());

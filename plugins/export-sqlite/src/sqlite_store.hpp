@@ -44,6 +44,7 @@ class SqliteStore {
   const std::filesystem::path& working_path() const noexcept { return temp_; }
 
  private:
+  void open();
   void close() noexcept;
 
   std::filesystem::path target_;

@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include "sample_documents.hpp"
+#include "sqlite_store.hpp"
+#include "sqlite_test_support.hpp"
+#include "test_support.hpp"
+
+namespace ex = docpipe::exporting;
+using namespace Poco::Data::Keywords;
+using sqlite_test::scalar;
+
+namespace {
+
+std::filesystem::path store_all(const std::filesystem::path& target, const std::vector<docpipe::Document>& docs) {
+  export_sqlite::SqliteStore store(target);
+  for (const auto& d : docs) store.add(d);
+  store.commit();
+  return target;
+}
+
+Poco::Int64 rows_of(Poco::Data::Session& s, ex::Table t, const std::string& id) {
+  const std::string key = t == ex::Table::documents ? "id" : "document_id";
+  return scalar(s, "SELECT COUNT(*) FROM " + std::string(ex::table_name(t)) + " WHERE " + key + " = '" + id + "'");
+}
+
+}  // namespace
+
+TEST_CASE("every table gets one row per item of each document") {
+  const auto dir = test_support::scratch_folder("sqlite-store");
+  const auto docs = fixtures::all();
+  const auto db = store_all(dir / "docpipe.sqlite", docs);
+  CHECK(test_support::entries_in(dir) == 1);  // no working copy left behind
+  auto s = sqlite_test::open(db);
+  for (ex::Table t : ex::all_tables) {
+    INFO(ex::table_name(t));
+    for (const auto& d : docs) CHECK(rows_of(*s, t, d.id) == static_cast<Poco::Int64>(ex::row_count(t, d)));
+  }
+  std::string schema;
+  *s << "SELECT value FROM docpipe_meta WHERE key = 'schema'", into(schema), now;
+  CHECK(schema == ex::tables_schema_id);
+}
+
+TEST_CASE("values round-trip: text, code point offsets, NULL for unknown numbers") {
+  const auto dir = test_support::scratch_folder("sqlite-values");
+  const auto doc = fixtures::traditional();
+  auto s = sqlite_test::open(store_all(dir / "db.sqlite", {doc, fixtures::empty(), fixtures::hostile()}));
+  std::string text;
+  *s << "SELECT text FROM documents WHERE id = 'congtai_2024'", into(text), now;
+  CHECK(text == doc.text);
+  // The span arithmetic the docs promise: substr(text, text_begin + 1, text_end - text_begin).
+  std::vector<std::string> surfaces, sliced;
+  *s << "SELECT n.text FROM numbers n WHERE n.document_id = 'congtai_2024' ORDER BY position", into(surfaces), now;
+  *s << "SELECT substr(d.text, n.text_begin + 1, n.text_end - n.text_begin) FROM numbers n "
+        "JOIN documents d ON d.id = n.document_id WHERE d.id = 'congtai_2024' ORDER BY n.position",
+      into(sliced), now;
+  REQUIRE(surfaces.size() == doc.numbers.size());
+  CHECK(sliced == surfaces);
+  CHECK(scalar(*s, "SELECT COUNT(*) FROM documents WHERE id = 'empty' AND year IS NULL") == 1);
+  CHECK(scalar(*s, "SELECT COUNT(*) FROM numbers WHERE value_high IS NULL AND document_id = 'congtai_2024'") == 5);
+  CHECK(scalar(*s, "SELECT COUNT(*) FROM diagnostics WHERE text_begin IS NULL") == 2);
+  CHECK(scalar(*s, "SELECT value FROM numbers WHERE document_id = 'congtai_2024' AND position = 0") == 34170000000);
+  std::string message;
+  *s << "SELECT message FROM diagnostics WHERE document_id = '../evil/id:1'", into(message), now;
+  CHECK(message == fixtures::hostile().diagnostics[0].message);
+  std::string attrs;
+  *s << "SELECT json_extract(attributes, '$.admin_level') FROM annotations WHERE producer = 'place-tag'", into(attrs), now;
+  CHECK(attrs == "district");
+}
+
+TEST_CASE("a re-run replaces a document's rows and keeps the other documents") {
+  const auto dir = test_support::scratch_folder("sqlite-rerun");
+  const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional(), fixtures::simplified()});
+  auto changed = fixtures::traditional();
+  changed.numbers.resize(2);
+  changed.metadata.title = "改";
+  store_all(db, {changed});
+  auto s = sqlite_test::open(db);
+  CHECK(rows_of(*s, ex::Table::numbers, "congtai_2024") == 2);
+  CHECK(rows_of(*s, ex::Table::documents, "congtai_2024") == 1);
+  CHECK(rows_of(*s, ex::Table::numbers, "city_example_2023") == 2);  // untouched by the second run
+  CHECK(rows_of(*s, ex::Table::repairs, "congtai_2024") == 4);       // replaced, not doubled
+  std::string title;
+  *s << "SELECT title FROM documents WHERE id = 'congtai_2024'", into(title), now;
+  CHECK(title == "改");
+}
+
+TEST_CASE("a document that fails half-way keeps its previous rows; the run goes on") {
+  const auto dir = test_support::scratch_folder("sqlite-rollback");
+  const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional()});
+  {
+    auto s = sqlite_test::open(db);
+    // Make the database refuse one particular number, after the document's old rows are deleted
+    // and some new rows inserted.
+    *s << "CREATE TRIGGER refuse AFTER INSERT ON numbers WHEN NEW.text = 'boom' "
+          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+        now;
+  }
+  auto broken = fixtures::traditional();
+  broken.numbers[3].text = "boom";
+  export_sqlite::SqliteStore store(db);
+  CHECK_THROWS_WITH(store.add(broken), Catch::Contains("refused by test"));
+  store.add(fixtures::simplified());
+  store.commit();
+  auto s = sqlite_test::open(db);
+  const auto original = fixtures::traditional();
+  for (ex::Table t : ex::all_tables)
+    CHECK(rows_of(*s, t, "congtai_2024") == static_cast<Poco::Int64>(ex::row_count(t, original)));
+  CHECK(rows_of(*s, ex::Table::documents, "city_example_2023") == 1);
+}
+
+TEST_CASE("an unfinished run leaves the published database untouched and removes its working copy") {
+  const auto dir = test_support::scratch_folder("sqlite-abort");
+  const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional()});
+  const std::string before = test_support::read_file(db);
+  {
+    export_sqlite::SqliteStore store(db);
+    store.add(fixtures::simplified());
+    CHECK(std::filesystem::exists(store.working_path()));
+    CHECK(test_support::read_file(db) == before);
+  }
+  CHECK(test_support::read_file(db) == before);
+  CHECK(test_support::entries_in(dir) == 1);
+}
+
+TEST_CASE("a database of another schema version is refused with a clear message") {
+  const auto dir = test_support::scratch_folder("sqlite-version");
+  const auto db = store_all(dir / "docpipe.sqlite", {});
+  {
+    auto s = sqlite_test::open(db);
+    *s << "UPDATE docpipe_meta SET value = 'docpipe.tables/0' WHERE key = 'schema'", now;
+  }
+  CHECK_THROWS_WITH(export_sqlite::SqliteStore(db), Catch::Contains("docpipe.tables/0"));
+  CHECK(test_support::entries_in(dir) == 1);
+  const auto garbage = dir / "not-a-database.sqlite";
+  std::ofstream(garbage) << "this is not SQLite, just text long enough to have a header of sorts........";
+  CHECK_THROWS_WITH(export_sqlite::SqliteStore(garbage), Catch::Contains("not-a-database.sqlite"));
+}
