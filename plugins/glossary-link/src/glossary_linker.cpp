@@ -213,7 +213,7 @@ void GlossaryLinker::process(Document& doc) const {
     add_entry_keys(matcher, table, doc.glossary.entries, options_.min_term_length, document_entries);
     std::vector<TermMatch> found;
     for (const Span& range : body) {
-      for (const TermMatch& m : matcher.find(text, range)) {
+      for (const TermMatch& m : matcher.find(text, range, true)) {
         if (!at_word_edges(text, m.span)) continue;
         if (table.needs_quotes(m.key) &&
             !(is_open_quote(before(text, m.span.begin)) && is_close_quote(at(text, m.span.end))))
@@ -222,7 +222,7 @@ void GlossaryLinker::process(Document& doc) const {
       }
     }
     for (const Span& range : body) {
-      for (TermMatch m : external_matcher_.find(text, range)) {
+      for (TermMatch m : external_matcher_.find(text, range, true)) {
         if (!at_word_edges(text, m.span)) continue;
         m.key |= kExternalBit;
         found.push_back(m);

@@ -60,8 +60,11 @@ std::optional<GlossaryRegion> find_glossary_heading(std::string_view text) {
         if (text.substr(end, tail.size()) == tail) end += tail.size();
       // The heading may end in a colon or closing markup.
       std::size_t p = skip_decoration(text, end, false);
-      if (is_colon(at(text, p))) p = next_pos(text, p);
-      const std::size_t heading_end = p;
+      if (is_colon(at(text, p))) {
+        p = next_pos(text, p);
+        end = p;
+      }
+      const std::size_t heading_end = end;
       const std::size_t line_end = text.find('\n', heading_end);
       p = skip_decoration(text, heading_end);
       const bool line_break = line_end != std::string_view::npos && line_end < p;

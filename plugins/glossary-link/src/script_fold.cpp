@@ -85,8 +85,15 @@ ScriptFold::ScriptFold(const std::string& opencc_config) : table_(table_limit) {
     ++line;
   }
   if (line != order.size()) throw std::runtime_error("glossary-link: OpenCC changed the line structure");
+  // Chains (a -> b where b -> c) would make the fold depend on which form a text uses: follow each
+  // to its end, so that fold(fold(c)) == fold(c).
   for (char32_t cp = 0; cp < table_limit; ++cp) {
-    if (is_dropped(cp)) {
+    char32_t f = table_[cp];
+    for (int hops = 0; hops < 8 && f < table_limit && table_[f] != f; ++hops) f = table_[f];
+    table_[cp] = f;
+  }
+  for (char32_t cp = 0; cp < table_limit; ++cp) {
+    if (is_dropped(cp) || (table_[cp] < table_limit && is_dropped(table_[cp]))) {
       table_[cp] = dropped;
       dropped_.push_back(cp);
     } else if (table_[cp] != cp) {

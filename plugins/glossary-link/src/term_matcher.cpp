@@ -94,6 +94,7 @@ void TermMatcher::build() {
 
   fail_.assign(n, 0);
   output_.assign(n, no_key);
+  output_state_.assign(n, 0);
   std::vector<std::uint32_t> queue;
   queue.reserve(n);
   for (const auto& [c, t] : trie_[0]) queue.push_back(t);
@@ -101,6 +102,7 @@ void TermMatcher::build() {
     const std::uint32_t s = queue[qi];
     // A state's own key is longer than any key of its fail chain, which BFS order has finished.
     output_[s] = terminal_key_[s] != no_key ? terminal_key_[s] : output_[fail_[s]];
+    output_state_[s] = terminal_key_[s] != no_key ? s : output_state_[fail_[s]];
     for (const auto& [c, t] : trie_[s]) {
       std::uint32_t f = fail_[s];
       std::uint32_t next = 0;
@@ -128,7 +130,7 @@ inline std::uint32_t TermMatcher::child(std::uint32_t state, std::uint32_t code)
   return p != last && *p == code ? edge_target_[p - edge_code_.data()] : 0;
 }
 
-std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range) const {
+std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool all_keys) const {
   if (!built_) throw std::logic_error("TermMatcher::find before build()");
   std::vector<TermMatch> out;
   if (key_length_.empty() || range.end > text.size() || range.begin >= range.end) return out;
@@ -176,8 +178,16 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range) cons
     }
     const std::uint32_t key = output_[state];
     if (key != no_key) {
+      const std::size_t end_at = static_cast<std::size_t>(p - base);
       const std::uint32_t length = key_length_[key];
-      out.push_back({{ring[(fed - length) & mask], static_cast<std::size_t>(p - base)}, key, length});
+      out.push_back({{ring[(fed - length) & mask], end_at}, key, length});
+      if (all_keys) {
+        // Shorter keys ending here: the output chain through the fail links.
+        for (std::uint32_t s = output_state_[fail_[output_state_[state]]]; s != 0; s = output_state_[fail_[s]]) {
+          const std::uint32_t k = terminal_key_[s];
+          out.push_back({{ring[(fed - key_length_[k]) & mask], end_at}, k, key_length_[k]});
+        }
+      }
     }
   }
   return out;

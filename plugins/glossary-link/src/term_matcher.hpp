@@ -38,8 +38,8 @@ class TermMatcher {
   void build();
 
   /// For each position of [@p range.begin, @p range.end) of @p text where some key ends, the longest
-  /// key ending there, in text order.
-  std::vector<TermMatch> find(std::string_view text, Span range) const;
+  /// key ending there — or, with @p all_keys, every key ending there, longest first — in text order.
+  std::vector<TermMatch> find(std::string_view text, Span range, bool all_keys = false) const;
 
   /// Number of distinct keys.
   std::size_t keys() const noexcept { return key_length_.size(); }
@@ -64,6 +64,7 @@ class TermMatcher {
   std::vector<std::uint32_t> edge_target_;
   std::vector<std::uint32_t> fail_;
   std::vector<std::uint32_t> output_;        // longest key that is a suffix of the state, or no_key
+  std::vector<std::uint32_t> output_state_;  // the state of that key (0 when none)
   std::uint32_t max_length_ = 0;
   bool built_ = false;
 };
