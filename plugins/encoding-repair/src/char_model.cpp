@@ -26,28 +26,31 @@ const CharModel& CharModel::embedded() {
 
 CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
   auto fail = [] { throw std::runtime_error("encoding-repair: malformed character model"); };
-  if (blob.size() < 16 || std::memcmp(blob.data(), fmt::kMagic, 4) != 0) fail();
-  std::uint32_t header[3];
-  std::memcpy(header, blob.data() + 4, 12);
+  if (blob.size() < 24 || std::memcmp(blob.data(), fmt::kMagic, 4) != 0) fail();
+  std::uint32_t header[5];
+  std::memcpy(header, blob.data() + 4, 20);
   if (header[0] != fmt::kVersion) fail();
   n_chars_ = header[1];
   n_bigrams_ = header[2];
-  const std::size_t need = 16 + std::size_t{n_chars_} * 6 + std::size_t{n_bigrams_} * 5;
-  if (blob.size() < need || n_chars_ >= 65535) fail();
-  const char* p = blob.data() + 16;
-  // The embedded blob is 16-byte aligned and the u32 arrays start at multiples of 4.
-  chars_ = reinterpret_cast<const std::uint32_t*>(p);
-  p += n_chars_ * 4;
-  unigram_q_ = reinterpret_cast<const std::uint8_t*>(p);
-  p += n_chars_;
-  backoff_q_ = reinterpret_cast<const std::uint8_t*>(p);
-  p += n_chars_;
-  // Padding keeps the keys 4-aligned.
-  p += (4 - (n_chars_ * 2) % 4) % 4;
-  keys_ = reinterpret_cast<const std::uint32_t*>(p);
-  p += std::size_t{n_bigrams_} * 4;
-  bigram_q_ = reinterpret_cast<const std::uint8_t*>(p);
-  if (p + n_bigrams_ > blob.data() + blob.size()) fail();
+  n_trigrams_ = header[3];
+  if (n_chars_ >= 65535) fail();
+  // The embedded blob is 16-byte aligned; the writer pads each array to its element size.
+  std::size_t off = 24;
+  auto take = [&](std::size_t bytes, std::size_t align) {
+    off = (off + align - 1) / align * align;
+    if (off + bytes > blob.size()) fail();
+    const char* p = blob.data() + off;
+    off += bytes;
+    return p;
+  };
+  chars_ = reinterpret_cast<const std::uint32_t*>(take(n_chars_ * 4ull, 4));
+  unigram_q_ = reinterpret_cast<const std::uint8_t*>(take(n_chars_, 1));
+  backoff_q_ = reinterpret_cast<const std::uint8_t*>(take(n_chars_, 1));
+  keys_ = reinterpret_cast<const std::uint32_t*>(take(n_bigrams_ * 4ull, 4));
+  bigram_q_ = reinterpret_cast<const std::uint8_t*>(take(n_bigrams_, 1));
+  bigram_backoff_q_ = reinterpret_cast<const std::uint8_t*>(take(n_bigrams_, 1));
+  trigram_keys_ = reinterpret_cast<const std::uint64_t*>(take(n_trigrams_ * 8ull, 8));
+  trigram_q_ = reinterpret_cast<const std::uint8_t*>(take(n_trigrams_, 1));
   for (std::uint32_t i = 0; i < n_chars_; ++i)
     if (chars_[i] < 0x10000) bmp_[chars_[i]] = static_cast<std::uint16_t>(i + 1);
 }
@@ -64,28 +67,51 @@ double CharModel::unigram(char32_t c) const noexcept {
   return i < 0 ? kUnknown : -unigram_q_[i] / fmt::kScale;
 }
 
+double CharModel::bigram(int a, int b, long& position) const noexcept {
+  position = -1;
+  const double uni = std::pow(10.0, -unigram_q_[b] / fmt::kScale);
+  if (a < 0) return uni;
+  const double smoothed = std::pow(10.0, -backoff_q_[a] / fmt::kScale) * uni;
+  const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
+  const std::uint32_t* it = std::lower_bound(keys_, keys_ + n_bigrams_, key);
+  if (it == keys_ + n_bigrams_ || *it != key) return smoothed;
+  position = it - keys_;
+  return std::pow(10.0, -bigram_q_[position] / fmt::kScale) + smoothed;
+}
+
 double CharModel::score(char32_t prev, char32_t cur) const noexcept {
   const int b = index(cur);
   if (b < 0) return kUnknown;
-  const double uni = -unigram_q_[b] / fmt::kScale;
-  const int a = index(prev);
-  if (a < 0) return uni;
-  const double backoff = -backoff_q_[a] / fmt::kScale;
-  const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
-  const std::uint32_t* it = std::lower_bound(keys_, keys_ + n_bigrams_, key);
-  const double smoothed = std::pow(10.0, backoff + uni);
-  if (it == keys_ + n_bigrams_ || *it != key) return backoff + uni;
-  const double bigram = std::pow(10.0, -bigram_q_[it - keys_] / fmt::kScale);
-  return std::log10(bigram + smoothed);
+  long position;
+  return std::log10(bigram(index(prev), b, position));
+}
+
+double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexcept {
+  const int c = index(cur);
+  if (c < 0) return kUnknown;
+  const int b = index(prev);
+  long unused;
+  const double p2 = bigram(b, c, unused);
+  const int a = index(prev2);
+  if (a < 0 || b < 0) return std::log10(p2);
+  long context;
+  bigram(a, b, context);
+  if (context < 0) return std::log10(p2);
+  const double smoothed = std::pow(10.0, -bigram_backoff_q_[context] / fmt::kScale) * p2;
+  const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
+  const std::uint64_t* it = std::lower_bound(trigram_keys_, trigram_keys_ + n_trigrams_, key);
+  if (it == trigram_keys_ + n_trigrams_ || *it != key) return std::log10(smoothed);
+  return std::log10(std::pow(10.0, -trigram_q_[it - trigram_keys_] / fmt::kScale) + smoothed);
 }
 
 double CharModel::score_text(std::string_view text, char32_t before) const noexcept {
   double total = 0;
   std::size_t pos = 0;
-  char32_t prev = before;
+  char32_t prev = before, prev2 = ' ';
   while (pos < text.size()) {
     const char32_t c = docpipe::utf8::next(text, pos);
-    total += score(prev, c);
+    total += score(prev2, prev, c);
+    prev2 = prev;
     prev = c;
   }
   return total;

@@ -8,7 +8,7 @@
 
 namespace encoding_repair {
 
-/// Scores character sequences: log10 probabilities under an interpolated (Witten-Bell) bigram
+/// Scores character sequences: log10 probabilities under an interpolated (Witten-Bell) trigram
 /// model. Lookups are a table index plus a binary search; no allocation after construction.
 class CharModel {
  public:
@@ -20,9 +20,11 @@ class CharModel {
 
   /// log10 P(@p cur | @p prev). Characters are normalized first (charmodel_format::normalize).
   double score(char32_t prev, char32_t cur) const noexcept;
+  /// log10 P(@p cur | @p prev2 @p prev), the trigram probability.
+  double score(char32_t prev2, char32_t prev, char32_t cur) const noexcept;
   /// log10 P(@p c), the unigram probability.
   double unigram(char32_t c) const noexcept;
-  /// Sum of score() over @p text (UTF-8) after the context character @p before.
+  /// Sum of trigram score() over @p text (UTF-8) after the context character @p before.
   double score_text(std::string_view text, char32_t before = ' ') const noexcept;
   /// True when @p c was seen in the training text.
   bool known(char32_t c) const noexcept { return index(c) >= 0; }
@@ -34,7 +36,13 @@ class CharModel {
 
  private:
   int index(char32_t c) const noexcept;
-  std::uint32_t n_chars_ = 0, n_bigrams_ = 0;
+  /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of
+  /// the bigram (a, b) in the table, or -1.
+  double bigram(int a, int b, long& position) const noexcept;
+  std::uint32_t n_chars_ = 0, n_bigrams_ = 0, n_trigrams_ = 0;
+  const std::uint8_t* bigram_backoff_q_ = nullptr;
+  const std::uint64_t* trigram_keys_ = nullptr;
+  const std::uint8_t* trigram_q_ = nullptr;
   const std::uint32_t* chars_ = nullptr;
   const std::uint8_t* unigram_q_ = nullptr;
   const std::uint8_t* backoff_q_ = nullptr;

@@ -37,6 +37,7 @@ enum class Terminal { none, ascii, euro };
 
 struct Node {
   char32_t last;
+  char32_t prev;  // the character before `last`
   double score;
   int parent;
   char32_t out[3];
@@ -105,6 +106,27 @@ class RunSearch {
   }
 
  private:
+  struct Ending {
+    double total = -std::numeric_limits<double>::infinity();
+    std::size_t layer = 0;
+    int node = -1;
+    char32_t tail[4] = {0, 0, 0, 0};
+    int tail_n = 0;
+    std::size_t end = 0;
+    int inserts = 0;
+    const char* how = "";
+    bool inserted_in_tail = false;
+  };
+
+  double sc(char32_t a, char32_t b, char32_t c) const { return model_.score(a, b, c); }
+
+  /// A character of a realigned reading: a GBK pair that decodes, but not the ideographic space
+  /// (A1A1), which prose never has inside a sentence and the model counts as ordinary white space.
+  char32_t read(unsigned char lead, unsigned char trail) const {
+    const char32_t c = gbk_.decode(lead, trail);
+    return c == 0x3000 ? 0 : c;
+  }
+
   void collect(std::size_t begin) {
     tokens_.clear();
     terminal_ = Terminal::none;
@@ -145,10 +167,15 @@ class RunSearch {
     }
   }
 
+  /// The text as is: seq_[0] is the trigger, then the tokens, the terminal and one character of
+  /// context; term_[j] scores seq_[j] after its two predecessors (the context before for j < 2).
   void build_as_is(std::size_t begin) {
     seq_.clear();
     std::size_t p = begin;
-    context_before_ = char_before(text_, begin);
+    before1_ = char_before(text_, begin);
+    std::size_t b1 = begin;
+    while (b1 > 0 && (static_cast<unsigned char>(text_[b1 - 1]) & 0xC0) == 0x80) --b1;
+    before2_ = b1 > 0 ? char_before(text_, b1 - 1) : U'\n';
     seq_.push_back(decode_at(text_, p));
     for (const Token& t : tokens_) seq_.push_back(t.cp);
     std::size_t after = tokens_.empty() ? p : tokens_.back().end;
@@ -156,14 +183,27 @@ class RunSearch {
       seq_.push_back(terminal_token_.cp);
       after = terminal_token_.end;
     }
-    extent_end_ = after;
-    has_after_ = after < text_.size();
-    if (has_after_) seq_.push_back(decode_at(text_, after));
-    suffix_.assign(seq_.size(), 0.0);
-    for (std::size_t i = seq_.size() - 1; i-- > 0;) suffix_[i] = suffix_[i + 1] + model_.score(seq_[i], seq_[i + 1]);
-    prefix_.assign(seq_.size(), 0.0);
-    prefix_[0] = model_.score(context_before_, seq_[0]);
-    for (std::size_t i = 1; i < seq_.size(); ++i) prefix_[i] = prefix_[i - 1] + model_.score(seq_[i - 1], seq_[i]);
+    if (after < text_.size()) seq_.push_back(decode_at(text_, after));
+    const std::size_t n = seq_.size();
+    term_.assign(n, 0.0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const char32_t a = j >= 2 ? seq_[j - 2] : j == 1 ? before1_ : before2_;
+      const char32_t b = j >= 1 ? seq_[j - 1] : before1_;
+      term_[j] = sc(a, b, seq_[j]);
+    }
+    // suffix_[i]: the terms from seq_[i + 2] on, whose contexts lie wholly in the text as is.
+    suffix_.assign(n + 2, 0.0);
+    for (std::size_t i = n; i-- > 0;) suffix_[i] = suffix_[i + 1] + (i + 2 < n ? term_[i + 2] : 0.0);
+    prefix_.assign(n, 0.0);
+    for (std::size_t j = 0; j < n; ++j) prefix_[j] = (j ? prefix_[j - 1] : 0.0) + term_[j];
+  }
+
+  /// Score of the text as is from seq_[i] on, after a reading ending with (@p p, @p c).
+  double tail_score(char32_t p, char32_t c, std::size_t i) const {
+    if (i >= seq_.size()) return 0.0;
+    double total = sc(p, c, seq_[i]);
+    if (i + 1 < seq_.size()) total += sc(c, seq_[i], seq_[i + 1]);
+    return total + suffix_[i];
   }
 
   /// Candidates of the next layer: from every node of @p layer, read one character whose trail is
@@ -171,8 +211,8 @@ class RunSearch {
   std::vector<Node> expand(std::size_t layer, unsigned char next) {
     std::vector<Node> out;
     const auto& nodes = layers_[layer];
-    // Dropped pair (p, q): the reading is (pend, p) (q, next); the second half does not depend on
-    // the node, so the best q per p is found once.
+    // Dropped pair (p, q): the reading is (pend, p) (q, next). The second halves per p are found
+    // once; the three best by bigram are rescored in context.
     struct Half {
       unsigned char q;
       char32_t c2;
@@ -181,28 +221,27 @@ class RunSearch {
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
       for (unsigned q = 0x81; q <= 0xFE; ++q)
         if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
-          if (const char32_t c2 = gbk_.decode(static_cast<unsigned char>(q), next))
+          if (const char32_t c2 = read(static_cast<unsigned char>(q), next))
             halves[i].push_back({static_cast<unsigned char>(q), c2});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       auto push = [&](unsigned char pend) {
-        if (const char32_t c = gbk_.decode(pend, next))
-          out.push_back({c, s.score + model_.score(s.last, c), static_cast<int>(ni), {c, 0, 0}, 1, s.inserts});
+        if (const char32_t c = read(pend, next))
+          out.push_back({c, s.last, s.score + sc(s.prev, s.last, c), static_cast<int>(ni), {c, 0, 0}, 1, s.inserts});
         for (std::size_t i = 0; i < vanish_leads_.size(); ++i) {
-          const char32_t c1 = gbk_.decode(pend, vanish_leads_[i]);
+          const char32_t c1 = read(pend, vanish_leads_[i]);
           if (!c1 || halves[i].empty()) continue;
           if (layer == 0 && model_.unigram(c1) < -4.5) continue;  // wildcard lead: common characters only
-          const double s1 = s.score + model_.score(s.last, c1) + kInsertCost;
-          // The three best second halves, so the next layer can still choose among them.
+          const double s1 = s.score + sc(s.prev, s.last, c1) + kInsertCost;
           std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
           for (const Half& h : halves[i]) {
-            const double sc = model_.score(c1, h.c2);
-            if (sc <= top[2].first) continue;
-            top[2] = {sc, &h};
-            std::sort(std::begin(top), std::end(top), [](const auto& a, const auto& b) { return a.first > b.first; });
+            const double b = model_.score(c1, h.c2);
+            if (b <= top[2].first) continue;
+            top[2] = {b, &h};
+            std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
           }
-          for (const auto& [sc, h] : top)
-            if (h) out.push_back({h->c2, s1 + sc, static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
+          for (const auto& [b, h] : top)
+            if (h) out.push_back({h->c2, c1, s1 + sc(s.last, c1, h->c2), static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
         }
       };
       if (layer == 0) {
@@ -219,11 +258,6 @@ class RunSearch {
   /// Tried only where a single dropped pair was found, as the second pass of the search.
   void expand_double(std::size_t layer, unsigned char next, std::vector<Node>& out) {
     const unsigned char pend = tokens_[layer - 1].b;
-    struct Chain {
-      double score = -1e300;
-      char32_t c2 = 0, c3 = 0;
-    };
-    // Best third character after each middle pair (q1, p2), found once.
     std::vector<std::pair<double, char32_t>> third(65536, {std::nan(""), 0});
     auto best_third = [&](unsigned char q1, unsigned char p2, char32_t c2) {
       auto& slot = third[q1 * 256u + p2];
@@ -231,34 +265,43 @@ class RunSearch {
       slot = {-1e300, 0};
       for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2) {
         if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
-        const char32_t c3 = gbk_.decode(static_cast<unsigned char>(q2), next);
+        const char32_t c3 = read(static_cast<unsigned char>(q2), next);
         if (!c3) continue;
-        const double sc = model_.score(c2, c3);
-        if (sc > slot.first) slot = {sc, c3};
+        const double b = model_.score(c2, c3);
+        if (b > slot.first) slot = {b, c3};
       }
       return slot;
     };
     for (unsigned char p1 : vanish_leads_) {
-      const char32_t c1 = gbk_.decode(pend, p1);
+      const char32_t c1 = read(pend, p1);
       if (!c1) continue;
-      Chain chain;
+      // The best chains by bigram, rescored in context below.
+      struct Chain {
+        double score;
+        char32_t c2, c3;
+      };
+      std::vector<Chain> chains;
       for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1) {
         if (!gbk_.vanishes(p1, static_cast<unsigned char>(q1))) continue;
         for (unsigned char p2 : vanish_leads_) {
-          const char32_t c2 = gbk_.decode(static_cast<unsigned char>(q1), p2);
+          const char32_t c2 = read(static_cast<unsigned char>(q1), p2);
           if (!c2 || model_.unigram(c2) < -5.0) continue;
-          const auto [sc3, c3] = best_third(static_cast<unsigned char>(q1), p2, c2);
+          const auto [b3, c3] = best_third(static_cast<unsigned char>(q1), p2, c2);
           if (!c3) continue;
-          const double sc = model_.score(c1, c2) + sc3;
-          if (sc > chain.score) chain = {sc, c2, c3};
+          chains.push_back({model_.score(c1, c2) + b3, c2, c3});
         }
       }
-      if (!chain.c3) continue;
+      const std::size_t keep = std::min<std::size_t>(chains.size(), 8);
+      std::partial_sort(chains.begin(), chains.begin() + keep, chains.end(),
+                        [](const Chain& x, const Chain& y) { return x.score > y.score; });
       const auto& nodes = layers_[layer];
-      for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
-        const Node& s = nodes[ni];
-        const double total = s.score + model_.score(s.last, c1) + chain.score + 2 * kInsertCost;
-        out.push_back({chain.c3, total, static_cast<int>(ni), {c1, chain.c2, chain.c3}, 3, s.inserts + 2});
+      for (std::size_t ci = 0; ci < keep; ++ci) {
+        const Chain& ch = chains[ci];
+        for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
+          const Node& s = nodes[ni];
+          const double total = s.score + sc(s.prev, s.last, c1) + sc(s.last, c1, ch.c2) + sc(c1, ch.c2, ch.c3) + 2 * kInsertCost;
+          out.push_back({ch.c3, ch.c2, total, static_cast<int>(ni), {c1, ch.c2, ch.c3}, 3, s.inserts + 2});
+        }
       }
     }
   }
@@ -268,7 +311,7 @@ class RunSearch {
     std::vector<Node> kept;
     for (const Node& n : v) {
       bool dup = false;
-      for (const Node& k : kept) dup |= k.last == n.last;
+      for (const Node& k : kept) dup |= k.last == n.last && k.prev == n.prev;
       if (!dup) kept.push_back(n);
       if (kept.size() == kBeam) break;
     }
@@ -276,7 +319,7 @@ class RunSearch {
   }
 
   void search() {
-    layers_.assign(1, {{context_before_, 0.0, -1, {0, 0, 0}, 0, 0}});
+    layers_.assign(1, {{before1_, before2_, 0.0, -1, {0, 0, 0}, 0, 0}});
     // A pair token whose trail is ASCII closes the run: it is read in the final step, not as a layer.
     std::size_t full = tokens_.size();
     if (full > 0 && tokens_.back().ascii_trail) --full;
@@ -289,32 +332,19 @@ class RunSearch {
     }
   }
 
-  struct Ending {
-    double total = -std::numeric_limits<double>::infinity();
-    std::size_t layer = 0;
-    int node = -1;
-    char32_t tail[4] = {0, 0, 0, 0};
-    int tail_n = 0;
-    std::size_t end = 0;
-    int inserts = 0;
-    const char* how = "";
-    bool inserted_in_tail = false;
-  };
-
-  /// The best character (pend, W) over unknown trail bytes W, scored between @p prev and @p next.
-  bool wildcard(unsigned char pend, char32_t prev, const char32_t* next, char32_t& best_c, double& best) {
+  /// The best character (pend, W) over unknown trail bytes W after node @p s, with the text as is
+  /// from seq_[i] on.
+  bool wildcard(unsigned char pend, const Node& s, std::size_t i, char32_t& best_c, double& best) {
     best = -std::numeric_limits<double>::infinity();
     for (unsigned w = 0x81; w <= 0xFE; ++w) {
-      const char32_t c = gbk_.decode(pend, static_cast<unsigned char>(w));
+      const char32_t c = read(pend, static_cast<unsigned char>(w));
       if (!c) continue;
-      const double sc = model_.score(prev, c) + (next ? model_.score(c, *next) : 0.0);
-      if (sc > best) best = sc, best_c = c;
+      const double v = sc(s.prev, s.last, c) + (i < seq_.size() ? sc(s.last, c, seq_[i]) : 0.0);
+      if (v > best) best = v, best_c = c;
     }
-    return best > -std::numeric_limits<double>::infinity();
-  }
-
-  void consider(Ending& best, const Ending& e) {
-    if (e.total > best.total) best = e;
+    if (best == -std::numeric_limits<double>::infinity()) return false;
+    best += tail_score(s.last, best_c, i) - (i < seq_.size() ? sc(s.last, best_c, seq_[i]) : 0.0);
+    return true;
   }
 
   /// Layers (as expand() arguments) where the path of @p e read a dropped pair.
@@ -334,49 +364,41 @@ class RunSearch {
   Ending evaluate() {
     Ending best;
     const std::size_t layers = layers_.size();
-    auto next_at = [&](std::size_t i) -> const char32_t* { return i < seq_.size() ? &seq_[i] : nullptr; };
-    auto rest = [&](std::size_t i) { return i < seq_.size() ? suffix_[i] : 0.0; };
+    auto consider = [&](const Ending& e) {
+      if (e.total > best.total) best = e;
+    };
     // A lead byte and its invalid trail dropped after layer k, or a `?` written for the lead.
     for (std::size_t k = 1; k < layers; ++k) {
       const unsigned char pend = tokens_[k - 1].b;
       for (std::size_t ni = 0; ni < layers_[k].size(); ++ni) {
         const Node& s = layers_[k][ni];
         char32_t c = 0;
-        double sc = 0;
-        if (wildcard(pend, s.last, next_at(k + 1), c, sc)) {
-          Ending e{s.score + sc + rest(k + 1) + kLostCost, k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
-                   "lead byte and invalid trail dropped"};
-          consider(best, e);
-        }
-        if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s.last, next_at(k + 2), c, sc)) {
-          Ending e{s.score + sc + rest(k + 2) + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
-                   "ended at a lead byte written as ?"};
-          consider(best, e);
-        }
+        double v = 0;
+        if (wildcard(pend, s, k + 1, c, v))
+          consider({s.score + v + kLostCost, k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
+                    "lead byte and invalid trail dropped"});
+        if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s, k + 2, c, v))
+          consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
+                    "ended at a lead byte written as ?"});
       }
     }
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
     if (terminal_ != Terminal::none && layers == tokens_.size() + 1) {
       for (const Node& n : expand(layers - 1, terminal_byte_)) {
-        const std::size_t after = tokens_.size() + 2;
-        Ending e{n.score + (next_at(after) ? model_.score(n.out[n.n - 1], *next_at(after)) : 0.0) + rest(after), layers - 1,
-                 n.parent, {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts, "back in step at an ASCII trail byte", n.n >= 2};
-        consider(best, e);
+        consider({n.score + tail_score(n.prev, n.last, tokens_.size() + 2), layers - 1, n.parent,
+                  {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts, "back in step at an ASCII trail byte",
+                  n.n >= 2});
       }
     }
     // Back in step inside a pair whose trail is ASCII: that byte stands alone in the reading.
     if (!tokens_.empty() && tokens_.back().ascii_trail && layers == tokens_.size()) {
       const Token& t = tokens_.back();
+      const char32_t ascii = t.b;
       for (const Node& n : expand(layers - 1, t.a)) {
-        const char32_t ascii = t.b;
-        const std::size_t after = tokens_.size() + 1;
-        const char32_t last = n.out[n.n - 1];
         char32_t tail[4] = {n.out[0], n.out[1], n.out[2], 0};
         tail[n.n] = ascii;
-        Ending e{n.score + model_.score(last, ascii) + (next_at(after) ? model_.score(ascii, *next_at(after)) : 0.0) + rest(after),
-                 layers - 1, n.parent, {tail[0], tail[1], tail[2], tail[3]}, n.n + 1, t.end, n.inserts,
-                 "back in step at an ASCII byte", n.n >= 2};
-        consider(best, e);
+        consider({n.score + sc(n.prev, n.last, ascii) + tail_score(n.last, ascii, tokens_.size() + 1), layers - 1, n.parent,
+                  {tail[0], tail[1], tail[2], tail[3]}, n.n + 1, t.end, n.inserts, "back in step at an ASCII byte", n.n >= 2});
       }
     }
     return best;
@@ -384,11 +406,9 @@ class RunSearch {
 
   bool finish(std::size_t begin, const Ending& best, LostByteFix& fix) {
     if (best.node < 0) return false;
-    const double as_is = prefix_[0] + suffix_[0];
-    // Compare over the same characters: endings that stop early score the rest as is.
-    const double gain = best.total - as_is;
+    // Every ending is scored over the same characters as the text as is.
+    const double gain = best.total - prefix_.back();
     if (gain < options_.min_gain) return false;
-
     std::vector<char32_t> chars;
     for (int i = best.tail_n - 1; i >= 0; --i) chars.push_back(best.tail[i]);
     int node = best.node;
@@ -418,11 +438,9 @@ class RunSearch {
   Terminal terminal_ = Terminal::none;
   unsigned char terminal_byte_ = 0;
   Token terminal_token_;
-  char32_t context_before_ = 0;
+  char32_t before1_ = 0, before2_ = 0;
   std::vector<char32_t> seq_;
-  std::vector<double> suffix_, prefix_;
-  std::size_t extent_end_ = 0;
-  bool has_after_ = false;
+  std::vector<double> term_, suffix_, prefix_;
   std::vector<std::vector<Node>> layers_;
   std::vector<bool> double_at_;
 };
