@@ -282,7 +282,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       if (ind.canonical.empty() &&
           (verb == u32string_view::npos || nm.size() < 2 || !(percent_like || m.kind == "money")))
         continue;
-      if (growth_here && percent_like) {
+      // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
+      if ((growth_here || ind.canonical == "cpi") && percent_like) {
         ind.measure = "growth";
       } else if (percent_like && (ends_with(nm, U"率") || ends_with(nm, U"比重") || ends_with(nm, U"占比") ||
                                   ends_with(nm, U"强度") || ends_with(nm, U"价格") || ends_with(nm, U"指数"))) {

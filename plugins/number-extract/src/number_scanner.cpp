@@ -18,6 +18,10 @@ using docpipe::Span;
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_cjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+bool is_financial(char32_t c) {
+  return c == U'壹' || c == U'贰' || c == U'叁' || c == U'肆' || c == U'伍' || c == U'陆' || c == U'柒' || c == U'捌' ||
+         c == U'玖' || c == U'拾' || c == U'佰' || c == U'仟';
+}
 bool is_dash(char32_t c) {
   return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'~' || c == U'～' || c == U'〜';
 }
@@ -107,6 +111,9 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
   }
   UnitMatch u;
   if (match_unit(t, k, u, true)) {
+    // 三块 and 三块钱 are money; 一块蛋糕 is one piece of cake.
+    if (u.cls == UnitClass::money && t.at(u.end - 1) == U'块' && is_cjk(t.at(u.end)))
+      u.cls = UnitClass::measure, u.code.clear();
     q.unit = u;
     q.unit_text = std::string(t.slice(k, u.end));
     // Keep the written unit without the spaces before it.
@@ -148,7 +155,7 @@ class Scanner {
         next = round_count(i);
       } else if (c == U'负' || c == U'-' || c == U'¥' || c == U'$' || c == U'€' || c == U'£' || c == U'￥') {
         next = signed_or_symbol(i);
-      } else if (starts_numeral(c) || c == U'半') {
+      } else if (starts_numeral(c) || c == U'半' || (c == U'万' && t_.matches(i + 1, U"分之"))) {
         next = number(i, i, nullptr, 1);
       }
       i = std::max(next, i + 1);
@@ -291,8 +298,10 @@ class Scanner {
     if (is_ascii_digit(c) && is_ascii_letter(t_.at(q->num.end)) && t_.at(q->num.end) != U'k' &&
         t_.at(q->num.end) != U'K')
       return skip_alnum(i);
-    // 三分之一: a fraction.
-    if (t_.matches(q->num.end, U"分之") && !q->num.scaled) return fraction(*q, start);
+    // 三分之一, 二十五分之一千零十四, 一千分之一: a fraction.
+    if (t_.matches(q->num.end, U"分之")) return fraction(*q, 1, 2, start);
+    if (multiplier(t_.at(q->num.end)) > 0 && t_.matches(q->num.end + 1, U"分之"))
+      return fraction(*q, multiplier(t_.at(q->num.end)), 3, start);
     if (!q->unit && (t_.at(q->num.end) == U'成' || t_.at(q->num.end) == U'折')) {
       if (std::size_t e = discount(*q, start); e) return e;
     }
@@ -302,6 +311,8 @@ class Scanner {
     // unless it stands alone (between non-letters).
     if (!q->unit && !n.arabic && n.chinese_chars == 1 && (is_cjk(t_.at(start - 1)) || is_cjk(t_.at(n.end))))
       return n.end;
+    // A lone financial numeral (陆 of 登陆, 拾 of 拾起) is a word whatever follows.
+    if (!n.arabic && n.chinese_chars == 1 && is_financial(t_.at(i))) return n.end;
     if (!q->unit && !n.arabic && multiplier(t_.at(i)) > 0 && multiplier(t_.at(i)) > 10) return n.end;
     // Dates and years.
     if (q->unit && (q->unit->cls == UnitClass::year || q->unit->cls == UnitClass::month || q->unit->cls == UnitClass::day)) {
@@ -365,7 +376,7 @@ class Scanner {
     if (!qualifier && (q->lower_bound || q->num.approximate)) qualifier = "at_least";
     if (high) qualifier = "range";
 
-    ScannedNumber s = make(first, end, i, q->num.end);
+    ScannedNumber s = make(first, end, sign < 0 ? start : i, q->num.end);
     s.mention.value = sign * q->value * (unit_q.unit ? unit_q.unit->scale : 1);
     if (high) s.mention.value_high = high->value * (unit_q.unit ? unit_q.unit->scale : 1);
     if (qualifier) s.mention.qualifier = qualifier;
@@ -403,10 +414,12 @@ class Scanner {
 
   std::size_t half(std::size_t i) {
     // 半百 (50) and 半成 (5%) are all the spec asks; 半年 and 半数 stay words.
-    if (t_.at(i + 1) == U'百') {
+    const char32_t next = t_.at(i + 1);
+    if (next == U'百' || ((next == U'成' || next == U'折') && !is_cjk(t_.at(i + 2)))) {
       ScannedNumber s = make(i, i + 2, i, i + 2);
-      s.mention.value = 50;
-      s.mention.kind = "cardinal";
+      s.mention.value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
+      s.mention.kind = next == U'百' ? "cardinal" : "percent";
+      if (next != U'百') s.mention.unit = "%", s.discount = true;
       out_.push_back(std::move(s));
       return i + 2;
     }
@@ -434,11 +447,12 @@ class Scanner {
     return end;
   }
 
-  std::size_t fraction(const Quantity& q, std::size_t start) {
-    auto d = parse_numeral(t_, q.num.end + 2);
-    if (!d || q.value == 0) return q.num.end + 2;
+  // `q` (times `scale`) is the denominator; the numerator starts `skip` code points after it.
+  std::size_t fraction(const Quantity& q, double scale, std::size_t skip, std::size_t start) {
+    auto d = parse_numeral(t_, q.num.end + skip);
+    if (!d || q.value == 0) return q.num.end + skip;
     ScannedNumber s = make(start, d->end, start, d->end);
-    s.mention.value = d->value / q.value;
+    s.mention.value = d->value / (q.value * scale);
     s.mention.kind = "fraction";
     out_.push_back(std::move(s));
     return d->end;

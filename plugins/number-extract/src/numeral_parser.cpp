@@ -108,7 +108,7 @@ std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool sp
   std::size_t end = i;     // end of the last accepted part
 
   auto skip_space = [&](std::size_t k) {
-    if (spaced && n.chinese) {
+    if (spaced && (n.chinese || multiplier(t.at(k + 1)) > 0 || (t.at(k + 1) == U' ' && multiplier(t.at(k + 2)) > 0))) {
       std::size_t s = k;
       int spaces = 0;
       while (t.at(s) == U' ' && spaces < 6) ++s, ++spaces;
@@ -195,16 +195,21 @@ std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool sp
       any = true;
       continue;
     }
-    if (c == U'点' && pending >= 0 && !n.fractional && chinese_digit(t.at(k + 1)) >= 0 &&
-        t.at(k + 1) != U'两' && t.at(k + 1) != U'俩') {
-      double scale = 0.1;
-      std::size_t e = k + 1;
+    if (c == U'点' && any && !n.fractional && chinese_digit(t.at(skip_space(k + 1))) >= 0 &&
+        t.at(skip_space(k + 1)) != U'两' && t.at(skip_space(k + 1)) != U'俩') {
+      // 一点五, 两千万点五五四四: the decimal part belongs to the whole number read so far.
+      double frac = 0, scale = 0.1;
+      std::size_t e = skip_space(k + 1);
       while (chinese_digit(t.at(e)) >= 0 && t.at(e) != U'两') {
-        pending += chinese_digit(t.at(e)) * scale;
+        frac += chinese_digit(t.at(e)) * scale;
         scale /= 10;
         ++e;
         ++n.chinese_chars;
       }
+      if (pending >= 0 && pending_chinese && pending_after_mult && last_mult >= 100 && pending < 10)
+        pending *= last_mult / 10;  // 两千三点一: the 三 is 300
+      pending = (pending >= 0 ? pending : 0) + frac;
+      pending_chinese = false;
       n.fractional = true;
       n.chinese = true;
       j = end = e;

@@ -19,7 +19,7 @@ struct Entry {
 constexpr Entry kUnits[] = {
     {U"元人民币", UnitClass::money, "CNY", 1}, {U"元", UnitClass::money, "CNY", 1},
     {U"人民币", UnitClass::money, "CNY", 1}, {U"块钱", UnitClass::money, "CNY", 1},
-    {U"块", UnitClass::money, "CNY", 1}, {U"角", UnitClass::money, "CNY", 0.1},
+    {U"块", UnitClass::money, "CNY", 1},
     {U"美元", UnitClass::money, "USD", 1}, {U"美金", UnitClass::money, "USD", 1},
     {U"美圆", UnitClass::money, "USD", 1}, {U"欧元", UnitClass::money, "EUR", 1},
     {U"港元", UnitClass::money, "HKD", 1}, {U"港币", UnitClass::money, "HKD", 1},
