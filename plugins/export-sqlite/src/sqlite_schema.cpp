@@ -23,21 +23,26 @@ std::vector<std::string> schema_statements() {
   out.push_back("CREATE TABLE IF NOT EXISTS docpipe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   for (ex::Table t : ex::all_tables) {
     const std::string name(ex::table_name(t));
+    const bool layer = t != ex::Table::documents;
     std::string ddl = "CREATE TABLE IF NOT EXISTS " + name + " (";
-    bool first = true;
     for (const ex::Column& c : ex::table_columns(t)) {
-      if (!first) ddl += ", ";
-      first = false;
       ddl.append(c.name);
       ddl += ' ';
       ddl += sql_type(c.type);
-      if (t == ex::Table::documents && c.name == "id") ddl += " PRIMARY KEY";
-      else if (c.name == "document_id") ddl += " NOT NULL";
+      if (!layer && c.name == "id") ddl += " PRIMARY KEY";
+      if (layer && (c.name == "document_id" || c.name == "position")) ddl += " NOT NULL";
+      ddl += ", ";
     }
-    ddl += ')';
+    if (layer) {
+      // The layer tables are clustered on (document_id, position): the primary key is the index
+      // on the document id, so a document's rows are one contiguous range to delete and insert,
+      // and no second b-tree has to be maintained per row.
+      ddl += "PRIMARY KEY (document_id, position)) WITHOUT ROWID";
+    } else {
+      ddl.resize(ddl.size() - 2);
+      ddl += ')';
+    }
     out.push_back(std::move(ddl));
-    if (t != ex::Table::documents)
-      out.push_back("CREATE INDEX IF NOT EXISTS " + name + "_document_id ON " + name + " (document_id)");
   }
   out.push_back("CREATE INDEX IF NOT EXISTS indicators_name ON indicators (name)");
   out.push_back("CREATE INDEX IF NOT EXISTS indicators_canonical ON indicators (canonical)");

@@ -58,8 +58,12 @@ void SqliteStore::open() {
     Poco::Data::SQLite::Connector::registerConnector();
     session_ = std::make_unique<Poco::Data::Session>("SQLite", temp_.string());
     Poco::Data::Session& s = *session_;
+    // The working copy is private to this run (see the class comment): no other connection, no
+    // sync per transaction, and a page cache large enough for the layer tables' b-trees.
+    s << "PRAGMA locking_mode = EXCLUSIVE", now;
     s << "PRAGMA journal_mode = MEMORY", now;
     s << "PRAGMA synchronous = OFF", now;
+    s << "PRAGMA cache_size = -65536", now;
     for (const std::string& ddl : schema_statements()) s << ddl, now;
 
     std::string schema;
@@ -78,6 +82,7 @@ void SqliteStore::open() {
     inserts_.emplace_back(db, insert_statement(t));
     deletes_.emplace_back(db, delete_statement(t));
   }
+  exists_ = std::make_unique<PreparedStatement>(db, "SELECT 1 FROM documents WHERE id = ?");
 }
 
 SqliteStore::~SqliteStore() {
@@ -91,6 +96,7 @@ SqliteStore::~SqliteStore() {
 void SqliteStore::close() noexcept {
   inserts_.clear();
   deletes_.clear();
+  exists_.reset();
   try {
     if (session_) session_->close();
   } catch (...) {
@@ -106,8 +112,11 @@ void SqliteStore::add(const docpipe::Document& doc) {
   with_clear_errors(target_, [&] {
     session_->begin();
     try {
+      // A document seen for the first time has no rows to delete: one lookup instead of a delete
+      // per table.
+      const bool replace = exists_->exists(doc.id);
       for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
-        deletes_[i].run(doc.id);
+        if (replace) deletes_[i].run(doc.id);
         ex::for_each_row(ex::all_tables[i], doc, at, shape,
                          [&](std::span<const ex::Cell> row) { inserts_[i].run(row); });
       }

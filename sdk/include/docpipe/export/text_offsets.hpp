@@ -4,10 +4,9 @@
 ///
 /// docpipe::CodepointIndex scans up to 256 bytes per lookup; an export converts thousands of spans
 /// per document, so this index keeps a checkpoint every 64 bytes and counts the rest eight bytes at
-/// a time with popcount. Results are identical to CodepointIndex (a test checks this).
+/// a time. Results are identical to CodepointIndex (a test checks this).
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -66,9 +65,10 @@ class TextOffsets {
     for (; i + 8 <= to; i += 8) {
       std::uint64_t w;
       std::memcpy(&w, text_.data() + i, 8);
-      // A trail byte has bit 7 set and bit 6 clear.
-      const std::uint64_t trail = w & ~(w << 1) & 0x8080808080808080ULL;
-      count += 8 - static_cast<std::size_t>(std::popcount(trail));
+      // A trail byte has bit 7 set and bit 6 clear. The per-byte flags are summed with one multiply
+      // rather than std::popcount, which without -mpopcnt is a library call.
+      const std::uint64_t trail = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+      count += 8 - static_cast<std::size_t>((trail * 0x0101010101010101ULL) >> 56);
     }
     for (; i < to; ++i) count += !is_trail(text_[i]);
     return count;
