@@ -48,9 +48,9 @@ article .doc-title{font-size:1.45rem;text-align:center;margin:0 0 1.2em}
 .num{background:var(--num);border-bottom:1px solid var(--num-line);border-radius:2px;cursor:help}
 .ind{box-shadow:inset 0 -2px 0 #2e8b57}
 .gl{text-decoration:underline;text-decoration-color:var(--gl);text-decoration-thickness:2px;text-underline-offset:.25em;cursor:pointer;color:inherit}
-.gl-marker{color:var(--gl);font-size:.8em;vertical-align:super;line-height:0;text-decoration:none;font-family:var(--sans)}
+.gl-marker{white-space:nowrap;color:var(--gl);font-size:.8em;vertical-align:super;line-height:0;text-decoration:none;font-family:var(--sans)}
 .gl:focus{outline:2px solid var(--gl);outline-offset:1px}
-.unres{color:var(--warn);text-decoration:underline wavy var(--warn);cursor:help;font-weight:600}
+.unres{white-space:nowrap;color:var(--warn);text-decoration:underline wavy var(--warn);cursor:help;font-weight:600}
 .unres::before{content:"⚠";font-size:.75em;margin-right:.1em}
 .rep{border-bottom:1.5px dotted var(--rep);cursor:help}
 .rep.del{display:inline-block;width:.3em;height:1em;vertical-align:-.1em;border:0;border-left:1.5px solid var(--rep);opacity:.7}

@@ -15,6 +15,21 @@ bool fits(std::string_view text, const Span& s) {
   return s.begin < s.end && s.end <= text.size() && boundary(s.begin) && boundary(s.end);
 }
 
+// Skips white space and closing quotes or brackets: reports write “term”（6）, the marker after the
+// quote.
+std::size_t skip_closers(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view closers[] = {" ", "\t", "”", "’", "」", "』", "》", "〉", "\"", "'", "\u3000"};
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (std::string_view c : closers)
+      if (text.substr(pos, c.size()) == c) {
+        pos += c.size();
+        moved = true;
+      }
+  }
+  return pos;
+}
+
 }  // namespace
 
 std::vector<std::string> footnote_labels(const Glossary& glossary) {
@@ -58,8 +73,7 @@ std::vector<FootnoteEdit> footnote_edits(const Document& doc, const std::vector<
     if (terms == TermReferences::none) continue;
     if (terms == TermReferences::first && referenced.count(l->entry)) continue;
     if (l->span.end < cursor) continue;
-    std::size_t after = l->span.end;
-    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    const std::size_t after = skip_closers(text, l->span.end);
     auto marker = marker_at.find(after);
     if (marker != marker_at.end() && marker->second == l->entry) continue;
     edits.push_back({{l->span.end, l->span.end}, label});

@@ -25,7 +25,7 @@ std::vector<std::string> footnote_labels(const Glossary& glossary);
 
 /// The edits for @p doc's glossary links, in text order and never overlapping: each marker link is
 /// replaced by its reference; a term link gets a reference after it as @p terms says, unless a
-/// marker of the same entry follows right after it (the marker already refers). Links to missing
+/// marker of the same entry follows right after it (closing quotes and spaces between allowed) (the marker already refers). Links to missing
 /// entries, spans that do not fit the text and links overlapping an earlier edit are skipped.
 std::vector<FootnoteEdit> footnote_edits(const Document& doc, const std::vector<std::string>& labels,
                                          TermReferences terms);

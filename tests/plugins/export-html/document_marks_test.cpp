@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include "document_marks.hpp"
+
+using namespace docpipe;
+using namespace docpipe::html_export;
+
+namespace {
+
+Span find(const std::string& text, const std::string& what) {
+  const std::size_t p = text.find(what);
+  REQUIRE(p != std::string::npos);
+  return {p, p + what.size()};
+}
+
+bool has_mark(const std::vector<Mark>& marks, Span span, const std::string& needle) {
+  for (const Mark& m : marks)
+    if (m.span == span && m.open.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("number popups give the normalized value, the Chinese scale and the kind") {
+  NumberMention n;
+  n.text = "341.7億元";
+  n.value = 34170000000.0;
+  n.unit = "CNY";
+  n.kind = "money";
+  n.qualifier = "about";
+  CHECK(number_tip(n) == "≈ 34,170,000,000 CNY（341.7 亿 CNY） · money");
+  NumberMention p;
+  p.value = 5.5;
+  p.unit = "%";
+  p.kind = "percent";
+  CHECK(number_tip(p) == "5.5% · percent");
+}
+
+TEST_CASE("repair popups quote before and after, shortened") {
+  Repair r;
+  r.before = "&lt;p&gt;";
+  r.after = "";
+  r.kind = "html";
+  r.confidence = 1;
+  r.stage = "encoding-repair";
+  CHECK(repair_tip(r, 160) == "「&lt;p&gt;」→「」 · html · 1.00 · encoding-repair");
+  r.before = std::string(300, 'x');
+  CHECK(repair_tip(r, 10).find(std::string(10, 'x') + "…」") != std::string::npos);
+}
+
+TEST_CASE("every layer becomes marks, with escaped popup text, in nesting order") {
+  Document doc;
+  doc.text = "加快建設“十四五”規劃<重點>項目（6）增長5%（14）";
+  NumberMention n;
+  n.span = find(doc.text, "5%");
+  n.value = 5;
+  n.unit = "%";
+  n.kind = "percent";
+  NumberMention name;
+  name.span = find(doc.text, "十四五");
+  name.kind = "name";
+  doc.numbers = {n, name};
+  GlossaryEntry e;
+  e.number = 6;
+  e.term = "十四五";
+  doc.glossary.entries = {e};
+  doc.glossary.links = {{find(doc.text, "十四五"), 0, "term"}, {find(doc.text, "（6）"), 0, "marker"},
+                        {find(doc.text, "項目"), 7, "term"}};  // the last points at no entry
+  doc.glossary.unresolved = {{"（14）", 14, find(doc.text, "（14）")}};
+  Indicator ind;
+  ind.span = n.span;
+  doc.indicators = {ind};
+  Repair r;
+  r.span = find(doc.text, "<重點>");
+  r.before = "&lt;重點&gt;";
+  r.after = "<重點>";
+  r.kind = "HTML entity";
+  doc.repairs = {r};
+
+  const auto marks = document_marks(doc);
+  CHECK(marks.size() == 7);
+  CHECK(std::is_sorted(marks.begin(), marks.end(), mark_order));
+  CHECK(has_mark(marks, find(doc.text, "十四五"), "class=\"gl\" data-g=\"0\""));
+  CHECK(has_mark(marks, find(doc.text, "十四五"), "class=\"num num-name\""));
+  CHECK(has_mark(marks, find(doc.text, "（6）"), "class=\"gl gl-marker\""));
+  CHECK(has_mark(marks, n.span, "data-tip=\"5% · percent\""));
+  CHECK(has_mark(marks, n.span, "id=\"ind-0\""));
+  CHECK(has_mark(marks, find(doc.text, "（14）"), "class=\"unres\""));
+  CHECK(has_mark(marks, r.span, "class=\"rep rep-html-entity\" data-tip=\"「&amp;lt;重點&amp;gt;」→「&lt;重點&gt;」"));
+  CHECK_FALSE(has_mark(marks, find(doc.text, "項目"), "data-g"));
+  // The glossary term wraps the number with the same span.
+  const auto gl = std::find_if(marks.begin(), marks.end(), [](const Mark& m) { return m.open.find("data-g") != std::string::npos; });
+  const auto num = std::find_if(marks.begin(), marks.end(), [](const Mark& m) { return m.open.find("num-name") != std::string::npos; });
+  CHECK(gl < num);
+}
+
+TEST_CASE("spans that do not fit the text are left out, and repairs can be switched off") {
+  Document doc;
+  doc.text = "增長";
+  NumberMention past, inside;
+  past.span = {3, 99};
+  inside.span = {1, 3};  // cuts 增
+  doc.numbers = {past, inside};
+  Repair deletion;
+  deletion.span = {3, 3};
+  deletion.before = "<br>";
+  deletion.kind = "html";
+  doc.repairs = {deletion};
+  auto marks = document_marks(doc);
+  REQUIRE(marks.size() == 1);
+  CHECK(marks[0].open.find("rep rep-html del") != std::string::npos);
+  CHECK(document_marks(doc, {false}).empty());
+}
