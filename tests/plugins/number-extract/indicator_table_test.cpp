@@ -1,1 +1,42 @@
 #include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "indicator_table.hpp"
+
+using number_extract::IndicatorTable;
+
+TEST_CASE("indicator table: the built-in table is embedded and matches both scripts", "[number-extract][table]") {
+  const IndicatorTable& t = IndicatorTable::builtin();
+  CHECK(t.size() > 100);
+  CHECK(IndicatorTable::builtin_tsv().find("gdp\t") != std::string_view::npos);
+  CHECK(t.lookup("地区生产总值") == "gdp");
+  CHECK(t.lookup("地區生產總值") == "gdp");
+  CHECK(t.lookup("社會消費品零售總額") == "retail_sales");
+  CHECK(t.lookup("规上工业增加值") == "industrial_value_added");
+  CHECK(t.lookup("城镇调查失业率") == "unemployment_rate");
+  CHECK(t.lookup("农作物") == "");
+}
+
+TEST_CASE("indicator table: the longest contained pattern wins", "[number-extract][table]") {
+  const IndicatorTable& t = IndicatorTable::builtin();
+  CHECK(t.lookup("城镇居民人均可支配收入") == "urban_income");
+  CHECK(t.lookup("农村居民人均可支配收入") == "rural_income");
+  CHECK(t.lookup("全体居民人均可支配收入") == "resident_income");
+  CHECK(t.lookup("人均地区生产总值") == "gdp_per_capita");
+  CHECK(t.lookup("一般公共预算支出") == "budget_expenditure");
+}
+
+TEST_CASE("indicator table: users add ids and patterns; bad lines are reported", "[number-extract][table]") {
+  IndicatorTable t = IndicatorTable::builtin();
+  t.add_tsv("# my table\n\nsilk_output\t蚕茧产量\t蠶繭產量\r\ngdp\t经济规模\n", "mine.tsv");
+  CHECK(t.lookup("全市蠶繭產量") == "silk_output");
+  CHECK(t.lookup("经济规模") == "gdp");
+  CHECK(t.lookup("地区生产总值") == "gdp");
+  try {
+    t.add_tsv("ok\tpattern\nbroken_line_without_patterns\n", "bad.tsv");
+    FAIL("a line without patterns must be rejected");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("bad.tsv:2") != std::string::npos);
+  }
+}

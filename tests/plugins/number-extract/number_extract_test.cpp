@@ -1,1 +1,67 @@
 #include <catch2/catch.hpp>
+
+#include <string>
+
+#include "indicator_table.hpp"
+#include "number_extract.hpp"
+
+using namespace number_extract;
+
+TEST_CASE("stage: works alone, with its own sentence split", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "2024年政府工作报告\n一、2023年工作回顾\n地区生产总值增长6.4%。\n二、2024年工作安排\n地区生产总值增长7%左右。";
+  extract_numbers(doc, IndicatorTable::builtin());
+  REQUIRE(doc.indicators.size() == 2);
+  CHECK(doc.indicators[0].status == "actual");
+  CHECK(doc.indicators[0].period == 2023);
+  CHECK(doc.indicators[1].status == "target");
+  CHECK(doc.indicators[1].period == 2024);
+  CHECK(doc.indicators[1].sentence.of(doc.text) == "地区生产总值增长7%左右。");
+  CHECK(doc.indicators[1].section == -1);
+  for (std::size_t i = 1; i < doc.numbers.size(); ++i) CHECK(doc.numbers[i - 1].span.begin < doc.numbers[i].span.begin);
+}
+
+TEST_CASE("stage: uses the sentences and sections a splitter filled", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "二、今年工作安排。全市生产总值增长6%以上。";
+  const std::size_t second = doc.text.find("全市");
+  doc.sentences = {{0, second}, {second, doc.text.size()}};
+  docpipe::Section s;
+  s.title = "今年工作安排";
+  s.heading = {0, second};
+  s.span = {0, doc.text.size()};
+  doc.sections.push_back(s);
+  extract_numbers(doc, IndicatorTable::builtin());
+  REQUIRE(doc.indicators.size() == 1);
+  CHECK(doc.indicators[0].section == 0);
+  CHECK(doc.indicators[0].status == "target");
+  CHECK(doc.indicators[0].sentence == doc.sentences[1]);
+  CHECK(doc.indicators[0].name == "生产总值");
+}
+
+TEST_CASE("stage: options drop names and indicators; old layers are replaced", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "党的二十大以来，地区生产总值增长6%。";
+  doc.numbers.resize(5);
+  Options opts;
+  opts.names = false;
+  opts.indicators = false;
+  extract_numbers(doc, IndicatorTable::builtin(), opts);
+  REQUIRE(doc.numbers.size() == 1);
+  CHECK(doc.numbers[0].text == "6%");
+  CHECK(doc.indicators.empty());
+  extract_numbers(doc, IndicatorTable::builtin());
+  CHECK(doc.numbers.size() == 2);
+  CHECK(doc.numbers[0].kind == "name");
+  CHECK(doc.indicators.size() == 1);
+}
+
+TEST_CASE("stage: damaged and empty text do not throw", "[number-extract][stage]") {
+  docpipe::Document doc;
+  extract_numbers(doc, IndicatorTable::builtin());
+  CHECK(doc.numbers.empty());
+  doc.text = std::string("\xE5\x9C\xB0\xFF\xFE 12%\xE4", 9);
+  REQUIRE_NOTHROW(extract_numbers(doc, IndicatorTable::builtin()));
+  REQUIRE(doc.numbers.size() == 1);
+  CHECK(doc.numbers[0].value == 12);
+}

@@ -1,1 +1,47 @@
 #include <catch2/catch.hpp>
+
+#include "folded_text.hpp"
+#include "number_scanner.hpp"
+#include "report_context.hpp"
+
+using namespace number_extract;
+
+TEST_CASE("context: status from a sentence's own words", "[number-extract][context]") {
+  CHECK(status_from_words(U"预计全年地区生产总值完成341.7亿元") == "estimate");
+  CHECK(status_from_words(U"主要预期目标是：地区生产总值增长7%左右") == "target");
+  CHECK(status_from_words(U"力争达到8%") == "target");
+  CHECK(status_from_words(U"全年地区生产总值增长6.4%") == "actual");
+  CHECK(status_from_words(U"地区生产总值增长6.4%") == "");
+}
+
+TEST_CASE("context: status from a section heading", "[number-extract][context]") {
+  CHECK(status_from_heading(U"2023年工作回顾", 2024) == "actual");
+  CHECK(status_from_heading(U"2024年工作安排", 2024) == "target");
+  CHECK(status_from_heading(U"过去五年工作回顾", 2024) == "actual");
+  CHECK(status_from_heading(U"今年的主要目标任务", 0) == "target");
+  CHECK(status_from_heading(U"加强政府自身建设", 2024) == "");
+}
+
+TEST_CASE("context: report year and period", "[number-extract][context]") {
+  docpipe::Document doc;
+  doc.text = "2024年邯郸市丛台区政府工作报告 ……预计全年地区生产总值增长6.4%。";
+  FoldedText t(doc.text);
+  auto numbers = scan_numbers(t);
+  CHECK(report_year(doc, numbers) == 2024);
+  doc.metadata.year = 2019;
+  CHECK(report_year(doc, numbers) == 2019);
+
+  std::vector<const ScannedNumber*> in_sentence;
+  for (auto& n : numbers) in_sentence.push_back(&n);
+  auto ctx = sentence_context(t, 0, t.size(), U"", 2024, {in_sentence.back()});
+  CHECK(ctx.status == "estimate");
+  CHECK(ctx.period == 2023);
+
+  FoldedText explicit_year("2022年，地区生产总值增长5%。");
+  auto n2 = scan_numbers(explicit_year);
+  std::vector<const ScannedNumber*> p2;
+  for (auto& n : n2) p2.push_back(&n);
+  ctx = sentence_context(explicit_year, 0, explicit_year.size(), U"2023年工作回顾", 2024, p2);
+  CHECK(ctx.status == "actual");
+  CHECK(ctx.period == 2022);
+}
