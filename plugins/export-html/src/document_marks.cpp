@@ -101,7 +101,6 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
                            ""));
     }
   }
-  std::stable_sort(marks.begin(), marks.end(), mark_order);
   return marks;
 }
 

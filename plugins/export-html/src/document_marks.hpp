@@ -21,7 +21,7 @@ enum MarkRank : int { glossary_rank = 0, indicator_rank = 1, number_rank = 2, un
 
 /// The marks of @p doc's glossary links (`data-g` = entry index), indicators (`id="ind-N"`), numbers
 /// (`data-tip` = value and unit), unresolved glossary markers (`id="u-N"`) and repairs (`data-tip` =
-/// before and after), sorted by mark_order(). Spans that do not fit the text, or that cut a UTF-8
+/// before and after), in no particular order (MarkedText sorts them). Spans that do not fit the text, or that cut a UTF-8
 /// sequence, and links to entries that do not exist are left out.
 std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options = {});
 

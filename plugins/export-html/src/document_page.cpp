@@ -86,13 +86,13 @@ void write_toc(std::string& out, std::string_view text, const Document& doc, con
 }
 
 void write_body(std::string& out, const Document& doc, const std::string& title, const std::vector<Block>& blocks,
-                const std::vector<Mark>& marks) {
+                const MarkedText& marks) {
   const std::string_view text = doc.text;
   out += "<main id=\"text\"><article>";
   const Span ts = doc.metadata.title_span;
   if (!ts.empty() && ts.end <= text.size()) {
     out += "<h1 class=\"doc-title\">";
-    render_marked(out, text, trim_span(text, ts), marks);
+    marks.render(out, trim_span(text, ts));
     out += "</h1>";
   } else if (!title.empty() && blocks.empty()) {
     out += "<p class=\"empty\">（正文为空 empty text）</p>";
@@ -102,11 +102,11 @@ void write_body(std::string& out, const Document& doc, const std::string& title,
       const std::string h(1, static_cast<char>('0' + std::clamp(doc.sections[b.section].level + 1, 2, 6)));
       out += "<h" + h + " id=\"s-" + std::to_string(b.section) + "\" class=\"sec-" +
              class_token(doc.sections[b.section].kind) + "\">";
-      render_marked(out, text, b.span, marks);
+      marks.render(out, b.span);
       out += "</h" + h + ">";
     } else {
       out += "<p>";
-      render_marked(out, text, b.span, marks);
+      marks.render(out, b.span);
       out += "</p>";
     }
   }
@@ -222,10 +222,10 @@ std::string display_title(const Document& doc) {
 std::string render_document_page(const Document& doc, const PageOptions& options) {
   const std::string title = display_title(doc);
   const std::vector<Block> blocks = layout_blocks(doc);
-  const std::vector<Mark> marks = document_marks(doc, {options.mark_repairs});
+  const MarkedText marks(doc.text, document_marks(doc, {options.mark_repairs}));
 
   std::string out;
-  out.reserve(doc.text.size() * 2 + marks.size() * 120 + 32768);
+  out.reserve(doc.text.size() * 2 + marks.marks().size() * 120 + 32768);
   out += "<!DOCTYPE html>\n<html lang=\"" + escaped(options.lang) + "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   if (!options.generator.empty()) out += "<meta name=\"generator\" content=\"" + escaped(options.generator) + "\">";

@@ -24,9 +24,9 @@ void HtmlExporter::export_document(const Document& doc) {
   const std::string file = page_file_name(doc.id);
   write_file_atomically(folder_ / file, render_document_page(doc, options_));
   SummaryRow row = summarize(doc, file);
-  auto same = std::find_if(rows_.begin(), rows_.end(), [&](const SummaryRow& r) { return r.file == file; });
-  if (same != rows_.end()) *same = std::move(row);
-  else rows_.push_back(std::move(row));
+  const auto [it, added] = row_of_file_.emplace(file, rows_.size());
+  if (added) rows_.push_back(std::move(row));
+  else rows_[it->second] = std::move(row);
 }
 
 void HtmlExporter::write_index() const {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "docpipe/document.hpp"
@@ -38,6 +39,7 @@ class HtmlExporter {
   PageOptions options_;
   std::string index_title_;
   std::vector<SummaryRow> rows_;
+  std::unordered_map<std::string, std::size_t> row_of_file_;
 };
 
 }  // namespace docpipe::html_export

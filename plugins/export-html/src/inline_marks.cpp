@@ -13,14 +13,20 @@ bool mark_order(const Mark& a, const Mark& b) noexcept {
   return a.rank < b.rank;
 }
 
-void render_marked(std::string& out, std::string_view text, Span range, const std::vector<Mark>& marks) {
+MarkedText::MarkedText(std::string_view text, std::vector<Mark> marks) : text_(text), marks_(std::move(marks)) {
+  std::stable_sort(marks_.begin(), marks_.end(), mark_order);
+  for (const Mark& m : marks_) longest_ = std::max(longest_, m.span.size());
+}
+
+void MarkedText::render(std::string& out, Span range) const {
+  const std::string_view text = text_;
+  const std::vector<Mark>& marks = marks_;
+  const std::size_t longest = longest_;
   range.end = std::min(range.end, text.size());
   if (range.begin > range.end) return;
 
   // Marks are sorted by start, so the ones reaching into the range start at most `longest` bytes
   // before it.
-  std::size_t longest = 0;
-  for (const Mark& m : marks) longest = std::max(longest, m.span.size());
   Mark probe;
   probe.span = {range.begin > longest ? range.begin - longest : 0, std::numeric_limits<std::size_t>::max()};
   probe.rank = std::numeric_limits<int>::min();

@@ -19,17 +19,31 @@ struct Mark {
   std::string close;          ///< The end tag.
 };
 
-/// Appends the bytes [@p range.begin, @p range.end) of @p text to @p out, escaped, with every mark
-/// that overlaps the range wrapped around its part of the range.
-///
-/// Marks must be sorted by mark_order() (the caller sorts once per document). A mark that starts
-/// before another and ends inside it contains it; marks that cross are split where the inner one
-/// would otherwise close across the outer one's end: the inner mark is closed and reopened (with
-/// `open_continued`) so the output is always well nested. An empty mark is written as an empty
-/// element where it stands. Parts of marks outside the range are left out.
-void render_marked(std::string& out, std::string_view text, Span range, const std::vector<Mark>& marks);
-
-/// The order render_marked() expects: by start, longer first, then by rank.
+/// The order MarkedText keeps its marks in: by start, longer first, then by rank.
 bool mark_order(const Mark& a, const Mark& b) noexcept;
+
+/// A text with its marks, ready to render any range of it as well-nested HTML.
+class MarkedText {
+ public:
+  /// Takes @p marks over @p text (which must outlive this object) and sorts them by mark_order().
+  MarkedText(std::string_view text, std::vector<Mark> marks);
+
+  /// Appends the bytes [@p range.begin, @p range.end) of the text to @p out, escaped, with every
+  /// mark that overlaps the range wrapped around its part of the range.
+  ///
+  /// A mark that starts before another and ends inside it contains it; marks that cross are split
+  /// where the inner one would otherwise close across the outer one's end: the inner mark is closed
+  /// and reopened (with `open_continued`) so the output is always well nested. An empty mark is
+  /// written as an empty element where it stands. Parts of marks outside the range are left out.
+  void render(std::string& out, Span range) const;
+
+  /// The marks, sorted.
+  const std::vector<Mark>& marks() const noexcept { return marks_; }
+
+ private:
+  std::string_view text_;
+  std::vector<Mark> marks_;
+  std::size_t longest_ = 0;  // longest mark, to find the ones reaching into a range
+};
 
 }  // namespace docpipe::html_export

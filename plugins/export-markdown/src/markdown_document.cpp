@@ -13,7 +13,9 @@ namespace {
 // written and moves past the ones used.
 void write_block_text(std::string& out, std::string_view text, Span block, const std::vector<FootnoteEdit>& edits,
                       std::size_t& next) {
-  while (next < edits.size() && edits[next].span.end <= block.begin && edits[next].span.begin < block.begin) ++next;
+  // Edits before the block (in the title, between blocks, or crossing into this block) are dropped:
+  // their text is written as it is.
+  while (next < edits.size() && edits[next].span.begin < block.begin) ++next;
   std::size_t pos = block.begin;
   bool line_start = true;
   while (next < edits.size()) {

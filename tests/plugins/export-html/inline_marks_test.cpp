@@ -11,7 +11,7 @@
 using docpipe::Span;
 using docpipe::html_export::Mark;
 using docpipe::html_export::mark_order;
-using docpipe::html_export::render_marked;
+using docpipe::html_export::MarkedText;
 
 namespace {
 
@@ -27,10 +27,9 @@ Mark tagged(std::size_t begin, std::size_t end, const std::string& id, int rank 
 }
 
 std::string render(std::string_view text, std::vector<Mark> marks, Span range = {0, std::string::npos}) {
-  std::sort(marks.begin(), marks.end(), mark_order);
   if (range.end == std::string::npos) range.end = text.size();
   std::string out;
-  render_marked(out, text, range, marks);
+  MarkedText(text, std::move(marks)).render(out, range);
   return out;
 }
 

@@ -126,3 +126,21 @@ TEST_CASE("a real report: headings for every section, a definition for every ref
   };
   CHECK(squeeze(body) == squeeze(text));
 }
+
+TEST_CASE("a marker crossing a block boundary is written as text and later footnotes still appear") {
+  Document doc;
+  doc.text = "甲乙（1\n）丙。術語在此。";
+  GlossaryEntry a, b;
+  a.number = 1;
+  a.term = "甲乙";
+  b.number = 2;
+  b.term = "術語";
+  doc.glossary.entries = {a, b};
+  const std::size_t m = doc.text.find("（1");
+  const std::size_t close = doc.text.find("）") + std::string("）").size();
+  doc.glossary.links = {{{m, close}, 0, "marker"}, {find(doc.text, "術語"), 1, "term"}};
+  const std::string md = render_markdown(doc);
+  CHECK(md.find("甲乙（1") != std::string::npos);
+  CHECK(md.find("[^1]") == md.find("[^1]:"));  // only the definition
+  CHECK(md.find("術語[^2]在此") != std::string::npos);
+}
