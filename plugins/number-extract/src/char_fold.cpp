@@ -28,18 +28,11 @@ struct FoldTable {
   }
 };
 
-const FoldTable& table() {
-  static const FoldTable t;
-  return t;
-}
-
 }  // namespace
 
-char32_t fold(char32_t cp) noexcept {
-  if (cp < 0x80) return cp;
-  if (cp >= 0x10000) return cp;
-  static const FoldTable& t = table();
-  return t.to[cp];
+const char16_t* fold_table() noexcept {
+  static const FoldTable t;
+  return t.to.data();
 }
 
 }  // namespace number_extract

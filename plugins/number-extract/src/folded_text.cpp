@@ -11,6 +11,7 @@ namespace number_extract {
 FoldedText::FoldedText(std::string_view text) : text_(text) {
   cps_.reserve(text.size() / 2);
   offsets_.reserve(text.size() / 2 + 1);
+  const char16_t* const table = fold_table();
   std::size_t pos = 0;
   while (pos < text.size()) {
     offsets_.push_back(static_cast<std::uint32_t>(pos));
@@ -20,7 +21,8 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       ++pos;
       continue;
     }
-    cps_.push_back(fold(docpipe::utf8::next(text, pos)));
+    const char32_t cp = docpipe::utf8::next(text, pos);
+    cps_.push_back(cp < 0x10000 ? table[cp] : cp);
   }
   offsets_.push_back(static_cast<std::uint32_t>(text.size()));
 }

@@ -39,13 +39,29 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   }
   std::stable_sort(patterns_.begin(), patterns_.end(),
                    [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
+  by_first_.clear();
+  for (std::size_t i = 0; i < patterns_.size(); ++i) by_first_[patterns_[i].folded[0]].push_back(i);
 }
 
 std::string IndicatorTable::lookup(std::string_view name) const {
   const std::u32string folded = fold_utf8(name);
-  for (const Pattern& p : patterns_)
-    if (folded.find(p.folded) != std::u32string::npos) return p.id;
-  return {};
+  const std::u32string_view view(folded);
+  // The longest pattern found at any position; ties go to the earlier line of the table.
+  std::size_t best = patterns_.size();
+  for (std::size_t pos = 0; pos < view.size(); ++pos) {
+    auto it = by_first_.find(view[pos]);
+    if (it == by_first_.end()) continue;
+    for (std::size_t idx : it->second) {
+      if (best < patterns_.size() && (patterns_[idx].folded.size() < patterns_[best].folded.size() ||
+                                      (patterns_[idx].folded.size() == patterns_[best].folded.size() && idx > best)))
+        break;
+      if (view.substr(pos, patterns_[idx].folded.size()) == patterns_[idx].folded) {
+        best = idx;
+        break;
+      }
+    }
+  }
+  return best < patterns_.size() ? patterns_[best].id : std::string{};
 }
 
 std::string_view IndicatorTable::builtin_tsv() {

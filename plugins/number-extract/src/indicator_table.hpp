@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace number_extract {
@@ -34,6 +35,7 @@ class IndicatorTable {
     std::string id;
   };
   std::vector<Pattern> patterns_;  // longest first
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;  // patterns_ indexes by first code point
 };
 
 }  // namespace number_extract

@@ -1,5 +1,6 @@
 #include "number_scanner.hpp"
 
+#include <bitset>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -138,14 +139,36 @@ bool is_year_number(const Numeral& n) {
 
 bool is_integer(double v) { return std::floor(v) == v; }
 
+// Code points at which a mention can start; everything else is skipped with one lookup.
+struct StartSet {
+  std::bitset<0x10000> bits;
+  StartSet() {
+    for (char32_t c = U'0'; c <= U'9'; ++c) bits.set(c);
+    for (char32_t c = 0x80; c < 0x10000; ++c)
+      if (starts_numeral(c)) bits.set(c);
+    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万'})
+      bits.set(c);
+  }
+};
+
+const StartSet& start_set() {
+  static const StartSet s;
+  return s;
+}
+
 class Scanner {
  public:
   Scanner(const FoldedText& t, std::size_t from, std::size_t to) : t_(t), from_(from), to_(std::min(to, t.size())) {}
 
   std::vector<ScannedNumber> run() {
+    const auto& starts = start_set().bits;
     std::size_t i = from_;
     while (i < to_) {
       const char32_t c = t_.at(i);
+      if (c >= 0x10000 || !starts[c]) {
+        ++i;
+        continue;
+      }
       std::size_t next = i + 1;
       if (c == U'“' || c == U'"' || c == U'「') {
         next = quoted_name(i);
