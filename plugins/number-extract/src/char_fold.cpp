@@ -25,6 +25,13 @@ struct FoldTable {
     to[0xFE6A] = u'%';  // small percent sign
     to[0x2030] = 0x2030;
     for (const auto& [from, into] : kTraditional) to[from] = into;
+    // Numeral and unit characters the corpus happens not to contain in traditional form.
+    constexpr std::pair<char16_t, char16_t> kNumerals[] = {
+        {u'貳', u'贰'}, {u'參', u'叁'}, {u'陸', u'陆'}, {u'萬', u'万'}, {u'億', u'亿'}, {u'兩', u'两'}, {u'倆', u'俩'},
+        {u'點', u'点'}, {u'負', u'负'}, {u'個', u'个'}, {u'幾', u'几'}, {u'餘', u'余'}, {u'來', u'来'}, {u'臺', u'台'},
+        {u'貮', u'贰'}, {u'弐', u'贰'}, {u'叄', u'叁'}, {u'圓', u'圆'}, {u'圜', u'圆'}, {u'鎊', u'镑'}, {u'盧', u'卢'},
+        {u'韓', u'韩'}, {u'歐', u'欧'}, {u'幣', u'币'}, {u'噸', u'吨'}, {u'畝', u'亩'}, {u'戶', u'户'}, {u'項', u'项'}};
+    for (const auto& [from, into] : kNumerals) to[from] = into;
   }
 };
 
