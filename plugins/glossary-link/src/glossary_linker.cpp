@@ -100,6 +100,20 @@ bool at_word_edges(std::string_view text, Span s) {
   return true;
 }
 
+// A match that holds a closing quote but not its opening one (`五治”融合` of `“五治”融合`), or the
+// other way round, takes in the quote just outside it, so the linked text reads as written.
+Span balance_quotes(std::string_view text, Span s) {
+  int open = 0, unmatched_close = 0;
+  for (std::size_t p = s.begin; p < s.end; p = next_pos(text, p)) {
+    const char32_t c = at(text, p);
+    if (c == 0x201C) ++open;
+    else if (c == 0x201D) open > 0 ? --open : ++unmatched_close;
+  }
+  if (unmatched_close > 0 && before(text, s.begin) == 0x201C) s.begin = prev_pos(text, s.begin);
+  if (open > 0 && at(text, s.end) == 0x201D) s.end = next_pos(text, s.end);
+  return s;
+}
+
 }  // namespace
 
 std::vector<std::string> quoted_cores(std::string_view title) {
@@ -156,7 +170,8 @@ void GlossaryLinker::process(Document& doc) const {
         e.term_span = p.term_span;
         if (options_.quoted_aliases)
           for (std::string& core : quoted_cores(p.title_span.of(text)))
-            if (core != e.term) e.aliases.push_back(std::move(core));
+            if (core != e.term && std::find(e.aliases.begin(), e.aliases.end(), core) == e.aliases.end())
+              e.aliases.push_back(std::move(core));
         doc.glossary.entries.push_back(std::move(e));
       }
       if (numbered) check_numbering(doc, stage);
@@ -199,7 +214,7 @@ void GlossaryLinker::process(Document& doc) const {
         }
         for (const Span& part : {aligned->before, aligned->after}) {
           if (part.empty()) continue;
-          links.push_back({part, it->second, "term"});
+          links.push_back({balance_quotes(text, part), it->second, "term"});
           taken.push_back(part);
         }
       }
@@ -241,7 +256,7 @@ void GlossaryLinker::process(Document& doc) const {
       } else {
         entry = table.at(m.key);
       }
-      if (entry >= 0) links.push_back({m.span, entry, "term"});
+      if (entry >= 0) links.push_back({balance_quotes(text, m.span), entry, "term"});
     }
   }
   std::sort(links.begin(), links.end(), [](const GlossaryLink& a, const GlossaryLink& b) { return a.span < b.span; });

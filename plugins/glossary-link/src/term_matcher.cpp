@@ -1,7 +1,6 @@
 #include "term_matcher.hpp"
 
 #include <algorithm>
-#include <map>
 #include <stdexcept>
 
 #include "docpipe/utf8.hpp"
@@ -76,24 +75,19 @@ void TermMatcher::build() {
     if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) raw_code_[folded] = code;
     for (char32_t raw : fold_.sources(folded)) raw_code_[raw] = code;
   }
-  edge_begin_.assign(n + 1, 0);
-  edge_code_.clear();
-  edge_target_.clear();
+  state_.assign(n, State{0, 0, 0, no_key});
+  edges_.clear();
   for (std::size_t s = 0; s < n; ++s) {
     auto& edges = trie_[s];
     std::sort(edges.begin(), edges.end());
-    edge_begin_[s] = static_cast<std::uint32_t>(edge_code_.size());
-    for (const auto& [c, t] : edges) {
-      edge_code_.push_back(c);
-      edge_target_.push_back(t);
-    }
+    state_[s].edge_begin = static_cast<std::uint32_t>(edges_.size());
+    state_[s].edge_count = static_cast<std::uint32_t>(edges.size());
+    for (const auto& [c, t] : edges) edges_.push_back({c, t});
   }
-  edge_begin_[n] = static_cast<std::uint32_t>(edge_code_.size());
   root_next_.assign(codes_, 0);
   for (const auto& [c, t] : trie_[0]) root_next_[c] = t;
 
   fail_.assign(n, 0);
-  output_.assign(n, no_key);
   output_state_.assign(n, 0);
   std::vector<std::uint32_t> queue;
   queue.reserve(n);
@@ -101,7 +95,7 @@ void TermMatcher::build() {
   for (std::size_t qi = 0; qi < queue.size(); ++qi) {
     const std::uint32_t s = queue[qi];
     // A state's own key is longer than any key of its fail chain, which BFS order has finished.
-    output_[s] = terminal_key_[s] != no_key ? terminal_key_[s] : output_[fail_[s]];
+    state_[s].output = terminal_key_[s] != no_key ? terminal_key_[s] : state_[fail_[s]].output;
     output_state_[s] = terminal_key_[s] != no_key ? s : output_state_[fail_[s]];
     for (const auto& [c, t] : trie_[s]) {
       std::uint32_t f = fail_[s];
@@ -112,6 +106,7 @@ void TermMatcher::build() {
         f = fail_[f];
       }
       fail_[t] = next;
+      state_[t].fail = next;
       queue.push_back(t);
     }
   }
@@ -119,47 +114,55 @@ void TermMatcher::build() {
 }
 
 inline std::uint32_t TermMatcher::child(std::uint32_t state, std::uint32_t code) const noexcept {
-  const std::uint32_t* first = edge_code_.data() + edge_begin_[state];
-  const std::uint32_t* last = edge_code_.data() + edge_begin_[state + 1];
-  if (last - first <= 8) {
-    for (const std::uint32_t* p = first; p != last; ++p)
-      if (*p == code) return edge_target_[p - edge_code_.data()];
+  const State& st = state_[state];
+  const Edge* first = edges_.data() + st.edge_begin;
+  const Edge* last = first + st.edge_count;
+  if (st.edge_count <= 8) {
+    for (const Edge* p = first; p != last; ++p)
+      if (p->code == code) return p->target;
     return 0;
   }
-  const std::uint32_t* p = std::lower_bound(first, last, code);
-  return p != last && *p == code ? edge_target_[p - edge_code_.data()] : 0;
+  const Edge* p = std::lower_bound(first, last, code, [](const Edge& e, std::uint32_t c) { return e.code < c; });
+  return p != last && p->code == code ? p->target : 0;
 }
 
 std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool all_keys) const {
   if (!built_) throw std::logic_error("TermMatcher::find before build()");
   std::vector<TermMatch> out;
   if (key_length_.empty() || range.end > text.size() || range.begin >= range.end) return out;
-  // Ring of the start offsets of the last code points fed to the automaton, to find where a match
-  // of a given folded length began.
-  std::size_t ring_size = 1;
-  while (ring_size < max_length_ + 1) ring_size <<= 1;
-  std::vector<std::size_t> ring(ring_size, 0);
-  const std::size_t mask = ring_size - 1;
-  std::size_t fed = 0;
-
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* p = base + range.begin;
   const unsigned char* end = base + range.end;
+  // Where a match of @p length folded code points ending at @p stop begins: walk back over the text,
+  // not counting dropped code points. Done per match only, so the scan itself stores nothing.
+  auto start_of = [&](std::size_t stop, std::uint32_t length) {
+    std::size_t pos = stop;
+    while (length > 0 && pos > range.begin) {
+      do --pos;
+      while (pos > range.begin && (base[pos] & 0xC0) == 0x80);
+      std::size_t len;
+      const char32_t cp = decode(base + pos, end, len);
+      if (cp >= ScriptFold::table_limit || raw_code_[cp] != drop_code) --length;
+    }
+    return pos;
+  };
   std::uint32_t state = 0;
   while (p < end) {
-    std::size_t len;
-    const char32_t cp = decode(p, end, len);
     std::uint32_t code;
-    if (cp < ScriptFold::table_limit) {
-      code = raw_code_[cp];
+    if (*p < 0x80) {
+      code = raw_code_[*p++];
     } else {
-      auto it = alphabet_map_.find(cp);
-      code = it == alphabet_map_.end() ? 0 : it->second;
+      std::size_t len;
+      const char32_t cp = decode(p, end, len);
+      p += len;
+      if (cp < ScriptFold::table_limit) {
+        code = raw_code_[cp];
+      } else {
+        auto it = alphabet_map_.find(cp);
+        code = it == alphabet_map_.end() ? 0 : it->second;
+      }
     }
-    const std::size_t at = static_cast<std::size_t>(p - base);
-    p += len;
     if (code == drop_code) continue;
-    ring[fed++ & mask] = at;
     if (code == 0) {
       state = 0;
       continue;
@@ -174,18 +177,18 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
         state = next;
         break;
       }
-      state = fail_[state];
+      state = state_[state].fail;
     }
-    const std::uint32_t key = output_[state];
+    const std::uint32_t key = state_[state].output;
     if (key != no_key) {
       const std::size_t end_at = static_cast<std::size_t>(p - base);
       const std::uint32_t length = key_length_[key];
-      out.push_back({{ring[(fed - length) & mask], end_at}, key, length});
+      out.push_back({{start_of(end_at, length), end_at}, key, length});
       if (all_keys) {
         // Shorter keys ending here: the output chain through the fail links.
         for (std::uint32_t s = output_state_[fail_[output_state_[state]]]; s != 0; s = output_state_[fail_[s]]) {
           const std::uint32_t k = terminal_key_[s];
-          out.push_back({{ring[(fed - key_length_[k]) & mask], end_at}, k, key_length_[k]});
+          out.push_back({{start_of(end_at, key_length_[k]), end_at}, k, key_length_[k]});
         }
       }
     }
@@ -194,25 +197,37 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
 }
 
 std::vector<TermMatch> select_longest(std::vector<TermMatch> matches, const std::vector<Span>& taken) {
-  std::vector<std::size_t> order(matches.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (matches[a].length != matches[b].length) return matches[a].length > matches[b].length;
-    return matches[a].span.begin < matches[b].span.begin;
-  });
-  std::map<std::size_t, std::size_t> occupied;  // begin -> end of chosen spans
-  auto free = [&](const Span& s) {
-    auto it = occupied.upper_bound(s.begin);
-    if (it != occupied.end() && it->first < s.end) return false;
-    if (it != occupied.begin() && std::prev(it)->second > s.begin) return false;
-    return true;
-  };
-  for (const Span& s : taken)
-    if (!s.empty() && free(s)) occupied.emplace(s.begin, s.end);
+  if (matches.empty()) return matches;
+  std::size_t lo = matches[0].span.begin, hi = 0;
+  std::uint32_t longest = 0;
+  for (const TermMatch& m : matches) {
+    lo = std::min(lo, m.span.begin);
+    hi = std::max(hi, m.span.end);
+    longest = std::max(longest, m.length);
+  }
+  // Bytes already covered; a match is free when none of its bytes is.
+  std::vector<unsigned char> used(hi - lo, 0);
+  for (const Span& s : taken) {
+    const std::size_t b = std::max(s.begin, lo), e = std::min(s.end, hi);
+    if (b < e) std::fill(used.begin() + (b - lo), used.begin() + (e - lo), 1);
+  }
+  // Counting sort by length, longest first; within one length the earlier match first.
+  std::vector<std::uint32_t> first(longest + 2, 0);
+  for (const TermMatch& m : matches) ++first[longest - m.length + 1];
+  for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
+  std::vector<std::uint32_t> order(matches.size());
+  std::vector<std::size_t> by_begin(matches.size());
+  for (std::size_t i = 0; i < matches.size(); ++i) by_begin[i] = i;
+  std::stable_sort(by_begin.begin(), by_begin.end(),
+                   [&](std::size_t a, std::size_t b) { return matches[a].span.begin < matches[b].span.begin; });
+  for (std::size_t i : by_begin) order[first[longest - matches[i].length]++] = static_cast<std::uint32_t>(i);
   std::vector<TermMatch> chosen;
-  for (std::size_t i : order) {
-    if (!free(matches[i].span)) continue;
-    occupied.emplace(matches[i].span.begin, matches[i].span.end);
+  for (std::uint32_t i : order) {
+    const Span& s = matches[i].span;
+    unsigned char* b = used.data() + (s.begin - lo);
+    unsigned char* e = used.data() + (s.end - lo);
+    if (std::find(b, e, 1) != e) continue;
+    std::fill(b, e, 1);
     chosen.push_back(matches[i]);
   }
   std::sort(chosen.begin(), chosen.end(), [](const TermMatch& a, const TermMatch& b) { return a.span < b.span; });

@@ -59,12 +59,21 @@ class TermMatcher {
   // Built automaton.
   std::vector<std::uint32_t> raw_code_;      // raw code point -> code, or drop_code
   std::vector<std::uint32_t> root_next_;     // code -> child of the root (0 when none)
-  std::vector<std::uint32_t> edge_begin_;    // state -> first edge in edges_
-  std::vector<std::uint32_t> edge_code_;     // sorted by code within a state
-  std::vector<std::uint32_t> edge_target_;
+  // Everything the scan reads about a state, in one 16-byte record; its edges follow one another.
+  struct State {
+    std::uint32_t edge_begin;  // first edge in edges_
+    std::uint32_t edge_count;
+    std::uint32_t fail;
+    std::uint32_t output;      // longest key that is a suffix of the state, or no_key
+  };
+  struct Edge {
+    std::uint32_t code;        // sorted by code within a state
+    std::uint32_t target;
+  };
+  std::vector<State> state_;
+  std::vector<Edge> edges_;
   std::vector<std::uint32_t> fail_;
-  std::vector<std::uint32_t> output_;        // longest key that is a suffix of the state, or no_key
-  std::vector<std::uint32_t> output_state_;  // the state of that key (0 when none)
+  std::vector<std::uint32_t> output_state_;  // the state of the longest suffix key (0 when none)
   std::uint32_t max_length_ = 0;
   bool built_ = false;
 };

@@ -57,7 +57,7 @@ void check_seed(const Document& doc) {
   CHECK(link_texts(doc, "term", "楓橋經驗").size() == 1);
   CHECK(link_texts(doc, "term", "兩拖欠").size() == 1);
   CHECK(link_texts(doc, "term", "“獨角獸”企業") == std::vector<std::string>{"獨角獸"});
-  CHECK(link_texts(doc, "term", "全省“100+10”優質產業項目庫") == std::vector<std::string>{"全省“100+10", "優質產業項目庫"});
+  CHECK(link_texts(doc, "term", "全省“100+10”優質產業項目庫") == std::vector<std::string>{"全省“100+10”", "優質產業項目庫"});
   const std::size_t glossary_begin = g.entries.front().span.begin;
   for (const auto& l : g.links) CHECK(l.span.end <= glossary_begin);
   for (std::size_t i = 1; i < g.links.size(); ++i) CHECK(g.links[i - 1].span.end <= g.links[i].span.begin);
