@@ -15,6 +15,7 @@ class SectionSplitStage : public docpipe::Stage {
     options_.tree.min_plain_headings = std::size_t(p.get_int("min-plain-headings"));
     options_.tree.candidates.max_title_chars = std::size_t(p.get_int("max-title-chars"));
     options_.tree.candidates.max_plain_chars = std::size_t(p.get_int("max-plain-heading-chars"));
+    options_.tree.max_level1_chars = std::size_t(p.get_int("max-level1-inline-chars"));
     options_.tree.candidates.max_item_chars = std::size_t(p.get_int("max-item-chars"));
     options_.runon_min_bytes = std::size_t(p.get_int("runon-min-bytes"));
     options_.sentences = p.get_bool("sentences");
@@ -54,6 +55,8 @@ docpipe::Descriptor describe() {
                 "section titles are cut to this many code points"},
       ParamSpec{"max-plain-heading-chars", ParamType::integer, "30", false, 4, 200, {},
                 "longest unlabeled heading line, in code points"},
+      ParamSpec{"max-level1-inline-chars", ParamType::integer, "60", false, 10, 1000, {},
+                "a top-level 一、 heading names its part in at most this many code points"},
       ParamSpec{"max-item-chars", ParamType::integer, "50", false, 4, 200, {},
                 "longest clause of a ——item heading, in code points"},
       ParamSpec{"runon-min-bytes", ParamType::integer, "1800", false, 200, 100000000, {},

@@ -1,5 +1,7 @@
 #include "blocks.hpp"
 
+#include <cctype>
+
 #include "char_class.hpp"
 
 namespace section_split {
@@ -35,7 +37,7 @@ Block make_block(std::string_view text, std::size_t begin, std::size_t end, bool
   b.whole_line = whole_line;
   // markup prefix
   std::size_t c = p;
-  for (int round = 0; round < 4 && c < e; ++round) {
+  for (int round = 0; round < 12 && c < e; ++round) {
     std::size_t start = c;
     if (text[c] == '#') {
       int n = 0;
@@ -44,6 +46,12 @@ Block make_block(std::string_view text, std::size_t begin, std::size_t end, bool
       else { c = start; break; }
     } else if (text[c] == '>' || ((text[c] == '-' || text[c] == '*') && c + 1 < e && text[c + 1] == ' ')) {
       ++c;
+    } else if (text.substr(c, 3) == "<U+") {
+      // R's escape for a character it could not print (`<U+00A0>`), left in scraped text
+      std::size_t q = c + 3;
+      while (q < e && q < c + 9 && std::isxdigit(static_cast<unsigned char>(text[q]))) ++q;
+      if (q < e && text[q] == '>' && q - c >= 7) c = q + 1;
+      else break;
     } else if (c + 1 < e && ((text[c] == '*' && text[c + 1] == '*') || (text[c] == '_' && text[c + 1] == '_'))) {
       b.bold = true;
       c += 2;

@@ -230,9 +230,27 @@ std::optional<Candidate> read_candidate(std::string_view text, const Block& b, c
     place_title(text, b, r, c, options);
     if (c.title_end <= c.title_begin || starts_with_date(text, c.title_begin, b.end)) return std::nullopt;
     const std::size_t clause = cp_count(text.substr(c.title_begin, c.title_end - c.title_begin));
-    if (clause > options.max_item_chars) return std::nullopt;
-    // the clause must end at a sentence mark (or be the whole block)
-    if (!c.standalone && (c.title_end >= b.end || !is_sentence_end(peek(text, c.title_end)))) return std::nullopt;
+    // An item heading is a short clause, alone or followed by its explanation
+    // (`——经济总体回升向好。国内…`). A long first sentence is headed by its first clause
+    // (`——经济总量持续攀升，实现生产总值…`), so that every entry of a dash list is an item.
+    const bool sentence_follows = c.title_end < b.end && is_sentence_end(peek(text, c.title_end));
+    const bool short_clause = clause <= options.max_item_chars * 3 / 5 ||
+                              (clause <= options.max_item_chars && !c.standalone && sentence_follows);
+    if (short_clause) return (c.standalone || sentence_follows) ? std::optional(c) : std::nullopt;
+    std::size_t head = 0;
+    for (std::size_t q = c.title_begin; q < c.title_end;) {
+      const std::size_t here = q;
+      const char32_t ch = docpipe::utf8::next(text, q);
+      if (ch == 0xFF0C || ch == U',') {  // a full comma, not the enumeration comma `、`
+        head = here;
+        break;
+      }
+    }
+    if (head == 0) return std::nullopt;
+    const std::size_t head_chars = cp_count(text.substr(c.title_begin, head - c.title_begin));
+    if (head_chars < 4 || head_chars > options.max_item_chars * 3 / 5) return std::nullopt;
+    c.title_end = head;
+    c.standalone = false;
     return c;
   }
 

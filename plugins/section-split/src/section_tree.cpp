@@ -1,5 +1,6 @@
 #include "section_tree.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "char_class.hpp"
@@ -157,10 +158,20 @@ class Builder {
       if (in_appendix_ || !accepted_plain_[i]) return;
     }
     if (style == Style::bracket_arabic) return;
+    // `一、关于一年来经济形势问题；` is an entry of an enumeration in the text, not a heading
+    if (style == Style::chinese && c.standalone && !in_appendix_ && c.title_end < b.end) {
+      const char32_t closing = peek(text_, c.title_end);
+      if (closing == 0xFF1B || closing == U';') return;
+    }
     const int rank = rank_of(style);
     std::size_t keep = 0;
     int parent = parent_for(rank, keep);
     const bool numbered = style != Style::plain && style != Style::plain_markdown && style != Style::dash;
+    // A level-1 part is named in a phrase; `一、省六届人大二次会议提出，…` running on for a whole
+    // sentence is a numbered paragraph.
+    if ((style == Style::chinese || style == Style::paren_chinese) && parent < 0 &&
+        cp_count(slice(c.title_begin, c.title_end)) > options_.max_level1_chars)
+      return;
     if (numbered) {
       const int previous = last_number(parent, style);
       if (!continues(previous, c.number)) return;
@@ -327,14 +338,20 @@ class Builder {
 
 std::size_t find_body_start(std::string_view text, const std::vector<Block>& blocks,
                             const std::vector<std::optional<Candidate>>& candidates) {
-  const std::size_t limit = blocks.size() < 60 ? blocks.size() : 60;
+  std::size_t first_numbered = blocks.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (candidates[i] && (candidates[i]->style == Style::chinese || candidates[i]->style == Style::paren_chinese)) {
+      first_numbered = i;
+      break;
+    }
+  // the salutation stands alone (`各位代表：`); `各位代表，“十四五”期间…` is a paragraph
+  const std::size_t limit = std::min<std::size_t>(first_numbered, 60);
   for (std::size_t i = 0; i < limit; ++i) {
     const std::string_view s = text.substr(blocks[i].content, blocks[i].end - blocks[i].content);
-    if (s.substr(0, 12) == "各位代表" || s.substr(0, 12) == "各位委员" || s.substr(0, 12) == "各位委員") return i + 1;
+    if ((s.substr(0, 12) == "各位代表" || s.substr(0, 12) == "各位委员" || s.substr(0, 12) == "各位委員") && cp_count(s) <= 10)
+      return i + 1;
   }
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (candidates[i] && (candidates[i]->style == Style::chinese || candidates[i]->style == Style::paren_chinese)) return i;
-  return 0;
+  return first_numbered < blocks.size() ? first_numbered : 0;
 }
 
 std::vector<Section> build_tree(std::string_view text, const std::vector<Block>& blocks, const TreeOptions& options) {

@@ -21,6 +21,8 @@ namespace section_split {
 struct TreeOptions {
   bool plain_headings = true;          ///< Accept unlabeled part headings (`**2023年工作回顾**`).
   std::size_t min_plain_headings = 2;  ///< Fewer unlabeled headings than this are not a frame.
+  /// Longest title, in code points, of a top-level `一、` or `（一）` heading.
+  std::size_t max_level1_chars = 60;
   CandidateOptions candidates;         ///< How blocks are read as headings.
 };
 

@@ -51,6 +51,7 @@ std::size_t find_first(std::string_view s, std::initializer_list<std::string_vie
 std::string find_iso_date(std::string_view raw) {
   const std::string c = compact(raw);
   const std::string_view s = c;
+  std::string first;
   for (std::size_t at = s.find("年"sv); at != std::string_view::npos; at = s.find("年"sv, at + 1)) {
     int year = -1;
     // four Arabic digits before 年
@@ -74,9 +75,11 @@ std::string find_iso_date(std::string_view raw) {
     if (day < 1 || day > 31 || !expect(s, p, "日"sv)) continue;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+    // the delivery date is the one followed by 在 (`2024年1月24日在…会议上`); page stamps are not
+    if (s.substr(p, 3) == "在"sv) return buf;
+    if (first.empty()) first = buf;
   }
-  return {};
+  return first;
 }
 
 std::string find_meeting(std::string_view raw) {
@@ -216,6 +219,7 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
       out.date = find_iso_date(fm_title);
   }
   out.meeting = find_meeting(title_area);
+  if (out.meeting.empty()) out.meeting = find_meeting(fm_title);
 
   out.region = region_from_title(out.title);
   if (out.region.find("会议") != std::string::npos || out.region.find("會議") != std::string::npos ||

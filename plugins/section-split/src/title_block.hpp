@@ -16,7 +16,8 @@
 namespace section_split {
 
 /// A date found in text, as ISO 8601 `YYYY-MM-DD`, or empty. Reads `2024年1月24日` (blanks
-/// allowed between the parts) and `二〇二四年一月二十四日`.
+/// allowed between the parts) and `二〇二四年一月二十四日`; a date followed by `在` (the delivery
+/// date) wins over earlier ones (a web page's time stamp).
 std::string find_iso_date(std::string_view s);
 
 /// The meeting a report was delivered at (`第十四届全国人民代表大会第二次会议`) in @p s, with the

@@ -88,13 +88,20 @@ TEST_CASE("—— items: a short clause closed by 。 at paragraph start, in U+2
   CHECK(title("——经济回升向好、发展竞进焕新") == "经济回升向好、发展竞进焕新");
 }
 
+TEST_CASE("a dash list of long sentences: each entry is headed by its first clause") {
+  CHECK(title("——经济总量持续攀升，实现生产总值1081.27亿元，比上年增长10.1%，增幅为近十余年来最高水平。") ==
+        "经济总量持续攀升");
+  // the enumeration comma does not end a clause
+  CHECK_FALSE(read("——封建思想、小生产习惯势力和一些落后于形势发展的陈旧观念受到冲击，适应现代科学技术发展的新思想新观念正在形成。"));
+}
+
 TEST_CASE("dashes that are not items") {
   // the subtitle with the meeting
   CHECK_FALSE(read("——2024年3月5日在第十四届全国人民代表大会第二次会议上"));
   CHECK_FALSE(read("――一九九三年六月十九日在广州市第十届人民代表大会第一次会议上"));
-  // a long clause is a sentence that happens to open with a dash
-  CHECK_FALSE(read("——我们坚持以人民为中心的发展思想，把增进民生福祉作为一切工作的出发点和落脚点，"
-                   "持续加大民生投入，推动一批群众急难愁盼问题得到有效解决。"));
+  // a long first sentence with no short leading clause is no item
+  CHECK_FALSE(read("——坚持以人民为中心的发展思想把增进民生福祉作为一切工作的出发点和落脚点并持续加大民生投入"
+                   "推动一批群众急难愁盼问题得到有效解决。"));
   // a dash inside a sentence never starts a block, so it is never read
   CHECK_FALSE(read("成功疏解遷入在京央企三級子公司——華錄未來文化科技(北京)有限公司,開創全市先河。"));
 }
