@@ -37,6 +37,14 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
       if (depth > 0 || ascii_quote) ++opened_cp;
       continue;
     }
+    // Every mark we look for is ASCII or starts with E2, E3 or EF; Han characters (E4..E9) and
+    // other sequences are skipped whole without decoding.
+    if (byte >= 0x80 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
+      p += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+      if (p > end) p = end;
+      if (depth > 0 || ascii_quote) ++opened_cp;
+      continue;
+    }
     std::size_t q = p;
     const char32_t c = docpipe::utf8::next(text, q);
     if (depth > 0 || ascii_quote) {
