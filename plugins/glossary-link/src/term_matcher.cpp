@@ -61,7 +61,6 @@ std::uint32_t TermMatcher::add(std::string_view key, std::size_t min_length) {
   if (terminal_key_[state] == no_key) {
     terminal_key_[state] = static_cast<std::uint32_t>(key_length_.size());
     key_length_.push_back(static_cast<std::uint32_t>(folded.size()));
-    max_length_ = std::max<std::uint32_t>(max_length_, static_cast<std::uint32_t>(folded.size()));
   }
   return terminal_key_[state];
 }
@@ -75,55 +74,111 @@ void TermMatcher::build() {
     if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) raw_code_[folded] = code;
     for (char32_t raw : fold_.sources(folded)) raw_code_[raw] = code;
   }
-  state_.assign(n, State{0, 0, 0, no_key});
-  edges_.clear();
-  for (std::size_t s = 0; s < n; ++s) {
-    auto& edges = trie_[s];
-    std::sort(edges.begin(), edges.end());
-    state_[s].edge_begin = static_cast<std::uint32_t>(edges_.size());
-    state_[s].edge_count = static_cast<std::uint32_t>(edges.size());
-    for (const auto& [c, t] : edges) edges_.push_back({c, t});
-  }
-  root_next_.assign(codes_, 0);
-  for (const auto& [c, t] : trie_[0]) root_next_[c] = t;
-
-  fail_.assign(n, 0);
-  output_state_.assign(n, 0);
+  for (auto& edges : trie_) std::sort(edges.begin(), edges.end());
+  auto child = [&](std::uint32_t node, std::uint32_t code) -> std::uint32_t {
+    const auto& edges = trie_[node];
+    auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(code, std::uint32_t(0)));
+    return it != edges.end() && it->first == code ? it->second : 0;
+  };
+  // Fail links and outputs over trie nodes, in breadth-first order.
+  std::vector<std::uint32_t> fail(n, 0), output_node(n, 0);
   std::vector<std::uint32_t> queue;
   queue.reserve(n);
   for (const auto& [c, t] : trie_[0]) queue.push_back(t);
   for (std::size_t qi = 0; qi < queue.size(); ++qi) {
     const std::uint32_t s = queue[qi];
-    // A state's own key is longer than any key of its fail chain, which BFS order has finished.
-    state_[s].output = terminal_key_[s] != no_key ? terminal_key_[s] : state_[fail_[s]].output;
-    output_state_[s] = terminal_key_[s] != no_key ? s : output_state_[fail_[s]];
+    // A node's own key is longer than any key of its fail chain, which BFS order has finished.
+    output_node[s] = terminal_key_[s] != no_key ? s : output_node[fail[s]];
     for (const auto& [c, t] : trie_[s]) {
-      std::uint32_t f = fail_[s];
-      std::uint32_t next = 0;
+      std::uint32_t f = fail[s], next = 0;
       while (true) {
-        next = f == 0 ? root_next_[c] : child(f, c);
+        next = child(f, c);
         if (next != 0 || f == 0) break;
-        f = fail_[f];
+        f = fail[f];
       }
-      fail_[t] = next;
-      state_[t].fail = next;
+      fail[t] = next;
       queue.push_back(t);
     }
   }
+  build_double_array(fail, output_node);
+  states_ = n;
   built_ = true;
 }
 
-inline std::uint32_t TermMatcher::child(std::uint32_t state, std::uint32_t code) const noexcept {
-  const State& st = state_[state];
-  const Edge* first = edges_.data() + st.edge_begin;
-  const Edge* last = first + st.edge_count;
-  if (st.edge_count <= 8) {
-    for (const Edge* p = first; p != last; ++p)
-      if (p->code == code) return p->target;
-    return 0;
+void TermMatcher::build_double_array(const std::vector<std::uint32_t>& fail,
+                                     const std::vector<std::uint32_t>& output_node) {
+  const std::size_t n = trie_.size();
+  std::vector<std::uint32_t> slot_of(n, 0), base_of(n, 0);
+  std::vector<bool> used(std::size_t(codes_) + 1, false);
+  used[0] = true;  // the root
+  // next_free[i]: a hint towards the first free slot at or after i (path-compressed), so placing a
+  // node skips the filled prefix of the array.
+  std::vector<std::uint32_t> next_free(used.size());
+  for (std::size_t i = 0; i < next_free.size(); ++i) next_free[i] = static_cast<std::uint32_t>(i);
+  auto grow = [&](std::size_t size) {
+    if (size <= used.size()) return;
+    const std::size_t old = used.size();
+    used.resize(size, false);
+    next_free.resize(size);
+    for (std::size_t i = old; i < size; ++i) next_free[i] = static_cast<std::uint32_t>(i);
+  };
+  auto find_free = [&](std::uint32_t i) {
+    std::uint32_t r = i;
+    while (true) {
+      grow(std::size_t(r) + 1);
+      if (!used[r]) break;
+      r = next_free[r] > r ? next_free[r] : r + 1;
+    }
+    for (std::uint32_t j = i; j < r;) {  // compress the path walked
+      const std::uint32_t nx = next_free[j] > j ? next_free[j] : j + 1;
+      next_free[j] = r;
+      j = nx;
+    }
+    return r;
+  };
+  std::vector<std::uint32_t> order{0};
+  order.reserve(n);
+  for (std::size_t qi = 0; qi < order.size(); ++qi) {
+    const std::uint32_t node = order[qi];
+    const auto& edges = trie_[node];
+    if (edges.empty()) continue;
+    const std::uint32_t first_code = edges.front().first;  // codes start at 1, so every base >= 0 works
+    std::uint32_t f = find_free(first_code);
+    while (true) {
+      const std::uint32_t b = f - first_code;
+      bool fits = true;
+      for (std::size_t k = 1; fits && k < edges.size(); ++k) {
+        grow(std::size_t(b) + edges[k].first + 1);
+        fits = !used[b + edges[k].first];
+      }
+      if (fits) {
+        base_of[node] = b;
+        for (const auto& [c, t] : edges) {
+          used[b + c] = true;
+          slot_of[t] = b + c;
+          order.push_back(t);
+        }
+        break;
+      }
+      f = find_free(f + 1);
+    }
   }
-  const Edge* p = std::lower_bound(first, last, code, [](const Edge& e, std::uint32_t c) { return e.code < c; });
-  return p != last && p->code == code ? p->target : 0;
+  std::uint32_t max_base = 0;
+  for (std::uint32_t b : base_of) max_base = std::max(max_base, b);
+  // Room for base + any code, so the scan needs no bounds check.
+  units_.assign(std::max<std::size_t>(used.size(), std::size_t(max_base) + codes_ + 1), Unit{});
+  output_slot_.assign(units_.size(), 0);
+  slot_key_.assign(units_.size(), no_key);
+  for (std::size_t node = 0; node < n; ++node) {
+    Unit& u = units_[slot_of[node]];
+    u.base = base_of[node];
+    u.fail = slot_of[fail[node]];
+    const std::uint32_t out = output_node[node];
+    u.output = out == 0 ? no_key : terminal_key_[out];
+    output_slot_[slot_of[node]] = slot_of[out];
+    slot_key_[slot_of[node]] = terminal_key_[node];
+    for (const auto& [c, t] : trie_[node]) units_[slot_of[t]].check = slot_of[node] + 1;
+  }
 }
 
 std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool all_keys) const {
@@ -168,26 +223,24 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
       continue;
     }
     while (true) {
-      if (state == 0) {
-        state = root_next_[code];
-        break;
-      }
-      const std::uint32_t next = child(state, code);
-      if (next != 0) {
+      const std::uint32_t next = units_[state].base + code;
+      if (units_[next].check == state + 1) {
         state = next;
         break;
       }
-      state = state_[state].fail;
+      if (state == 0) break;
+      state = units_[state].fail;
     }
-    const std::uint32_t key = state_[state].output;
+    const std::uint32_t key = units_[state].output;
     if (key != no_key) {
       const std::size_t end_at = static_cast<std::size_t>(p - base);
       const std::uint32_t length = key_length_[key];
       out.push_back({{start_of(end_at, length), end_at}, key, length});
       if (all_keys) {
         // Shorter keys ending here: the output chain through the fail links.
-        for (std::uint32_t s = output_state_[fail_[output_state_[state]]]; s != 0; s = output_state_[fail_[s]]) {
-          const std::uint32_t k = terminal_key_[s];
+        for (std::uint32_t s = output_slot_[units_[output_slot_[state]].fail]; s != 0;
+             s = output_slot_[units_[s].fail]) {
+          const std::uint32_t k = slot_key_[s];
           out.push_back({{start_of(end_at, key_length_[k]), end_at}, k, key_length_[k]});
         }
       }

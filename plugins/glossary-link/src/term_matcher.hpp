@@ -44,37 +44,31 @@ class TermMatcher {
   /// Number of distinct keys.
   std::size_t keys() const noexcept { return key_length_.size(); }
   /// Number of automaton states.
-  std::size_t states() const noexcept { return fail_.size(); }
+  std::size_t states() const noexcept { return states_; }
 
  private:
-  std::uint32_t child(std::uint32_t state, std::uint32_t code) const noexcept;
+  void build_double_array(const std::vector<std::uint32_t>& fail, const std::vector<std::uint32_t>& output_node);
 
   const ScriptFold& fold_;
-  // Trie under construction: per state, its (code, child) edges.
+  // Trie under construction: per node, its (code, child) edges.
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> trie_;
-  std::vector<std::uint32_t> terminal_key_;  // key ending at each state, or no_key
+  std::vector<std::uint32_t> terminal_key_;  // key ending at each trie node, or no_key
   std::vector<std::uint32_t> key_length_;
   std::unordered_map<char32_t, std::uint32_t> alphabet_map_;  // folded code point -> code (0: unused)
   std::uint32_t codes_ = 1;
-  // Built automaton.
+  // Built automaton: a double array, so that a transition is one probe (base + code, check parent).
+  // A unit holds everything the scan reads about a state, in 16 bytes.
+  struct Unit {
+    std::uint32_t base = 0;    // children of this state sit at base + code
+    std::uint32_t check = 0;   // 1 + the parent's slot; 0 for a free slot
+    std::uint32_t fail = 0;    // slot of the longest proper suffix that is a state
+    std::uint32_t output = 0xFFFFFFFFu;  // longest key that is a suffix of this state, or no_key
+  };
   std::vector<std::uint32_t> raw_code_;      // raw code point -> code, or drop_code
-  std::vector<std::uint32_t> root_next_;     // code -> child of the root (0 when none)
-  // Everything the scan reads about a state, in one 16-byte record; its edges follow one another.
-  struct State {
-    std::uint32_t edge_begin;  // first edge in edges_
-    std::uint32_t edge_count;
-    std::uint32_t fail;
-    std::uint32_t output;      // longest key that is a suffix of the state, or no_key
-  };
-  struct Edge {
-    std::uint32_t code;        // sorted by code within a state
-    std::uint32_t target;
-  };
-  std::vector<State> state_;
-  std::vector<Edge> edges_;
-  std::vector<std::uint32_t> fail_;
-  std::vector<std::uint32_t> output_state_;  // the state of the longest suffix key (0 when none)
-  std::uint32_t max_length_ = 0;
+  std::vector<Unit> units_;
+  std::vector<std::uint32_t> output_slot_;   // slot -> slot of its longest suffix key (0 when none)
+  std::vector<std::uint32_t> slot_key_;      // slot -> key ending exactly there, or no_key
+  std::size_t states_ = 0;
   bool built_ = false;
 };
 
