@@ -10,6 +10,7 @@ Runs pipelines of plugins, described in XML, over Chinese official documents.
 Commands:
   run CONFIG INPUT... [-o OUTDIR] [-j N]   run the pipeline over the inputs
   validate CONFIG                          check a pipeline config and its plugins, run nothing
+  merge OUT_1 ... OUT_N -o OUT            merge the output folders of a sharded run
   plugins list                             list the installed plugins
   plugins inspect NAME                     show a plugin's descriptor and parameters
   --help, --version

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
     if (command == "run") return command_run(rest);
     if (command == "validate") return command_validate(rest);
     if (command == "plugins") return command_plugins(rest);
+    if (command == "merge") return command_merge(rest);
+    if (command == "worker") return command_worker(rest);
     std::cerr << "docpipe: unknown command '" << command << "'\n\n" << main_help();
     return exit_usage;
   } catch (const UsageError& e) {

@@ -1,5 +1,6 @@
 #include "batch_runner.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -7,63 +8,17 @@
 #include <set>
 #include <thread>
 
+#include "checkpoint_store.hpp"
+#include "content_hash.hpp"
 #include "docpipe/utf8.hpp"
 #include "progress.hpp"
+#include "run_journal.hpp"
+#include "stale_temp_files.hpp"
+#include "stop_signal.hpp"
 
 namespace docpipe::engine {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// The instances of one stage: one per worker, or one shared behind a mutex.
-struct StageSlot {
-  const LoadedPlugin* plugin = nullptr;
-  bool serialized = false;
-  std::vector<std::unique_ptr<abi::StageInstance>> instances;
-  std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
-
-  abi::Status process(int worker, Document& doc) {
-    if (!serialized) return instances[static_cast<std::size_t>(worker)]->process(doc);
-    std::lock_guard<std::mutex> lock(*mutex);
-    return instances.front()->process(doc);
-  }
-};
-
-std::vector<StageSlot> start_stages(const ResolvedPipeline& pipeline, const RunOptions& options, int workers) {
-  std::vector<StageSlot> slots;
-  for (std::size_t i = 0; i < pipeline.stages.size(); ++i) {
-    const ResolvedStage& stage = pipeline.stages[i];
-    const Descriptor& d = stage.plugin->descriptor();
-    StageSlot slot;
-    slot.plugin = stage.plugin;
-    slot.serialized = d.concurrency == Concurrency::serialized;
-    const int count = slot.serialized ? 1 : workers;
-    for (int w = 0; w < count; ++w) {
-      StageContext ctx;
-      ctx.params = stage.params;
-      ctx.output_dir = options.output_dir;
-      ctx.config_dir = pipeline.config.file.parent_path();
-      ctx.pipeline = pipeline.config.name;
-      ctx.plugin = d.name;
-      ctx.worker = w;
-      ctx.workers = count;
-      std::unique_ptr<abi::StageInstance> instance;
-      const abi::Status status = stage.plugin->factory->create(ctx, instance);
-      if (!status.ok || !instance) {
-        const auto& where = pipeline.config.stages[i].where;
-        throw StageStartError(format_location(pipeline.config.file.string(), where) + ": stage " + std::to_string(i + 1) +
-                              " (plugin '" + d.name + "', " + stage.plugin->file.string() +
-                              ") could not start: " + (status.message.empty() ? "no instance" : status.message));
-      }
-      slot.instances.push_back(std::move(instance));
-    }
-    slots.push_back(std::move(slot));
-  }
-  return slots;
-}
-
-}  // namespace
 
 std::string safe_document_id(const std::string& id) {
   std::string out;
@@ -82,15 +37,44 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec) throw StageStartError("cannot create output folder " + options.output_dir.string() + ": " + ec.message());
-  std::vector<StageSlot> slots = start_stages(pipeline, options, workers);
+  remove_stale_temp_files(options.output_dir);
 
+  std::string pipeline_hash;
+  try {
+    pipeline_hash = pipeline_fingerprint(pipeline);
+  } catch (const std::exception& e) {
+    throw StageStartError(e.what());
+  }
+  const std::size_t split = replay_start(pipeline);
+  const bool isolated = options.isolate.has_value() && split > 0;
+  // With isolation the analysis stages live in the worker processes only.
+  std::vector<StageSlot> analysis =
+      isolated ? std::vector<StageSlot>{} : start_stages(pipeline, options.output_dir, 0, split, workers);
+  std::vector<StageSlot> tail = start_stages(pipeline, options.output_dir, split, pipeline.stages.size(), workers);
+  std::vector<std::unique_ptr<WorkerProcess>> processes;
   RunSummary summary;
+  if (isolated) {
+    for (int w = 0; w < workers; ++w) {
+      processes.push_back(std::make_unique<WorkerProcess>(*options.isolate, w, workers));
+      try {
+        processes.back()->start();
+      } catch (const WorkerStartError& e) {
+        throw StageStartError(e.what());
+      }
+    }
+  }
+
+  const JournalContents previous = options.resume ? read_journal(journal_path(options.output_dir)) : JournalContents{};
+  RunJournal journal(journal_path(options.output_dir), options.resume,
+                     {pipeline_hash, fs::absolute(pipeline.config.file).string(), options.shard ? options.shard->label() : ""});
+  const CheckpointStore checkpoints(options.output_dir);
+
   std::mutex summary_mutex;
   std::set<std::string> seen_ids;
   Progress progress(std::cerr, inputs.total(), options.terminal, options.quiet);
   const auto start = std::chrono::steady_clock::now();
 
-  auto record = [&](const Document& doc, DocumentFailure* failure, double ms) {
+  auto record = [&](const Document& doc, DocumentFailure* failure, bool kept, double ms) {
     {
       std::lock_guard<std::mutex> lock(summary_mutex);
       summary.bytes += doc.raw.size();
@@ -99,17 +83,49 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
         summary.failures.push_back(*failure);
       } else {
         ++summary.ok;
+        summary.kept += kept;
       }
     }
     progress.document_done(doc.id, doc.raw.size(), failure == nullptr,
                            failure ? "[" + failure->stage + "] " + failure->error : std::string{}, ms);
   };
 
+  auto fail_at = [&](DocumentFailure& failure, std::size_t stage_index, std::string message) {
+    failure.stage = pipeline.stages[stage_index].plugin->descriptor().name;
+    failure.stage_index = static_cast<int>(stage_index);
+    failure.error = std::move(message);
+  };
+
+  // Runs the analysis stages in this thread or in the worker process; fills failure on error.
+  auto analyse = [&](int worker, Document& doc, DocumentFailure& failure) {
+    if (!isolated) {
+      if (auto f = run_slots(analysis, worker, doc)) fail_at(failure, analysis[f->stage_index].index, std::move(f->message));
+      return;
+    }
+    const WorkerOutcome outcome = processes[static_cast<std::size_t>(worker)]->process(doc);
+    if (outcome.ok) return;
+    if (outcome.stage_index >= 0 && static_cast<std::size_t>(outcome.stage_index) < split) {
+      fail_at(failure, static_cast<std::size_t>(outcome.stage_index), outcome.error);
+    } else {
+      failure.stage = "worker";
+      failure.stage_index = -1;
+      failure.error = outcome.error.empty() ? "worker process failed" : outcome.error;
+    }
+  };
+
+  std::atomic<bool> aborting{false};
   auto work = [&](int worker) {
-    while (auto item = inputs.next()) {
+    while (stop_signal() == 0 && !aborting.load()) {
+      auto item = inputs.next();
+      if (!item) break;
       const auto t0 = std::chrono::steady_clock::now();
       Document doc;
       doc.id = safe_document_id(item->id);
+      if (options.shard && !options.shard->contains(doc.id)) {
+        std::lock_guard<std::mutex> lock(summary_mutex);
+        ++summary.outside_shard;
+        continue;
+      }
       doc.source = item->source;
       doc.raw = std::move(item->raw);
       DocumentFailure failure{doc.id, doc.source, "input", -1, item->error};
@@ -119,43 +135,68 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
           failure.error = "duplicate document id '" + doc.id + "': another input already has it";
       }
       if (failure.error.empty() && doc.raw.empty()) failure.error = "empty input (0 bytes)";
+      const CheckpointKey key{doc.id, failure.error.empty() ? sha256_hex(doc.raw) : std::string(), pipeline_hash};
+      bool kept = false;
       if (failure.error.empty()) {
-        if (utf8::is_valid(doc.raw)) {
-          doc.text = doc.raw;
-          doc.encoding = {"UTF-8", 1.0, false};
-          doc.source_map = SourceMap::identity(doc.raw.size());
-        }
-        for (std::size_t s = 0; s < slots.size(); ++s) {
-          const auto s0 = std::chrono::steady_clock::now();
-          const abi::Status status = slots[s].process(worker, doc);
-          const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s0).count();
-          const Descriptor& d = slots[s].plugin->descriptor();
-          doc.provenance.push_back({d.name, d.version, ms});
-          if (!status.ok) {
-            failure.stage = d.name;
-            failure.stage_index = static_cast<int>(s);
-            failure.error = status.message.empty() ? "failed without a message" : status.message;
-            break;
+        if (options.resume) {
+          const auto it = previous.latest.find(doc.id);
+          if (it != previous.latest.end() && it->second.status != JournalEntry::failed &&
+              it->second.content_hash == key.content_hash && it->second.pipeline_hash == pipeline_hash) {
+            if (auto saved = checkpoints.load(key)) {
+              doc = std::move(*saved);
+              kept = true;
+            }
           }
         }
+        if (!kept) {
+          if (utf8::is_valid(doc.raw)) {
+            doc.text = doc.raw;
+            doc.encoding = {"UTF-8", 1.0, false};
+            doc.source_map = SourceMap::identity(doc.raw.size());
+          }
+          analyse(worker, doc, failure);
+          if (failure.error.empty()) checkpoints.save(key, doc);
+        }
+        if (failure.error.empty())
+          if (auto f = run_slots(tail, worker, doc)) fail_at(failure, tail[f->stage_index].index, std::move(f->message));
+        JournalEntry entry{failure.error.empty() ? (kept ? JournalEntry::kept : JournalEntry::ok) : JournalEntry::failed,
+                           doc.id, key.content_hash, pipeline_hash};
+        journal.record(entry);
       }
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-      record(doc, failure.error.empty() ? nullptr : &failure, ms);
+      record(doc, failure.error.empty() ? nullptr : &failure, kept, ms);
     }
   };
 
+  // A failure outside the per-document contract (a checkpoint that cannot be written, a worker that
+  // cannot be restarted) stops the run; the first one is rethrown after every thread has ended.
+  std::exception_ptr fatal;
+  std::mutex fatal_mutex;
+  auto guarded = [&](int worker) {
+    try {
+      work(worker);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(fatal_mutex);
+      if (!fatal) fatal = std::current_exception();
+      aborting.store(true);
+    }
+  };
   std::vector<std::thread> threads;
-  for (int w = 1; w < workers; ++w) threads.emplace_back(work, w);
-  work(0);
+  for (int w = 1; w < workers; ++w) threads.emplace_back(guarded, w);
+  guarded(0);
   for (auto& t : threads) t.join();
 
-  for (StageSlot& slot : slots)
-    for (auto& instance : slot.instances) {
-      const abi::Status status = instance->finish();
-      if (!status.ok) summary.finish_errors.push_back(slot.plugin->descriptor().name + ": " + status.message);
-    }
+  for (auto& p : processes) {
+    p->stop();
+    summary.worker_starts += p->starts();
+  }
+  for (auto& e : finish_slots(analysis)) summary.finish_errors.push_back(e);
+  for (auto& e : finish_slots(tail)) summary.finish_errors.push_back(e);
+  summary.interrupted_by = stop_signal();
+  if (!fatal) journal.end(summary.ok, summary.failed, summary.interrupted_by);
   progress.finish();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (fatal) std::rethrow_exception(fatal);
   return summary;
 }
 

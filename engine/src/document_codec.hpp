@@ -1,0 +1,27 @@
+#pragma once
+// A compact binary form of a whole Document, used where documents cross a process boundary (the
+// --isolate workers) and for the checkpoints a resumed run or `docpipe merge` replays.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "docpipe/document.hpp"
+
+namespace docpipe::engine {
+
+/// Bytes that are not a document in the codec's format (truncated, wrong version, bad lengths).
+class DocumentCodecError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Every field of @p doc, layers and source map included, as bytes that decode_document() turns back
+/// into an equal document. The format starts with a magic and a version number.
+std::string encode_document(const Document& doc);
+
+/// The document encoded in @p bytes. Throws DocumentCodecError for anything encode_document() did not
+/// produce; never reads out of bounds.
+Document decode_document(std::string_view bytes);
+
+}  // namespace docpipe::engine
