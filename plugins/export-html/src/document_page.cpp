@@ -149,9 +149,10 @@ void write_indicators(std::string& out, const Document& doc) {
     out += "</td><td class=\"n\">" + (ind.period > 0 ? std::to_string(ind.period) : std::string()) + "</td><td>";
     if (!ind.status.empty())
       out += "<span class=\"status status-" + class_token(ind.status) + "\">" + escaped(ind.status) + "</span> ";
-    append_escaped(out, ind.measure);
-    out += "</td><td class=\"n\" data-sort=\"" + plain_value(ind.value) + "\">";
-    append_escaped(out, format_figure(ind.value, ind.value_high, ind.unit, ind.qualifier));
+    if (!ind.measure.empty()) out += "<span class=\"canon\">" + escaped(ind.measure) + "</span>";
+    out += "</td><td class=\"n val\" data-sort=\"" + plain_value(ind.value) + "\" title=\"" +
+           escaped(format_figure(ind.value, ind.value_high, ind.unit, ind.qualifier)) + "\">";
+    append_escaped(out, compact_figure(ind.value, ind.value_high, ind.unit, ind.qualifier));
     out += "</td></tr>";
   }
   out += "</tbody></table></section>";

@@ -20,6 +20,7 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{padding:.3rem .45rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-weight:600;color:var(--muted);cursor:pointer;user-select:none;white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.val{white-space:nowrap}
 )CSS";
 
 constexpr std::string_view page_css = R"CSS(
@@ -30,7 +31,7 @@ header.doc-head h1{font-family:var(--serif);font-size:1.6rem;margin:0 0 .3rem;li
 .counts b{color:var(--ink);font-variant-numeric:tabular-nums}
 .toggles{margin-top:.5rem;font-size:.85rem;color:var(--muted)}
 .toggles label{margin-right:1rem;cursor:pointer}
-.layout{display:grid;grid-template-columns:15rem minmax(0,1fr) 24rem;gap:0;align-items:start}
+.layout{display:grid;grid-template-columns:15rem minmax(0,1fr) 26rem;gap:0;align-items:start}
 nav#toc{position:sticky;top:0;max-height:100vh;overflow:auto;padding:1rem .8rem 2rem 1.2rem;font-size:.85rem;border-right:1px solid var(--line)}
 nav#toc h2,aside h2{font-size:.8rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);margin:.2rem 0 .5rem}
 nav#toc ol{list-style:none;margin:0;padding:0}
@@ -46,6 +47,7 @@ article .doc-title{font-size:1.45rem;text-align:center;margin:0 0 1.2em}
 :target{animation:flash 1.6s ease-out}
 @keyframes flash{from{background:#ffe08a}to{background:transparent}}
 .num{background:var(--num);border-bottom:1px solid var(--num-line);border-radius:2px;cursor:help}
+.num-date,.num-year,.num-ordinal,.num-name{background:none;border-bottom:1px dotted #b9c0c8}
 .ind{box-shadow:inset 0 -2px 0 #2e8b57}
 .gl{text-decoration:underline;text-decoration-color:var(--gl);text-decoration-thickness:2px;text-underline-offset:.25em;cursor:pointer;color:inherit}
 .gl-marker{white-space:nowrap;color:var(--gl);font-size:.8em;vertical-align:super;line-height:0;text-decoration:none;font-family:var(--sans)}

@@ -53,6 +53,23 @@ std::string format_figure(double value, const std::optional<double>& high, const
   return out;
 }
 
+std::string compact_figure(double value, const std::optional<double>& high, const std::string& unit,
+                           const std::string& qualifier) {
+  const double magnitude = std::fabs(value);
+  if (!std::isfinite(value) || magnitude < 1e4) return format_figure(value, high, unit, qualifier);
+  const double scale = magnitude >= 1e8 ? 1e8 : 1e4;
+  auto scaled = [&](double v) { return format_value(std::round(v / scale * 1e4) / 1e4); };
+  std::string out;
+  if (qualifier == "about") out = "≈ ";
+  else if (qualifier == "at_least") out = "≥ ";
+  else if (qualifier == "at_most") out = "≤ ";
+  out += scaled(value);
+  if (high) out += "–" + scaled(*high);
+  out += scale == 1e8 ? " 亿" : " 万";
+  if (!unit.empty()) out += " " + unit;
+  return out;
+}
+
 std::string chinese_scale(double value) {
   const double magnitude = std::fabs(value);
   if (!std::isfinite(value) || magnitude < 1e4) return {};

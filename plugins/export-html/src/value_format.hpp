@@ -19,6 +19,11 @@ std::string plain_value(double value);
 std::string format_figure(double value, const std::optional<double>& high, const std::string& unit,
                           const std::string& qualifier);
 
+/// Like format_figure(), but values of ten thousand and more in 万 or 亿 (`≈ 341.7 亿 CNY`), as a
+/// table column an analyst scans; the range's high end uses the low end's scale.
+std::string compact_figure(double value, const std::optional<double>& high, const std::string& unit,
+                           const std::string& qualifier);
+
 /// Large values once more in the Chinese scale words an analyst reads in reports (`341.7 亿`,
 /// `53.65 万`), or empty when the value is below ten thousand.
 std::string chinese_scale(double value);

@@ -27,3 +27,10 @@ TEST_CASE("large values are also read in Chinese scale words") {
   CHECK(chinese_scale(9999).empty());
   CHECK(chinese_scale(-2e8) == "-2 亿");
 }
+
+TEST_CASE("table figures use 万 and 亿 from ten thousand on") {
+  CHECK(compact_figure(34170000000.0, std::nullopt, "CNY", "about") == "≈ 341.7 亿 CNY");
+  CHECK(compact_figure(12540000, std::nullopt, "USD", "") == "1,254 万 USD");
+  CHECK(compact_figure(1e8, 1.5e8, "CNY", "range") == "1–1.5 亿 CNY");
+  CHECK(compact_figure(6.4, std::nullopt, "%", "") == "6.4%");
+}
