@@ -52,6 +52,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   std::size_t n = 0;
   std::vector<const ScannedNumber*> in_sentence;
   std::u32string pseudo_heading;
+  SentenceContext carried;
   for (const docpipe::Span& sentence : sentences) {
     if (doc.sections.empty()) {
       const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
@@ -75,7 +76,14 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       }
     }
     const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
-    const SentenceContext ctx = sentence_context(t, b, e, heading, year, in_sentence);
+    SentenceContext ctx = sentence_context(t, b, e, heading, year, in_sentence);
+    // A splitter may cut a list of results at its semicolons; 预计 at the head of the list holds
+    // for all of it.
+    std::size_t before = b;
+    while (before > 0 && (t.at(before - 1) == U' ' || t.at(before - 1) == U'\n')) --before;
+    const bool continues = before > 0 && (t.at(before - 1) == U'；' || t.at(before - 1) == U';');
+    if (continues && !carried.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = carried;
+    carried = ctx;
     for (auto& ind : extract_indicators(t, b, e, in_sentence, table, ctx)) {
       ind.sentence = sentence;
       ind.section = section_of(doc.sections, ind.span.begin);

@@ -65,3 +65,19 @@ TEST_CASE("stage: damaged and empty text do not throw", "[number-extract][stage]
   REQUIRE(doc.numbers.size() == 1);
   CHECK(doc.numbers[0].value == 12);
 }
+
+TEST_CASE("stage: 预计 at the head of a list cut at semicolons holds for the whole list", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "2024年报告。预计全年地区生产总值增长6.4%；固定资产投资增长27.2%。全年完成进出口总额10亿元。";
+  const std::size_t a = doc.text.find("预计"), b = doc.text.find("固定"), c = doc.text.find("全年完成");
+  doc.sentences = {{0, a}, {a, b}, {b, c}, {c, doc.text.size()}};
+  extract_numbers(doc, IndicatorTable::builtin());
+  REQUIRE(doc.indicators.size() == 3);
+  CHECK(doc.indicators[0].status == "estimate");
+  CHECK(doc.indicators[1].canonical == "fixed_asset_investment");
+  CHECK(doc.indicators[1].status == "estimate");
+  CHECK(doc.indicators[1].period == 2023);
+  // After a full stop the list is over.
+  CHECK(doc.indicators[2].canonical == "trade");
+  CHECK(doc.indicators[2].status == "actual");
+}
