@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "char_model.hpp"
+#include "document_cache.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -22,6 +23,8 @@ constexpr double kLostCost = -2.5;     // a lead byte and an ASCII trail both dr
 constexpr std::size_t kBeam = 16;
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
+constexpr double kCacheWeight = 0.1;   // share of the document's own pairs in a character's probability
+const double kModelShare = std::log10(1 - kCacheWeight);
 
 /// One character of the damaged run, as the bytes the out-of-step decoder read.
 struct Token {
@@ -70,10 +73,25 @@ char32_t unfold(char32_t c) {
   }
 }
 
+/// Length of the remainder of an HTML tag or comment whose `<` was lost (`/font>`, `br>`,
+/// `!-- x -->`) at the start of @p rest, or 0.
+std::size_t tag_rest_length(std::string_view rest) {
+  if (rest.substr(0, 3) == "!--") {
+    const std::size_t end = rest.find("-->");
+    return end == std::string_view::npos ? 0 : end + 3;
+  }
+  std::size_t i = rest.substr(0, 1) == "/" ? 1 : 0;
+  const std::size_t name = i;
+  while (i < rest.size() && i < 12 && ((rest[i] >= 'a' && rest[i] <= 'z') || (rest[i] >= 'A' && rest[i] <= 'Z'))) ++i;
+  if (i == name) return 0;
+  while (i < rest.size() && i < 512 && rest[i] != '>' && rest[i] != '<' && rest[i] != '\n') ++i;
+  return i < rest.size() && rest[i] == '>' ? i + 1 : 0;
+}
+
 class RunSearch {
  public:
   RunSearch(std::string_view text, const CharModel& model, const LostByteOptions& options)
-      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)) {
+      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)), cache_(text) {
     for (unsigned p = 0x81; p <= 0xFE; ++p) {
       bool any = false;
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
@@ -116,9 +134,15 @@ class RunSearch {
     int inserts = 0;
     const char* how = "";
     bool inserted_in_tail = false;
+    bool lost_ascii = false;  // the ending dropped an ASCII byte (the invalid trail)
   };
 
-  double sc(char32_t a, char32_t b, char32_t c) const { return model_.score(a, b, c); }
+  /// log10 P(c | a b): the character model interpolated with the document's own pairs.
+  double sc(char32_t a, char32_t b, char32_t c) const {
+    const double cached = cache_.probability(b, c);
+    const double m = model_.score(a, b, c);
+    return cached > 0 ? std::log10((1 - kCacheWeight) * std::pow(10.0, m) + kCacheWeight * cached) : m + kModelShare;
+  }
 
   /// A character of a realigned reading: a GBK pair that decodes, but not the ideographic space
   /// (A1A1), which prose never has inside a sentence and the model counts as ordinary white space.
@@ -376,10 +400,10 @@ class RunSearch {
         double v = 0;
         if (wildcard(pend, s, k + 1, c, v))
           consider({s.score + v + kLostCost, k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
-                    "lead byte and invalid trail dropped"});
+                    "lead byte and invalid trail dropped", false, true});
         if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s, k + 2, c, v))
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
-                    "ended at a lead byte written as ?"});
+                    "ended at a lead byte and invalid trail written as ?", false, true});
       }
     }
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
@@ -422,6 +446,8 @@ class RunSearch {
     fix.end = best.end;
     fix.after.clear();
     for (char32_t c : chars) utf8::append(fix.after, options_.fold_punctuation ? fold(c) : c);
+    // Endings that lost an ASCII byte: before the rest of a tag or comment it was its `<`.
+    fix.tag_rest = best.lost_ascii ? tag_rest_length(text_.substr(fix.end)) : 0;
     fix.gain = gain;
     fix.confidence = confidence_from_gain(gain);
     fix.note = std::string(best.how);
@@ -443,13 +469,15 @@ class RunSearch {
   std::vector<double> term_, suffix_, prefix_;
   std::vector<std::vector<Node>> layers_;
   std::vector<bool> double_at_;
+  DocumentCache cache_;
 };
 
 }  // namespace
 
 double confidence_from_gain(double gain) noexcept {
-  // A reading 10^6 times more probable than the damage is treated as near certain.
-  return 1.0 / (1.0 + std::pow(10.0, -(gain - 2.0) / 2.0));
+  // A reading 10^6 times more probable than the damage is near certain; a guess from a language
+  // model never reaches certainty.
+  return std::min(0.999, 1.0 / (1.0 + std::pow(10.0, -(gain - 2.0) / 2.0)));
 }
 
 bool punctuation_is_folded(std::string_view text) noexcept {

@@ -20,6 +20,9 @@ struct LostByteFix {
   double gain = 0;         ///< log10 of how much more probable the reading is than the text as is.
   double confidence = 0;   ///< In [0, 1], from the gain.
   std::string note;        ///< How the run ended and which pairs were restored.
+  /// Bytes after `end` that are the rest of an HTML tag whose `<` the damage swallowed (`/font>`):
+  /// markup to delete, 0 when none.
+  std::size_t tag_rest = 0;
 };
 
 /// Options of the search.

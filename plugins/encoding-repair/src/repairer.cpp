@@ -36,6 +36,8 @@ void Repairer::process(Document& doc) {
 }
 
 void Repairer::repair_mojibake(Document& doc) {
+  // Damage starts at `?` or U+FFFD: text without either costs two scans.
+  if (doc.text.find('?') == std::string::npos && doc.text.find("\xEF\xBF\xBD") == std::string::npos) return;
   LostByteOptions options;
   options.fold_punctuation = punctuation_is_folded(doc.text);
   const auto fixes = find_lost_byte_fixes(doc.text, CharModel::embedded(), options);
@@ -44,6 +46,8 @@ void Repairer::repair_mojibake(Document& doc) {
   for (const LostByteFix& f : fixes) {
     if (f.confidence >= settings_.min_confidence) {
       rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
+      if (f.tag_rest > 0)
+        rw.replace(f.end, f.end + f.tag_rest, "", "html", f.confidence, "HTML tag whose '<' the mojibake swallowed");
     } else {
       char conf[16];
       std::snprintf(conf, sizeof conf, "%.3f", f.confidence);

@@ -1,0 +1,214 @@
+// bench_encoding_repair: repair quality on generated damage and speed beside iconv.
+//
+//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT]
+//
+// Uses only the reports held out of the character model's training (training_split.hpp), in
+// simplified script and converted to traditional (OpenCC s2tw). Prints, per script: exact-repair
+// rate (the damaged chunk comes back byte-identical to the clean one), false-repair rate (a clean
+// chunk with a `?` is changed at all), and MB/s of the stage on clean UTF-8 and on GBK input beside
+// iconv(3) on the same bytes in the same run.
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <opencc/SimpleConverter.hpp>
+
+#include "char_model.hpp"
+#include "corruption_generator.hpp"
+#include "double_byte_table.hpp"
+#include "lost_byte_repair.hpp"
+#include "repairer.hpp"
+#include "training_split.hpp"
+
+namespace fs = std::filesystem;
+using namespace encoding_repair;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Lines merged into chunks of at least @p min_bytes.
+std::vector<std::string> chunks_of(const std::string& text, std::size_t min_bytes) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    cur += text.substr(pos, end - pos);
+    cur += '\n';
+    pos = end + 1;
+    if (cur.size() >= min_bytes) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (cur.size() >= min_bytes / 2) out.push_back(cur);
+  return out;
+}
+
+std::string apply(const std::string& text, const std::vector<LostByteFix>& fixes, double min_confidence) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& f : fixes) {
+    if (f.confidence < min_confidence) continue;
+    out.append(text, pos, f.begin - pos);
+    out += f.after;
+    pos = f.end;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+double iconv_seconds(const char* from, const std::vector<std::string>& inputs) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  std::vector<char> buf;
+  const auto t0 = Clock::now();
+  for (const auto& in : inputs) {
+    buf.resize(in.size() * 2 + 16);
+    char* src = const_cast<char*>(in.data());
+    std::size_t src_left = in.size();
+    char* dst = buf.data();
+    std::size_t dst_left = buf.size();
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) std::cerr << "iconv failed\n";
+  }
+  const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+  iconv_close(cd);
+  return s;
+}
+
+std::string to_gbk(const std::string& utf8) {
+  iconv_t cd = iconv_open("GBK//TRANSLIT", "UTF-8");
+  std::string out(utf8.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(utf8.data());
+  std::size_t src_left = utf8.size();
+  char* dst = out.data();
+  std::size_t dst_left = out.size();
+  iconv(cd, &src, &src_left, &dst, &dst_left);
+  iconv_close(cd);
+  out.resize(out.size() - dst_left);
+  return out;
+}
+
+struct Quality {
+  std::size_t damaged = 0, exact = 0, repaired_any = 0;
+  std::size_t clean_with_trigger = 0, clean_changed = 0, clean_total = 0;
+  double seconds = 0;
+  std::size_t bytes = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports";
+  const std::size_t per_report = argc > 2 ? std::stoul(argv[2]) : 40;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  opencc::SimpleConverter s2tw("s2tw.json");
+  const CharModel& model = CharModel::embedded();
+
+  std::vector<std::string> held_out;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (held_out_of_training(i)) held_out.push_back(read_file(files[i]));
+  std::printf("held-out reports: %zu of %zu (never seen by the character model)\n", held_out.size(), files.size());
+
+  std::mt19937 rng(20240124);
+  LostByteOptions options;
+  options.fold_punctuation = true;
+  for (int script = 0; script < 2; ++script) {
+    Quality q;
+    for (const std::string& report : held_out) {
+      const std::string text = script == 0 ? report : s2tw.Convert(report);
+      auto chunks = chunks_of(text, 300);
+      std::shuffle(chunks.begin(), chunks.end(), rng);
+      std::size_t used = 0;
+      for (const std::string& chunk : chunks) {
+        if (used == per_report) break;
+        const auto sample = damage_random(chunk, rng, 4, used % 2 ? bench::InvalidPair::question_mark : bench::InvalidPair::vanish);
+        if (!sample) continue;
+        ++used;
+        ++q.damaged;
+        const auto t0 = Clock::now();
+        const auto fixes = find_lost_byte_fixes(sample->damaged, model, options);
+        q.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+        q.bytes += sample->damaged.size();
+        const std::string repaired = apply(sample->damaged, fixes, 0.5);
+        q.exact += repaired == sample->expected;
+        q.repaired_any += repaired != sample->damaged;
+        // The same chunk undamaged: folded question marks are triggers that must stay untouched.
+        const std::string clean = sample->expected;
+        ++q.clean_total;
+        if (clean.find('?') != std::string::npos) {
+          ++q.clean_with_trigger;
+          q.clean_changed += apply(clean, find_lost_byte_fixes(clean, model, options), 0.5) != clean;
+        }
+      }
+    }
+    std::printf("%s: damaged chunks %zu, exact-repair rate %.3f, changed %.3f; clean chunks %zu (%zu with a '?'), "
+                "false-repair rate %.4f of chunks with a '?'; repair search %.2f MB/s on damaged chunks\n",
+                script == 0 ? "simplified" : "traditional", q.damaged, double(q.exact) / double(q.damaged),
+                double(q.repaired_any) / double(q.damaged), q.clean_total, q.clean_with_trigger,
+                q.clean_with_trigger ? double(q.clean_changed) / double(q.clean_with_trigger) : 0.0,
+                double(q.bytes) / 1e6 / q.seconds);
+  }
+
+  // Speed: the whole stage on clean UTF-8 and on GBK input, beside iconv on the same bytes.
+  std::vector<std::string> gbk;
+  std::size_t utf8_bytes = 0, gbk_bytes = 0;
+  for (const auto& r : held_out) {
+    gbk.push_back(to_gbk(r));
+    utf8_bytes += r.size();
+    gbk_bytes += gbk.back().size();
+  }
+  Repairer repairer(RepairSettings{});
+  for (int round = 0; round < 2; ++round) {
+    double stage_utf8 = 0, stage_gbk = 0;
+    for (int rep = 0; rep < 5; ++rep) {
+      for (const auto& r : held_out) {
+        docpipe::Document d;
+        d.raw = r;
+        const auto t0 = Clock::now();
+        repairer.process(d);
+        stage_utf8 += std::chrono::duration<double>(Clock::now() - t0).count();
+      }
+      for (const auto& g : gbk) {
+        docpipe::Document d;
+        d.raw = g;
+        const auto t0 = Clock::now();
+        repairer.process(d);
+        stage_gbk += std::chrono::duration<double>(Clock::now() - t0).count();
+      }
+    }
+    double iconv_utf8 = 0, iconv_gbk = 0;
+    for (int rep = 0; rep < 5; ++rep) {
+      iconv_utf8 += iconv_seconds("UTF-8", held_out);
+      iconv_gbk += iconv_seconds("GBK", gbk);
+    }
+    if (round == 0) continue;  // the first round warms caches and loads the tables
+    const double mb_utf8 = 5.0 * double(utf8_bytes) / 1e6, mb_gbk = 5.0 * double(gbk_bytes) / 1e6;
+    std::printf("clean UTF-8 input (%.1f MB): stage %.0f MB/s, iconv UTF-8->UTF-8 %.0f MB/s, ratio %.2f\n", mb_utf8 / 5,
+                mb_utf8 / stage_utf8, mb_utf8 / iconv_utf8, iconv_utf8 / stage_utf8);
+    std::printf("GBK input (%.1f MB): stage (detect + decode + repair + clean) %.0f MB/s, iconv GBK->UTF-8 %.0f MB/s, ratio %.2f\n",
+                mb_gbk / 5, mb_gbk / stage_gbk, mb_gbk / iconv_gbk, iconv_gbk / stage_gbk);
+  }
+  return 0;
+}

@@ -1,0 +1,112 @@
+#include "corruption_generator.hpp"
+
+#include <vector>
+
+#include "docpipe/utf8.hpp"
+#include "double_byte_table.hpp"
+
+namespace encoding_repair::bench {
+
+namespace utf8 = docpipe::utf8;
+
+std::string fold_fullwidth(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = utf8::next(text, pos);
+    switch (c) {
+      case U'，': case U'：': case U'；': case U'！': case U'？': case U'（': case U'）':
+        out += static_cast<char>(c - 0xFEE0);
+        break;
+      default:
+        utf8::append(out, c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+/// GBK bytes of @p text, or nothing when a character has no GBK code.
+std::optional<std::string> encode_gbk(std::string_view text, std::vector<std::size_t>& pair_starts) {
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = utf8::next(text, pos);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    const std::uint16_t code = gbk.encode(c);
+    if (!code) return std::nullopt;
+    pair_starts.push_back(out.size());
+    out += static_cast<char>(code >> 8);
+    out += static_cast<char>(code & 0xFF);
+  }
+  return out;
+}
+
+/// Decodes GBK bytes the way the broken pipeline did.
+std::string decode_lenient(std::string_view bytes, InvalidPair invalid) {
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string out;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    if (b == 0x80) {
+      utf8::append(out, 0x20AC);
+      ++i;
+      continue;
+    }
+    if (i + 1 >= bytes.size()) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    if (const char32_t c = gbk.decode(b, t)) {
+      utf8::append(out, c);
+      i += 2;
+    } else if (gbk.is_trail(t)) {
+      i += 2;  // user-defined area or unassigned: vanishes
+    } else if (invalid == InvalidPair::vanish) {
+      i += 2;  // the lead and its invalid trail vanish together
+    } else {
+      out += '?';  // the lead and its invalid trail are written as one `?`
+      i += 2;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<DamagedSample> damage(std::string_view clean, std::size_t nth, InvalidPair invalid) {
+  std::vector<std::size_t> pairs;
+  auto bytes = encode_gbk(clean, pairs);
+  if (!bytes || nth >= pairs.size()) return std::nullopt;
+  const std::size_t at = pairs[nth];
+  (*bytes)[at] = '?';
+  DamagedSample s;
+  const std::string before = decode_lenient(std::string_view(*bytes).substr(0, at), invalid);
+  s.site = fold_fullwidth(before).size();
+  s.damaged = fold_fullwidth(decode_lenient(*bytes, invalid));
+  s.expected = fold_fullwidth(clean);
+  return s;
+}
+
+std::optional<DamagedSample> damage_random(std::string_view clean, std::mt19937& rng, std::size_t margin, InvalidPair invalid) {
+  std::vector<std::size_t> pairs;
+  if (!encode_gbk(clean, pairs) || pairs.size() <= margin) return std::nullopt;
+  std::uniform_int_distribution<std::size_t> pick(margin, pairs.size() - 1);
+  return damage(clean, pick(rng), invalid);
+}
+
+}  // namespace encoding_repair::bench

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "cleaner.hpp"
+
+using namespace encoding_repair;
+
+namespace {
+std::string apply(const std::string& text, const CleanOptions& o = {}) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& e : find_cleaning_edits(text, o)) {
+    REQUIRE(e.begin >= pos);
+    out += text.substr(pos, e.begin - pos) + e.after;
+    pos = e.end;
+  }
+  return out + text.substr(pos);
+}
+std::string kind_of_first(const std::string& text) {
+  const auto edits = find_cleaning_edits(text);
+  return edits.empty() ? "" : edits[0].kind;
+}
+}  // namespace
+
+TEST_CASE("HTML tags and comments are removed, real prose with angle brackets is not") {
+  CHECK(apply("聚集高地。”</font> 11.着力") == "聚集高地。” 11.着力");
+  CHECK(apply("<FONT color=red>重点</FONT>任务") == "重点任务");
+  CHECK(apply("一是<!-- 注释 -->加快") == "一是加快");
+  CHECK(apply("增长<br/>就业") == "增长\n就业");
+  CHECK(apply("增长\n<br>\n就业") == "增长\n\n就业");
+  CHECK(apply("x<5 且 y>3, a <b c") == "x<5 且 y>3, a <b c");
+  CHECK(apply("<o:p></o:p>文本") == "文本");
+  CHECK(apply("前<script>var a = '<b>';</script>后") == "前后");
+  CHECK(kind_of_first("<p>") == "html");
+}
+
+TEST_CASE("an unterminated comment or tag is left alone") {
+  CHECK(apply("前<!-- 未完") == "前<!-- 未完");
+  CHECK(apply("前<font color=red 后") == "前<font color=red 后");
+}
+
+TEST_CASE("character references are decoded") {
+  CHECK(apply("&#x4e2d;&#22269;&amp;&lt;&ldquo;好&rdquo;") == "中国&<“好”");
+  CHECK(apply("经济&nbsp;发展") == "经济 发展");
+  CHECK(apply("&unknown; &#xZZ; &") == "&unknown; &#xZZ; &");
+  CHECK(apply("&lt;b&gt;", CleanOptions{false}) == "&lt;b&gt;");
+}
+
+TEST_CASE("control and zero-width characters are removed, TAB and LF kept") {
+  CHECK(apply("经\x01济\x7F\u200B发\uFEFF展\t1\n") == "经济发展\t1\n");
+  CHECK(kind_of_first("a\x02") == "control");
+}
+
+TEST_CASE("CR line ends become LF") {
+  CHECK(apply("一\r\n二\r三\n") == "一\n二\n三\n");
+  CHECK(kind_of_first("\r\n") == "whitespace");
+}
+
+TEST_CASE("no-break and ideographic space runs: indentation dropped, inner runs one space") {
+  CHECK(apply("\u3000\u3000一、工作回顾\n\u3000\u3000各位代表") == "一、工作回顾\n各位代表");
+  CHECK(apply("2024年\u00A0\u00A01月") == "2024年 1月");
+  CHECK(apply("结尾\u3000\n") == "结尾\n");
+  CHECK(apply("已是 单个空格") == "已是 单个空格");
+}
+
+TEST_CASE("clean prose yields no edit") {
+  CHECK(find_cleaning_edits("二〇二四年政府工作报告（摘要）：经济运行稳中向好。\n").empty());
+}

@@ -1,0 +1,165 @@
+#include <catch2/catch.hpp>
+
+#include <unicode/ucnv.h>
+
+#include "decoder.hpp"
+#include "docpipe/utf8.hpp"
+#include "test_support.hpp"
+
+using namespace encoding_repair;
+
+namespace {
+/// @p utf8 converted to @p charset with ICU (how a test makes legacy bytes without fixtures).
+std::string encode(const std::string& utf8, const char* charset) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &st);
+  REQUIRE(U_SUCCESS(st));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+docpipe::Document decoded(std::string raw, std::string_view forced = "auto") {
+  docpipe::Document d = test::raw_document(std::move(raw));
+  decode_document(d, forced, "encoding-repair");
+  return d;
+}
+/// Every code point of the text maps back to whole source bytes that decode to it.
+void check_map_exact(const docpipe::Document& d, const char* charset) {
+  std::size_t pos = 0;
+  while (pos < d.text.size()) {
+    std::size_t next = pos;
+    docpipe::utf8::next(d.text, next);
+    const std::size_t b = d.source_map.to_source(pos), e = d.source_map.to_source_end(next);
+    REQUIRE(e > b);
+    if (d.text.compare(pos, next - pos, "\xEF\xBF\xBD") != 0) CHECK(encode(d.text.substr(pos, next - pos), charset) == d.raw.substr(b, e - b));
+    pos = next;
+  }
+}
+const std::string kSample = "二〇二四年政府工作报告：经济运行稳中向好，高质量发展扎实推进。全年地区生产总值增长6.4%。";
+const std::string kTraditional = "二零二四年政府工作報告：經濟運行穩中向好，高質量發展紮實推進。全年地區生產總值增長6.4%。";
+}  // namespace
+
+TEST_CASE("valid UTF-8 passes through with an identity map") {
+  const auto d = decoded(kSample);
+  CHECK(d.text == kSample);
+  CHECK(d.encoding.name == "UTF-8");
+  CHECK(d.encoding.confidence == 1.0);
+  CHECK(d.repairs.empty());
+  CHECK(d.source_map.runs().size() == 1);
+}
+
+TEST_CASE("a UTF-8 byte order mark is dropped from the text and kept in the map") {
+  const auto d = decoded("\xEF\xBB\xBF" + kSample);
+  CHECK(d.text == kSample);
+  CHECK(d.encoding.bom);
+  CHECK(d.source_map.to_source(0) == 3);
+}
+
+TEST_CASE("UTF-16 with either byte order mark") {
+  for (const char* cs : {"UTF-16LE", "UTF-16BE"}) {
+    const std::string bom = std::string(cs) == "UTF-16LE" ? "\xFF\xFE" : "\xFE\xFF";
+    const auto d = decoded(bom + encode(kSample + " 𠀀", cs));
+    CHECK(d.encoding.name == cs);
+    CHECK(d.text == kSample + " 𠀀");
+    CHECK(d.repairs.empty());
+    CHECK(d.source_map.to_source(0) == 2);
+  }
+}
+
+TEST_CASE("UTF-16 without a BOM is recognized by its NUL pattern") {
+  const auto d = decoded(encode("Annual report 2024, GDP grew 5.2 percent.", "UTF-16LE"));
+  CHECK(d.encoding.name == "UTF-16LE");
+  CHECK(d.text == "Annual report 2024, GDP grew 5.2 percent.");
+}
+
+TEST_CASE("an unpaired surrogate and an odd trailing byte in UTF-16 are decode errors") {
+  const auto d = decoded(std::string("\xFF\xFE" "A\x00\x00\xD8" "B\x00" "C", 9));
+  CHECK(d.text == "A\xEF\xBF\xBD" "B\xEF\xBF\xBD");
+  REQUIRE(d.repairs.size() == 2);
+  CHECK(d.repairs[0].source_begin == 4);
+  CHECK(d.repairs[0].source_end == 6);
+  CHECK(d.repairs[1].before == "\\x43");
+}
+
+TEST_CASE("GBK and GB18030 input is detected and decoded with an exact map") {
+  const std::string raw = encode(kSample, "GB18030");
+  const auto d = decoded(raw);
+  CHECK(d.encoding.name == "GB18030");
+  CHECK(d.encoding.confidence > 0.9);
+  CHECK(d.text == kSample);
+  check_map_exact(d, "GB18030");
+  // A character outside GBK takes a four-byte GB18030 sequence.
+  const auto four = decoded(encode(kSample + "€𠀀", "GB18030"), "gb18030");
+  CHECK(four.text == kSample + "€𠀀");
+}
+
+TEST_CASE("Big5 input is detected and decoded with an exact map") {
+  const std::string raw = encode(kTraditional, "Big5");
+  const auto d = decoded(raw);
+  CHECK(d.encoding.name == "Big5");
+  CHECK(d.text == kTraditional);
+  check_map_exact(d, "Big5");
+}
+
+TEST_CASE("the real GBK originals of the corpus decode like their UTF-8 conversions") {
+  // corpus/SOURCES.md: the _gbkscrape reports were decoded strictly as GB18030 from these files.
+  const auto dir = std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus";
+  const auto d = decoded(test::read_file(dir / "encoding-samples" / "national_2008_gbk_original.txt"));
+  CHECK(d.encoding.name == "GB18030");
+  CHECK(d.repairs.empty());
+  CHECK(d.text == test::read_file(dir / "reports" / "national_2008_gbkscrape.txt"));
+}
+
+TEST_CASE("an invalid UTF-8 byte becomes U+FFFD and a decode-error repair at its offset") {
+  const std::string raw = "经济\xFF增长";
+  const auto d = decoded(raw, "utf-8");
+  CHECK(d.text == "经济\xEF\xBF\xBD增长");
+  REQUIRE(d.repairs.size() == 1);
+  CHECK(d.repairs[0].kind == "decode-error");
+  CHECK(d.repairs[0].source_begin == 6);
+  CHECK(d.repairs[0].source_end == 7);
+  CHECK(d.repairs[0].before == "\\xFF");
+  CHECK(d.repairs[0].span.of(d.text) == "\xEF\xBF\xBD");
+  CHECK(d.source_map.to_source(d.text.find("增")) == 7);
+}
+
+TEST_CASE("truncated UTF-8 at the end: each byte is one recorded error") {
+  const auto d = decoded(kSample + "\xE5\xA2", "utf-8");
+  CHECK(d.repairs.size() == 2);
+  CHECK(d.repairs.back().source_end == kSample.size() + 2);
+}
+
+TEST_CASE("a lone GBK lead byte at the end is a recorded error, nothing is dropped") {
+  const std::string raw = encode(kSample, "GB18030") + "\xD6";
+  const auto d = decoded(raw, "gb18030");
+  CHECK(d.text == kSample + "\xEF\xBF\xBD");
+  REQUIRE(d.repairs.size() == 1);
+  CHECK(d.repairs[0].source_begin == raw.size() - 1);
+  CHECK(d.repairs[0].before == "\\xD6");
+}
+
+TEST_CASE("a GBK lead byte before an invalid trail: the lead is an error, the ASCII survives") {
+  const auto d = decoded("\xD6\xD0\xB9<b>", "gb18030");
+  CHECK(d.text == "中\xEF\xBF\xBD<b>");
+  REQUIRE(d.repairs.size() == 1);
+  CHECK(d.repairs[0].source_begin == 2);
+}
+
+TEST_CASE("binary input is a clear error naming the first NUL byte") {
+  std::string raw = "%PDF-1.4\n%";
+  raw += std::string("\x00\x9C\x01\xFF\x00\x00\x10", 7);
+  try {
+    decoded(raw);
+    FAIL("no exception");
+  } catch (const BinaryInput& e) {
+    CHECK(std::string(e.what()).find("offset 10") != std::string::npos);
+  }
+}
+
+TEST_CASE("a forced encoding overrides detection") {
+  const auto d = decoded(kSample, "gb18030");
+  CHECK(d.encoding.name == "GB18030");
+  CHECK(d.encoding.confidence == 1.0);
+  CHECK(d.text != kSample);  // UTF-8 bytes read as GBK: mojibake, as asked
+}

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "char_model.hpp"
+#include "corruption_generator.hpp"
+#include "lost_byte_repair.hpp"
+
+using namespace encoding_repair;
+
+namespace {
+std::string repair(const std::string& text, bool fold = true, double min_conf = 0.5) {
+  LostByteOptions o;
+  o.fold_punctuation = fold;
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& f : find_lost_byte_fixes(text, CharModel::embedded(), o)) {
+    if (f.confidence < min_conf) continue;
+    out += text.substr(pos, f.begin - pos) + f.after;
+    pos = f.end;
+  }
+  return out + text.substr(pos);
+}
+}  // namespace
+
+TEST_CASE("the seed's first example, out of context") {
+  CHECK(repair("市場的巨大潛力與旺盛活力?;剀囅餁v史文化街區被評為“省級旅游休閑街區”") ==
+        "市場的巨大潛力與旺盛活力。回車巷歷史文化街區被評為“省級旅游休閑街區”");
+}
+
+TEST_CASE("a run that resynchronizes inside a pair with an ASCII trail keeps that ASCII byte") {
+  // 環保績效創A: the pair 93 41 read out of step holds the ASCII 'A'.
+  CHECK(repair("技有限公司開展重點行業環??冃揂,實施餐飲油煙VOCs“綠島”項目") ==
+        "技有限公司開展重點行業環保績效創A,實施餐飲油煙VOCs“綠島”項目");
+}
+
+TEST_CASE("damage made by the generator in simplified script comes back exactly") {
+  // Sentences written for this test (not from the corpus).
+  const std::string clean = "今年以来，我们坚持稳中求进工作总基调，全力推动经济社会高质量发展，城乡居民收入稳步增长。";
+  int exact = 0, total = 0;
+  for (std::size_t nth = 4; nth < 30; nth += 3) {
+    const auto s = bench::damage(clean, nth, bench::InvalidPair::question_mark);
+    REQUIRE(s);
+    ++total;
+    exact += repair(s->damaged) == s->expected;
+  }
+  CHECK(exact * 10 >= total * 7);
+}
+
+TEST_CASE("damage made by the generator in traditional script comes back exactly") {
+  const std::string clean = "過去一年，我們堅持穩中求進工作總基調，全力推動經濟社會高質量發展，城鄉居民收入穩步增長。";
+  int exact = 0, total = 0;
+  for (std::size_t nth = 4; nth < 30; nth += 3) {
+    const auto s = bench::damage(clean, nth, bench::InvalidPair::question_mark);
+    REQUIRE(s);
+    ++total;
+    exact += repair(s->damaged) == s->expected;
+  }
+  CHECK(exact * 10 >= total * 7);
+}
+
+TEST_CASE("real question marks in clean text are left alone") {
+  for (const std::string clean : {"我们要问:发展为了谁?发展依靠谁?这是根本问题。",
+                                  "怎么办?必须坚持改革开放,推动高质量发展。",
+                                  "What now? 2024年?", "结尾问号?"}) {
+    CHECK(repair(clean) == clean);
+  }
+}
+
+TEST_CASE("U+FFFD starts a run like ?") {
+  CHECK(repair("市場的巨大潛力與旺盛活力\xEF\xBF\xBD;剀囅餁v史文化街區") == "市場的巨大潛力與旺盛活力。回車巷歷史文化街區");
+}
+
+TEST_CASE("readings keep full-width punctuation when the text does") {
+  const auto s = bench::damage("我们坚持稳中求进，推动高质量发展。", 5, bench::InvalidPair::question_mark);
+  REQUIRE(s);
+  // Unfolded text: the generator folds, so undo the folding of the expected side around the run.
+  const std::string repaired = repair(s->damaged, false);
+  CHECK(repaired.find("，") != std::string::npos);
+}
+
+TEST_CASE("punctuation_is_folded tells folded from full-width prose") {
+  CHECK(punctuation_is_folded("经济增长,就业稳定,物价平稳。"));
+  CHECK_FALSE(punctuation_is_folded("经济增长，就业稳定，物价平稳。"));
+}
+
+TEST_CASE("confidence grows with the gain") {
+  CHECK(confidence_from_gain(1) < confidence_from_gain(4));
+  CHECK(confidence_from_gain(2) == Approx(0.5));
+  CHECK(confidence_from_gain(12) > 0.99);
+  CHECK(confidence_from_gain(100) < 1.0);
+}

@@ -1,0 +1,42 @@
+#pragma once
+// Helpers shared by the encoding-repair tests.
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "docpipe/document.hpp"
+
+namespace encoding_repair::test {
+
+/// The bytes of @p path.
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// The seed: a damaged traditional-script report (shared/seed/000_dbdc0dc46ac71758.txt).
+inline std::filesystem::path seed_path() {
+  return std::filesystem::path(DOCPIPE_SHARED_DIR) / "seed" / "000_dbdc0dc46ac71758.txt";
+}
+
+/// A document whose raw bytes are @p raw (nothing decoded yet).
+inline docpipe::Document raw_document(std::string raw, std::string id = "t") {
+  docpipe::Document d;
+  d.id = std::move(id);
+  d.raw = std::move(raw);
+  return d;
+}
+
+/// Number of repairs of each kind.
+inline std::map<std::string, int> kinds(const docpipe::Document& d) {
+  std::map<std::string, int> k;
+  for (const auto& r : d.repairs) ++k[r.kind];
+  return k;
+}
+
+}  // namespace encoding_repair::test
