@@ -68,11 +68,12 @@ std::uint32_t TermMatcher::add(std::string_view key, std::size_t min_length) {
 void TermMatcher::build() {
   const std::size_t n = trie_.size();
   // Only the code points that fold into the alphabet get a code; the rest stay 0 (back to the root).
-  raw_code_.assign(ScriptFold::table_limit, 0);
-  for (char32_t cp : fold_.dropped_code_points()) raw_code_[cp] = drop_code;
+  code_block_.assign(ScriptFold::table_limit >> 8, 0);
+  code_data_.assign(256, 0);
+  for (char32_t cp : fold_.dropped_code_points()) set_code(cp, drop_code);
   for (const auto& [folded, code] : alphabet_map_) {
-    if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) raw_code_[folded] = code;
-    for (char32_t raw : fold_.sources(folded)) raw_code_[raw] = code;
+    if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) set_code(folded, code);
+    for (char32_t raw : fold_.sources(folded)) set_code(raw, code);
   }
   for (auto& edges : trie_) std::sort(edges.begin(), edges.end());
   auto child = [&](std::uint32_t node, std::uint32_t code) -> std::uint32_t {
@@ -103,6 +104,15 @@ void TermMatcher::build() {
   build_double_array(fail, output_node);
   states_ = n;
   built_ = true;
+}
+
+void TermMatcher::set_code(char32_t cp, std::uint32_t code) {
+  std::uint32_t& block = code_block_[cp >> 8];
+  if (block == 0) {
+    block = static_cast<std::uint32_t>(code_data_.size() >> 8);
+    code_data_.resize(code_data_.size() + 256, 0);
+  }
+  code_data_[(std::size_t(block) << 8) | (cp & 0xFF)] = code;
 }
 
 void TermMatcher::build_double_array(const std::vector<std::uint32_t>& fail,
@@ -197,7 +207,7 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
       while (pos > range.begin && (base[pos] & 0xC0) == 0x80);
       std::size_t len;
       const char32_t cp = decode(base + pos, end, len);
-      if (cp >= ScriptFold::table_limit || raw_code_[cp] != drop_code) --length;
+      if (cp >= ScriptFold::table_limit || raw_code(cp) != drop_code) --length;
     }
     return pos;
   };
@@ -205,13 +215,13 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
   while (p < end) {
     std::uint32_t code;
     if (*p < 0x80) {
-      code = raw_code_[*p++];
+      code = raw_code(*p++);
     } else {
       std::size_t len;
       const char32_t cp = decode(p, end, len);
       p += len;
       if (cp < ScriptFold::table_limit) {
-        code = raw_code_[cp];
+        code = raw_code(cp);
       } else {
         auto it = alphabet_map_.find(cp);
         code = it == alphabet_map_.end() ? 0 : it->second;

@@ -64,7 +64,14 @@ class TermMatcher {
     std::uint32_t fail = 0;    // slot of the longest proper suffix that is a state
     std::uint32_t output = 0xFFFFFFFFu;  // longest key that is a suffix of this state, or no_key
   };
-  std::vector<std::uint32_t> raw_code_;      // raw code point -> code, or drop_code
+  // Raw code point -> code (or drop_code), as a two-level table of 256-entry blocks: blocks without
+  // a code share block 0, so a small dictionary costs a few blocks, not a 768 KB table per document.
+  std::vector<std::uint32_t> code_block_;    // cp >> 8 -> block number
+  std::vector<std::uint32_t> code_data_;     // block number * 256 + (cp & 255) -> code
+  void set_code(char32_t cp, std::uint32_t code);
+  std::uint32_t raw_code(char32_t cp) const noexcept {
+    return code_data_[(std::size_t(code_block_[cp >> 8]) << 8) | (cp & 0xFF)];
+  }
   std::vector<Unit> units_;
   std::vector<std::uint32_t> output_slot_;   // slot -> slot of its longest suffix key (0 when none)
   std::vector<std::uint32_t> slot_key_;      // slot -> key ending exactly there, or no_key
