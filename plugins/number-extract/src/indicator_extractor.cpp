@@ -34,8 +34,8 @@ constexpr std::array<u32string_view, 38> kLeading = {
     U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
     U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
     U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
-constexpr std::array<u32string_view, 16> kTrailing = {U"同比", U"比上年", U"较上年", U"分别", U"年均", U"均", U"不", U"在",
-                                                      U"累计", U"可比", U"同口径", U"比", U"实际", U"名义",
+constexpr std::array<u32string_view, 18> kTrailing = {U"同比", U"比上年", U"较上年", U"比去年", U"较去年", U"分别", U"年均", U"均", U"不", U"在",
+                                                      U"累计", U"可比", U"同口径", U"较", U"实际", U"名义",
                                                       U"预计", U"的"};
 
 bool starts_with(u32string_view s, u32string_view w) { return s.substr(0, w.size()) == w; }

@@ -24,7 +24,9 @@ bool is_financial(char32_t c) {
          c == U'玖' || c == U'拾' || c == U'佰' || c == U'仟';
 }
 bool is_dash(char32_t c) {
-  return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'~' || c == U'～' || c == U'〜';
+  // Scraped text writes ranges with every dash look-alike, box drawing included (9%─10%).
+  return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'‒' || c == U'─' || c == U'━' || c == U'~' ||
+         c == U'～' || c == U'〜' || c == U'﹣';
 }
 
 struct Qualifier {
@@ -329,6 +331,18 @@ class Scanner {
       if (std::size_t e = discount(*q, start); e) return e;
     }
     if (is_label(*q, start)) return q->num.end;
+    // Chinese digits read one by one are a year (二〇二四), a figure with 〇 or a discount (三八折);
+    // a bare pair is a list (二三级医院, 二三产业) or a name (八五普法, 阳光九九).
+    if (q->num.digit_string && q->num.end - q->num.begin < 4 && t_.at(q->num.end) != U'折') {
+      bool zero = false;
+      for (std::size_t k = q->num.begin; k < q->num.end; ++k) zero = zero || chinese_digit(t_.at(k)) == 0;
+      if (!zero) return q->num.end;
+    }
+    // Service hotlines (12345热线) are names.
+    if (q->num.arabic && !q->unit && (t_.matches(q->num.end, U"热线") || t_.matches(q->num.end, U"政务服务便民热线"))) {
+      emit_name(i, q->num.end);
+      return q->num.end;
+    }
     const Numeral& n = q->num;
     // A lone Chinese numeral character without a unit is a word, not a number (一切, 百强, 千万不要),
     // unless it stands alone (between non-letters).
@@ -375,7 +389,7 @@ class Scanner {
       out_.push_back(std::move(s));
       return end;
     }
-    if (unit_q.unit && (unit_q.unit->cls == UnitClass::month || unit_q.unit->cls == UnitClass::day)) {
+    if (high && unit_q.unit && (unit_q.unit->cls == UnitClass::month || unit_q.unit->cls == UnitClass::day)) {
       // 1—11月: a span of months.
       ScannedNumber s = make(start, end, i, q->num.end);
       s.mention.value = q->value;

@@ -131,6 +131,10 @@ TEST_CASE("scanner: years, dates and ordinals", "[number-extract][scanner]") {
   m = one("第十一屆人民代表大會");
   CHECK(m.kind == "ordinal");
   CHECK(m.value == 11);
+  // A house number is no day of the month.
+  m = one("59號院");
+  CHECK(m.kind == "measure");
+  CHECK(m.unit == "號");
   // A number of years is a measure, not a year.
   m = one("用3年时间");
   CHECK(m.kind == "measure");
@@ -138,7 +142,7 @@ TEST_CASE("scanner: years, dates and ordinals", "[number-extract][scanner]") {
 }
 
 TEST_CASE("scanner: names made of numerals are names, not quantities", "[number-extract][scanner]") {
-  for (const char* text : {"黨的二十大精神", "“十四五”規劃", "長三角地区", "“100+10”", "一带一路"}) {
+  for (const char* text : {"黨的二十大精神", "“十四五”規劃", "長三角地区", "“100+10”", "一带一路", "12345熱線"}) {
     auto m = one(text);
     INFO(text);
     CHECK(m.kind == "name");
@@ -148,7 +152,8 @@ TEST_CASE("scanner: names made of numerals are names, not quantities", "[number-
 
 TEST_CASE("scanner: labels, footnote markers, identifiers and words are no numbers", "[number-extract][scanner]") {
   for (const char* text : {"项目库(1)优质", "（一）加快发展", "1.推进改革", "一、工作回顾", "PM2.5平均浓度", "5G基站",
-                           "一般公共预算", "进一步推进", "统一大市场", "一是抓项目", "千方百计", "登陆", "百姓"}) {
+                           "一般公共预算", "进一步推进", "统一大市场", "一是抓项目", "千方百计", "登陆", "百姓",
+                           "二三級醫院", "八五普法"}) {
     INFO(text);
     CHECK(scan(text).empty());
   }

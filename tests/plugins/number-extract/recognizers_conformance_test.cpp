@@ -190,7 +190,7 @@ FileScore run_file(const std::string& model, std::ofstream* dump) {
 TEST_CASE("Recognizers-Text Chinese specs: pass rate per file stays at or above its floor", "[number-extract][conformance]") {
   // Floors: the share of cases (dotnet-supported) this implementation passes today, rounded down.
   const std::map<std::string, double> floors = {
-      {"NumberModel", 0.76},     {"PercentModel", 0.725},    {"CurrencyModel", 0.78},
+      {"NumberModel", 0.77},     {"PercentModel", 0.725},    {"CurrencyModel", 0.78},
       {"OrdinalModel", 1.0},     {"NumberRangeModel", 0.30}, {"NumberRangeModelExperimentalMode", 0.085},
   };
   std::ofstream dump_file;
