@@ -23,7 +23,10 @@ class ExportHtml : public docpipe::Stage {
   static docpipe::html_export::PageOptions options(const docpipe::StageContext& ctx) {
     docpipe::html_export::PageOptions o;
     o.toc_depth = static_cast<int>(ctx.params.get_int("toc-depth"));
-    o.mark_repairs = ctx.params.get_bool("mark-repairs");
+    const std::string repairs = ctx.params.get_string("mark-repairs");
+    o.repairs = repairs == "all"    ? docpipe::html_export::RepairMarks::all
+                : repairs == "none" ? docpipe::html_export::RepairMarks::none
+                                    : docpipe::html_export::RepairMarks::significant;
     o.lang = ctx.params.get_string("lang");
     o.generator = std::string("docpipe export-html ") + plugin_version;
     return o;
@@ -53,8 +56,10 @@ docpipe::Descriptor describe() {
       {"index", docpipe::ParamType::boolean, "true", false, {}, {}, {}, "Write index.html at the end of the run."},
       {"index-title", docpipe::ParamType::string, "", false, {}, {}, {}, "Heading of the index page (default: the pipeline name)."},
       {"toc-depth", docpipe::ParamType::integer, "3", false, 1, 6, {}, "Deepest section level in the table of contents."},
-      {"mark-repairs", docpipe::ParamType::boolean, "true", false, {}, {}, {}, "Mark repaired text (hover shows before and after)."},
-      {"lang", docpipe::ParamType::string, "zh", false, {}, {}, {}, "The pages' lang attribute, e.g. zh-Hant for traditional script."},
+      {"mark-repairs", docpipe::ParamType::choice, "significant", false, {}, {}, {"significant", "all", "none"},
+       "Which repairs to mark in the text (hover shows before and after); significant leaves out whitespace."},
+      {"lang", docpipe::ParamType::string, "auto", false, {}, {}, {},
+       "The pages' lang attribute; auto picks zh-Hant or zh-Hans from the characters used."},
   };
   return d;
 }

@@ -10,13 +10,6 @@ namespace docpipe::html_export {
 
 namespace {
 
-bool fits(std::string_view text, const Span& s) {
-  auto boundary = [&](std::size_t o) {
-    return o >= text.size() || (static_cast<unsigned char>(text[o]) & 0xC0) != 0x80;
-  };
-  return s.begin <= s.end && s.end <= text.size() && boundary(s.begin) && boundary(s.end);
-}
-
 Mark make(Span span, int rank, const std::string& tag, const std::string& attrs, const std::string& first_only) {
   Mark m;
   m.span = span;
@@ -28,6 +21,13 @@ Mark make(Span span, int rank, const std::string& tag, const std::string& attrs,
 }
 
 }  // namespace
+
+bool span_fits(std::string_view text, const Span& s) {
+  auto boundary = [&](std::size_t o) {
+    return o >= text.size() || (static_cast<unsigned char>(text[o]) & 0xC0) != 0x80;
+  };
+  return s.begin <= s.end && s.end <= text.size() && boundary(s.begin) && boundary(s.end);
+}
 
 std::string class_token(std::string_view text) {
   std::string out;
@@ -63,7 +63,7 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
   marks.reserve(doc.numbers.size() + doc.glossary.links.size() + doc.indicators.size() + doc.repairs.size());
 
   for (const GlossaryLink& l : doc.glossary.links) {
-    if (!fits(text, l.span) || l.span.empty()) continue;
+    if (!span_fits(text, l.span) || l.span.empty()) continue;
     if (l.entry < 0 || static_cast<std::size_t>(l.entry) >= doc.glossary.entries.size()) continue;
     const std::string cls = l.kind == "marker" ? "gl gl-marker" : "gl";
     marks.push_back(make(l.span, glossary_rank, "span",
@@ -72,29 +72,30 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
   }
   for (std::size_t i = 0; i < doc.indicators.size(); ++i) {
     const Indicator& ind = doc.indicators[i];
-    if (!fits(text, ind.span) || ind.span.empty()) continue;
+    if (!span_fits(text, ind.span) || ind.span.empty()) continue;
     marks.push_back(make(ind.span, indicator_rank, "span",
                          " class=\"ind\" data-ind=\"" + std::to_string(i) + "\"",
                          " id=\"ind-" + std::to_string(i) + "\""));
   }
   for (const NumberMention& n : doc.numbers) {
-    if (!fits(text, n.span) || n.span.empty()) continue;
+    if (!span_fits(text, n.span) || n.span.empty()) continue;
     marks.push_back(make(n.span, number_rank, "span",
                          " class=\"num num-" + class_token(n.kind) + "\" data-tip=\"" + escaped(number_tip(n)) + "\"",
                          ""));
   }
   for (std::size_t i = 0; i < doc.glossary.unresolved.size(); ++i) {
     const UnresolvedMarker& u = doc.glossary.unresolved[i];
-    if (!fits(text, u.span) || u.span.empty()) continue;
+    if (!span_fits(text, u.span) || u.span.empty()) continue;
     const std::string tip = "未解析的名词解释标记 " + u.marker + "：没有编号为 " + std::to_string(u.number) +
                             " 的词条 (unresolved glossary marker)";
     marks.push_back(make(u.span, unresolved_rank, "span",
                          " class=\"unres\" data-tip=\"" + escaped(tip) + "\"",
                          " id=\"u-" + std::to_string(i) + "\""));
   }
-  if (options.repairs) {
+  if (options.repairs != RepairMarks::none) {
     for (const Repair& r : doc.repairs) {
-      if (!fits(text, r.span)) continue;
+      if (!span_fits(text, r.span)) continue;
+      if (options.repairs == RepairMarks::significant && r.kind == "whitespace") continue;
       const std::string cls = "rep rep-" + class_token(r.kind) + (r.span.empty() ? " del" : "");
       marks.push_back(make(r.span, repair_rank, "span",
                            " class=\"" + cls + "\" data-tip=\"" + escaped(repair_tip(r, options.tip_chars)) + "\"",

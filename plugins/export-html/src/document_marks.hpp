@@ -10,9 +10,16 @@
 
 namespace docpipe::html_export {
 
+/// Which repairs are marked in the text.
+enum class RepairMarks {
+  all,          ///< Every repair (deletions as thin markers).
+  significant,  ///< Every repair except those of kind `whitespace`, which are many and say little.
+  none          ///< No repair.
+};
+
 /// Which layers become marks.
 struct MarkOptions {
-  bool repairs = true;          ///< Mark repairs (deletions as empty markers).
+  RepairMarks repairs = RepairMarks::significant;  ///< Which repairs to mark.
   std::size_t tip_chars = 160;  ///< Longest before/after text quoted in a repair's popup.
 };
 
@@ -31,6 +38,9 @@ std::string number_tip(const NumberMention& n);
 
 /// The popup text of a repair: `「before」→「after」· kind · confidence`.
 std::string repair_tip(const Repair& r, std::size_t tip_chars);
+
+/// True when @p span lies inside @p text and on code point boundaries.
+bool span_fits(std::string_view text, const Span& span);
 
 /// @p text reduced to a safe CSS class suffix (lowercase ASCII letters, digits and `-`).
 std::string class_token(std::string_view text);

@@ -8,6 +8,7 @@
 #include "html_escape.hpp"
 #include "inline_marks.hpp"
 #include "page_assets.hpp"
+#include "script_detect.hpp"
 #include "value_format.hpp"
 
 namespace docpipe::html_export {
@@ -135,24 +136,26 @@ void write_indicators(std::string& out, const Document& doc) {
     out += "<p class=\"empty\">没有指标 (no indicators)</p></section>";
     return;
   }
-  out += "<table id=\"indicator-table\" class=\"sortable\"><thead><tr><th>指标 name</th><th class=\"n\">年份</th>"
-         "<th>类型</th><th class=\"n\">数值 value</th></tr></thead><tbody>";
+  out += "<table id=\"indicator-table\" class=\"sortable\"><colgroup><col class=\"c-name\"><col class=\"c-year\">"
+         "<col class=\"c-val\"></colgroup><thead><tr><th>指标 name</th><th class=\"n\">年份</th>"
+         "<th class=\"n\">数值 value</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < doc.indicators.size(); ++i) {
     const Indicator& ind = doc.indicators[i];
-    const bool anchored = !ind.span.empty() && ind.span.end <= doc.text.size();
+    const bool anchored = !ind.span.empty() && span_fits(doc.text, ind.span);
     out += anchored ? "<tr data-target=\"ind-" + std::to_string(i) + "\">" : "<tr>";
     out += "<td>";
     if (anchored) out += "<a href=\"#ind-" + std::to_string(i) + "\">";
     append_escaped(out, ind.name.empty() ? ind.canonical : ind.name);
     if (anchored) out += "</a>";
-    if (!ind.canonical.empty()) out += "<span class=\"canon\">" + escaped(ind.canonical) + "</span>";
-    out += "</td><td class=\"n\">" + (ind.period > 0 ? std::to_string(ind.period) : std::string()) + "</td><td>";
-    if (!ind.status.empty())
-      out += "<span class=\"status status-" + class_token(ind.status) + "\">" + escaped(ind.status) + "</span> ";
-    if (!ind.measure.empty()) out += "<span class=\"canon\">" + escaped(ind.measure) + "</span>";
-    out += "</td><td class=\"n val\" data-sort=\"" + plain_value(ind.value) + "\" title=\"" +
+    std::string note = ind.canonical;
+    if (!ind.measure.empty()) note += (note.empty() ? "" : " · ") + ind.measure;
+    if (!note.empty()) out += "<span class=\"canon\">" + escaped(note) + "</span>";
+    out += "</td><td class=\"n\">" + (ind.period > 0 ? std::to_string(ind.period) : std::string()) + "</td>";
+    out += "<td class=\"n val\" data-sort=\"" + plain_value(ind.value) + "\" title=\"" +
            escaped(format_figure(ind.value, ind.value_high, ind.unit, ind.qualifier)) + "\">";
     append_escaped(out, compact_figure(ind.value, ind.value_high, ind.unit, ind.qualifier));
+    if (!ind.status.empty())
+      out += "<span class=\"status status-" + class_token(ind.status) + "\">" + escaped(ind.status) + "</span>";
     out += "</td></tr>";
   }
   out += "</tbody></table></section>";
@@ -223,11 +226,12 @@ std::string display_title(const Document& doc) {
 std::string render_document_page(const Document& doc, const PageOptions& options) {
   const std::string title = display_title(doc);
   const std::vector<Block> blocks = layout_blocks(doc);
-  const MarkedText marks(doc.text, document_marks(doc, {options.mark_repairs}));
+  const MarkedText marks(doc.text, document_marks(doc, {options.repairs}));
 
   std::string out;
   out.reserve(doc.text.size() * 2 + marks.marks().size() * 120 + 32768);
-  out += "<!DOCTYPE html>\n<html lang=\"" + escaped(options.lang) + "\"><head><meta charset=\"utf-8\">"
+  const std::string lang = options.lang == "auto" ? guess_chinese_lang(doc.text) : options.lang;
+  out += "<!DOCTYPE html>\n<html lang=\"" + escaped(lang) + "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   if (!options.generator.empty()) out += "<meta name=\"generator\" content=\"" + escaped(options.generator) + "\">";
   out += "<title>";

@@ -5,14 +5,15 @@
 #include <string>
 
 #include "docpipe/document.hpp"
+#include "document_marks.hpp"
 
 namespace docpipe::html_export {
 
 /// What a page shows.
 struct PageOptions {
   int toc_depth = 3;              ///< Deepest section level listed in the table of contents.
-  bool mark_repairs = true;       ///< Mark repairs in the text.
-  std::string lang = "zh";        ///< The page's `lang` attribute (BCP 47).
+  RepairMarks repairs = RepairMarks::significant;  ///< Which repairs to mark in the text.
+  std::string lang = "auto";      ///< The page's `lang` attribute (BCP 47), or `auto` to guess zh-Hant/zh-Hans.
   std::string generator;          ///< Written into `<meta name="generator">` (may be empty).
 };
 

@@ -61,7 +61,8 @@ body.hide-rep .rep{border:0}body.hide-rep .rep.del{display:none}
 body.hide-gl .gl{text-decoration:none}
 aside#panel{position:sticky;top:0;max-height:100vh;overflow:auto;padding:1rem 1.2rem 2rem;background:var(--panel);border-left:1px solid var(--line);font-size:.85rem}
 aside section{margin-bottom:1.4rem}
-.status{display:inline-block;padding:0 .35em;border-radius:3px;font-size:.75rem;background:#e4e7eb}
+.status{display:table;margin:.15rem 0 0 auto;padding:0 .35em;border-radius:3px;font-size:.72rem;background:#e4e7eb}
+#indicator-table{table-layout:fixed}#indicator-table col.c-year{width:3.6rem}#indicator-table col.c-val{width:8.6rem}
 .status-target{background:#dbeafe;color:#1e40af}.status-actual{background:#dcfce7;color:#166534}.status-estimate{background:#fef3c7;color:#92400e}
 .canon{display:block;color:var(--muted);font-size:.72rem}
 tr[data-target]{cursor:pointer}tr[data-target]:hover{background:#e8edf3}

@@ -109,5 +109,9 @@ TEST_CASE("spans that do not fit the text are left out, and repairs can be switc
   auto marks = document_marks(doc);
   REQUIRE(marks.size() == 1);
   CHECK(marks[0].open.find("rep rep-html del") != std::string::npos);
-  CHECK(document_marks(doc, {false}).empty());
+  CHECK(document_marks(doc, {RepairMarks::none}).empty());
+  // Whitespace repairs are marked only when all are asked for.
+  doc.repairs[0].kind = "whitespace";
+  CHECK(document_marks(doc).empty());
+  CHECK(document_marks(doc, {RepairMarks::all}).size() == 1);
 }

@@ -97,7 +97,7 @@ TEST_CASE("the page is self-contained: no external resource of any kind") {
 
 TEST_CASE("traditional-script headings, figures and glossary links appear where the layers say") {
   const Document doc = hostile_document();
-  const std::string page = render_document_page(doc, {3, true, "zh-Hant", "test"});
+  const std::string page = render_document_page(doc, {3, RepairMarks::all, "zh-Hant", "test"});
   CHECK(page.find("<html lang=\"zh-Hant\">") != std::string::npos);
   CHECK(page.find("<h2 id=\"s-0\" class=\"sec-body\">一、過去一年 &amp; 今後</h2>") != std::string::npos);
   CHECK(page.find("<a href=\"#s-1\">名詞解釋</a>") != std::string::npos);
@@ -151,7 +151,7 @@ TEST_CASE("the TOC depth limits the listed sections; repairs can be left unmarke
   const Document doc = fixture::changsha_document();
   PageOptions o;
   o.toc_depth = 1;
-  o.mark_repairs = false;
+  o.repairs = RepairMarks::none;
   const std::string page = render_document_page(doc, o);
   CHECK(page.find("<li class=\"l2\">") == std::string::npos);
   CHECK(page.find("<li class=\"l1\">") != std::string::npos);
