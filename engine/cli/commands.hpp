@@ -11,6 +11,7 @@ namespace docpipe::cli {
 enum ExitCode { exit_ok = 0, exit_documents_failed = 1, exit_usage = 2 };
 
 int command_run(const std::vector<std::string>& args);
+int command_new_plugin(const std::vector<std::string>& args);
 int command_validate(const std::vector<std::string>& args);
 int command_plugins(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);

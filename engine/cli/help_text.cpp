@@ -13,6 +13,7 @@ Commands:
   merge OUT_1 ... OUT_N -o OUT            merge the output folders of a sharded run
   plugins list                             list the installed plugins
   plugins inspect NAME                     show a plugin's descriptor and parameters
+  new-plugin NAME [--kind K] [--dir D]     write a ready-to-build plugin folder and its test
   --help, --version
 
 INPUT is any mix of files, folders (searched recursively for .txt .md .htm .html), .jsonl files (one

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
       return exit_ok;
     }
     if (command == "run") return command_run(rest);
+    if (command == "new-plugin") return command_new_plugin(rest);
     if (command == "validate") return command_validate(rest);
     if (command == "plugins") return command_plugins(rest);
     if (command == "merge") return command_merge(rest);
