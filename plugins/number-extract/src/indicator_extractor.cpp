@@ -22,7 +22,7 @@ bool is_letter(char32_t c) {
 
 // Words that start the figure part of a clause. Growth words make the measure `growth`; the
 // decrease words make the value negative.
-constexpr std::array<u32string_view, 14> kGrowthWords = {U"增长率", U"增长", U"增速", U"增幅", U"提高", U"提升",
+constexpr std::array<u32string_view, 15> kGrowthWords = {U"增长率", U"增长", U"递增", U"增速", U"增幅", U"提高", U"提升",
                                                          U"上升", U"涨幅", U"增加", U"下降", U"降低", U"减少",
                                                          U"回落", U"降幅"};
 constexpr std::array<u32string_view, 6> kDecreaseWords = {U"下降", U"降低", U"减少", U"回落", U"降幅", U"下降率"};
@@ -30,11 +30,12 @@ constexpr std::array<u32string_view, 16> kLevelWords = {U"完成", U"达到", U"
                                                         U"稳定在", U"达", U"为", U"超过", U"超", U"保持",
                                                         U"低于", U"高于", U"不低于", U"不超过"};
 // Words stripped from the front and back of a name.
-constexpr std::array<u32string_view, 38> kLeading = {
+constexpr std::array<u32string_view, 41> kLeading = {U"按可比价格计算", U"按可比价格", U"按可比价",
     U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
     U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
     U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
-constexpr std::array<u32string_view, 18> kTrailing = {U"同比", U"比上年", U"较上年", U"比去年", U"较去年", U"分别", U"年均", U"均", U"不", U"在",
+constexpr std::array<u32string_view, 24> kTrailing = {U"预期目标", U"目标", U"按可比价格", U"按可比价", U"继续", U"力争",
+                                                      U"同比", U"比上年", U"较上年", U"比去年", U"较去年", U"分别", U"年均", U"均", U"不", U"在",
                                                       U"累计", U"可比", U"同口径", U"较", U"实际", U"名义",
                                                       U"预计", U"的"};
 

@@ -29,8 +29,9 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
     std::string id(fields[0]);
     std::size_t added = 0;
     for (std::size_t i = 1; i < fields.size(); ++i) {
-      if (fields[i].empty()) continue;
-      patterns_.push_back({fold_utf8(fields[i]), id});
+      if (fields[i].empty() || fields[i] == "=") continue;
+      const bool whole = fields[i].front() == '=';
+      patterns_.push_back({fold_utf8(whole ? fields[i].substr(1) : fields[i]), id, whole});
       ++added;
     }
     if (id.empty() || added == 0)
@@ -40,11 +41,16 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   std::stable_sort(patterns_.begin(), patterns_.end(),
                    [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
   by_first_.clear();
-  for (std::size_t i = 0; i < patterns_.size(); ++i) by_first_[patterns_[i].folded[0]].push_back(i);
+  whole_.clear();
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    if (patterns_[i].whole) whole_.emplace(patterns_[i].folded, i);
+    else by_first_[patterns_[i].folded[0]].push_back(i);
+  }
 }
 
 std::string IndicatorTable::lookup(std::string_view name) const {
   const std::u32string folded = fold_utf8(name);
+  if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
   const std::u32string_view view(folded);
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();

@@ -13,7 +13,8 @@ namespace number_extract {
 class IndicatorTable {
  public:
   /// Adds the lines of a table in TSV form: `id<TAB>pattern<TAB>pattern...`; `#` starts a comment
-  /// line, blank lines are skipped. Throws std::runtime_error naming @p origin and the line number
+  /// line, blank lines are skipped. A pattern written `=经济` matches only a name that is exactly
+  /// `经济` (short words that would otherwise match inside longer names). Throws std::runtime_error naming @p origin and the line number
   /// when a line has an id but no pattern.
   void add_tsv(std::string_view tsv, const std::string& origin);
 
@@ -33,9 +34,11 @@ class IndicatorTable {
   struct Pattern {
     std::u32string folded;
     std::string id;
+    bool whole = false;  // matches the whole name only
   };
   std::vector<Pattern> patterns_;  // longest first
-  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;  // patterns_ indexes by first code point
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;  // contained patterns, by first code point
+  std::unordered_map<std::u32string, std::size_t> whole_;             // whole-name patterns
 };
 
 }  // namespace number_extract

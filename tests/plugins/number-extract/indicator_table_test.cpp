@@ -27,6 +27,14 @@ TEST_CASE("indicator table: the longest contained pattern wins", "[number-extrac
   CHECK(t.lookup("一般公共预算支出") == "budget_expenditure");
 }
 
+TEST_CASE("indicator table: `=` patterns match whole names only", "[number-extract][table]") {
+  const IndicatorTable& t = IndicatorTable::builtin();
+  CHECK(t.lookup("经济") == "gdp");
+  CHECK(t.lookup("經濟") == "gdp");
+  CHECK(t.lookup("民营经济") == "");
+  CHECK(t.lookup("数字经济核心产业增加值占比") == "digital_economy_share");
+}
+
 TEST_CASE("indicator table: users add ids and patterns; bad lines are reported", "[number-extract][table]") {
   IndicatorTable t = IndicatorTable::builtin();
   t.add_tsv("# my table\n\nsilk_output\t蚕茧产量\t蠶繭產量\r\ngdp\t经济规模\n", "mine.tsv");
