@@ -15,11 +15,8 @@ class ExportMarkdown : public docpipe::Stage {
   }
 
   void process(docpipe::Document& doc) override {
-    std::string name = doc.id.empty() ? std::string("document") : doc.id;
-    for (char& c : name)
-      if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
-    if (name[0] == '.') name[0] = '_';
-    docpipe::write_file_atomically(folder_ / (name + ".md"), docpipe::markdown_export::render_markdown(doc, options_));
+    docpipe::write_file_atomically(folder_ / docpipe::markdown_export::markdown_file_name(doc.id),
+                                   docpipe::markdown_export::render_markdown(doc, options_));
   }
 
  private:

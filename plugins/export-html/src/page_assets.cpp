@@ -81,6 +81,7 @@ border:1px solid #c9cfd6;border-radius:6px;box-shadow:0 6px 24px rgba(20,30,40,.
 #popup .term{font-weight:700;display:block;margin-bottom:.2rem}
 #popup a{display:inline-block;margin-top:.3rem;font-size:.85em}
 @media (max-width:1100px){.layout{grid-template-columns:minmax(0,1fr)}nav#toc,aside#panel{position:static;max-height:none;border:0}}
+@page{margin:18mm 16mm}
 @media print{
  body{background:#fff;font-size:11pt}
  .layout{display:block}

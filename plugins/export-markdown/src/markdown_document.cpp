@@ -35,6 +35,14 @@ void write_block_text(std::string& out, std::string_view text, Span block, const
 
 }  // namespace
 
+std::string markdown_file_name(const std::string& id) {
+  std::string name = id.empty() ? std::string("document") : id;
+  for (char& c : name)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ':') c = '_';
+  if (name[0] == '.') name[0] = '_';
+  return name + ".md";
+}
+
 std::string render_markdown(const Document& doc, const MarkdownOptions& options) {
   const std::string_view text = doc.text;
   const Metadata& m = doc.metadata;

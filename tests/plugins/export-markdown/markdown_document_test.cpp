@@ -144,3 +144,9 @@ TEST_CASE("a marker crossing a block boundary is written as text and later footn
   CHECK(md.find("[^1]") == md.find("[^1]:"));  // only the definition
   CHECK(md.find("術語[^2]在此") != std::string::npos);
 }
+
+TEST_CASE("Markdown file names cannot leave the folder") {
+  CHECK(markdown_file_name("city_changsha_2024") == "city_changsha_2024.md");
+  CHECK(markdown_file_name("../x/y") == "_._x_y.md");
+  CHECK(markdown_file_name("") == "document.md");
+}
