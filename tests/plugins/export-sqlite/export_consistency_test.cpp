@@ -18,7 +18,8 @@
 #include "test_support.hpp"
 
 // The same documents exported to JSON, JSON Lines, CSV and SQLite give the same counts and the same
-// offsets, per document and per layer.
+// offsets, per document and per layer. (Provenance agrees here because the documents do not pass
+// through the engine, which appends each stage's run, exporters included, as the pipeline goes.)
 namespace ex = docpipe::exporting;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
