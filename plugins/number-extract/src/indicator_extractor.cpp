@@ -137,13 +137,29 @@ std::vector<u32string_view> split_names(u32string_view s) {
   return parts;
 }
 
-// The canonical id of a name; a share (民生支出占一般公共预算支出比重) is not the figure it is a
-// share of, so it takes an id only from a pattern that is itself a share.
+// The canonical id of a name. A share (民生支出占一般公共预算支出比重, 税收收入占比) is not the figure
+// it is a share of: it keeps an id only from a pattern that names the share itself (R&D经费支出占GDP
+// 比重 -> rd_intensity, ids ending in _share).
 std::string canonical_id(const IndicatorTable& table, u32string_view name) {
   std::string id = table.lookup(to_utf8(name));
-  const bool share = name.find(U'占') != u32string_view::npos || ends_with(name, U"比重") || ends_with(name, U"占比");
-  if (share && !(id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0)) return {};
+  const std::size_t zhan = name.find(U'占');
+  if (id.empty() || zhan == u32string_view::npos) return id;
+  if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;
+  const std::string whole = table.lookup(to_utf8(name.substr(zhan + 1)));
+  const std::string part = table.lookup(to_utf8(name.substr(0, zhan)));
+  if (whole == id || part == id) return {};  // the id came from one side of the share only
   return id;
+}
+
+// Endings of names of statistics.
+constexpr std::array<u32string_view, 18> kStatisticEndings = {
+    U"率", U"比重", U"占比", U"比例", U"强度", U"量", U"额", U"数", U"值", U"规模", U"收入", U"产值", U"投资",
+    U"面积", U"产量", U"人数", U"计划", U"指数"};
+
+bool names_a_statistic(u32string_view name) {
+  for (auto w : kStatisticEndings)
+    if (ends_with(name, w)) return true;
+  return false;
 }
 
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.
@@ -280,8 +296,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.
-      if (ind.canonical.empty() &&
-          (verb == u32string_view::npos || nm.size() < 2 || !(percent_like || m.kind == "money")))
+      // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
+      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || m.kind == "money")) ||
+                                                         (names_a_statistic(nm) && m.kind != "cardinal"))))
         continue;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
       if ((growth_here || ind.canonical == "cpi") && percent_like) {

@@ -65,7 +65,15 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     in_sentence.clear();
     for (std::size_t k = n; k < scanned.size() && scanned[k].mention.span.end <= sentence.end; ++k)
       in_sentence.push_back(&scanned[k]);
-    if (in_sentence.empty()) continue;
+    const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
+    if (in_sentence.empty()) {
+      // `主要预期目标是：` alone on its line introduces the list below it.
+      std::size_t last = e;
+      while (last > b && (t.at(last - 1) == U' ' || t.at(last - 1) == U'\n')) --last;
+      if (last > b && (t.at(last - 1) == U'：' || t.at(last - 1) == U':'))
+        carried = sentence_context(t, b, e, U"", year, in_sentence);
+      continue;
+    }
     const int section = section_of(doc.sections, sentence.begin);
     std::u32string heading = pseudo_heading;
     if (section >= 0) {
@@ -75,13 +83,13 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
         heading += U' ';
       }
     }
-    const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
     SentenceContext ctx = sentence_context(t, b, e, heading, year, in_sentence);
-    // A splitter may cut a list of results at its semicolons; 预计 at the head of the list holds
-    // for all of it.
+    // A splitter may cut a list at its semicolons or after its colon; 预计 or 预期目标 at the head
+    // of the list holds for all of it.
     std::size_t before = b;
     while (before > 0 && (t.at(before - 1) == U' ' || t.at(before - 1) == U'\n')) --before;
-    const bool continues = before > 0 && (t.at(before - 1) == U'；' || t.at(before - 1) == U';');
+    const char32_t joint = before > 0 ? t.at(before - 1) : 0;
+    const bool continues = joint == U'；' || joint == U';' || joint == U'：' || joint == U':';
     if (continues && !carried.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = carried;
     carried = ctx;
     for (auto& ind : extract_indicators(t, b, e, in_sentence, table, ctx)) {

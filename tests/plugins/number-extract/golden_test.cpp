@@ -42,7 +42,7 @@ std::string number(double v) {
 }
 
 struct Golden {
-  std::string source, anchor, status;
+  std::string source, anchor, until, status;
   int period = 0;
   std::vector<std::string> facts;  // the seven columns joined by tabs
 };
@@ -56,6 +56,7 @@ Golden load(const std::filesystem::path& path) {
     auto f = split_tabs(line);
     if (f[0] == "source") g.source = f.at(1);
     else if (f[0] == "anchor") g.anchor = f.at(1);
+    else if (f[0] == "until") g.until = f.at(1);
     else if (f[0] == "status") g.status = f.at(1);
     else if (f[0] == "period") g.period = std::stoi(f.at(1));
     else {
@@ -89,9 +90,14 @@ TEST_CASE("golden: hand-labelled target and result tables of real reports", "[nu
       number_extract::extract_numbers(doc, number_extract::IndicatorTable::builtin());
       const std::size_t anchor = doc.text.find(g.anchor);
       REQUIRE(anchor != std::string::npos);
+      // The labelled passage: the sentence holding the anchor, or [anchor, until) when given.
+      const std::size_t until = g.until.empty() ? std::string::npos : doc.text.find(g.until, anchor);
+      REQUIRE((g.until.empty() || until != std::string::npos));
       std::vector<std::string> got;
       for (const auto& i : doc.indicators) {
-        if (!(i.sentence.begin <= anchor && anchor < i.sentence.end)) continue;
+        const bool in = g.until.empty() ? i.sentence.begin <= anchor && anchor < i.sentence.end
+                                        : anchor <= i.span.begin && i.span.end <= until;
+        if (!in) continue;
         CHECK(i.status == g.status);
         CHECK(i.period == g.period);
         CHECK(i.span.of(doc.text).size() > 0);
