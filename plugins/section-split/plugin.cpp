@@ -60,7 +60,7 @@ docpipe::Descriptor describe() {
       ParamSpec{"max-item-chars", ParamType::integer, "50", false, 4, 200, {},
                 "longest clause of a ——item heading, in code points"},
       ParamSpec{"runon-min-bytes", ParamType::integer, "1800", false, 200, 100000000, {},
-                "lines at least this long are cut into paragraphs at the blanks between CJK text"},
+                "lines at least this long (and holding a fifth of the text) are cut into paragraphs at the blanks between CJK text"},
       ParamSpec{"sentences", ParamType::boolean, "true", false, {}, {}, {}, "fill the sentence layer"},
   };
   return d;

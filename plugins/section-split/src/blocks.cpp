@@ -127,7 +127,9 @@ std::vector<Block> split_blocks(std::string_view text, std::size_t from, const B
   while (line < text.size()) {
     std::size_t nl = text.find('\n', line);
     if (nl == std::string_view::npos) nl = text.size();
-    if (nl - line >= options.runon_min_bytes) {
+    // Only a line that holds a good part of the document stands for lost line breaks: a long
+    // paragraph of an otherwise well-broken text keeps its stray blanks (`坚 持统筹兼顾`).
+    if (nl - line >= options.runon_min_bytes && (nl - line) * 5 >= text.size() - from) {
       std::vector<std::size_t> cuts = runon_cuts(text, line, nl);
       std::size_t start = line;
       const bool whole = cuts.empty();

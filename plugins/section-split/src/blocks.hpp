@@ -22,8 +22,8 @@ struct Block {
 
 /// Tuning of split_blocks.
 struct BlockOptions {
-  /// A line at least this many bytes long is a run-on line and is cut at the blanks between
-  /// CJK text (outside quotes).
+  /// A line at least this many bytes long, and holding at least a fifth of the text, is a
+  /// run-on line and is cut at the blanks between CJK text (outside quotes).
   std::size_t runon_min_bytes = 1800;
 };
 

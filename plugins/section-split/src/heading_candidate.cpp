@@ -158,8 +158,9 @@ std::optional<Candidate> read_plain(std::string_view text, const Block& b, const
   place_title(text, b, b.content, c, options);
   if (!c.standalone || c.title_end <= c.title_begin) return std::nullopt;
   const std::string_view title = text.substr(c.title_begin, c.title_end - c.title_begin);
-  // `名词解释`, `注释：`, `有关词语解释` head a glossary even when a colon closes them
-  if (names_glossary(title) && cp_count(title) <= 30 && title.find("\xE3\x80\x82") == std::string_view::npos) {
+  // `名词解释`, `注释：`, `有关词语解释` head a glossary even when a colon closes them (a file name
+  // such as `…名词解释.docx` in a list of downloads does not)
+  if (names_glossary(title) && cp_count(title) <= 30 && title.find('.') == std::string_view::npos) {
     c.style = Style::appendix;
     c.names_glossary = true;
     return c;

@@ -207,6 +207,8 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
     const std::size_t open = t.rfind("（");
     if (open != std::string_view::npos && open > 0 && !find_iso_date(t.substr(open)).empty()) t = t.substr(0, open);
     while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    // a title written twice over by the scraper
+    if (t.size() % 2 == 0 && t.substr(0, t.size() / 2) == t.substr(t.size() / 2)) t = t.substr(0, t.size() / 2);
     out.title = std::string(t);
   }
 

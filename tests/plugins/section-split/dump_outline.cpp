@@ -1,5 +1,6 @@
 // Prints the outline of each file given (for writing and reviewing golden files; not a test).
-// With --blocks, prints every block and how it reads as a heading candidate instead.
+// With --blocks, prints every block and how it reads as a heading candidate instead; with
+// --headings, every section's level, kind and heading text.
 #include <cstring>
 #include <iostream>
 
@@ -10,10 +11,14 @@
 #include "section_splitter.hpp"
 
 int main(int argc, char** argv) {
-  bool blocks = false;
+  bool blocks = false, headings = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--blocks") == 0) {
       blocks = true;
+      continue;
+    }
+    if (std::strcmp(argv[i], "--headings") == 0) {
+      headings = true;
       continue;
     }
     auto doc = section_split_test::document_from(argv[i]);
@@ -29,6 +34,10 @@ int main(int argc, char** argv) {
       continue;
     }
     section_split::split_document(doc);
+    if (headings) {
+      for (const auto& s : doc.sections) std::cout << s.level << '\t' << s.kind << '\t' << s.heading.of(doc.text) << '\n';
+      continue;
+    }
     std::cout << section_split_test::outline(doc);
   }
 }
