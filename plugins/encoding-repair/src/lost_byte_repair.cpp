@@ -398,12 +398,14 @@ class RunSearch {
         const Node& s = layers_[k][ni];
         char32_t c = 0;
         double v = 0;
+        // At the end of the text nothing follows that could have been lost.
+        const bool at_end = tokens_[k - 1].end >= text_.size();
         if (wildcard(pend, s, k + 1, c, v))
-          consider({s.score + v + kLostCost, k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
-                    "lead byte and invalid trail dropped", false, true});
+          consider({s.score + v + (at_end ? 0.0 : kLostCost), k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
+                    at_end ? "the text ends inside the run" : "lead byte and invalid trail dropped", false, !at_end});
         if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s, k + 2, c, v))
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
-                    "ended at a lead byte and invalid trail written as ?", false, true});
+                    "ended at a lead byte and invalid trail written as ?", false, tokens_[k].end < text_.size()});
       }
     }
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
@@ -446,11 +448,32 @@ class RunSearch {
     fix.end = best.end;
     fix.after.clear();
     for (char32_t c : chars) utf8::append(fix.after, options_.fold_punctuation ? fold(c) : c);
-    // Endings that lost an ASCII byte: before the rest of a tag or comment it was its `<`.
+    // Endings that lost an ASCII byte: before the rest of a tag or comment it was its `<`;
+    // otherwise the most probable of the bytes GBK prose holds below 0x40 is restored, unless the
+    // model prefers a digit, which it cannot name.
+    fix.note = std::string(best.how);
     fix.tag_rest = best.lost_ascii ? tag_rest_length(text_.substr(fix.end)) : 0;
+    if (best.lost_ascii && fix.tag_rest == 0 && !chars.empty()) {
+      const char32_t last = chars.back();
+      const char32_t prev = chars.size() > 1 ? chars[chars.size() - 2] : before1_;
+      std::size_t p = fix.end;
+      const char32_t next = p < text_.size() ? decode_at(text_, p) : U'\n';
+      const char32_t next2 = p < text_.size() ? decode_at(text_, p) : U'\n';
+      char32_t lost = 0;
+      double best_lost = -std::numeric_limits<double>::infinity();
+      for (char32_t c : {U'\n', U'.', U'%', U'0', U'/', U'-', U'+'}) {
+        const double v = sc(prev, last, c) + sc(last, c, next) + sc(c, next, next2);
+        if (v > best_lost) best_lost = v, lost = c;
+      }
+      if (lost != U'0') {
+        utf8::append(fix.after, lost);
+        fix.note += "; the lost ASCII byte guessed as " + std::string(lost == U'\n' ? "a line break" : std::string(1, char(lost)));
+      } else {
+        fix.note += "; a lost ASCII byte (probably a digit) cannot be restored";
+      }
+    }
     fix.gain = gain;
     fix.confidence = confidence_from_gain(gain);
-    fix.note = std::string(best.how);
     if (best.inserts > 0) fix.note += "; " + std::to_string(best.inserts) + " dropped user-defined-area pair(s) restored";
     return fix.after != text_.substr(fix.begin, fix.end - fix.begin);
   }

@@ -6,6 +6,7 @@
 #include "cleaner.hpp"
 #include "decoder.hpp"
 #include "lost_byte_repair.hpp"
+#include "mixup_repair.hpp"
 #include "punctuation.hpp"
 #include "script_converter.hpp"
 #include "docpipe/text_rewriter.hpp"
@@ -36,14 +37,38 @@ void Repairer::process(Document& doc) {
 }
 
 void Repairer::repair_mojibake(Document& doc) {
-  // Damage starts at `?` or U+FFFD: text without either costs two scans.
-  if (doc.text.find('?') == std::string::npos && doc.text.find("\xEF\xBF\xBD") == std::string::npos) return;
-  LostByteOptions options;
-  options.fold_punctuation = punctuation_is_folded(doc.text);
-  const auto fixes = find_lost_byte_fixes(doc.text, CharModel::embedded(), options);
-  if (fixes.empty()) return;
+  const CharModel& model = CharModel::embedded();
+  std::vector<LostByteFix> fixes;
+  // Lost-byte damage starts at `?` or U+FFFD: text without either costs two scans.
+  if (doc.text.find('?') != std::string::npos || doc.text.find("\xEF\xBF\xBD") != std::string::npos) {
+    LostByteOptions options;
+    options.fold_punctuation = punctuation_is_folded(doc.text);
+    fixes = find_lost_byte_fixes(doc.text, model, options);
+  }
+  // Whole-run mix-ups, where they do not overlap a lost-byte run.
+  std::vector<MixupFix> mixups;
+  for (MixupFix& m : find_mixup_fixes(doc.text, model)) {
+    bool overlaps = false;
+    for (const LostByteFix& f : fixes) overlaps |= m.begin < f.end + f.tag_rest && f.begin < m.end;
+    if (!overlaps) mixups.push_back(std::move(m));
+  }
+  if (fixes.empty() && mixups.empty()) return;
   docpipe::TextRewriter rw(doc, stage_);
+  auto next_mixup = mixups.begin();
+  auto flush_mixups = [&](std::size_t until) {
+    for (; next_mixup != mixups.end() && next_mixup->begin < until; ++next_mixup) {
+      if (next_mixup->confidence >= settings_.min_confidence) {
+        rw.replace(next_mixup->begin, next_mixup->end, next_mixup->after, next_mixup->kind, next_mixup->confidence);
+      } else {
+        doc.report(Severity::warning, "mojibake-below-threshold",
+                   "possible " + next_mixup->kind + " '" + std::string(doc.text.substr(next_mixup->begin, next_mixup->end - next_mixup->begin)) +
+                       "', best candidate '" + next_mixup->after + "' (not applied)",
+                   docpipe::Span{next_mixup->begin, next_mixup->end}, stage_);
+      }
+    }
+  };
   for (const LostByteFix& f : fixes) {
+    flush_mixups(f.begin);
     if (f.confidence >= settings_.min_confidence) {
       rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
       if (f.tag_rest > 0)
@@ -57,6 +82,7 @@ void Repairer::repair_mojibake(Document& doc) {
                  docpipe::Span{f.begin, f.end}, stage_);
     }
   }
+  flush_mixups(std::string::npos);
   rw.commit(doc);
 }
 

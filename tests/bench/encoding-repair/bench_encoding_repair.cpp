@@ -70,7 +70,7 @@ std::string apply(const std::string& text, const std::vector<LostByteFix>& fixes
     if (f.confidence < min_confidence) continue;
     out.append(text, pos, f.begin - pos);
     out += f.after;
-    pos = f.end;
+    pos = f.end + f.tag_rest;
   }
   out.append(text, pos, std::string::npos);
   return out;
@@ -134,7 +134,9 @@ int main(int argc, char** argv) {
   std::mt19937 rng(20240124);
   LostByteOptions options;
   options.fold_punctuation = true;
-  for (int script = 0; script < 2; ++script) {
+  for (int run = 0; run < 4; ++run) {
+    const int script = run / 2;
+    const auto mode = run % 2 ? bench::InvalidPair::question_mark : bench::InvalidPair::vanish;
     Quality q;
     for (const std::string& report : held_out) {
       const std::string text = script == 0 ? report : s2tw.Convert(report);
@@ -143,7 +145,7 @@ int main(int argc, char** argv) {
       std::size_t used = 0;
       for (const std::string& chunk : chunks) {
         if (used == per_report) break;
-        const auto sample = damage_random(chunk, rng, 4, used % 2 ? bench::InvalidPair::question_mark : bench::InvalidPair::vanish);
+        const auto sample = bench::damage_random(chunk, rng, 4, mode);
         if (!sample) continue;
         ++used;
         ++q.damaged;
@@ -163,9 +165,9 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::printf("%s: damaged chunks %zu, exact-repair rate %.3f, changed %.3f; clean chunks %zu (%zu with a '?'), "
-                "false-repair rate %.4f of chunks with a '?'; repair search %.2f MB/s on damaged chunks\n",
-                script == 0 ? "simplified" : "traditional", q.damaged, double(q.exact) / double(q.damaged),
+    std::printf("%s, invalid pair %s: damaged chunks %zu, exact-repair rate %.3f (changed at all %.3f); clean chunks %zu "
+                "(%zu with a '?'), false-repair rate %.4f of those; repair search %.3f MB/s on damaged chunks\n",
+                script == 0 ? "simplified" : "traditional", run % 2 ? "-> '?'" : "vanishes", q.damaged, double(q.exact) / double(q.damaged),
                 double(q.repaired_any) / double(q.damaged), q.clean_total, q.clean_with_trigger,
                 q.clean_with_trigger ? double(q.clean_changed) / double(q.clean_with_trigger) : 0.0,
                 double(q.bytes) / 1e6 / q.seconds);

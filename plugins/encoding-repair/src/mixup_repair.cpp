@@ -1,0 +1,178 @@
+#include "mixup_repair.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "char_model.hpp"
+#include "double_byte_table.hpp"
+#include "lost_byte_repair.hpp"
+#include "docpipe/utf8.hpp"
+
+namespace encoding_repair {
+
+namespace {
+
+namespace utf8 = docpipe::utf8;
+
+// Windows-1252 bytes 0x80..0x9F (0 where undefined: Latin-1 reads those bytes as C1 controls).
+constexpr char16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/// The byte a Windows-1252/Latin-1 decoder turned into @p c, or -1.
+int latin_byte(char32_t c) {
+  if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == c) return 0x80 + i;
+  return -1;
+}
+
+/// Characters that start a Latin-1 mix-up run (letters with diacritics and symbols of the upper
+/// half; the Windows-1252 quotes alone are ordinary Chinese punctuation).
+bool latin_run_char(char32_t c) { return c >= 0xA0 && c <= 0xFF; }
+
+std::optional<std::string> strict_utf8(const std::string& bytes) {
+  if (!utf8::is_valid(bytes)) return std::nullopt;
+  return bytes;
+}
+
+std::optional<std::string> strict_double_byte(const std::string& bytes, Legacy which) {
+  const auto& table = DoubleByteTable::get(which);
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    if (i + 1 >= bytes.size()) return std::nullopt;
+    const char32_t c = table.decode(b, static_cast<unsigned char>(bytes[i + 1]));
+    if (!c) return std::nullopt;
+    utf8::append(out, c);
+    i += 2;
+  }
+  return out;
+}
+
+bool mostly_cjk(std::string_view s) {
+  std::size_t cjk = 0, n = 0, pos = 0;
+  while (pos < s.size()) {
+    const char32_t c = utf8::next(s, pos);
+    ++n;
+    cjk += c >= 0x3000 && c < 0xA000;
+  }
+  return n > 0 && cjk * 2 >= n;
+}
+
+double mean_unigram(std::string_view s, const CharModel& m) {
+  double total = 0;
+  std::size_t n = 0, pos = 0;
+  while (pos < s.size()) {
+    total += m.unigram(utf8::next(s, pos));
+    ++n;
+  }
+  return n ? total / double(n) : 0.0;
+}
+
+/// Keeps @p candidate when it reads far better than @p run.
+void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
+              const std::optional<std::string>& candidate, const char* kind, const CharModel& m) {
+  if (!candidate || candidate->empty() || !mostly_cjk(*candidate)) return;
+  const std::string_view run = text.substr(begin, end - begin);
+  const double before = m.score_text(run) / double(std::max<std::size_t>(1, utf8::length(run)));
+  const double after = m.score_text(*candidate) / double(std::max<std::size_t>(1, utf8::length(*candidate)));
+  // Per character, the decoded run must be clearly more probable, and in total by 10^4.
+  const double gain = m.score_text(*candidate) - m.score_text(run);
+  if (after - before < 1.0 || gain < 4.0) return;
+  if (!out.empty() && out.back().end > begin) {
+    if (out.back().confidence >= confidence_from_gain(gain)) return;
+    out.pop_back();
+  }
+  out.push_back({begin, end, *candidate, kind, confidence_from_gain(gain)});
+}
+
+}  // namespace
+
+std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model) {
+  std::vector<MixupFix> out;
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  const auto& big5 = DoubleByteTable::get(Legacy::big5);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      ++pos;
+      continue;
+    }
+    std::size_t next = pos;
+    const char32_t c = utf8::next(text, next);
+    if (latin_run_char(c)) {
+      // A Latin-1 run: upper-half characters and Windows-1252 extras (ASCII may sit inside).
+      std::size_t end = pos, last_latin = pos;
+      std::string bytes;
+      std::size_t p = pos;
+      while (p < text.size()) {
+        std::size_t q = p;
+        const char32_t d = utf8::next(text, q);
+        const int b = d < 0x80 ? static_cast<int>(d) : latin_byte(d);
+        if (b < 0 || d == '\n') break;
+        bytes += static_cast<char>(b);
+        p = q;
+        if (d >= 0x80) last_latin = p, end = p;
+      }
+      bytes.resize(bytes.size() - (p - end));  // trailing ASCII is not part of the run
+      if (last_latin > pos && utf8::length(text.substr(pos, end - pos)) >= 2) {
+        consider(out, text, pos, end, strict_utf8(bytes), "mojibake-utf8-as-latin1", model);
+        consider(out, text, pos, end, strict_double_byte(bytes, Legacy::gbk), "mojibake-gbk-as-latin1", model);
+      }
+      pos = std::max(end, next);
+      continue;
+    }
+    if (c >= 0x2E80 && gbk.encode(c)) {
+      // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
+      std::size_t end = pos;
+      while (end < text.size()) {
+        std::size_t q = end;
+        const char32_t d = utf8::next(text, q);
+        if (d < 0x2E80 || !gbk.encode(d)) break;
+        end = q;
+      }
+      const std::string_view run = text.substr(pos, end - pos);
+      if (utf8::length(run) >= 3 && mean_unigram(run, model) < -4.0) {
+        std::string as_gbk, as_big5;
+        bool big5_ok = true;
+        std::size_t q = 0;
+        while (q < run.size()) {
+          const char32_t d = utf8::next(run, q);
+          const std::uint16_t g = gbk.encode(d), b = big5.encode(d);
+          as_gbk += static_cast<char>(g >> 8);
+          as_gbk += static_cast<char>(g & 0xFF);
+          if (!b) big5_ok = false;
+          as_big5 += static_cast<char>(b >> 8);
+          as_big5 += static_cast<char>(b & 0xFF);
+        }
+        // The run may start with a few real characters (一、), and a UTF-8 sequence cut at its end
+        // is common: try the first starts, dropping an incomplete tail.
+        std::size_t start = pos;
+        for (int skip = 0; skip < 4 && start < end; ++skip) {
+          std::string trimmed = as_gbk.substr(2 * static_cast<std::size_t>(skip));
+          for (int cut = 0; cut < 3 && !utf8::is_valid(trimmed) && !trimmed.empty(); ++cut) trimmed.pop_back();
+          if (utf8::is_valid(trimmed) && trimmed.size() >= 6) {
+            consider(out, text, start, end, strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
+            break;
+          }
+          utf8::next(text, start);
+        }
+        consider(out, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
+        if (big5_ok) consider(out, text, pos, end, strict_double_byte(as_big5, Legacy::gbk), "mojibake-gbk-as-big5", model);
+      }
+      pos = end;
+      continue;
+    }
+    pos = next;
+  }
+  return out;
+}
+
+}  // namespace encoding_repair

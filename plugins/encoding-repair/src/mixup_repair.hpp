@@ -1,0 +1,30 @@
+#pragma once
+// Repairs the classic whole-run mix-ups: text decoded with the wrong codec and written out again
+// as UTF-8 — UTF-8 read as GBK (鍦ㄥ寳浜), GBK read as Windows-1252/Latin-1 (ÕþžªÄ), UTF-8 read as
+// Windows-1252/Latin-1 (æ”¿åºœ), Big5 read as GBK and GBK read as Big5.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace encoding_repair {
+
+class CharModel;
+
+/// One repaired run.
+struct MixupFix {
+  std::size_t begin = 0;  ///< First byte of the run in the text.
+  std::size_t end = 0;    ///< One past its last byte.
+  std::string after;      ///< The run decoded with the right codec.
+  std::string kind;       ///< `mojibake-utf8-as-gbk`, `mojibake-gbk-as-latin1`, ...
+  double confidence = 0;  ///< In [0, 1].
+};
+
+/// Finds mix-up runs in @p text, in order and not overlapping. Latin-1 runs are found by their
+/// characters (U+0080..U+00FF and the Windows-1252 extras next to them); CJK runs are examined
+/// only when their characters are rare under @p model, so clean prose costs a table lookup per
+/// character.
+std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model);
+
+}  // namespace encoding_repair
