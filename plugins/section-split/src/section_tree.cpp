@@ -156,6 +156,14 @@ class Builder {
     const Style style = c.style;
     if (style == Style::plain || style == Style::plain_markdown) {
       if (in_appendix_ || !accepted_plain_[i]) return;
+      // the list of 民生实事 after the body is an appendix even when no 附件 heads it
+      const std::string_view title = slice(c.title_begin, c.title_end);
+      if (title.find("实事") != std::string_view::npos || title.find("實事") != std::string_view::npos) {
+        add(-1, 0, 0, Style::appendix, c, b.begin, "appendix", c.title_begin, c.title_end, c.title_end);
+        in_appendix_ = true;
+        glossary_ = false;
+        return;
+      }
     }
     if (style == Style::bracket_arabic) return;
     // `一、关于一年来经济形势问题；` is an entry of an enumeration in the text, not a heading

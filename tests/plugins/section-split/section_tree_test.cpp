@@ -181,3 +181,18 @@ TEST_CASE("level-3 and deeper labels nest under the open section") {
   CHECK(doc.sections[5].level == 3);
   CHECK(doc.sections[6].level == 2);
 }
+
+TEST_CASE("an unlabeled 民生实事 heading after the body opens an appendix") {
+  const std::string text =
+      "各位代表：\n**2024年工作回顾**\n（一）稳增长。正文。\n**2025年工作安排**\n一、扩大内需。正文。\n"
+      "**成都市2025年民生实事项目**\n一、畅行成都\n1.提升通行效率。打通断头路。\n二、绿色成都\n";
+  auto doc = split(text);
+  auto top = children(doc, -1);
+  REQUIRE(top.size() == 3);
+  CHECK(top[2]->kind == "appendix");
+  CHECK(top[2]->title == "成都市2025年民生实事项目");
+  auto items = children(doc, index_of(doc, "成都市2025年民生实事项目"));
+  REQUIRE(items.size() == 2);
+  CHECK(items[0]->kind == "appendix");
+  CHECK(items[1]->title == "绿色成都");
+}
