@@ -175,6 +175,9 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   auto guarded = [&](int worker) {
     try {
       work(worker);
+      // Stopped by the thread that started it: a worker dies with the thread that spawned it
+      // (PR_SET_PDEATHSIG), and it should first finish its stages.
+      if (isolated) processes[static_cast<std::size_t>(worker)]->stop();
     } catch (...) {
       std::lock_guard<std::mutex> lock(fatal_mutex);
       if (!fatal) fatal = std::current_exception();

@@ -11,7 +11,7 @@ namespace docpipe::engine {
 namespace {
 
 std::optional<long long> whole_number(const char* text) {
-  if (!text || !*text) return std::nullopt;
+  if (!text || *text < '0' || *text > '9') return std::nullopt;  // no sign, no blank: strtoll would take them
   char* end = nullptr;
   errno = 0;
   const long long v = std::strtoll(text, &end, 10);
