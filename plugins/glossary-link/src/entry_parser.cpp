@@ -89,9 +89,15 @@ struct Candidate {
   std::size_t colon;
 };
 
+// An entry start at @p pos. A dotted number followed by a digit (`6.5项工作`) counts only when it is
+// the number @p expected next, since `18.5` inside a definition is a decimal.
 std::optional<Candidate> numbered_candidate(std::string_view text, Span body, std::size_t pos,
-                                            std::optional<NumberStyle> style) {
+                                            std::optional<NumberStyle> style, int expected = 1) {
   auto e = read_enumerator(text, pos);
+  if (!e) {
+    e = read_enumerator(text, pos, true);
+    if (e && e->number != expected) e.reset();
+  }
   if (!e || (style && e->style != *style)) return std::nullopt;
   if (!entry_boundary_before(text, body.begin, pos)) return std::nullopt;
   const std::size_t term_begin = skip_decoration(text, e->span.end, false);
@@ -115,7 +121,8 @@ ParsedGlossary parse_numbered(std::string_view text, Span body, NumberStyle styl
   for (std::size_t pos = body.begin; pos < body.end; pos = next_pos(text, pos)) {
     const char32_t c = at(text, pos);
     if (digit_value(c) < 0 && c != '(' && c != 0xFF08 && c != '[' && c != 0x3010) continue;
-    if (auto cand = numbered_candidate(text, body, pos, style)) {
+    const int expected = found.empty() ? 1 : found.back().number.number + 1;
+    if (auto cand = numbered_candidate(text, body, pos, style, expected)) {
       found.push_back(*cand);
       pos = cand->colon;
     }

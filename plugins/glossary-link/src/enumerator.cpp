@@ -39,7 +39,7 @@ std::optional<Enumerator> read_enclosed(std::string_view text, std::size_t pos) 
 
 }  // namespace
 
-std::optional<Enumerator> read_enumerator(std::string_view text, std::size_t pos) {
+std::optional<Enumerator> read_enumerator(std::string_view text, std::size_t pos, bool digit_may_follow) {
   if (digit_value(at(text, pos)) < 0) return read_enclosed(text, pos);
   std::size_t p = pos;
   const int value = read_digits(text, p);
@@ -47,7 +47,7 @@ std::optional<Enumerator> read_enumerator(std::string_view text, std::size_t pos
   const char32_t punct = at(text, p);
   if (punct != '.' && punct != 0xFF0E && punct != 0x3001) return std::nullopt;
   const std::size_t end = next_pos(text, p);
-  if (digit_value(at(text, end)) >= 0) return std::nullopt;
+  if (!digit_may_follow && digit_value(at(text, end)) >= 0) return std::nullopt;
   return Enumerator{value, NumberStyle::dotted, {pos, end}};
 }
 

@@ -26,8 +26,9 @@ struct Enumerator {
 
 /// Reads an enumerator starting exactly at byte @p pos of @p text: one to three ASCII or full-width
 /// digits in one of the NumberStyle forms. A dotted number must not be followed by a digit (so
-/// `18.5` is no enumerator).
-std::optional<Enumerator> read_enumerator(std::string_view text, std::size_t pos);
+/// `18.5` is no enumerator) unless @p digit_may_follow (`6.5项工作` as entry 6, which only the
+/// numbering sequence can tell).
+std::optional<Enumerator> read_enumerator(std::string_view text, std::size_t pos, bool digit_may_follow = false);
 
 /// Reads a marker — a parenthesized or bracketed number — starting exactly at byte @p pos.
 std::optional<Enumerator> read_marker(std::string_view text, std::size_t pos);

@@ -15,22 +15,26 @@ struct Folded {
 
 bool stops_alignment(char32_t c) { return c == '\n' || is_sentence_end(c) || c == 0x3002; }
 
-}  // namespace
+// How many characters may stand between a whole title and its marker.
+constexpr std::size_t kMaxGap = 6;
 
-std::optional<MarkerAlignment> align_marker(std::string_view text, Span marker, std::u32string_view title,
-                                            Span limit, const ScriptFold& fold) {
-  if (title.empty()) return std::nullopt;
-  const std::size_t window = title.size() + 4;
-  // Folded code points before the marker, nearest first.
-  std::vector<Folded> back;
-  for (std::size_t p = marker.begin; p > limit.begin && back.size() < window;) {
-    const std::size_t q = prev_pos(text, p);
-    const char32_t c = at(text, q);
-    if (stops_alignment(c)) break;
-    const char32_t f = fold.fold(c);
-    if (f != ScriptFold::dropped) back.push_back({f, {q, p}});
-    p = q;
+// The whole title a few characters before the marker (`“七要件”工作闭环运作体系[20]`): the marker then
+// annotates a phrase that contains the term. Only a complete match counts at a distance.
+std::optional<MarkerAlignment> align_at_distance(const std::vector<Folded>& back, std::u32string_view title) {
+  for (std::size_t gap = 1; gap <= kMaxGap && gap + title.size() <= back.size(); ++gap) {
+    bool same = true;
+    for (std::size_t k = 0; same && k < title.size(); ++k) same = back[gap + k].cp == title[title.size() - 1 - k];
+    if (!same) continue;
+    MarkerAlignment out;
+    out.before = {back[gap + title.size() - 1].span.begin, back[gap].span.end};
+    out.matched = title.size();
+    return out;
   }
+  return std::nullopt;
+}
+
+std::optional<MarkerAlignment> align_adjacent(std::string_view text, Span marker, std::u32string_view title,
+                                              Span limit, const ScriptFold& fold, const std::vector<Folded>& back) {
   // Best end j of the title: the longest run title[j-k, j) equal to the text just before the marker.
   std::size_t best_k = 0, best_j = 0;
   for (std::size_t j = title.size(); j >= 1; --j) {
@@ -83,6 +87,26 @@ std::optional<MarkerAlignment> align_marker(std::string_view text, Span marker, 
     out.matched += t;
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<MarkerAlignment> align_marker(std::string_view text, Span marker, std::u32string_view title,
+                                            Span limit, const ScriptFold& fold) {
+  if (title.empty()) return std::nullopt;
+  const std::size_t window = title.size() + 4 + kMaxGap;
+  // Folded code points before the marker, nearest first.
+  std::vector<Folded> back;
+  for (std::size_t p = marker.begin; p > limit.begin && back.size() < window;) {
+    const std::size_t q = prev_pos(text, p);
+    const char32_t c = at(text, q);
+    if (stops_alignment(c)) break;
+    const char32_t f = fold.fold(c);
+    if (f != ScriptFold::dropped) back.push_back({f, {q, p}});
+    p = q;
+  }
+  if (auto adjacent = align_adjacent(text, marker, title, limit, fold, back)) return adjacent;
+  return align_at_distance(back, title);
 }
 
 }  // namespace docpipe::glossary_link

@@ -78,3 +78,14 @@ TEST_CASE("clean_definition joins lines and drops tags and tag remnants") {
   CHECK(clean_definition("PM2.5 and\nPM10") == "PM2.5 and PM10");
   CHECK(clean_definition("1/2") == "1/2");
 }
+
+TEST_CASE("an entry whose term starts with a digit, told from a decimal by the numbering") {
+  const std::string text =
+      "5.三大中心：胸痛中心。\n6.5项工作获国务院督查激励表彰：市政府。\n7.走在前：加快。\n8.7510：主攻现代家居，长18.5米。\n";
+  const ParsedGlossary g = parse_entries(text, {0, text.size()});
+  REQUIRE(g.entries.size() == 4);
+  CHECK(g.entries[1].number == 6);
+  CHECK(g.entries[1].term == "5项工作获国务院督查激励表彰");
+  CHECK(g.entries[3].term == "7510");
+  CHECK(g.entries[3].definition == "主攻现代家居，长18.5米。");
+}

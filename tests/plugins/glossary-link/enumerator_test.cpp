@@ -19,6 +19,7 @@ TEST_CASE("enumerators in every style") {
 
 TEST_CASE("things that are not enumerators") {
   CHECK_FALSE(read_enumerator("18.5cm", 0));
+  CHECK(read_enumerator("6.5项工作", 0, true)->number == 6);
   CHECK_FALSE(read_enumerator("2019年", 0));
   CHECK_FALSE(read_enumerator("1234.", 0));
   CHECK_FALSE(read_enumerator("0.", 0));

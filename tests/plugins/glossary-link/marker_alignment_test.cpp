@@ -41,6 +41,13 @@ TEST_CASE("title around the marker, and across scripts") {
   CHECK(a->after == "優質產業項目庫");
 }
 
+TEST_CASE("a whole title a few characters before its marker") {
+  auto a = align("构建“七要件”工作闭环运作体系[20]，组建", "[20]", "“七要件”工作闭环");
+  REQUIRE(a);
+  CHECK(a->before == "七要件”工作闭环");
+  CHECK_FALSE(align("构建“七要件”工作闭环和其他很多运作体系[20]", "[20]", "“七要件”工作闭环"));  // too far
+}
+
 TEST_CASE("no alignment when the text does not spell the title") {
   CHECK_FALSE(align("积极引进CMO、CD-MO[23]、安全", "[23]", "CDMO"));
   CHECK_FALSE(align("完全无关的文字(5)", "(5)", "舒適午休"));
