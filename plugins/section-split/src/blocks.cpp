@@ -13,7 +13,8 @@ bool is_ascii_alnum(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'a' 
 // words, numbers and units (`1994 年`, `C919 投入`) does not.
 bool cuts_before(char32_t before, char32_t after) {
   const bool before_ok = before >= 0x80 || (before < 0x80 && !is_ascii_alnum(before));
-  const bool after_ok = after >= 0x80 || (after >= U'0' && after <= U'9') || after == U'(' || after == U'[';
+  const bool after_ok = after >= 0x80 || (after >= U'0' && after <= U'9') || after == U'(' || after == U'[' ||
+                        after == U'*' || after == U'#';
   return before_ok && after_ok && before != 0xFFFD && after != 0xFFFD;
 }
 

@@ -151,7 +151,6 @@ std::optional<Candidate> read_appendix(std::string_view text, const Block& b, co
 }
 
 std::optional<Candidate> read_plain(std::string_view text, const Block& b, const CandidateOptions& options) {
-  if (!b.whole_line) return std::nullopt;
   Candidate c;
   c.style = b.markdown_level > 0 ? Style::plain_markdown : Style::plain;
   c.label_begin = b.content;
@@ -160,7 +159,7 @@ std::optional<Candidate> read_plain(std::string_view text, const Block& b, const
   const std::string_view title = text.substr(c.title_begin, c.title_end - c.title_begin);
   // `名词解释`, `注释：`, `有关词语解释` head a glossary even when a colon closes them (a file name
   // such as `…名词解释.docx` in a list of downloads does not)
-  if (names_glossary(title) && cp_count(title) <= 30 && title.find('.') == std::string_view::npos) {
+  if (names_glossary(title) && cp_count(title) <= (b.whole_line ? 30 : 16) && title.find('.') == std::string_view::npos) {
     c.style = Style::appendix;
     c.names_glossary = true;
     return c;
@@ -187,6 +186,9 @@ std::optional<Candidate> read_plain(std::string_view text, const Block& b, const
   if (total > options.max_plain_chars || han < 4 || other * 4 > han) return std::nullopt;
   if (contains_any(title, {"报告"sv, "報告"sv, "各位代表"sv, "|"sv})) return std::nullopt;
   c.part_keyword = names_report_part(title);
+  // In a run-on line any short stretch stands between two blanks; only a short phrase that names a
+  // part of the report is read as a heading there.
+  if (!b.whole_line && (!c.part_keyword || total > 20)) return std::nullopt;
   return c;
 }
 

@@ -210,6 +210,7 @@ class Builder {
         const Block& nb = blocks_[i + 1];
         title_begin = nb.content;
         title_end = next ? next->title_end : nb.end;
+        while (title_end > title_begin && text_[title_end - 1] == '*') --title_end;
         glossary = names_glossary(slice(title_begin, title_end));
         skip_ = i + 1;
       }

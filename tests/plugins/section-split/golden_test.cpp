@@ -43,3 +43,57 @@ TEST_CASE("golden outline of the seed (traditional script, one line, damaged)") 
   CHECK(section_split_test::outline(doc) ==
         section_split_test::read_file(std::string(DOCPIPE_SOURCE_DIR) + "/tests/plugins/section-split/golden/seed.outline"));
 }
+
+namespace {
+// The report as a web scrape that lost its line breaks (like the seed): front matter dropped, every
+// line break with the blanks around it turned into one space.
+std::string flattened(const std::string& text) {
+  std::string body = text;
+  if (body.rfind("---", 0) == 0) {
+    const std::size_t close = body.find("\n---", 3);
+    if (close != std::string::npos) body = body.substr(close + 4);
+  }
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c == '\n' || c == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space && (c == ' ' || c == '\t')) continue;
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+// The section lines of an outline (the metadata lines dropped).
+std::string sections_of(const std::string& outline) {
+  std::string out;
+  std::size_t line = 0;
+  for (std::size_t b = 0; b < outline.size();) {
+    std::size_t e = outline.find('\n', b);
+    if (e == std::string::npos) e = outline.size();
+    if (++line > 5) out.append(outline, b, e - b + 1);
+    b = e + 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a report flattened to one line keeps its hand-checked outline") {
+  for (const char* name : {"national_2024", "prov_anhui_2025_docx", "prov_guangdong_2024", "city_dali_bai_ap_2022",
+                           "city_yibin_2025", "city_changsha_2024", "city_wulumuqi_2023", "muni_chongqing_2026"}) {
+    INFO(name);
+    const std::string report = std::string(DOCPIPE_SHARED_DIR) + "/corpus/reports/" + name + ".txt";
+    docpipe::Document doc;
+    doc.text = flattened(section_split_test::read_file(report));
+    REQUIRE(doc.text.find('\n') == std::string::npos);
+    section_split::split_document(doc);
+    const std::string golden = section_split_test::read_file(std::string(DOCPIPE_SOURCE_DIR) +
+                                                             "/tests/plugins/section-split/golden/" + name + ".outline");
+    CHECK(sections_of(section_split_test::outline(doc)) == sections_of(golden));
+  }
+}
