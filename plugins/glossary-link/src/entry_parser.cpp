@@ -120,7 +120,7 @@ ParsedGlossary parse_numbered(std::string_view text, Span body, NumberStyle styl
   std::vector<Candidate> found;
   for (std::size_t pos = body.begin; pos < body.end; pos = next_pos(text, pos)) {
     const char32_t c = at(text, pos);
-    if (digit_value(c) < 0 && c != '(' && c != 0xFF08 && c != '[' && c != 0x3010) continue;
+    if (digit_value(c) < 0 && c != '(' && c != 0xFF08 && c != '[' && c != 0x3010 && c != 0xFF3B && c != 0x3014) continue;
     const int expected = found.empty() ? 1 : found.back().number.number + 1;
     if (auto cand = numbered_candidate(text, body, pos, style, expected)) {
       found.push_back(*cand);
@@ -151,7 +151,14 @@ ParsedGlossary parse_unnumbered(std::string_view text, Span body) {
     const Span line = trim(text, pos, nl);
     if (!line.empty()) {
       auto colon = find_term_colon(text, line.begin, line.end, 40);
-      const bool has_definition = colon && !trim(text, next_pos(text, *colon), line.end).empty();
+      // The definition follows the colon on the same line or, when the colon ends the line, on the
+      // next non-empty line (`“双环”旅游公路：` / `环岛旅游公路…。`).
+      bool has_definition = colon && !trim(text, next_pos(text, *colon), line.end).empty();
+      if (colon && !has_definition) {
+        const Span next_line = trim(text, nl, body.end);
+        const std::size_t next_end = std::min(text.find('\n', next_line.begin), body.end);
+        has_definition = !next_line.empty() && !find_term_colon(text, next_line.begin, next_end, 40);
+      }
       if (colon && *colon > line.begin && has_definition) {
         ParsedEntry entry;
         const std::size_t end = end_of_last_entry(text, *colon, body.end);

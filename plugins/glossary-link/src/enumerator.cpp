@@ -24,8 +24,12 @@ std::optional<Enumerator> read_enclosed(std::string_view text, std::size_t pos) 
   NumberStyle style;
   if (open == '(' || open == 0xFF08) {
     close1 = ')', close2 = 0xFF09, style = NumberStyle::parenthesized;
-  } else if (open == '[' || open == 0x3010) {
-    close1 = ']', close2 = 0x3011, style = NumberStyle::bracketed;
+  } else if (open == '[' || open == 0x3010 || open == 0xFF3B || open == 0x3014) {
+    // [1], 【1】, ［1］, 〔1〕: any of these closers, since scraped text mixes widths.
+    if (open == '[' || open == 0xFF3B) close1 = ']', close2 = 0xFF3D;
+    else if (open == 0x3010) close1 = 0x3011, close2 = 0x3011;
+    else close1 = 0x3015, close2 = 0x3015;
+    style = NumberStyle::bracketed;
   } else {
     return std::nullopt;
   }

@@ -14,7 +14,7 @@ namespace docpipe::glossary_link {
 enum class NumberStyle {
   dotted,         ///< `1.`, `1．`, `1、`
   parenthesized,  ///< `(1)`, `（1）`
-  bracketed,      ///< `[1]`, `【1】`
+  bracketed,      ///< `[1]`, `［1］`, `【1】`, `〔1〕`
 };
 
 /// A number read at some position.

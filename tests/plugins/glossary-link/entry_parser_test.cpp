@@ -89,3 +89,16 @@ TEST_CASE("an entry whose term starts with a digit, told from a decimal by the n
   CHECK(g.entries[3].term == "7510");
   CHECK(g.entries[3].definition == "主攻现代家居，长18.5米。");
 }
+
+TEST_CASE("full-width brackets, and unnumbered titles with the definition on the next line") {
+  const std::string bracketed = "［1］一降三减：\n全年火灾起数总体下降。\n［2］ESI：\nEssential Science Indicators。\n";
+  const ParsedGlossary b = parse_entries(bracketed, {0, bracketed.size()});
+  REQUIRE(b.entries.size() == 2);
+  CHECK(b.entries[1].number == 2);
+  CHECK(b.entries[1].definition == "Essential Science Indicators。");
+  const std::string plain = "\n一降三减：\n全年火灾起数总体下降。\n四大主导产业：\n旅游业、现代服务业。\n";
+  const ParsedGlossary p = parse_entries(plain, {0, plain.size()});
+  REQUIRE(p.entries.size() == 2);
+  CHECK(p.entries[0].definition == "全年火灾起数总体下降。");
+  CHECK(p.entries[1].term == "四大主导产业");
+}

@@ -15,6 +15,14 @@ TEST_CASE("markers follow a word; list numbers and years do not count") {
   CHECK(ms[2].span.of(text) == "[2]");
 }
 
+TEST_CASE("full-width and tortoise-shell brackets") {
+  const std::string text = "清单［4］进口，旅游公路〔6〕建设";
+  auto ms = find_markers(text, {0, text.size()}, 100);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0].number == 4);
+  CHECK(ms[1].span.of(text) == "〔6〕");
+}
+
 TEST_CASE("numbers above the limit are ignored") {
   const std::string text = "工程(16)和项目(99)";
   auto ms = find_markers(text, {0, text.size()}, 20);
