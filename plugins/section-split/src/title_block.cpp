@@ -1,5 +1,6 @@
 #include "title_block.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "char_class.hpp"
@@ -232,6 +233,19 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
   // `2024年省政府工作报告` names only the level; the meeting names the province
   if (out.region.empty() || (cp_count(out.region) <= 3 && meeting_region.size() > out.region.size()))
     out.region = meeting_region;
+  // `现在，我代表江西省人民政府向大会报告工作` names the issuing government
+  if (out.region.empty() && body_block < blocks.size()) {
+    const Block& b = blocks[body_block];
+    const std::string_view first = text.substr(b.content, std::min<std::size_t>(b.end - b.content, 600));
+    const std::size_t at = first.find("我代表");
+    const std::size_t gov = at == std::string_view::npos ? at : first.find("人民政府", at);
+    if (gov != std::string_view::npos && gov - at <= 3 * 20) {
+      const std::string_view name = first.substr(at + 9, gov - at - 9);
+      bool han = !name.empty();
+      for (std::size_t q = 0; q < name.size();) han = han && is_han(docpipe::utf8::next(name, q));
+      if (han && cp_count(name) >= 2 && name != "自治区"sv && name != "自治州"sv) out.region = std::string(name);
+    }
+  }
 
   auto leading_year = [](std::string_view s) {
     const std::string c = compact(s);
@@ -250,6 +264,22 @@ void read_metadata(std::string_view text, const std::vector<Block>& blocks, std:
   out.year = leading_year(out.title);
   if (out.year == 0 && out.date.size() >= 4) out.year = std::stoi(out.date.substr(0, 4));
   if (out.year == 0) out.year = leading_year(fm_title);
+  if (out.year == 0) {
+    // `昆明市人民政府2024年《政府工作报告》`: a year anywhere in the front matter title
+    for (std::size_t k = 0; k + 7 <= fm_title.size(); ++k) {
+      if (fm_title.compare(k + 4, 3, "年") != 0) continue;
+      int y = 0;
+      bool digits = true;
+      for (std::size_t d = k; d < k + 4; ++d) {
+        digits = digits && fm_title[d] >= '0' && fm_title[d] <= '9';
+        y = y * 10 + (fm_title[d] - '0');
+      }
+      if (digits && y >= 1900 && y <= 2100 && (k == 0 || fm_title[k - 1] < '0' || fm_title[k - 1] > '9')) {
+        out.year = y;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace section_split
