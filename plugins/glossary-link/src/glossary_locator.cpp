@@ -2,6 +2,7 @@
 
 #include "entry_parser.hpp"
 #include "enumerator.hpp"
+#include "term_matcher.hpp"
 #include "text_cursor.hpp"
 
 namespace docpipe::glossary_link {
@@ -49,29 +50,35 @@ const std::vector<std::string_view>& glossary_keywords() {
 }
 
 std::optional<GlossaryRegion> find_glossary_heading(std::string_view text) {
+  // One Aho–Corasick pass for all keywords (folded, so both scripts): a byte search per keyword
+  // stops at every CJK lead byte and costs more than the rest of the stage.
+  static const TermMatcher keywords = [] {
+    TermMatcher m;
+    for (std::string_view word : glossary_keywords()) m.add(word);
+    m.build();
+    return m;
+  }();
   std::optional<GlossaryRegion> best;
-  for (std::string_view word : glossary_keywords()) {
-    for (std::size_t at_pos = text.find(word); at_pos != std::string_view::npos;
-         at_pos = text.find(word, at_pos + 1)) {
-      auto line_start = heading_line_start(text, at_pos);
-      if (!line_start) continue;
-      std::size_t end = at_pos + word.size();
-      for (std::string_view tail : kHeadingTails)
-        if (text.substr(end, tail.size()) == tail) end += tail.size();
-      // The heading may end in a colon or closing markup.
-      std::size_t p = skip_decoration(text, end, false);
-      if (is_colon(at(text, p))) {
-        p = next_pos(text, p);
-        end = p;
-      }
-      const std::size_t heading_end = end;
-      const std::size_t line_end = text.find('\n', heading_end);
-      p = skip_decoration(text, heading_end);
-      const bool line_break = line_end != std::string_view::npos && line_end < p;
-      if (!entry_follows(text, p, line_break)) continue;
-      const Span heading{skip_decoration(text, *line_start), heading_end};
-      if (!best || heading.begin > best->heading.begin) best = GlossaryRegion{heading, {heading_end, text.size()}};
+  for (const TermMatch& hit : keywords.find(text, {0, text.size()}, true)) {
+    const std::size_t at_pos = hit.span.begin;
+    auto line_start = heading_line_start(text, at_pos);
+    if (!line_start) continue;
+    std::size_t end = hit.span.end;
+    for (std::string_view tail : kHeadingTails)
+      if (text.substr(end, tail.size()) == tail) end += tail.size();
+    // The heading may end in a colon or closing markup.
+    std::size_t p = skip_decoration(text, end, false);
+    if (is_colon(at(text, p))) {
+      p = next_pos(text, p);
+      end = p;
     }
+    const std::size_t heading_end = end;
+    const std::size_t line_end = text.find('\n', heading_end);
+    p = skip_decoration(text, heading_end);
+    const bool line_break = line_end != std::string_view::npos && line_end < p;
+    if (!entry_follows(text, p, line_break)) continue;
+    const Span heading{skip_decoration(text, *line_start), heading_end};
+    if (!best || heading.begin > best->heading.begin) best = GlossaryRegion{heading, {heading_end, text.size()}};
   }
   return best;
 }
