@@ -196,3 +196,20 @@ TEST_CASE("an unlabeled 民生实事 heading after the body opens an appendix") 
   CHECK(items[0]->kind == "appendix");
   CHECK(items[1]->title == "绿色成都");
 }
+
+TEST_CASE("traditional script: unlabeled parts, full-width brackets, a glossary header and its entries") {
+  const std::string text =
+      "各位代表：\n**2023年工作回顧**\n（一）經濟運行穩中向好。正文。\n（二）改革開放持續深化。正文。\n"
+      "**2024年工作安排**\n一、擴大有效需求。正文。\n二、推動產業升級。正文。\n名詞解釋\n"
+      "1.“雙減”：指有效減輕義務教育階段學生過重作業負擔和校外培訓負擔。\n2.千萬工程：千村示範、萬村整治。\n";
+  auto doc = split(text);
+  auto top = children(doc, -1);
+  REQUIRE(top.size() == 3);
+  CHECK(top[0]->title == "2023年工作回顧");
+  CHECK(top[1]->title == "2024年工作安排");
+  CHECK(top[2]->kind == "glossary");
+  auto entries = children(doc, index_of(doc, "名詞解釋"));
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0]->title == "“雙減”");
+  CHECK(entries[1]->title == "千萬工程");
+}
