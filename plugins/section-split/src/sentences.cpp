@@ -19,6 +19,15 @@ void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vect
   if (b < e) out.push_back({b, e});
 }
 
+// An ASCII `!?;` ends a sentence only as the fold of `！？；` after text (`增长7.8%!`), not in
+// markup or entities (`<!--`, `&nbsp;`).
+bool ends_ascii_sentence(std::string_view text, std::size_t begin, std::size_t at) {
+  if (at <= begin) return false;
+  const char32_t before = peek(text, prev_boundary(text, at));
+  return before >= 0x80 || (before >= U'0' && before <= U'9') || before == U'%' || before == U')' ||
+         before == U'"';
+}
+
 }  // namespace
 
 void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector<docpipe::Span>& out) {
@@ -58,7 +67,7 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
     } else if (c == U'"') {
       ascii_quote = !ascii_quote;
       if (ascii_quote && depth == 0) opened_cp = 0;
-    } else if (is_sentence_end(c)) {
+    } else if (is_sentence_end(c) && (c >= 0x80 || ends_ascii_sentence(text, paragraph.begin, p))) {
       // take further marks and the closers that follow (`！”`, `。）`, `?!`)
       std::size_t r = q;
       int d = depth;

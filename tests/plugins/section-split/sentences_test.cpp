@@ -41,3 +41,8 @@ TEST_CASE("blanks around sentences are trimmed and every byte of text lies in or
   CHECK(text.substr(spans[0].begin, spans[0].size()) == "第一句。");
   CHECK(spans[0].end <= spans[1].begin);
 }
+
+TEST_CASE("ASCII marks in markup and entities end no sentence") {
+  CHECK(sentences("<!-- 市长作政府工作报告。 -->") == std::vector<std::string>{"<!-- 市长作政府工作报告。", "-->"});
+  CHECK(sentences("前文&nbsp;后文。") == std::vector<std::string>{"前文&nbsp;后文。"});
+}
