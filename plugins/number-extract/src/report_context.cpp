@@ -24,12 +24,48 @@ constexpr std::array<std::u32string_view, 14> kActualWords = {
 
 int report_year(const docpipe::Document& doc, const std::vector<ScannedNumber>& numbers) {
   if (doc.metadata.year > 0) return doc.metadata.year;
+  // In the title block, in order of trust: the year under review plus one (一、2023年工作回顾), a
+  // title year (2024年政府工作报告), the delivery date (2024年1月24日; a report delivered in November
+  // or December is for the next year), a year in the source URL of a front matter (/2024/02-04/),
+  // the first year at all.
+  const std::string_view text = doc.text;
+  int title_year = 0, review_year = 0, date_year = 0, first_year = 0;
   for (const auto& n : numbers) {
-    if (n.mention.span.begin > 400) break;
-    if (n.mention.kind == "year" && !n.mention.value_high) return static_cast<int>(n.mention.value);
-    if (n.mention.kind == "date" && n.mention.value >= 19000000) return static_cast<int>(n.mention.value / 10000);
+    if (n.mention.span.begin > 3000) break;
+    const auto& m = n.mention;
+    if (m.kind == "date" && m.value >= 19000000 && m.value < 21000000 && !date_year) {
+      date_year = static_cast<int>(m.value / 10000);
+      if (static_cast<int>(m.value / 100) % 100 >= 11) ++date_year;
+      continue;
+    }
+    if (m.kind != "year" || m.value_high) continue;
+    const int y = static_cast<int>(m.value);
+    const std::string_view after = text.substr(m.span.end, std::min<std::size_t>(90, text.size() - m.span.end));
+    const std::string_view line = after.substr(0, after.find('\n'));
+    if (!title_year && (line.find("政府工作报告") != std::string_view::npos || line.find("政府工作報告") != std::string_view::npos))
+      title_year = y;
+    const std::size_t review = std::min(line.find("工作回顾"), line.find("工作回顧"));
+    if (!review_year && review != std::string_view::npos && review <= 30) review_year = y + 1;
+    if (!first_year && m.span.begin < 400) first_year = y;
   }
-  return 0;
+  if (review_year) return review_year;
+  if (title_year) return title_year;
+  if (date_year) return date_year;
+  const std::size_t url = text.substr(0, 400).find("source:");
+  if (url != std::string_view::npos) {
+    const std::string_view head = text.substr(url, std::min<std::size_t>(200, text.size() - url));
+    for (std::size_t i = 0; i + 6 <= head.size() && head[i] != '\n'; ++i) {
+      if (head[i] != '/' || head[i + 5] != '/') continue;
+      int y = 0;
+      bool digits = true;
+      for (std::size_t k = 1; k <= 4; ++k) {
+        digits = digits && head[i + k] >= '0' && head[i + k] <= '9';
+        y = y * 10 + (head[i + k] - '0');
+      }
+      if (digits && y >= 1950 && y <= 2100) return y;
+    }
+  }
+  return first_year;
 }
 
 std::string status_from_words(std::u32string_view s) {

@@ -31,6 +31,23 @@ TEST_CASE("context: report year and period", "[number-extract][context]") {
   doc.metadata.year = 2019;
   CHECK(report_year(doc, numbers) == 2019);
 
+  docpipe::Document review;
+  review.text = "---\ntitle: 政府工作报告\n---\n各位代表：\n一、2023年工作回顾\n过去一年……";
+  FoldedText rt(review.text);
+  CHECK(report_year(review, scan_numbers(rt)) == 2024);
+  docpipe::Document url;
+  url.text = "---\nsource: https://www.henan.gov.cn/2024/02-04/2898505.html\ntitle: 政府工作报告\n---\n各位代表：";
+  FoldedText ut(url.text);
+  CHECK(report_year(url, scan_numbers(ut)) == 2024);
+  docpipe::Document dated;
+  dated.text = "政府工作报告\n——2022年2月15日在第十五届人民代表大会上\n2018年以来……";
+  FoldedText dt(dated.text);
+  CHECK(report_year(dated, scan_numbers(dt)) == 2022);
+  docpipe::Document december;
+  december.text = "湘潭市政府工作报告\n——2023年12月29日在湘潭市第十六届人民代表大会第三次会议上";
+  FoldedText dec(december.text);
+  CHECK(report_year(december, scan_numbers(dec)) == 2024);
+
   std::vector<const ScannedNumber*> in_sentence;
   for (auto& n : numbers) in_sentence.push_back(&n);
   auto ctx = sentence_context(t, 0, t.size(), U"", 2024, {in_sentence.back()});
