@@ -225,7 +225,8 @@ class Checker {
     if (d.author.empty()) problems.push_back("empty author");
     if (d.license.empty()) problems.push_back("empty license (an SPDX id such as MIT)");
     for (const ParamSpec& p : d.params) {
-      if (!std::regex_match(p.name, name_re)) problems.push_back("parameter name '" + p.name + "' is not lower-case words joined by '-'");
+      if (p.name.find_first_of(" \t\n\"'<>&") != std::string::npos)
+        problems.push_back("parameter name '" + p.name + "' cannot be written in a config attribute");
       if (p.doc.empty()) problems.push_back("parameter '" + p.name + "' has no doc line");
       if (p.min && p.max && *p.min > *p.max) problems.push_back("parameter '" + p.name + "' has min > max");
     }

@@ -6,7 +6,7 @@
 /// Checks, in order (each one a ConformanceCheck in the report):
 ///  - `loads`: the engine's loader accepts the library (exports, ABI version, build tag, descriptor);
 ///  - `descriptor`: name equal to the file name and made of [a-z0-9-], semantic version, description,
-///    author, license and every parameter's doc line filled in;
+///    author, license and every parameter's doc line filled in, parameter names a config can write;
 ///  - `parameters`: every default passes its own schema; for each parameter a value the schema must
 ///    refuse (a word for a number, a value below min, a choice not listed, ...) is refused the way the
 ///    engine refuses it; every value the schema declares valid (each choice, both booleans, min, max)
