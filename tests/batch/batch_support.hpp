@@ -28,6 +28,12 @@ namespace docpipe::test {
 
 namespace fs = std::filesystem;
 
+/// A pipeline config with the loader's test plugins and the misbehaving plugin on its plugin path.
+inline std::string batch_config(const std::string& stages) {
+  return std::string("<pipeline name=\"test\">\n  <plugins path=\"") + DOCPIPE_TEST_PLUGIN_DIR + "\"/>\n  <plugins path=\"" +
+         DOCPIPE_BATCH_PLUGIN_DIR + "\"/>\n" + stages + "</pipeline>\n";
+}
+
 /// A docpipe process started in the background, its output going to a log file.
 struct Child {
   pid_t pid = -1;

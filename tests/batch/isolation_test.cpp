@@ -40,7 +40,7 @@ TEST_CASE("isolated workers contain crashes, aborts, exits, hangs and memory exh
   write_file(in / "f_abort.txt", "ABORT");
   write_file(in / "g_exit.txt", "EXIT");
   write_file(in / "h_good.txt", "第三份報告。");
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-misbehave\"/>\n  <stage plugin=\"test-good\"/>\n"
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-misbehave\"/>\n  <stage plugin=\"test-good\"/>\n"
                                         "  <stage plugin=\"export-jsonl\"/>\n"));
   const fs::path out = dir / "out";
   const int code = run_docpipe({"run", (dir / "p.xml").string(), in.string(), "-o", out.string(), "-j", "2", "--isolate",
@@ -67,7 +67,7 @@ TEST_CASE("isolated workers contain crashes, aborts, exits, hangs and memory exh
 TEST_CASE("isolated runs give the same outputs as in-process runs") {
   TempDir dir;
   corpus_subset(dir / "in", 6);
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-jsonl\"/>\n"
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-jsonl\"/>\n"
                                         "  <stage plugin=\"export-json\"/>\n"));
   REQUIRE(run_docpipe({"run", (dir / "p.xml").string(), (dir / "in").string(), "-o", (dir / "a").string(), "-j", "2"}, dir / "log") == 0);
   REQUIRE(run_docpipe({"run", (dir / "p.xml").string(), (dir / "in").string(), "-o", (dir / "b").string(), "-j", "2", "--isolate"},
@@ -80,7 +80,7 @@ TEST_CASE("isolated runs give the same outputs as in-process runs") {
 TEST_CASE("a worker whose stages cannot start stops the run with a usage error") {
   TempDir dir;
   write_file(dir / "in.txt", "報告");
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-throws\"><param name=\"fail-at-start\">true</param></stage>\n"));
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-throws\"><param name=\"fail-at-start\">true</param></stage>\n"));
   const int code = run_docpipe({"run", (dir / "p.xml").string(), (dir / "in.txt").string(), "-o", (dir / "out").string(), "--isolate"},
                                dir / "log");
   CHECK(code == 2);
@@ -90,7 +90,7 @@ TEST_CASE("a worker whose stages cannot start stops the run with a usage error")
 TEST_CASE("limits without --isolate are refused") {
   TempDir dir;
   write_file(dir / "in.txt", "報告");
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-good\"/>\n"));
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-good\"/>\n"));
   CHECK(run_docpipe({"run", (dir / "p.xml").string(), (dir / "in.txt").string(), "--timeout", "5"}, dir / "log") == 2);
   CHECK_THAT(read_file(dir / "log"), Catch::Contains("need --isolate"));
 }

@@ -44,7 +44,7 @@ TEST_CASE("peak memory does not grow with the number of documents") {
   const std::size_t n = 40;
   write_corpus_jsonl(dir / "small.jsonl", n, texts);
   write_corpus_jsonl(dir / "large.jsonl", 10 * n, texts);
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-json\"/>\n"
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-json\"/>\n"
                                         "  <stage plugin=\"export-jsonl\"/>\n  <stage plugin=\"export-csv\"/>\n"
                                         "  <stage plugin=\"export-sqlite\"/>\n"));
   const auto small = run_measured({"run", (dir / "p.xml").string(), (dir / "small.jsonl").string(), "-o",
@@ -65,7 +65,7 @@ TEST_CASE("a 1 GB document is refused by the size limit without being read") {
   write_file(dir / "in" / "huge.txt", "");
   fs::resize_file(dir / "in" / "huge.txt", std::uintmax_t{1} << 30);
   write_file(dir / "in" / "small.txt", "一份正常的報告。");
-  write_file(dir / "p.xml", test_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-jsonl\"/>\n"));
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-jsonl\"/>\n"));
   const auto result = run_measured({"run", (dir / "p.xml").string(), (dir / "in").string(), "-o", (dir / "out").string(), "-q"},
                                    dir / "log");
   const std::string log = read_file(dir / "log");

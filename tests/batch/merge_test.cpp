@@ -11,7 +11,7 @@ using namespace docpipe::test;
 namespace {
 
 std::string exporting_pipeline() {
-  return test_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-json\"/>\n  <stage plugin=\"export-jsonl\"/>\n"
+  return batch_config("  <stage plugin=\"test-good\"/>\n  <stage plugin=\"export-json\"/>\n  <stage plugin=\"export-jsonl\"/>\n"
                      "  <stage plugin=\"export-csv\"/>\n  <stage plugin=\"export-markdown\"/>\n  <stage plugin=\"export-html\"/>\n"
                      "  <stage plugin=\"export-sqlite\"/>\n");
 }
@@ -85,7 +85,7 @@ TEST_CASE("merge refuses duplicate documents, unfinished shards and other pipeli
   CHECK(run_docpipe({"merge", (dir / "half").string(), "-o", (dir / "m2").string()}, dir / "log2") == 2);
   CHECK_THAT(read_file(dir / "log2"), Catch::Contains("did not finish"));
 
-  write_file(dir / "q.xml", test_config("  <stage plugin=\"test-good\"><param name=\"word\">政府</param></stage>\n"
+  write_file(dir / "q.xml", batch_config("  <stage plugin=\"test-good\"><param name=\"word\">政府</param></stage>\n"
                                         "  <stage plugin=\"export-jsonl\"/>\n"));
   CHECK(run_docpipe({"merge", (dir / "all").string(), "-o", (dir / "m3").string(), "--config", (dir / "q.xml").string()},
                     dir / "log3") == 2);

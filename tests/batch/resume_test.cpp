@@ -18,7 +18,7 @@ namespace {
 
 // Every exporter, after a slow analysis stage so that a kill can land in the middle of the batch.
 std::string exporting_pipeline(int delay_ms) {
-  return test_config("  <stage plugin=\"test-misbehave\"><param name=\"delay-ms\">" + std::to_string(delay_ms) +
+  return batch_config("  <stage plugin=\"test-misbehave\"><param name=\"delay-ms\">" + std::to_string(delay_ms) +
                      "</param></stage>\n  <stage plugin=\"test-good\"/>\n"
                      "  <stage plugin=\"export-json\"/>\n  <stage plugin=\"export-jsonl\"/>\n  <stage plugin=\"export-csv\"/>\n"
                      "  <stage plugin=\"export-markdown\"/>\n  <stage plugin=\"export-html\"/>\n  <stage plugin=\"export-sqlite\"/>\n");
