@@ -64,6 +64,16 @@ class Builder {
   void choose_plain_headings(std::size_t body) {
     accepted_plain_.assign(blocks_.size(), false);
     if (!options_.plain_headings) return;
+    // next_stop[i]: the first block after i that is a `一、` heading, an appendix or a markdown
+    // part heading (computed backwards so that the check stays linear)
+    std::vector<std::size_t> next_stop(blocks_.size(), blocks_.size());
+    std::size_t upcoming = blocks_.size();
+    for (std::size_t i = blocks_.size(); i-- > 0;) {
+      next_stop[i] = upcoming;
+      const auto& n = candidates_[i];
+      if (n && (n->style == Style::chinese || n->style == Style::appendix || n->style == Style::plain_markdown))
+        upcoming = i;
+    }
     std::vector<std::size_t> chosen;
     for (std::size_t i = body; i < blocks_.size(); ++i) {
       const auto& c = candidates_[i];
@@ -71,16 +81,8 @@ class Builder {
       if (c->style == Style::appendix) break;
       if (c->style != Style::plain && c->style != Style::plain_markdown) continue;
       if (!(c->style == Style::plain_markdown || blocks_[i].bold || c->part_keyword)) continue;
-      bool cuts_sequence = false;
-      for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
-        const auto& n = candidates_[j];
-        if (!n) continue;
-        if (n->style == Style::appendix || n->style == Style::plain_markdown) break;
-        if (n->style == Style::chinese) {
-          cuts_sequence = n->number != 1;
-          break;
-        }
-      }
+      const std::size_t j = next_stop[i];
+      const bool cuts_sequence = j < blocks_.size() && candidates_[j]->style == Style::chinese && candidates_[j]->number != 1;
       if (!cuts_sequence) chosen.push_back(i);
     }
     if (chosen.size() < options_.min_plain_headings) return;
