@@ -236,6 +236,7 @@ void GlossaryLinker::process(Document& doc) const {
         found.push_back(m);
       }
     }
+    const std::size_t document_matches = found.size();
     for (const Span& range : body) {
       for (TermMatch m : external_matcher_.find(text, range, true)) {
         if (!at_word_edges(text, m.span)) continue;
@@ -243,6 +244,9 @@ void GlossaryLinker::process(Document& doc) const {
         found.push_back(m);
       }
     }
+    // Two runs in order of ends; merged stably, a document match stays ahead of an external one.
+    std::inplace_merge(found.begin(), found.begin() + std::ptrdiff_t(document_matches), found.end(),
+                       [](const TermMatch& a, const TermMatch& b) { return a.span.end < b.span.end; });
     std::map<int, int> external_index;  // index into external_ -> index into doc.glossary.entries
     for (const TermMatch& m : select_longest(std::move(found), taken)) {
       int entry = -1;

@@ -274,26 +274,28 @@ std::vector<TermMatch> select_longest(std::vector<TermMatch> matches, const std:
     const std::size_t b = std::max(s.begin, lo), e = std::min(s.end, hi);
     if (b < e) std::fill(used.begin() + (b - lo), used.begin() + (e - lo), 1);
   }
-  // Counting sort by length, longest first; within one length the earlier match first.
+  // Counting sort by length, longest first. find() reports matches in order of their ends, and for
+  // one length that is also the order of their beginnings, so the sort keeps earlier matches first.
+  const auto by_end = [](const TermMatch& a, const TermMatch& b) { return a.span.end < b.span.end; };
+  if (!std::is_sorted(matches.begin(), matches.end(), by_end)) std::stable_sort(matches.begin(), matches.end(), by_end);
   std::vector<std::uint32_t> first(longest + 2, 0);
   for (const TermMatch& m : matches) ++first[longest - m.length + 1];
   for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
   std::vector<std::uint32_t> order(matches.size());
-  std::vector<std::size_t> by_begin(matches.size());
-  for (std::size_t i = 0; i < matches.size(); ++i) by_begin[i] = i;
-  std::stable_sort(by_begin.begin(), by_begin.end(),
-                   [&](std::size_t a, std::size_t b) { return matches[a].span.begin < matches[b].span.begin; });
-  for (std::size_t i : by_begin) order[first[longest - matches[i].length]++] = static_cast<std::uint32_t>(i);
-  std::vector<TermMatch> chosen;
+  for (std::size_t i = 0; i < matches.size(); ++i) order[first[longest - matches[i].length]++] = static_cast<std::uint32_t>(i);
+  std::vector<bool> keep(matches.size(), false);
   for (std::uint32_t i : order) {
     const Span& s = matches[i].span;
     unsigned char* b = used.data() + (s.begin - lo);
     unsigned char* e = used.data() + (s.end - lo);
     if (std::find(b, e, 1) != e) continue;
     std::fill(b, e, 1);
-    chosen.push_back(matches[i]);
+    keep[i] = true;
   }
-  std::sort(chosen.begin(), chosen.end(), [](const TermMatch& a, const TermMatch& b) { return a.span < b.span; });
+  // Chosen matches do not overlap, so their order of ends is text order.
+  std::vector<TermMatch> chosen;
+  for (std::size_t i = 0; i < matches.size(); ++i)
+    if (keep[i]) chosen.push_back(matches[i]);
   return chosen;
 }
 

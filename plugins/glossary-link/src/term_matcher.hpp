@@ -80,7 +80,8 @@ class TermMatcher {
 };
 
 /// Keeps the longest matches that do not overlap each other nor any of @p taken (spans already
-/// linked): longer first, then the earlier one. The result is in text order.
+/// linked): longer first, then the earlier one, then the one listed first. Linear when @p matches
+/// come in order of their ends, as find() gives them. The result is in text order.
 std::vector<TermMatch> select_longest(std::vector<TermMatch> matches, const std::vector<Span>& taken = {});
 
 }  // namespace docpipe::glossary_link
