@@ -1,5 +1,6 @@
 #include "sqlite_store.hpp"
 
+#include <atomic>
 #include <stdexcept>
 #include <string>
 
@@ -36,8 +37,11 @@ auto with_clear_errors(const std::filesystem::path& file, Fn&& fn) {
 }  // namespace
 
 SqliteStore::SqliteStore(std::filesystem::path target) : target_(std::move(target)) {
+  // Unique per instance, not only per process: two stores in one process (tests, a host that runs
+  // two pipelines) must not share a working copy.
+  static std::atomic<unsigned> counter{0};
   temp_ = target_;
-  temp_ += ".tmp-" + std::to_string(::getpid());
+  temp_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path());
   std::filesystem::remove(temp_);
   if (std::filesystem::exists(target_)) std::filesystem::copy_file(target_, temp_);

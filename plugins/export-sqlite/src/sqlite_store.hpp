@@ -16,7 +16,7 @@ namespace export_sqlite {
 /// The corpus database: the `docpipe.tables/1` tables in one SQLite file, updated document by
 /// document.
 ///
-/// Atomicity. The store works on a private copy, `<target>.tmp-<pid>` (a copy of the existing
+/// Atomicity. The store works on a private copy, `<target>.tmp-<pid>-<n>` (a copy of the existing
 /// database, so earlier runs' documents are kept), and commit() renames it over the target. Readers
 /// of the target never see a half-finished run, and a crashed or failed run leaves the previous
 /// database untouched. Within the copy each document is one transaction that first deletes the
