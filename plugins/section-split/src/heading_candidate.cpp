@@ -52,6 +52,9 @@ int read_small_arabic(std::string_view text, std::size_t& p, std::size_t end) {
 void place_title(std::string_view text, const Block& b, std::size_t from, Candidate& c,
                  const CandidateOptions& options) {
   c.title_begin = skip_blanks(text, from, b.end);
+  // `**[6]** **“三大动力”**：` — bold markers between the label and the title
+  while (c.title_begin + 1 < b.end && text[c.title_begin] == '*' && text[c.title_begin + 1] == '*')
+    c.title_begin = skip_blanks(text, c.title_begin + 2, b.end);
   std::size_t p = c.title_begin;
   std::size_t stop = b.end;
   std::size_t count = 0;

@@ -221,6 +221,7 @@ class Builder {
         title_end);
     in_appendix_ = true;
     glossary_ = glossary;
+    glossary_numbered_ = false;
   }
 
   // Inside a glossary every numbered or `term：` block is an entry, titled by its term; circled
@@ -250,15 +251,42 @@ class Builder {
             cand->title_end, cand->title_end);
       return;
     } else {
-      // `term：definition` with a short term and no sentence inside it
+      // `term：definition` with a short term and no sentence inside it, in a glossary whose entries
+      // are not numbered (after numbered entries, such lines are page chrome: `责任编辑：`)
       Candidate t;
-      Block probe = b;
-      place_term(probe, t);
+      if (glossary_numbered_) {
+        // `6.5项工作获…：` — a term that starts with a digit, numbered on from the entry before
+        std::size_t p = b.content, number = 0, digits = 0;
+        while (p < b.end && text_[p] >= '0' && text_[p] <= '9' && digits < 3) number = number * 10 + std::size_t(text_[p++] - '0'), ++digits;
+        if (digits == 0 || p >= b.end || number != std::size_t(last_entry_number_) + 1) return;
+        const std::size_t label_end = p;
+        const char32_t mark = docpipe::utf8::next(text_, p);
+        if (mark != U'.' && mark != 0xFF0E && mark != 0x3001) return;
+        Block rest = b;
+        rest.content = p;
+        place_term(rest, t);
+        if (t.term_end == 0) return;
+        t.label = std::string(slice(b.content, label_end));
+        t.label_begin = b.content;
+        t.number = int(number);
+      } else {
+        place_term(b, t);
+      }
       if (t.term_end == 0) return;
+      // the definition follows on the same line
+      std::size_t def = t.term_end;
+      while (def < b.end && (text_[def] == '*' || text_[def] == ':')) ++def;
+      if (def < b.end && is_colon(peek(text_, def))) docpipe::utf8::next(text_, def);
+      if (cp_count(slice(def, b.end)) < 2) return;
+      const std::string_view term = slice(t.title_begin, t.term_end);
+      if (term.find("报告") != std::string_view::npos || term.find("報告") != std::string_view::npos ||
+          term.find("各位代表") != std::string_view::npos)
+        return;
       c = t;
       title_end = t.term_end;
     }
     if (title_end <= c.title_begin) return;
+    if (!c.label.empty()) glossary_numbered_ = true, last_entry_number_ = c.number;
     std::size_t keep = 0;
     const int parent = parent_for(6, keep);
     const int index = add(parent, keep, 6, Style::arabic, c, b.begin, "glossary", c.title_begin, title_end, title_end);
@@ -342,6 +370,8 @@ class Builder {
   std::vector<std::array<int, style_count>> last_number_;  // [parent + 1][style]
   bool in_appendix_ = false;
   bool glossary_ = false;
+  bool glossary_numbered_ = false;  // the open glossary has numbered entries
+  int last_entry_number_ = 0;        // the number of its last entry
   std::size_t skip_ = std::size_t(-1);
 };
 

@@ -213,3 +213,17 @@ TEST_CASE("traditional script: unlabeled parts, full-width brackets, a glossary 
   CHECK(entries[0]->title == "“雙減”");
   CHECK(entries[1]->title == "千萬工程");
 }
+
+TEST_CASE("glossary: bold-wrapped bracket labels, terms that start with a digit, page chrome after the list") {
+  const std::string text =
+      "各位代表：\n一、工作回顾\n正文。\n名词解释\n**[1]** **“三大动力”**：改革、开放、创新。\n"
+      "2.5项工作获表彰：国务院督查激励。\n3.“双减”：减轻负担。\n责任编辑：\n张三\n解读省政府工作报告：在服务大局中担当。\n";
+  auto doc = split(text);
+  auto entries = children(doc, index_of(doc, "名词解释"));
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0]->label == "1");
+  CHECK(entries[0]->title == "“三大动力”");
+  CHECK(entries[1]->label == "2");
+  CHECK(entries[1]->title == "5项工作获表彰");
+  CHECK(entries[2]->title == "“双减”");
+}
