@@ -151,6 +151,17 @@ std::string canonical_id(const IndicatorTable& table, u32string_view name) {
   return id;
 }
 
+// Words that name no statistic by themselves (总量185家, 增加值594亿元): the clause continues the
+// previous name or is no fact.
+bool is_generic_name(u32string_view name) {
+  static constexpr u32string_view kGeneric[] = {U"总量", U"增加值", U"总额", U"规模", U"比重", U"占比", U"总数",
+                                                U"数量", U"投资", U"收入", U"产值", U"平均每年", U"年均", U"比前",
+                                                U"其中", U"分别", U"总计", U"合计", U"共计", U"累计"};
+  for (auto g : kGeneric)
+    if (name == g) return true;
+  return false;
+}
+
 // Endings of names of statistics.
 constexpr std::array<u32string_view, 18> kStatisticEndings = {
     U"率", U"比重", U"占比", U"比例", U"强度", U"量", U"额", U"数", U"值", U"规模", U"收入", U"产值", U"投资",
@@ -222,6 +233,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     };
     std::vector<Name> names;
     const std::size_t count = j - i;
+    if (is_generic_name(name)) name = {};
     if (name.empty()) {
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%).
       if (verb == u32string_view::npos || new_clause_blocked(pre) || last_name.folded.empty()) {
