@@ -35,7 +35,12 @@ class GlossaryLinkStage : public docpipe::Stage {
     if (const std::string name = p.get_string("corpus-glossary"); !name.empty()) {
       corpus_target_ = ctx.output_dir / name;
       corpus_ = &gl::CorpusGlossary::shared(corpus_target_);
+      corpus_->attach();
     }
+  }
+
+  ~GlossaryLinkStage() override {
+    if (corpus_ && !finished_) corpus_->detach();
   }
 
   void process(docpipe::Document& doc) override {
@@ -43,19 +48,22 @@ class GlossaryLinkStage : public docpipe::Stage {
     if (corpus_) corpus_->add(doc);
   }
 
-  // Instances are per worker and share one merged list (CorpusGlossary::shared). The engine calls
-  // finish() after every worker has stopped, so each instance writes the complete list; writing under
-  // one lock keeps the renames in order, and the last one leaves the file whole.
+  // Instances are per worker and share one merged list (CorpusGlossary::shared) rather than being
+  // `serialized`, so linking still runs on every worker. The engine calls finish() after every worker
+  // has stopped, so each instance writes the complete list; writing under one lock keeps the renames
+  // in order, and the last one leaves the file whole.
   void finish() override {
-    if (!corpus_) return;
+    if (!corpus_ || finished_) return;
+    finished_ = true;
     static std::mutex write_mutex;
     std::lock_guard<std::mutex> lock(write_mutex);
-    docpipe::write_file_atomically(corpus_target_, corpus_->json());
+    docpipe::write_file_atomically(corpus_target_, corpus_->detach());
   }
 
  private:
   std::unique_ptr<gl::GlossaryLinker> linker_;
   gl::CorpusGlossary* corpus_ = nullptr;
+  bool finished_ = false;
   std::filesystem::path corpus_target_;
 };
 

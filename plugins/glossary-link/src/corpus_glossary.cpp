@@ -22,8 +22,27 @@ void CorpusGlossary::add(const Document& doc) {
   }
 }
 
+void CorpusGlossary::attach() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (attached_ == 0 && run_finished_) {
+    terms_.clear();
+    run_finished_ = false;
+  }
+  ++attached_;
+}
+
+std::string CorpusGlossary::detach() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (attached_ > 0 && --attached_ == 0) run_finished_ = true;
+  return json_locked();
+}
+
 std::string CorpusGlossary::json() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  return json_locked();
+}
+
+std::string CorpusGlossary::json_locked() const {
   std::string out = "{\n  \"terms\": [";
   bool first = true;
   auto list = [](std::string& o, const std::set<std::string>& items) {

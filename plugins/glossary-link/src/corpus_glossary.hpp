@@ -34,11 +34,21 @@ class CorpusGlossary {
   /// Number of merged terms.
   std::size_t size() const;
 
+  /// Registers a stage instance of a run. The first instance of a new run (after every instance of
+  /// the previous run on this list has finished) starts from an empty list, so a process that runs
+  /// twice does not carry terms over.
+  void attach();
+  /// Unregisters an instance at the end of its run; returns the list as JSON for it to write.
+  std::string detach();
+
   /// The process-wide list for output file @p target: every stage instance of a run that writes the
   /// same file shares it (instances are per worker thread).
   static CorpusGlossary& shared(const std::filesystem::path& target);
 
  private:
+  std::string json_locked() const;
+  int attached_ = 0;
+  bool run_finished_ = false;
   mutable std::mutex mutex_;
   std::map<std::u32string, CorpusTerm> terms_;
 };

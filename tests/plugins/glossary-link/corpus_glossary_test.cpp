@@ -50,3 +50,17 @@ TEST_CASE("per-worker instances add concurrently to the shared list") {
   CHECK(&CorpusGlossary::shared("/tmp/glossary-link-test/terms.json") == &shared);
   CHECK(shared.json().find(R"("documents": ["d0", "d100", "d150", "d50"])") != std::string::npos);
 }
+
+TEST_CASE("a second run on the same list starts empty") {
+  CorpusGlossary& list = CorpusGlossary::shared("/tmp/glossary-link-test/second-run.json");
+  list.attach();
+  list.attach();
+  list.add(doc_with("a", {{"甲乙", "一"}}));
+  list.detach();
+  CHECK(list.detach().find("甲乙") != std::string::npos);  // the last instance writes everything
+  list.attach();  // the next run
+  list.add(doc_with("b", {{"丙丁", "二"}}));
+  const std::string json = list.detach();
+  CHECK(json.find("丙丁") != std::string::npos);
+  CHECK(json.find("甲乙") == std::string::npos);
+}

@@ -65,6 +65,17 @@ TEST_CASE("external glossary relative to the config folder, corpus list merged a
         std::string::npos);
   CHECK(json.find(R"("variants": ["双减"], "documents": ["a", "b"])") != std::string::npos);
   CHECK(json.find("新质生产力") == std::string::npos);  // external terms are not the corpus's
+
+  // A second run in the same process writes only its own documents.
+  options.worker = 0;
+  options.workers = 1;
+  StageUnderTest again = plugin.create(params, options);
+  Document c = document("c", "名词解释\n1.两拖欠：拖欠工程款。\n");
+  again.run(c);
+  REQUIRE(again.finish().ok);
+  const std::string rerun = slurp(dir / "out" / "terms.json");
+  CHECK(rerun.find("两拖欠") != std::string::npos);
+  CHECK(rerun.find("千万工程") == std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
