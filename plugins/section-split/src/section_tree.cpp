@@ -269,6 +269,13 @@ class Builder {
         t.label = std::string(slice(b.content, label_end));
         t.label_begin = b.content;
         t.number = int(number);
+      } else if (text_.substr(b.content, 3) == "【") {
+        // `【1139工作部署】即市委…`: the term in lenticular brackets
+        const std::size_t close = text_.find("】", b.content);
+        if (close == std::string_view::npos || close >= b.end || cp_count(slice(b.content + 3, close)) > 30) return;
+        t.label_begin = b.content;
+        t.title_begin = b.content + 3;
+        t.term_end = close;
       } else {
         place_term(b, t);
       }
@@ -308,7 +315,7 @@ class Builder {
         if (count >= 1 && e > t.title_begin) t.term_end = e;
         return;
       }
-      if (is_sentence_end(ch) || is_comma(ch)) return;
+      if (is_sentence_end(ch) || ch == 0xFF0C || ch == U',') return;  // `、` may stand inside a term
       ++count;
       p = q;
     }

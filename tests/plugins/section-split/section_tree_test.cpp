@@ -227,3 +227,20 @@ TEST_CASE("glossary: bold-wrapped bracket labels, terms that start with a digit,
   CHECK(entries[1]->title == "5项工作获表彰");
   CHECK(entries[2]->title == "“双减”");
 }
+
+TEST_CASE("glossary: terms in 【】 and terms with an enumeration comma") {
+  const std::string text =
+      "各位代表：\n一、工作回顾\n正文。\n**有关词语解释**\n【1139工作部署】即市委全会对发展作出的部署。\n"
+      "【“十个兰州”建设】即全会提出的建设任务。\n";
+  auto doc = split(text);
+  auto entries = children(doc, index_of(doc, "有关词语解释"));
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0]->title == "1139工作部署");
+  CHECK(entries[1]->title == "“十个兰州”建设");
+
+  auto numbered = split("各位代表：\n一、工作回顾\n正文。\n名词解释\n1.农村“三块地”：指承包地。\n"
+                        "2.4个国铁、10个城际：4个国铁指广湛高铁。\n");
+  auto list = children(numbered, index_of(numbered, "名词解释"));
+  REQUIRE(list.size() == 2);
+  CHECK(list[1]->title == "4个国铁、10个城际");
+}
