@@ -43,9 +43,10 @@ bool entry_follows(std::string_view text, std::size_t pos, bool after_line_break
 }  // namespace
 
 const std::vector<std::string_view>& glossary_keywords() {
-  static const std::vector<std::string_view> words = {"名词解释", "名詞解釋", "名词注释", "名詞註釋",
-                                                      "名词解释和说明", "名詞解釋和說明", "注释", "註釋",
-                                                      "名词说明", "名詞說明"};
+  // Matching folds scripts, so the simplified forms would do; both are listed for readers.
+  static const std::vector<std::string_view> words = {
+      "名词解释", "名詞解釋", "名词解释和说明", "名詞解釋和說明", "名词注释", "名詞註釋", "名词注解", "名詞註解",
+      "名词释义", "名詞釋義", "名词说明", "名詞說明", "词语解释", "詞語解釋", "注释", "註釋", "注解", "註解"};
   return words;
 }
 

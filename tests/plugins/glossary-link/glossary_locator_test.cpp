@@ -21,6 +21,15 @@ TEST_CASE("markdown heading with a colon, unnumbered entries") {
   CHECK(text.substr(r->body.begin).find("**“五八”") < 6);
 }
 
+TEST_CASE("other heading words: 名词注解, 注释 in a title") {
+  const std::string a = "正文。\n\n名词注解：\n\n“8+8+4”现代化产业体系：指食品饮料。\n\nBNCT：指硼中子俘获治疗。\n";
+  auto r = find_glossary_heading(a);
+  REQUIRE(r);
+  CHECK(r->heading.of(a) == "名词注解：");
+  const std::string b = "正文。\n**《政府工作报告》注释**\n1.六稳：稳就业。\n";
+  REQUIRE(find_glossary_heading(b));
+}
+
 TEST_CASE("keywords that are no heading") {
   // A list of attachments, a keyword inside a sentence, a heading with nothing parseable after it.
   CHECK_FALSE(find_glossary_heading("附件：\n- 2026年政府工作报告名词解释.docx\n- 2026年政府工作报告名词解释.pdf\n"));
