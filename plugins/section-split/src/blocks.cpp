@@ -47,12 +47,24 @@ Block make_block(std::string_view text, std::size_t begin, std::size_t end, bool
       else { c = start; break; }
     } else if (text[c] == '>' || ((text[c] == '-' || text[c] == '*') && c + 1 < e && text[c + 1] == ' ')) {
       ++c;
-    } else if (text.substr(c, 3) == "<U+") {
-      // R's escape for a character it could not print (`<U+00A0>`), left in scraped text
-      std::size_t q = c + 3;
-      while (q < e && q < c + 9 && std::isxdigit(static_cast<unsigned char>(text[q]))) ++q;
-      if (q < e && text[q] == '>' && q - c >= 7) c = q + 1;
-      else break;
+    } else if (text[c] == '<' && c + 1 < e &&
+               (std::isalpha(static_cast<unsigned char>(text[c + 1])) || text[c + 1] == '/')) {
+      // an HTML tag left over from the web (`<p>`, `<span class=…>`), or R's escape for a
+      // character it could not print (`<U+00A0>`)
+      const std::size_t close = text.find('>', c);
+      if (close == std::string_view::npos || close >= e || close - c > 80) break;
+      bool ascii = true;
+      for (std::size_t q = c; q < close; ++q) ascii = ascii && static_cast<unsigned char>(text[q]) < 0x80;
+      if (!ascii) break;
+      c = close + 1;
+    } else if (text[c] == '&') {
+      // an entity standing for indentation: `&nbsp;`, `&emsp;`, `&#12288;`
+      const std::size_t semi = text.find(';', c);
+      if (semi == std::string_view::npos || semi >= e || semi - c > 8) break;
+      bool word = semi > c + 1;
+      for (std::size_t q = c + 1; q < semi; ++q) word = word && (std::isalnum(static_cast<unsigned char>(text[q])) || text[q] == '#');
+      if (!word) break;
+      c = semi + 1;
     } else if (c + 1 < e && ((text[c] == '*' && text[c + 1] == '*') || (text[c] == '_' && text[c + 1] == '_'))) {
       b.bold = true;
       c += 2;

@@ -62,3 +62,12 @@ TEST_CASE("short lines are never cut at their blanks") {
   auto p = pieces("国务院总理\xE3\x80\x80李强\n");
   REQUIRE(p.size() == 1);
 }
+
+TEST_CASE("HTML tags, entities and R escapes left at the start of a line are markup, not text") {
+  const std::string text = "<p>&nbsp;&nbsp;一、回顾</p>\n<U+00A0><U+00A0>（一）稳增长。\n<一>不是标签\n";
+  auto blocks = split_blocks(text, 0);
+  REQUIRE(blocks.size() == 3);
+  CHECK(text.substr(blocks[0].content, 3) == "一");
+  CHECK(text.substr(blocks[1].content, 3) == "（");
+  CHECK(blocks[2].content == blocks[2].begin);  // `<一>` is not a tag
+}
