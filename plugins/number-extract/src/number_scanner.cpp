@@ -40,6 +40,10 @@ constexpr Qualifier kPrefixes[] = {
     {U"超过", "at_least"}, {U"超", "at_least"}, {U"逾", "at_least"}, {U"突破", "at_least"},
     {U"高于", "at_least"}, {U"大于", "at_least"}, {U"多于", "at_least"}, {U"不低于", "at_least"},
     {U"不少于", "at_least"}, {U"至少", "at_least"}, {U"不下", "at_least"}, {U"不小于", "at_least"},
+    {U"超过了", "at_least"}, {U"至少有", "at_least"}, {U"至少是", "at_least"}, {U"大于等于", "at_least"},
+    {U"大于或者等于", "at_least"}, {U"大于或等于", "at_least"}, {U"最少", "at_least"}, {U"≥", "at_least"},
+    {U">", "at_least"}, {U"最多为", "at_most"}, {U"最多有", "at_most"}, {U"小于等于", "at_most"},
+    {U"小于或等于", "at_most"}, {U"小于或者等于", "at_most"}, {U"≤", "at_most"}, {U"<", "at_most"},
     {U"近", "about"}, {U"接近", "about"}, {U"约", "about"}, {U"大约", "about"}, {U"约为", "about"},
     {U"将近", "about"}, {U"不超过", "at_most"}, {U"不高于", "at_most"},
     {U"最多", "at_most"}, {U"低于", "at_most"}, {U"少于", "at_most"}, {U"小于", "at_most"},
@@ -414,6 +418,17 @@ class Scanner {
     if (high) qualifier = "range";
 
     ScannedNumber s = make(first, end, sign < 0 ? start : i, q->num.end);
+    {
+      // The bound without a trailing unit: up to the suffix qualifier if there is one, else the
+      // last numeral (with its 多 / 余).
+      const Quantity& last = high ? *high : *q;
+      std::size_t bound_end = end;
+      if (last.unit && end == last.end) {
+        bound_end = last.num.end;
+        if (last.lower_bound && (t_.at(bound_end) == U'多' || t_.at(bound_end) == U'余')) ++bound_end;
+      }
+      s.bound = {t_.byte(first), t_.byte(bound_end)};
+    }
     s.mention.value = sign * q->value * (unit_q.unit ? unit_q.unit->scale : 1);
     if (high) s.mention.value_high = high->value * (unit_q.unit ? unit_q.unit->scale : 1);
     if (qualifier) s.mention.qualifier = qualifier;

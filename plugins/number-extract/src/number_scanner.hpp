@@ -20,6 +20,8 @@ struct ScannedNumber {
   std::size_t first_cp = 0;        ///< Code point range of the mention in the FoldedText.
   std::size_t last_cp = 0;         ///< One past the mention's last code point.
   bool discount = false;           ///< A 成 / 折 figure (`九成`, `75折`), reported as a percent.
+  docpipe::Span bound;             ///< Bytes of the bound words and numerals without a trailing unit
+                                   ///< (`超过300`, `20~100`, `五百多`, `1000以上`), as range specs count.
 };
 
 /// Scans code points [@p from, @p to) of @p t (the whole text by default) and returns the mentions
