@@ -17,6 +17,17 @@ namespace encoding_repair {
 
 namespace fmt = charmodel_format;
 
+namespace {
+/// 10^(-q / kScale) for every quantized value: probabilities without calling pow.
+struct PowerTable {
+  double p[256];
+  PowerTable() {
+    for (int q = 0; q < 256; ++q) p[q] = std::pow(10.0, -q / fmt::kScale);
+  }
+};
+const PowerTable kPow;
+}  // namespace
+
 const CharModel& CharModel::embedded() {
   static const CharModel model(std::string_view(
       encoding_repair_charmodel_begin,
@@ -53,6 +64,12 @@ CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
   trigram_q_ = reinterpret_cast<const std::uint8_t*>(take(n_trigrams_, 1));
   for (std::uint32_t i = 0; i < n_chars_; ++i)
     if (chars_[i] < 0x10000) bmp_[chars_[i]] = static_cast<std::uint16_t>(i + 1);
+  // Unigrams by code point, normalization included: the per-character scans cost one lookup.
+  bmp_unigram_q_.assign(65536, 255);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const int i = index(c);
+    if (i >= 0) bmp_unigram_q_[c] = unigram_q_[i];
+  }
 }
 
 int CharModel::index(char32_t c) const noexcept {
@@ -63,20 +80,24 @@ int CharModel::index(char32_t c) const noexcept {
 }
 
 double CharModel::unigram(char32_t c) const noexcept {
+  if (c < 0x10000) {
+    const std::uint8_t q = bmp_unigram_q_[c];
+    return q == 255 ? kUnknown : -q / fmt::kScale;
+  }
   const int i = index(c);
   return i < 0 ? kUnknown : -unigram_q_[i] / fmt::kScale;
 }
 
 double CharModel::bigram(int a, int b, long& position) const noexcept {
   position = -1;
-  const double uni = std::pow(10.0, -unigram_q_[b] / fmt::kScale);
+  const double uni = kPow.p[unigram_q_[b]];
   if (a < 0) return uni;
-  const double smoothed = std::pow(10.0, -backoff_q_[a] / fmt::kScale) * uni;
+  const double smoothed = kPow.p[backoff_q_[a]] * uni;
   const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
   const std::uint32_t* it = std::lower_bound(keys_, keys_ + n_bigrams_, key);
   if (it == keys_ + n_bigrams_ || *it != key) return smoothed;
   position = it - keys_;
-  return std::pow(10.0, -bigram_q_[position] / fmt::kScale) + smoothed;
+  return kPow.p[bigram_q_[position]] + smoothed;
 }
 
 double CharModel::score(char32_t prev, char32_t cur) const noexcept {
@@ -97,11 +118,11 @@ double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexc
   long context;
   bigram(a, b, context);
   if (context < 0) return std::log10(p2);
-  const double smoothed = std::pow(10.0, -bigram_backoff_q_[context] / fmt::kScale) * p2;
+  const double smoothed = kPow.p[bigram_backoff_q_[context]] * p2;
   const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
   const std::uint64_t* it = std::lower_bound(trigram_keys_, trigram_keys_ + n_trigrams_, key);
   if (it == trigram_keys_ + n_trigrams_ || *it != key) return std::log10(smoothed);
-  return std::log10(std::pow(10.0, -trigram_q_[it - trigram_keys_] / fmt::kScale) + smoothed);
+  return std::log10(kPow.p[trigram_q_[it - trigram_keys_]] + smoothed);
 }
 
 double CharModel::score_text(std::string_view text, char32_t before) const noexcept {

@@ -49,6 +49,7 @@ class CharModel {
   const std::uint32_t* keys_ = nullptr;
   const std::uint8_t* bigram_q_ = nullptr;
   std::vector<std::uint16_t> bmp_;  // code point -> index + 1 (0: unknown)
+  std::vector<std::uint8_t> bmp_unigram_q_;  // code point -> unigram_q of its class (255: unknown)
 };
 
 }  // namespace encoding_repair

@@ -276,8 +276,14 @@ void decode_document(Document& doc, std::string_view forced, const std::string& 
   }
   Builder b;
   b.stage = &stage;
-  b.text.reserve(doc.raw.size() + doc.raw.size() / 2);
-  decode_as(doc.raw, d.name, d.bom, b);
+  if (d.name == "UTF-8" && (d.evidence == "valid UTF-8" || docpipe::utf8::is_valid(std::string_view(doc.raw).substr(d.bom)))) {
+    // Already checked (or cheap to check once): the text is the input, the map one run.
+    if (d.bom) b.map.append(0, d.bom);
+    b.bytes(std::string_view(doc.raw).substr(d.bom));
+  } else {
+    b.text.reserve(doc.raw.size() + doc.raw.size() / 2);
+    decode_as(doc.raw, d.name, d.bom, b);
+  }
   doc.text = std::move(b.text);
   doc.source_map = std::move(b.map);
   doc.repairs = std::move(b.errors);

@@ -1,6 +1,7 @@
 #include "lost_byte_repair.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -25,6 +26,7 @@ constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
 constexpr double kCacheWeight = 0.1;   // share of the document's own pairs in a character's probability
 const double kModelShare = std::log10(1 - kCacheWeight);
+constexpr double kLn10 = 2.302585092994046;
 
 /// One character of the damaged run, as the bytes the out-of-step decoder read.
 struct Token {
@@ -141,7 +143,7 @@ class RunSearch {
   double sc(char32_t a, char32_t b, char32_t c) const {
     const double cached = cache_.probability(b, c);
     const double m = model_.score(a, b, c);
-    return cached > 0 ? std::log10((1 - kCacheWeight) * std::pow(10.0, m) + kCacheWeight * cached) : m + kModelShare;
+    return cached > 0 ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * cached) : m + kModelShare;
   }
 
   /// A character of a realigned reading: a GBK pair that decodes, but not the ideographic space
@@ -242,6 +244,21 @@ class RunSearch {
       char32_t c2;
     };
     std::vector<std::vector<Half>> halves(vanish_leads_.size());
+    // The three best second halves after c1 by bigram, found once per (p, c1) and layer.
+    std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache(vanish_leads_.size(), {0, {}});
+    auto best_halves = [&](std::size_t i, char32_t c1, const std::vector<Half>& hs) -> const std::array<const Half*, 3>& {
+      auto& slot = best_cache[i];
+      if (slot.first == c1) return slot.second;
+      std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
+      for (const Half& h : hs) {
+        const double b = model_.score(c1, h.c2);
+        if (b <= top[2].first) continue;
+        top[2] = {b, &h};
+        std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
+      }
+      slot = {c1, {top[0].second, top[1].second, top[2].second}};
+      return slot.second;
+    };
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
       for (unsigned q = 0x81; q <= 0xFE; ++q)
         if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
@@ -257,14 +274,7 @@ class RunSearch {
           if (!c1 || halves[i].empty()) continue;
           if (layer == 0 && model_.unigram(c1) < -4.5) continue;  // wildcard lead: common characters only
           const double s1 = s.score + sc(s.prev, s.last, c1) + kInsertCost;
-          std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
-          for (const Half& h : halves[i]) {
-            const double b = model_.score(c1, h.c2);
-            if (b <= top[2].first) continue;
-            top[2] = {b, &h};
-            std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
-          }
-          for (const auto& [b, h] : top)
+          for (const Half* h : best_halves(i, c1, halves[i]))
             if (h) out.push_back({h->c2, c1, s1 + sc(s.last, c1, h->c2), static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
         }
       };

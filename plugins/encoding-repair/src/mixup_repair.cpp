@@ -65,16 +65,6 @@ bool mostly_cjk(std::string_view s) {
   return n > 0 && cjk * 2 >= n;
 }
 
-double mean_unigram(std::string_view s, const CharModel& m) {
-  double total = 0;
-  std::size_t n = 0, pos = 0;
-  while (pos < s.size()) {
-    total += m.unigram(utf8::next(s, pos));
-    ++n;
-  }
-  return n ? total / double(n) : 0.0;
-}
-
 /// Keeps @p candidate when it reads far better than @p run.
 void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
               const std::optional<std::string>& candidate, const char* kind, const CharModel& m) {
@@ -131,15 +121,18 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     }
     if (c >= 0x2E80 && gbk.encode(c)) {
       // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
-      std::size_t end = pos;
+      std::size_t end = pos, chars = 0;
+      double unigrams = 0;
       while (end < text.size()) {
         std::size_t q = end;
         const char32_t d = utf8::next(text, q);
         if (d < 0x2E80 || !gbk.encode(d)) break;
+        unigrams += model.unigram(d);
+        ++chars;
         end = q;
       }
       const std::string_view run = text.substr(pos, end - pos);
-      if (utf8::length(run) >= 3 && mean_unigram(run, model) < -4.0) {
+      if (chars >= 3 && unigrams < -4.0 * double(chars)) {
         std::string as_gbk, as_big5;
         bool big5_ok = true;
         std::size_t q = 0;
