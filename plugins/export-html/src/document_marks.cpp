@@ -76,6 +76,7 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
     marks.push_back(make(ind.span, indicator_rank, "span",
                          " class=\"ind\" data-ind=\"" + std::to_string(i) + "\"",
                          " id=\"ind-" + std::to_string(i) + "\""));
+    marks.back().anchor = "ind-" + std::to_string(i);
   }
   for (const NumberMention& n : doc.numbers) {
     if (!span_fits(text, n.span) || n.span.empty()) continue;
@@ -91,6 +92,7 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
     marks.push_back(make(u.span, unresolved_rank, "span",
                          " class=\"unres\" data-tip=\"" + escaped(tip) + "\"",
                          " id=\"u-" + std::to_string(i) + "\""));
+    marks.back().anchor = "u-" + std::to_string(i);
   }
   if (options.repairs != RepairMarks::none) {
     for (const Repair& r : doc.repairs) {

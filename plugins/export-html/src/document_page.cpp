@@ -87,7 +87,7 @@ void write_toc(std::string& out, std::string_view text, const Document& doc, con
 }
 
 void write_body(std::string& out, const Document& doc, const std::string& title, const std::vector<Block>& blocks,
-                const MarkedText& marks) {
+                MarkedText& marks) {
   const std::string_view text = doc.text;
   out += "<main id=\"text\"><article>";
   const Span ts = doc.metadata.title_span;
@@ -130,7 +130,7 @@ void write_body(std::string& out, const Document& doc, const std::string& title,
   out += "</main>";
 }
 
-void write_indicators(std::string& out, const Document& doc) {
+void write_indicators(std::string& out, const Document& doc, const MarkedText& marks) {
   out += "<section id=\"indicators\"><h2>指标 Indicators (" + std::to_string(doc.indicators.size()) + ")</h2>";
   if (doc.indicators.empty()) {
     out += "<p class=\"empty\">没有指标 (no indicators)</p></section>";
@@ -141,7 +141,7 @@ void write_indicators(std::string& out, const Document& doc) {
          "<th class=\"n\">数值 value</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < doc.indicators.size(); ++i) {
     const Indicator& ind = doc.indicators[i];
-    const bool anchored = !ind.span.empty() && span_fits(doc.text, ind.span);
+    const bool anchored = marks.rendered("ind-" + std::to_string(i));
     out += anchored ? "<tr data-target=\"ind-" + std::to_string(i) + "\">" : "<tr>";
     out += "<td>";
     if (anchored) out += "<a href=\"#ind-" + std::to_string(i) + "\">";
@@ -161,9 +161,9 @@ void write_indicators(std::string& out, const Document& doc) {
   out += "</tbody></table></section>";
 }
 
-void write_side_panel(std::string& out, const Document& doc) {
+void write_side_panel(std::string& out, const Document& doc, const MarkedText& marks) {
   out += "<aside id=\"panel\">";
-  write_indicators(out, doc);
+  write_indicators(out, doc, marks);
 
   out += "<section id=\"unresolved\"><h2>未解析标记 Unresolved markers (" +
          std::to_string(doc.glossary.unresolved.size()) + ")</h2>";
@@ -173,9 +173,12 @@ void write_side_panel(std::string& out, const Document& doc) {
     out += "<ul class=\"plain\">";
     for (std::size_t i = 0; i < doc.glossary.unresolved.size(); ++i) {
       const UnresolvedMarker& u = doc.glossary.unresolved[i];
-      out += "<li class=\"warn\">⚠ <a href=\"#u-" + std::to_string(i) + "\">";
+      const bool anchored = marks.rendered("u-" + std::to_string(i));
+      out += "<li class=\"warn\">⚠ ";
+      if (anchored) out += "<a href=\"#u-" + std::to_string(i) + "\">";
       append_escaped(out, u.marker);
-      out += "</a> 没有编号为 " + std::to_string(u.number) + " 的词条</li>";
+      if (anchored) out += "</a>";
+      out += " 没有编号为 " + std::to_string(u.number) + " 的词条</li>";
     }
     out += "</ul>";
   }
@@ -226,7 +229,7 @@ std::string display_title(const Document& doc) {
 std::string render_document_page(const Document& doc, const PageOptions& options) {
   const std::string title = display_title(doc);
   const std::vector<Block> blocks = layout_blocks(doc);
-  const MarkedText marks(doc.text, document_marks(doc, {options.repairs}));
+  MarkedText marks(doc.text, document_marks(doc, {options.repairs}));
 
   std::string out;
   out.reserve(doc.text.size() * 2 + marks.marks().size() * 120 + 32768);
@@ -243,7 +246,7 @@ std::string render_document_page(const Document& doc, const PageOptions& options
   out += "<div class=\"layout\">";
   write_toc(out, doc.text, doc, blocks, options.toc_depth);
   write_body(out, doc, title, blocks, marks);
-  write_side_panel(out, doc);
+  write_side_panel(out, doc, marks);
   out += "</div><div id=\"popup\" role=\"tooltip\" hidden></div>\n<script>";
   out += document_js();
   out += "</script>\n</body></html>\n";

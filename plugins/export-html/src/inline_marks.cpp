@@ -16,9 +16,10 @@ bool mark_order(const Mark& a, const Mark& b) noexcept {
 MarkedText::MarkedText(std::string_view text, std::vector<Mark> marks) : text_(text), marks_(std::move(marks)) {
   std::stable_sort(marks_.begin(), marks_.end(), mark_order);
   for (const Mark& m : marks_) longest_ = std::max(longest_, m.span.size());
+  opened_.assign(marks_.size(), false);
 }
 
-void MarkedText::render(std::string& out, Span range) const {
+void MarkedText::render(std::string& out, Span range) {
   const std::string_view text = text_;
   const std::vector<Mark>& marks = marks_;
   const std::size_t longest = longest_;
@@ -91,7 +92,14 @@ void MarkedText::render(std::string& out, Span range) const {
     }
     while (next < order.size() && pending_begin[order[next]] == at) {
       const Mark* m = pending[order[next++]];
-      out += m->open;
+      const std::size_t index = static_cast<std::size_t>(m - marks.data());
+      if (opened_[index]) {
+        out += m->open_continued;
+      } else {
+        out += m->open;
+        opened_[index] = true;
+        if (!m->anchor.empty()) rendered_anchors_.insert(m->anchor);
+      }
       if (m->span.empty()) out += m->close;
       else stack.push_back({m, std::min(m->span.end, range.end)});
     }

@@ -176,3 +176,20 @@ TEST_CASE("random overlapping marks always nest, cover exactly their spans, and 
     }
   }
 }
+
+TEST_CASE("a mark cut by two ranges opens with its first tag once, and reports its anchor") {
+  const std::string t = "甲乙。丙丁";
+  Mark m = tagged(3, 12, "ind");  // 乙。丙
+  m.anchor = "ind-0";
+  Mark unseen = tagged(15, 15, "u");
+  unseen.anchor = "u-0";
+  MarkedText marked(t, {m, unseen});
+  CHECK_FALSE(marked.rendered("ind-0"));
+  std::string first, second;
+  marked.render(first, {0, 9});
+  marked.render(second, {9, 12});
+  CHECK(first == "甲<b data-m=\"ind\" data-first=\"1\">乙。</b>");
+  CHECK(second == "<b data-m=\"ind\">丙</b>");
+  CHECK(marked.rendered("ind-0"));
+  CHECK_FALSE(marked.rendered("u-0"));  // outside every rendered range
+}
