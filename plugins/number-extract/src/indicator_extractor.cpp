@@ -199,6 +199,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     bool decrease = false;  // ... with 降幅
   };
   Name last_name;  // for clauses that continue the previous one
+  bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
   while (i < figures.size()) {
@@ -235,11 +236,14 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     const std::size_t count = j - i;
     if (is_generic_name(name)) name = {};
     if (name.empty()) {
-      // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%).
-      if (verb == u32string_view::npos || new_clause_blocked(pre) || last_name.folded.empty()) {
+      // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);
+      // so does a stretch target (增长7.5%，力争8%), which also keeps the previous measure.
+      const bool stretch = pre.find(U"力争") != u32string::npos || pre.find(U"争取") != u32string::npos;
+      if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_name.folded.empty()) {
         i = j;
         continue;
       }
+      if (stretch && !growth && last_growth) growth = true, decrease = last_decrease;
       names.push_back(last_name);
     } else {
       if (name.size() > 24) {
@@ -304,6 +308,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       ind.canonical = canonical_id(table, nm);
       const bool growth_here = growth || named.growth;
       const bool decrease_here = growth ? decrease : named.decrease;
+      last_growth = growth_here;
+      last_decrease = decrease_here;
       const docpipe::NumberMention& m = n.mention;
       const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
       // An unknown name counts only before a verb and a figure with a unit that economists read:

@@ -99,6 +99,16 @@ TEST_CASE("indicators: a clause without a name continues the previous one", "[nu
   CHECK(f[1].period == 2023);
 }
 
+TEST_CASE("indicators: a stretch target continues the name and the measure", "[number-extract][indicators]") {
+  auto f = facts("地区生产总值增长7.5%，力争达到8%；单位GDP能耗下降3%，力争4%。");
+  REQUIRE(f.size() == 4);
+  CHECK(f[1].canonical == "gdp");
+  CHECK(f[1].measure == "growth");
+  CHECK(f[1].value == 8);
+  CHECK(f[3].canonical == "energy_intensity");
+  CHECK(f[3].value == -4);
+}
+
 TEST_CASE("indicators: ranges and verb-first clauses", "[number-extract][indicators]") {
   auto f = facts("地区生产总值增长5%—5.5%。");
   REQUIRE(f.size() == 1);
