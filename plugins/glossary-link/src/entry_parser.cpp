@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "script_fold.hpp"
 #include "text_cursor.hpp"
 
 namespace docpipe::glossary_link {
@@ -99,7 +100,12 @@ std::optional<Candidate> numbered_candidate(std::string_view text, Span body, st
     if (e && e->number != expected) e.reset();
   }
   if (!e || (style && e->style != *style)) return std::nullopt;
-  if (!entry_boundary_before(text, body.begin, pos)) return std::nullopt;
+  if (!entry_boundary_before(text, body.begin, pos)) {
+    // Text that lost its line breaks may run an entry straight after `）` or `”`: accepted only for
+    // the number expected next.
+    const char32_t prev = before(text, pos);
+    if (!((prev == 0xFF09 || prev == ')' || prev == 0x201D) && e->number == expected)) return std::nullopt;
+  }
   const std::size_t term_begin = skip_decoration(text, e->span.end, false);
   auto colon = find_term_colon(text, term_begin, body.end);
   if (!colon || *colon == term_begin) return std::nullopt;
@@ -176,6 +182,43 @@ ParsedGlossary parse_unnumbered(std::string_view text, Span body) {
   return out;
 }
 
+// An unnumbered glossary whose line breaks were lost: `甲：……。乙：……。` An entry starts at the body
+// start or after a sentence end or blank, with a term of 2 to 30 characters that the report mentions.
+ParsedGlossary parse_unnumbered_inline(std::string_view text, Span body, Span mentions) {
+  const ScriptFold& fold = ScriptFold::instance();
+  const std::u32string report = fold.fold_string(mentions.of(text));
+  struct Start {
+    std::size_t begin, colon;
+  };
+  std::vector<Start> starts;
+  for (std::size_t pos = skip_decoration(text, body.begin); pos < body.end;) {
+    const char32_t prev = before(text, pos);
+    const bool boundary = pos == skip_decoration(text, body.begin) || is_sentence_end(prev) || prev == 0x3002 ||
+                          is_blank(prev) || prev == '*' || prev == 0x201D;
+    if (boundary && !is_space(at(text, pos))) {
+      if (auto colon = find_term_colon(text, pos, body.end, 30)) {
+        const Span title = trim(text, pos, *colon);
+        const std::u32string key = fold.fold_string(title.of(text));
+        if (key.size() >= 2 && report.find(key) != std::u32string::npos) {
+          starts.push_back({title.begin, *colon});
+          pos = next_pos(text, *colon);
+          continue;
+        }
+      }
+    }
+    pos = next_pos(text, pos);
+  }
+  ParsedGlossary out;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    ParsedEntry entry;
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1].begin : end_of_last_entry(text, starts[i].colon, body.end);
+    finish_entry(entry, text, starts[i].begin, starts[i].colon, starts[i].begin, end);
+    out.entries.push_back(std::move(entry));
+  }
+  out.end = out.entries.empty() ? body.begin : out.entries.back().span.end;
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::size_t> find_term_colon(std::string_view text, std::size_t pos, std::size_t limit,
@@ -191,12 +234,15 @@ std::optional<std::size_t> find_term_colon(std::string_view text, std::size_t po
   return std::nullopt;
 }
 
-ParsedGlossary parse_entries(std::string_view text, Span body) {
+ParsedGlossary parse_entries(std::string_view text, Span body, Span mentions) {
   if (body.end > text.size()) body.end = text.size();
   const std::size_t first = skip_decoration(text, body.begin);
   if (auto cand = numbered_candidate(text, {first, body.end}, first, std::nullopt))
     return parse_numbered(text, body, cand->number.style);
-  return parse_unnumbered(text, body);
+  ParsedGlossary lines = parse_unnumbered(text, body);
+  if (lines.entries.size() >= 2 || mentions.empty()) return lines;
+  ParsedGlossary inline_entries = parse_unnumbered_inline(text, body, mentions);
+  return inline_entries.entries.size() > lines.entries.size() ? inline_entries : lines;
 }
 
 std::string clean_definition(std::string_view text) {

@@ -36,8 +36,11 @@ struct ParsedGlossary {
 std::optional<std::size_t> find_term_colon(std::string_view text, std::size_t pos, std::size_t limit,
                                            std::size_t max_chars = 80);
 
-/// Parses the entries in [@p body.begin, @p body.end) of @p text.
-ParsedGlossary parse_entries(std::string_view text, Span body);
+/// Parses the entries in [@p body.begin, @p body.end) of @p text. @p mentions is the report text
+/// the glossary explains (before its heading); it is used only when an unnumbered glossary lost its
+/// line breaks: a `term：` after a sentence end then starts an entry only if the report mentions the
+/// term, since nothing else tells it from a `其中：` inside a definition.
+ParsedGlossary parse_entries(std::string_view text, Span body, Span mentions = {});
 
 /// The definition text of [@p begin, @p end): lines joined (a space only between two Latin letters or
 /// digits), HTML tags and tag remnants such as `/font>` removed, trimmed.

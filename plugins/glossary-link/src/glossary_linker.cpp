@@ -153,7 +153,8 @@ void GlossaryLinker::process(Document& doc) const {
   std::vector<Span> body{{0, text.size()}};
   bool numbered = false;
   if (auto region = locate_glossary(doc)) {
-    ParsedGlossary parsed = parse_entries(text, region->body);
+    const std::size_t heading_begin = region->heading.empty() ? region->body.begin : region->heading.begin;
+    ParsedGlossary parsed = parse_entries(text, region->body, {0, heading_begin});
     if (parsed.entries.empty()) {
       doc.report(Severity::warning, "glossary-empty", "a glossary heading was found but no entry could be parsed",
                  region->heading, stage);

@@ -2,6 +2,7 @@
 
 #include "entry_parser.hpp"
 #include "enumerator.hpp"
+#include "script_fold.hpp"
 #include "term_matcher.hpp"
 #include "text_cursor.hpp"
 
@@ -29,15 +30,20 @@ std::optional<std::size_t> heading_line_start(std::string_view text, std::size_t
   return pos;
 }
 
-// True when an entry starts at @p pos: a number with a term and colon, or a `term：` line.
-bool entry_follows(std::string_view text, std::size_t pos, bool after_line_break) {
-  if (auto e = read_enumerator(text, pos)) {
+// True when an entry starts at @p pos: a number with a term and colon, or a `term：` line. Without a
+// line break (text that lost them) a `term：` counts only when the report before @p heading_begin
+// mentions the term.
+bool entry_follows(std::string_view text, std::size_t pos, bool after_line_break, std::size_t heading_begin) {
+  if (auto e = read_enumerator(text, pos, true)) {
     const std::size_t term = skip_decoration(text, e->span.end, false);
     return find_term_colon(text, term, text.size()).has_value();
   }
-  if (!after_line_break) return false;
-  auto colon = find_term_colon(text, pos, text.size(), 40);
-  return colon && *colon > pos;
+  auto colon = find_term_colon(text, pos, text.size(), after_line_break ? 40 : 30);
+  if (!colon || *colon == pos) return false;
+  if (after_line_break) return true;
+  const ScriptFold& fold = ScriptFold::instance();
+  const std::u32string term = fold.fold_string(text.substr(pos, *colon - pos));
+  return term.size() >= 2 && fold.fold_string(text.substr(0, heading_begin)).find(term) != std::u32string::npos;
 }
 
 }  // namespace
@@ -77,8 +83,8 @@ std::optional<GlossaryRegion> find_glossary_heading(std::string_view text) {
     const std::size_t line_end = text.find('\n', heading_end);
     p = skip_decoration(text, heading_end);
     const bool line_break = line_end != std::string_view::npos && line_end < p;
-    if (!entry_follows(text, p, line_break)) continue;
     const Span heading{skip_decoration(text, *line_start), heading_end};
+    if (!entry_follows(text, p, line_break, heading.begin)) continue;
     if (!best || heading.begin > best->heading.begin) best = GlossaryRegion{heading, {heading_end, text.size()}};
   }
   return best;

@@ -102,3 +102,21 @@ TEST_CASE("full-width brackets, and unnumbered titles with the definition on the
   CHECK(p.entries[0].definition == "全年火灾起数总体下降。");
   CHECK(p.entries[1].term == "四大主导产业");
 }
+
+TEST_CASE("glossaries that lost their line breaks") {
+  // Numbered, an entry straight after `）`.
+  const std::string numbered = "4.五网：路网、水网（含气网）5. 四好农村路：“建好、管好”农村公路。";
+  const ParsedGlossary n = parse_entries(numbered, {0, numbered.size()});
+  REQUIRE(n.entries.size() == 2);
+  CHECK(n.entries[1].term == "四好农村路");
+  // Unnumbered: a `term：` after a sentence end starts an entry only if the report mentions it.
+  const std::string text =
+      "建设六个赤峰，推进国考断面达标。正文完。"
+      "六个赤峰：建设绿色赤峰。其中：创新赤峰。国考断面：国家地表水考核断面。";
+  const std::size_t glossary = text.find("六个赤峰：");
+  const ParsedGlossary u = parse_entries(text, {glossary, text.size()}, {0, glossary});
+  REQUIRE(u.entries.size() == 2);
+  CHECK(u.entries[0].definition == "建设绿色赤峰。其中：创新赤峰。");
+  CHECK(u.entries[1].term == "国考断面");
+  CHECK(parse_entries(text, {glossary, text.size()}).entries.size() <= 1);  // no report to check against
+}

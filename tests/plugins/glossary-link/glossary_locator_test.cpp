@@ -30,6 +30,14 @@ TEST_CASE("other heading words: 名词注解, 注释 in a title") {
   REQUIRE(find_glossary_heading(b));
 }
 
+TEST_CASE("a heading in text without line breaks, followed by an unnumbered entry the report mentions") {
+  const std::string text = "推进三高四新战略。**名词解释**三高四新：着力打造高地。发展六仗：经济增长主动仗。";
+  auto r = find_glossary_heading(text);
+  REQUIRE(r);
+  CHECK(r->heading.of(text) == "名词解释");
+  CHECK_FALSE(find_glossary_heading("推进工作。**名词解释**发展六仗：经济增长主动仗。"));
+}
+
 TEST_CASE("keywords that are no heading") {
   // A list of attachments, a keyword inside a sentence, a heading with nothing parseable after it.
   CHECK_FALSE(find_glossary_heading("附件：\n- 2026年政府工作报告名词解释.docx\n- 2026年政府工作报告名词解释.pdf\n"));
