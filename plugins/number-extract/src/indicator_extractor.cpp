@@ -22,10 +22,10 @@ bool is_letter(char32_t c) {
 
 // Words that start the figure part of a clause. Growth words make the measure `growth`; the
 // decrease words make the value negative.
-constexpr std::array<u32string_view, 15> kGrowthWords = {U"增长率", U"增长", U"递增", U"增速", U"增幅", U"提高", U"提升",
+constexpr std::array<u32string_view, 17> kGrowthWords = {U"增长率", U"增长", U"递增", U"上涨", U"下跌", U"增速", U"增幅", U"提高", U"提升",
                                                          U"上升", U"涨幅", U"增加", U"下降", U"降低", U"减少",
                                                          U"回落", U"降幅"};
-constexpr std::array<u32string_view, 6> kDecreaseWords = {U"下降", U"降低", U"减少", U"回落", U"降幅", U"下降率"};
+constexpr std::array<u32string_view, 7> kDecreaseWords = {U"下降", U"降低", U"减少", U"回落", U"降幅", U"下降率", U"下跌"};
 constexpr std::array<u32string_view, 16> kLevelWords = {U"完成", U"达到", U"实现", U"突破", U"控制在", U"保持在",
                                                         U"稳定在", U"达", U"为", U"超过", U"超", U"保持",
                                                         U"低于", U"高于", U"不低于", U"不超过"};
