@@ -8,7 +8,7 @@
 // decided-differently.md beside this file.
 //
 // Set NUMBER_EXTRACT_SPEC_DUMP=<file> to write our results for every case as JSON Lines
-// ({"file","index","input","expected_pass","results":[{"text","start","end","value"}]}), for the
+// ({"file","index","input","passed","results":[{"text","start","end","value","value_high"}]}), for the
 // comparison with Recognizers-Text under Node in the benchmark.
 #include <catch2/catch.hpp>
 
