@@ -236,7 +236,10 @@ std::optional<std::size_t> find_term_colon(std::string_view text, std::size_t po
 
 ParsedGlossary parse_entries(std::string_view text, Span body, Span mentions) {
   if (body.end > text.size()) body.end = text.size();
-  const std::size_t first = skip_decoration(text, body.begin);
+  // A splitter's heading may stop before the heading's own colon (`注释` of `**注释：**`).
+  std::size_t first = skip_decoration(text, body.begin);
+  if (first < body.end && is_colon(at(text, first))) first = skip_decoration(text, next_pos(text, first));
+  body.begin = std::min(first, body.end);
   if (auto cand = numbered_candidate(text, {first, body.end}, first, std::nullopt))
     return parse_numbered(text, body, cand->number.style);
   ParsedGlossary lines = parse_unnumbered(text, body);

@@ -95,6 +95,23 @@ TEST_CASE("seed: the same with the tag leftover removed or whole, and with a spl
   check_seed(doc);
 }
 
+TEST_CASE("a splitter's glossary heading that stops before the heading's colon") {
+  Document doc;
+  doc.text = "试点[1]，推进服务企业“三走”行动[2]。\n\n**注释：**\n\n[1]试点：一。\n[2]服务企业“三走”行动：二。\n";
+  Section s;
+  s.kind = "glossary";
+  s.title = "注释";
+  s.heading.begin = doc.text.find("注释");
+  s.heading.end = s.heading.begin + std::string("注释").size();
+  s.span = {s.heading.begin - 2, doc.text.size()};
+  doc.sections.push_back(s);
+  GlossaryLinker().process(doc);
+  REQUIRE(doc.glossary.entries.size() == 2);
+  CHECK(doc.glossary.entries[1].number == 2);
+  CHECK(link_texts(doc, "marker", "服务企业“三走”行动") == std::vector<std::string>{"[2]"});
+  CHECK(link_texts(doc, "term", "服务企业“三走”行动") == std::vector<std::string>{"服务企业“三走”行动"});
+}
+
 TEST_CASE("a simplified glossary links traditional mentions and vice versa") {
   const Document doc = linked(
       "推進“雙減”工作,學習“千萬工程”经验。\n名词解释\n1.“双减”：减轻负担。\n2.千萬工程：千村示范。\n");
