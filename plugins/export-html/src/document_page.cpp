@@ -91,7 +91,7 @@ void write_body(std::string& out, const Document& doc, const std::string& title,
   const std::string_view text = doc.text;
   out += "<main id=\"text\"><article>";
   const Span ts = doc.metadata.title_span;
-  if (!ts.empty() && ts.end <= text.size()) {
+  if (!ts.empty() && span_fits(text, ts)) {
     out += "<h1 class=\"doc-title\">";
     marks.render(out, trim_span(text, ts));
     out += "</h1>";
@@ -223,7 +223,14 @@ void write_side_panel(std::string& out, const Document& doc, const MarkedText& m
 }  // namespace
 
 std::string display_title(const Document& doc) {
-  return doc.metadata.title.empty() ? doc.id : doc.metadata.title;
+  if (!doc.metadata.title.empty()) return doc.metadata.title;
+  const Span ts = doc.metadata.title_span;
+  if (!ts.empty() && span_fits(doc.text, ts)) {
+    std::string t;
+    for (const char c : trim_span(doc.text, ts).of(doc.text)) t += (c == '\n' || c == '\r') ? ' ' : c;
+    return t;
+  }
+  return doc.id;
 }
 
 std::string render_document_page(const Document& doc, const PageOptions& options) {

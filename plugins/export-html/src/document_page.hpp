@@ -25,7 +25,7 @@ struct PageOptions {
 /// diagnostics. Every piece of document text is escaped.
 std::string render_document_page(const Document& doc, const PageOptions& options = {});
 
-/// The title a page shows for @p doc: its metadata title, else its id.
+/// The title a page shows for @p doc: its metadata title, else the text of its title span, else its id.
 std::string display_title(const Document& doc);
 
 }  // namespace docpipe::html_export

@@ -50,7 +50,12 @@ std::string render_markdown(const Document& doc, const MarkdownOptions& options)
   out.reserve(text.size() + text.size() / 8 + 1024);
 
   out += "# ";
-  out += inline_text(single_line(m.title.empty() ? doc.id : m.title), false);
+  // The title span is left out of the body, so its text must stand in the heading when the metadata
+  // has no title.
+  std::string title = m.title;
+  if (title.empty() && !m.title_span.empty() && m.title_span.end <= text.size()) title = std::string(m.title_span.of(text));
+  if (single_line(title).empty()) title = doc.id;
+  out += inline_text(single_line(title), false);
   out += "\n\n";
   if (options.metadata_line) {
     std::string meta;

@@ -15,7 +15,8 @@ struct MarkdownOptions {
   bool metadata_line = true;  ///< Write region, date and meeting under the title.
 };
 
-/// Renders @p doc as CommonMark with GitHub footnotes: `# title` (metadata title, else the id), a
+/// Renders @p doc as CommonMark with GitHub footnotes: `# title` (metadata title, else the title
+/// span's text, else the id), a
 /// metadata line, each section heading as `##`... by level (level 1 → `##`, capped at `######`),
 /// each paragraph as a paragraph, glossary markers replaced by and term mentions followed by
 /// footnote references `[^6]`, the glossary entries as footnote definitions at the end, and a note

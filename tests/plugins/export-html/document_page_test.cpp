@@ -157,3 +157,11 @@ TEST_CASE("the TOC depth limits the listed sections; repairs can be left unmarke
   CHECK(page.find("<li class=\"l1\">") != std::string::npos);
   CHECK(page.find("class=\"rep rep-punctuation\" data-tip") == std::string::npos);
 }
+
+TEST_CASE("the displayed title falls back to the title span, then to the id") {
+  Document doc = hostile_document();
+  doc.metadata.title.clear();
+  CHECK(display_title(doc) == "2024年<b>叢臺區</b>政府工作報告");
+  doc.metadata.title_span = {5, 7};  // starts inside 年: not used
+  CHECK(display_title(doc) == "taiwan<x>");
+}

@@ -150,3 +150,10 @@ TEST_CASE("Markdown file names cannot leave the folder") {
   CHECK(markdown_file_name("../x/y") == "_._x_y.md");
   CHECK(markdown_file_name("") == "document.md");
 }
+
+TEST_CASE("without a metadata title the title span's text is the heading, not lost") {
+  Document doc = one_line_report();
+  doc.metadata.title.clear();
+  const std::string md = render_markdown(doc);
+  CHECK(md.rfind("# 2024年叢臺區政府工作報告\n", 0) == 0);
+}
