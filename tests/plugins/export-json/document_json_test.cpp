@@ -206,3 +206,19 @@ TEST_CASE("unknown numbers are null, metadata and encoding are carried") {
   const Array::Ptr range = export_and_parse(fixtures::hostile())->getArray("numbers");
   CHECK(range->getObject(0)->getValue<double>("value_high") == 3.5);
 }
+
+TEST_CASE("a text a faulty stage left malformed still gets offsets that index the exported text") {
+  docpipe::Document doc = fixtures::empty();
+  doc.text = "增長\xe4\xb8" "6.4%\x80;叢臺";
+  const std::size_t six = doc.text.find("6.4%");
+  const std::size_t tai = doc.text.find("叢臺");
+  doc.numbers.push_back({{six, six + 4}, "6.4%", 6.4, {}, "%", "percent", ""});
+  doc.annotations.push_back({{tai, doc.text.size()}, "place", {}, "t"});
+  const Object::Ptr root = export_and_parse(doc);
+  const std::u32string cps = test_support::code_points(root->getValue<std::string>("text"));
+  const Object::Ptr n = root->getArray("numbers")->getObject(0);
+  CHECK(slice(cps, u(n, "begin"), u(n, "end")) == "6.4%");
+  const Object::Ptr a = root->getArray("annotations")->getObject(0);
+  CHECK(slice(cps, u(a, "begin"), u(a, "end")) == "叢臺");
+  CHECK(u(n, "begin") == 4);  // 增 長 and one U+FFFD per malformed byte
+}

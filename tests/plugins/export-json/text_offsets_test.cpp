@@ -9,7 +9,7 @@ using docpipe::exporting::TextOffsets;
 
 TEST_CASE("TextOffsets agrees with CodepointIndex at every byte of mixed-width texts") {
   std::mt19937 rng(11);
-  const std::string pieces[] = {"a", "é", "叢", "😀", "\xff", "\x80", "\n"};
+  const std::string pieces[] = {"a", "é", "叢", "😀", "\n"};
   for (int round = 0; round < 50; ++round) {
     std::string text;
     const int n = static_cast<int>(rng() % 400);
@@ -35,4 +35,28 @@ TEST_CASE("code point offsets count an emoji and a CJK character as one each") {
   const auto [b, e] = at.convert({6, 10});
   CHECK(b == 2);
   CHECK(e == 3);
+}
+
+TEST_CASE("on malformed text, offsets count code points as the JSON writer emits them") {
+  std::mt19937 rng(13);
+  // Stray trail bytes, a lone lead byte, a truncated sequence, a surrogate: each malformed byte
+  // becomes one U+FFFD in the JSON text.
+  const std::string pieces[] = {"a", "叢", "😀", "\x80", "\xbf", "\xff", "\xe4\xb8", "\xed\xa0\x80"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+    const TextOffsets at(text);
+    // The reference: decode the whole text the lenient way (docpipe::utf8::next, one U+FFFD per
+    // malformed byte), as append_string does; at each code point's first byte, its index.
+    std::size_t index = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++index) {
+      INFO("round " << round << " byte " << pos);
+      REQUIRE(at.to_codepoint(pos) == index);
+      docpipe::utf8::next(text, pos);
+    }
+    std::size_t total = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++total) docpipe::utf8::next(text, pos);
+    CHECK(at.size() == total);
+  }
 }

@@ -4,7 +4,12 @@
 ///
 /// docpipe::CodepointIndex scans up to 256 bytes per lookup; an export converts thousands of spans
 /// per document, so this index keeps a checkpoint every 64 bytes and counts the rest eight bytes at
-/// a time. Results are identical to CodepointIndex (a test checks this).
+/// a time. On valid UTF-8 the results are identical to CodepointIndex (a test checks this).
+///
+/// Malformed text. Document::text should be valid UTF-8, but a faulty stage could break it. The JSON
+/// writer then emits one U+FFFD per malformed byte; so that offsets still index the exported text,
+/// malformed text is counted the same way (each malformed byte one code point, each well-formed
+/// sequence one) with a per-byte table, and only then.
 
 #include <algorithm>
 #include <cstddef>
@@ -15,6 +20,7 @@
 #include <vector>
 
 #include "docpipe/span.hpp"
+#include "docpipe/utf8.hpp"
 
 namespace docpipe::exporting {
 
@@ -23,6 +29,10 @@ class TextOffsets {
  public:
   /// Indexes @p text, which must outlive this object.
   explicit TextOffsets(std::string_view text) : text_(text) {
+    if (!utf8::is_valid(text)) {
+      index_malformed();
+      return;
+    }
     checkpoints_.resize(text.size() / block + 1);
     std::uint32_t count = 0;
     std::size_t i = 0;
@@ -39,6 +49,7 @@ class TextOffsets {
   /// multi-byte sequence maps to the code point that contains it.
   std::size_t to_codepoint(std::size_t byte) const noexcept {
     if (byte >= text_.size()) return total_;
+    if (!per_byte_.empty()) return per_byte_[byte];
     const std::size_t base = byte / block * block;
     std::size_t count = checkpoints_[byte / block] + starts_in(base, byte);
     if (is_trail(text_[byte]) && count > 0) --count;
@@ -74,8 +85,20 @@ class TextOffsets {
     return count;
   }
 
+  void index_malformed() {
+    per_byte_.resize(text_.size());
+    std::uint32_t count = 0;
+    for (std::size_t i = 0; i < text_.size(); ++count) {
+      const std::size_t len = std::max<std::size_t>(1, utf8::sequence_length(text_, i));
+      for (std::size_t k = 0; k < len; ++k) per_byte_[i + k] = count;
+      i += len;
+    }
+    total_ = count;
+  }
+
   std::string_view text_;
   std::vector<std::uint32_t> checkpoints_;
+  std::vector<std::uint32_t> per_byte_;  // only for malformed text
   std::size_t total_ = 0;
 };
 
