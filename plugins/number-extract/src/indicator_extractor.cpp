@@ -34,7 +34,7 @@ constexpr std::array<u32string_view, 41> kLeading = {U"按可比价格计算", U
     U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
     U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
     U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
-constexpr std::array<u32string_view, 24> kTrailing = {U"预期目标", U"目标", U"按可比价格", U"按可比价", U"继续", U"力争",
+constexpr std::array<u32string_view, 25> kTrailing = {U"预期目标", U"目标", U"按可比价格", U"按可比价", U"继续", U"连续", U"力争",
                                                       U"同比", U"比上年", U"较上年", U"比去年", U"较去年", U"分别", U"年均", U"均", U"不", U"在",
                                                       U"累计", U"可比", U"同口径", U"较", U"实际", U"名义",
                                                       U"预计", U"的"};
@@ -159,6 +159,14 @@ bool is_generic_name(u32string_view name) {
                                                 U"其中", U"分别", U"总计", U"合计", U"共计", U"累计"};
   for (auto g : kGeneric)
     if (name == g) return true;
+  return false;
+}
+
+bool is_duration_or_rank(const std::string& unit) {
+  static const char* const kUnits[] = {"年", "个月", "個月", "月", "天", "日", "周", "週", "小时", "小時", "分钟", "分鐘",
+                                       "秒", "周年", "週年", "岁", "歲", "位"};
+  for (const char* u : kUnits)
+    if (unit == u) return true;
   return false;
 }
 
@@ -314,6 +322,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.
+      // Durations and ranks (连续9年, 两位数) are no indicator values.
+      if (m.kind == "measure" && is_duration_or_rank(m.unit)) continue;
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
       if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || m.kind == "money")) ||
                                                          (names_a_statistic(nm) && m.kind != "cardinal"))))

@@ -25,12 +25,24 @@ int section_of(const std::vector<docpipe::Section>& sections, std::size_t b) {
 // Without a section tree, a sentence that opens with a top-level label (一、2023年工作回顾) stands
 // for the heading of what follows, so results and targets can still be told apart.
 bool opens_with_top_label(const FoldedText& t, std::size_t b, std::size_t e) {
+  // Markdown conversions wrap headings: **一、2024年工作回顾**, ## 一、...
+  while (b < e && (t.at(b) == U'*' || t.at(b) == U'#' || t.at(b) == U' ')) ++b;
   std::size_t k = b;
   while (k < e && k < b + 4 && (t.at(k) == U'一' || t.at(k) == U'二' || t.at(k) == U'三' || t.at(k) == U'四' ||
                                 t.at(k) == U'五' || t.at(k) == U'六' || t.at(k) == U'七' || t.at(k) == U'八' ||
                                 t.at(k) == U'九' || t.at(k) == U'十'))
     ++k;
   return k > b && (t.at(k) == U'、' || t.at(k) == U'.');
+}
+
+// A short line without a full stop that names a part of the report (**2024年工作回顾**).
+bool looks_like_heading(const FoldedText& t, std::size_t b, std::size_t e) {
+  if (e <= b || e - b > 30 || t.at(e - 1) == U'。') return false;
+  std::u32string line;
+  for (std::size_t k = b; k < e; ++k) line.push_back(t.at(k));
+  for (std::u32string_view w : {U"工作回顾", U"工作安排", U"目标任务", U"总体要求", U"主要任务", U"过去五年"})
+    if (line.find(w) != std::u32string::npos) return true;
+  return false;
 }
 
 }  // namespace
@@ -56,7 +68,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   for (const docpipe::Span& sentence : sentences) {
     if (doc.sections.empty()) {
       const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
-      if (opens_with_top_label(t, b, e)) {
+      if (opens_with_top_label(t, b, e) || looks_like_heading(t, b, e)) {
         pseudo_heading.clear();
         for (std::size_t k = b; k < e && k < b + 40; ++k) pseudo_heading.push_back(t.at(k));
       }

@@ -126,6 +126,7 @@ TEST_CASE("indicators: counts of unnamed things are not indicators", "[number-ex
   CHECK(facts("组建26个招商专班，举办推介会9次。").empty());
   CHECK(facts("2023年是全面贯彻党的二十大精神的开局之年。").empty());
   CHECK(facts("总量达到1500亿元。").empty());
+  CHECK(facts("全社会研发经费投入连续9年保持两位数增长。").empty());
   // A generic word continues the name before it.
   auto f = facts("社会消费品零售总额增长7%，总量达到1500亿元。", {"actual", 2023});
   REQUIRE(f.size() == 2);

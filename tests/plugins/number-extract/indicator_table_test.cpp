@@ -32,6 +32,10 @@ TEST_CASE("indicator table: `=` patterns match whole names only", "[number-extra
   CHECK(t.lookup("经济") == "gdp");
   CHECK(t.lookup("經濟") == "gdp");
   CHECK(t.lookup("民营经济") == "");
+  CHECK(t.lookup("服务业增加值") == "tertiary_industry_value_added");
+  CHECK(t.lookup("信息技术服务业增加值") == "");
+  CHECK(t.lookup("机电产品出口") == "");
+  CHECK(t.lookup("出口") == "exports");
   CHECK(t.lookup("数字经济核心产业增加值占比") == "digital_economy_share");
 }
 

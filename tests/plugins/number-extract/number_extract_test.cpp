@@ -24,6 +24,19 @@ TEST_CASE("stage: works alone, with its own sentence split", "[number-extract][s
   for (std::size_t i = 1; i < doc.numbers.size(); ++i) CHECK(doc.numbers[i - 1].span.begin < doc.numbers[i].span.begin);
 }
 
+TEST_CASE("stage: alone, markdown headings without labels still tell results from targets", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "2025年政府工作报告\n**2024年工作回顾**\n地区生产总值增长5.7%、达2.35万亿元。\n**2025年工作安排**\n地区生产总值增长5.5%以上。";
+  extract_numbers(doc, IndicatorTable::builtin());
+  REQUIRE(doc.indicators.size() == 3);
+  CHECK(doc.indicators[0].status == "actual");
+  CHECK(doc.indicators[0].period == 2024);
+  CHECK(doc.indicators[1].measure == "level");
+  CHECK(doc.indicators[1].value == Approx(2.35e12));
+  CHECK(doc.indicators[2].status == "target");
+  CHECK(doc.indicators[2].period == 2025);
+}
+
 TEST_CASE("stage: uses the sentences and sections a splitter filled", "[number-extract][stage]") {
   docpipe::Document doc;
   doc.text = "二、今年工作安排。全市生产总值增长6%以上。";
