@@ -49,6 +49,16 @@ u32string_view trim(u32string_view s) {
 }
 
 u32string_view clean_name(u32string_view s) {
+  // Words up to a closing quote are a programme or brand name, or the clause began inside a
+  // quotation (推出“惠蓉贷”普惠信贷规模, 惠蓉贷”普惠信贷规模): the statistic is what follows, unless
+  // that is too short to name anything (“明厨亮灶”率).
+  for (std::size_t k = s.size(); k-- > 0;) {
+    const char32_t c = s[k];
+    const char32_t open = c == U'”' ? U'“' : c == U'」' ? U'「' : 0;
+    if (!open) continue;
+    if (s.size() - k - 1 >= 3 || s.substr(0, k).find(open) == u32string_view::npos) s.remove_prefix(k + 1);
+    break;
+  }
   bool changed = true;
   while (changed) {
     changed = false;

@@ -109,6 +109,14 @@ TEST_CASE("indicators: a stretch target continues the name and the measure", "[n
   CHECK(f[3].value == -4);
 }
 
+TEST_CASE("indicators: a clause that starts inside a quotation loses the quoted tail", "[number-extract][indicators]") {
+  auto f = facts("推出“惠蓉贷”普惠信贷规模超1600亿元。", {"actual", 2024});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].name == "普惠信贷规模");
+  CHECK(f[0].value == 1.6e11);
+  CHECK(f[0].qualifier == "at_least");
+}
+
 TEST_CASE("indicators: ranges and verb-first clauses", "[number-extract][indicators]") {
   auto f = facts("地区生产总值增长5%—5.5%。");
   REQUIRE(f.size() == 1);
