@@ -6,7 +6,7 @@
 // checks that the table of contents and the indicator table link to elements that exist, that a
 // click on a glossary term opens a popup with that entry's term and definition, that hovering a
 // figure shows its value, that the unresolved marker is flagged in red, and that the page loaded no
-// resource at all. A screenshot (glossary popup open) is written next to the page for a person to
+// resource at all; and that the index page's filter and column sorting work. A screenshot (glossary popup open) is written next to the page for a person to
 // look at.
 #include <cstdio>
 #include <cstdlib>
@@ -15,10 +15,14 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "corpus_fixture.hpp"
 #include "docpipe/atomic_file.hpp"
 #include "document_page.hpp"
+#include "index_page.hpp"
+#include "summary_row.hpp"
 
 namespace fs = std::filesystem;
 
@@ -71,6 +75,30 @@ constexpr const char* probe = R"JS(
 </script>
 )JS";
 
+// Checks the index page: the filter hides rows that do not match, a click on a header sorts.
+constexpr const char* index_probe = R"JS(
+<script>
+(function(){
+  var results=[];
+  function check(name,ok,detail){results.push((ok?'PASS ':'FAIL ')+name+(ok?'':' :: '+detail));}
+  var rows=document.querySelectorAll('#docs tbody tr');
+  check('index-rows',rows.length===3,'rows: '+rows.length);
+  var links=[].filter.call(document.querySelectorAll('#docs a'),function(a){return /\.html$/.test(a.getAttribute('href'));});
+  check('index-links',links.length===3,'links: '+links.length);
+  var box=document.getElementById('filter');
+  box.value='乙省';box.dispatchEvent(new Event('input'));
+  var shown=[].filter.call(rows,function(r){return !r.hidden;});
+  check('index-filter',shown.length===1&&shown[0].textContent.indexOf('乙省')>=0,'shown: '+shown.length);
+  box.value='';box.dispatchEvent(new Event('input'));
+  var year=document.querySelectorAll('#docs thead th')[1];
+  year.click();
+  var first=document.querySelector('#docs tbody tr').cells[1].textContent;
+  check('index-sort',first==='2020','first year after sorting: '+first);
+  var pre=document.createElement('pre');pre.id='probe-results';pre.textContent=results.join('\n');document.body.appendChild(pre);
+})();
+</script>
+)JS";
+
 // Opens the first glossary term's popup for the screenshot (headless screenshots ignore scrolling,
 // so the page is shot from its top).
 constexpr const char* staging = R"JS(
@@ -114,6 +142,36 @@ std::string chromium_command(const std::string& browser, const fs::path& profile
          " --disable-component-update --disable-sync --hide-scrollbars --user-data-dir='" + profile.string() + "'";
 }
 
+// Loads @p page in headless Chromium and returns the probe's result lines, or empty on failure.
+std::string probe_results(const std::string& browser, const fs::path& dir, const fs::path& page) {
+  const fs::path profile = dir / "profile";
+  fs::remove_all(profile);
+  const std::string dump = (dir / (page.stem().string() + "-dom.html")).string();
+  const std::string run = chromium_command(browser, profile) + " --dump-dom 'file://" + page.string() + "' > '" + dump +
+                          "' 2>> '" + (dir / "chromium.log").string() + "'";
+  const int status = std::system(run.c_str());
+  fs::remove_all(profile);
+  if (status != 0) return {};
+  const std::string dom = slurp(dump);
+  const std::size_t a = dom.find("<pre id=\"probe-results\">");
+  if (a == std::string::npos) return {};
+  return dom.substr(a + 24, dom.find("</pre>", a) - a - 24);
+}
+
+// The index of the fixture and two small documents.
+std::string index_page(const docpipe::Document& doc) {
+  std::vector<docpipe::html_export::SummaryRow> rows = {docpipe::html_export::summarize(doc, "city_changsha_2024.html")};
+  for (const auto& [id, region, year] :
+       {std::tuple<std::string, std::string, int>{"prov_b_2020", "乙省", 2020}, {"city_a_2023", "甲市", 2023}}) {
+    docpipe::Document small;
+    small.id = id;
+    small.metadata.region = region;
+    small.metadata.year = year;
+    rows.push_back(docpipe::html_export::summarize(small, id + ".html"));
+  }
+  return docpipe::html_export::render_index_page(rows, "browser check");
+}
+
 }  // namespace
 
 int main() {
@@ -131,28 +189,21 @@ int main() {
   probe_script = replace_all(probe_script, "__INDICATORS__", std::to_string(doc.indicators.size()));
   docpipe::write_file_atomically(dir / "probe.html", with_script(page, probe_script));
   docpipe::write_file_atomically(dir / "staged.html", with_script(page, staging));
+  docpipe::write_file_atomically(dir / "index-probe.html", with_script(index_page(doc), index_probe));
 
-  const fs::path profile = dir / "profile";
-  fs::remove_all(profile);
-  const std::string dump = (dir / "dom.html").string();
-  const std::string run = chromium_command(browser, profile) + " --dump-dom 'file://" + (dir / "probe.html").string() +
-                          "' > '" + dump + "' 2> '" + (dir / "chromium.log").string() + "'";
-  if (std::system(run.c_str()) != 0) {
-    std::cout << "FAIL: chromium --dump-dom failed, see " << (dir / "chromium.log") << "\n";
+  std::string results = probe_results(browser, dir, dir / "probe.html");
+  const std::string index_results = probe_results(browser, dir, dir / "index-probe.html");
+  if (results.empty() || index_results.empty()) {
+    std::cout << "FAIL: chromium failed or a probe left no results (a script error?), see " << dir.string() << "\n";
     return 1;
   }
-  const std::string dom = slurp(dump);
-  const std::size_t a = dom.find("<pre id=\"probe-results\">");
-  if (a == std::string::npos) {
-    std::cout << "FAIL: the probe script left no results (a script error?), see " << dump << "\n";
-    return 1;
-  }
-  const std::string results = dom.substr(a + 24, dom.find("</pre>", a) - a - 24);
+  results += "\n" + index_results;
   std::cout << results << "\n";
   int passed = 0, failed = 0;
   std::istringstream lines(results);
   for (std::string line; std::getline(lines, line);) (line.rfind("PASS", 0) == 0 ? passed : failed)++;
 
+  const fs::path profile = dir / "profile";
   fs::remove_all(profile);
   const fs::path shot = dir / "screenshot.png";
   fs::remove(shot);
@@ -166,5 +217,5 @@ int main() {
   }
   fs::remove_all(profile);
   std::cout << passed << " passed, " << failed << " failed\n";
-  return failed == 0 && passed >= 14 ? 0 : 1;
+  return failed == 0 && passed >= 19 ? 0 : 1;
 }
