@@ -25,6 +25,7 @@ TEST_CASE("indicator table: the longest contained pattern wins", "[number-extrac
   CHECK(t.lookup("全体居民人均可支配收入") == "resident_income");
   CHECK(t.lookup("人均地区生产总值") == "gdp_per_capita");
   CHECK(t.lookup("一般公共预算支出") == "budget_expenditure");
+  CHECK(t.lookup("单位国内生产总值能耗") == "energy_intensity");
 }
 
 TEST_CASE("indicator table: `=` patterns match whole names only", "[number-extract][table]") {
