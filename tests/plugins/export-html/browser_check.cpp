@@ -6,8 +6,8 @@
 // checks that the table of contents and the indicator table link to elements that exist, that a
 // click on a glossary term opens a popup with that entry's term and definition, that hovering a
 // figure shows its value, that the unresolved marker is flagged in red, and that the page loaded no
-// resource at all; and that the index page's filter and column sorting work. A screenshot (glossary popup open) is written next to the page for a person to
-// look at.
+// resource at all; and that the index page's filter and column sorting work. A screenshot (glossary
+// popup open) is written next to the page for a person to look at.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
