@@ -34,6 +34,12 @@ TEST_CASE("title longer than the quoted text: its start, or its end") {
   CHECK(b->before == "六大產業生態圈20條產業鏈");  // not `市“…`: one character before a quote is chance
 }
 
+TEST_CASE("title shorter than the quoted text before the marker") {
+  auto a = align("加快“兩山一線”“兩河一湖”鄉村振興示範帶(15)建設", "(15)", "“兩河一湖”鄉村振興示范帶");
+  REQUIRE(a);
+  CHECK(a->before == "兩河一湖”鄉村振興示範帶");  // 範 in the text, 范 in the title: folded alike
+}
+
 TEST_CASE("title around the marker, and across scripts") {
   auto a = align("入選全省“100+10”(1)優質產業項目庫,為", "(1)", "全省“100+10”优质产业项目库");
   REQUIRE(a);
