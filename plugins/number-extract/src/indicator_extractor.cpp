@@ -152,6 +152,9 @@ std::vector<u32string_view> split_names(u32string_view s) {
 // 比重 -> rd_intensity, ids ending in _share).
 std::string canonical_id(const IndicatorTable& table, u32string_view name) {
   std::string id = table.lookup(to_utf8(name));
+  // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
+  if (id == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
+    return {};
   const std::size_t zhan = name.find(U'占');
   if (id.empty() || zhan == u32string_view::npos) return id;
   if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;

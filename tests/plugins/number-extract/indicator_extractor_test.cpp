@@ -84,6 +84,11 @@ TEST_CASE("indicators: levels, rates and decreases", "[number-extract][indicator
   CHECK(f[2].canonical == "energy_intensity");
   CHECK(f[2].measure == "growth");
   CHECK(f[2].value == -3);
+  // An intensity the table does not know is still no GDP figure.
+  f = facts("单位GDP水耗下降4%。");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].canonical == "");
+  CHECK(f[0].value == -4);
 }
 
 TEST_CASE("indicators: a clause without a name continues the previous one", "[number-extract][indicators]") {
