@@ -16,7 +16,7 @@ const fs::path inputs = fs::path(DOCPIPE_SOURCE_DIR) / "tests" / "hostile" / "in
 const std::string default_config = (fs::path(DOCPIPE_SOURCE_DIR) / "configs" / "default.xml").string();
 
 // Runs docpipe under a time limit; the exit code 124 of timeout(1) means it hung.
-CommandResult docpipe(const std::string& args, int seconds = 120) {
+CommandResult run_limited(const std::string& args, int seconds = 120) {
   return run_command("timeout -s KILL " + std::to_string(seconds) + " " + DOCPIPE_BINARY + " " + args);
 }
 
@@ -31,7 +31,7 @@ TEST_CASE("every committed hostile input gives a result or a per-document error"
   TempDir dir;
   for (const auto& e : fs::directory_iterator(inputs)) {
     const fs::path out = dir / e.path().stem().string();
-    const auto r = docpipe("run " + default_config + " " + e.path().string() + " -o " + out.string() + " -q");
+    const auto r = run_limited("run " + default_config + " " + e.path().string() + " -o " + out.string() + " -q");
     INFO(e.path().filename().string() << "\n" << r.output);
     CHECK((r.exit_code == 0 || r.exit_code == 1));
     CHECK(fs::exists(out / "run-report.json"));
@@ -41,7 +41,7 @@ TEST_CASE("every committed hostile input gives a result or a per-document error"
 
 TEST_CASE("the empty file fails as a document with a clear message") {
   TempDir dir;
-  const auto r = docpipe("run " + default_config + " " + (inputs / "empty.txt").string() + " -o " + (dir / "o").string());
+  const auto r = run_limited("run " + default_config + " " + (inputs / "empty.txt").string() + " -o " + (dir / "o").string());
   CHECK(r.exit_code == 1);
   CHECK_THAT(read_file(dir / "o" / "run-report.json"), Catch::Contains("empty input"));
 }
@@ -57,7 +57,7 @@ TEST_CASE("a 10 MB line and 100,000 nested brackets are processed or refused, wi
   nested += "報告";
   for (int i = 99999; i >= 0; --i) nested += i % 3 == 0 ? "）" : i % 3 == 1 ? ")" : "】";
   write_file(dir / "in" / "nested.txt", nested);
-  const auto r = docpipe("run " + default_config + " " + (dir / "in").string() + " -o " + (dir / "o").string() + " -q", 300);
+  const auto r = run_limited("run " + default_config + " " + (dir / "in").string() + " -o " + (dir / "o").string() + " -q", 300);
   INFO(r.output);
   CHECK((r.exit_code == 0 || r.exit_code == 1));
   CHECK(fs::exists(dir / "o" / "run-report.json"));
@@ -70,7 +70,7 @@ TEST_CASE("a config with 10,000 stages is handled without a crash") {
   config += "</pipeline>\n";
   write_file(dir / "p.xml", config);
   write_file(dir / "in.txt", "一、總體要求\n政府工作報告。\n");
-  const auto r = docpipe("run " + (dir / "p.xml").string() + " " + (dir / "in.txt").string() + " -o " + (dir / "o").string() + " -q", 300);
+  const auto r = run_limited("run " + (dir / "p.xml").string() + " " + (dir / "in.txt").string() + " -o " + (dir / "o").string() + " -q", 300);
   check_clean(r);
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("XML entity expansion in a config is refused, not expanded") {
                                    "<pipeline name=\"&x;\"><stage plugin=\"section-split\"/></pipeline>\n");
   write_file(dir / "in.txt", "報告");
   for (const char* name : {"laughs.xml", "external.xml"}) {
-    const auto r = docpipe("run " + (dir / name).string() + " " + (dir / "in.txt").string() + " -o " + (dir / "o").string(), 60);
+    const auto r = run_limited("run " + (dir / name).string() + " " + (dir / "in.txt").string() + " -o " + (dir / "o").string(), 60);
     INFO(name << "\n" << r.output);
     CHECK(r.exit_code <= 2);
     CHECK(r.output.find("root:") == std::string::npos);   // the external entity was not read
