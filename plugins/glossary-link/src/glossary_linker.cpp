@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "entry_parser.hpp"
@@ -220,6 +221,25 @@ void GlossaryLinker::process(Document& doc) const {
         }
       }
     }
+  }
+
+  // Markers after quoted terms but no numbered glossary: an appendix this stage could not find (or
+  // a report published without it) — worth a note, since every such marker stays unlinked.
+  if (!numbered) {
+    std::size_t quoted_markers = 0;
+    std::optional<Span> first;
+    for (const Enumerator& m : find_markers(text, {0, text.size()}, 99)) {
+      std::size_t p = m.span.begin;
+      if (p > 0 && is_blank(before(text, p))) p = prev_pos(text, p);
+      if (before(text, p) != 0x201D) continue;
+      if (!first) first = m.span;
+      ++quoted_markers;
+    }
+    if (quoted_markers >= 3)
+      doc.report(Severity::info, "glossary-not-found",
+                 std::to_string(quoted_markers) + " markers like “…”(N) follow quoted terms, but no numbered glossary "
+                 "was found to resolve them",
+                 first, stage);
   }
 
   // Every further mention of a term, longest first.

@@ -169,6 +169,14 @@ TEST_CASE("a quoted core links only where the text quotes it") {
   CHECK(doc.glossary.links[0].span.begin > doc.text.find("。"));
 }
 
+TEST_CASE("markers after quoted terms without a glossary are noted once") {
+  const Document doc = linked("建成“绿电村”〔5〕，落实“四张清单”〔8〕，紧扣“两区两地”〔13〕功能定位。");
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].code == "glossary-not-found");
+  CHECK(doc.diagnostics[0].span->of(doc.text) == "〔5〕");
+  CHECK(doc.glossary.links.empty());
+}
+
 TEST_CASE("a document without a glossary gets no markers and no diagnostics") {
   const Document doc = linked("一、工作回顾(1)。（2）项目建设。");
   CHECK(doc.glossary.entries.empty());
