@@ -10,6 +10,8 @@
 
 #include <iconv.h>
 
+#include <cerrno>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -105,7 +107,11 @@ std::string to_gbk(const std::string& utf8) {
   std::size_t src_left = utf8.size();
   char* dst = out.data();
   std::size_t dst_left = out.size();
-  iconv(cd, &src, &src_left, &dst, &dst_left);
+  // With //IGNORE, iconv stops with EILSEQ after skipping; go on until the input is used up.
+  while (src_left > 0 && iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1) && errno == EILSEQ) {
+    ++src;
+    --src_left;
+  }
   iconv_close(cd);
   out.resize(out.size() - dst_left);
   return out;
