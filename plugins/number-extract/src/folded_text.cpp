@@ -41,12 +41,6 @@ bool FoldedText::matches_before(std::size_t i, std::u32string_view word) const n
   return std::u32string_view(cps_).substr(i - word.size(), word.size()) == word;
 }
 
-std::string FoldedText::folded_utf8(std::size_t b, std::size_t e) const {
-  std::string out;
-  for (std::size_t i = b; i < e && i < cps_.size(); ++i) docpipe::utf8::append(out, cps_[i]);
-  return out;
-}
-
 std::u32string fold_utf8(std::string_view s) {
   std::u32string out;
   std::size_t pos = 0;

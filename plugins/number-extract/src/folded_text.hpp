@@ -35,8 +35,6 @@ class FoldedText {
   std::string_view slice(std::size_t b, std::size_t e) const noexcept {
     return text_.substr(offsets_[b], offsets_[e] - offsets_[b]);
   }
-  /// The folded code points [@p b, @p e) as UTF-8.
-  std::string folded_utf8(std::size_t b, std::size_t e) const;
 
  private:
   std::string_view text_;

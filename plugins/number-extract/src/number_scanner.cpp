@@ -471,15 +471,19 @@ class Scanner {
       ScannedNumber s = make(i, i + 2, i, i + 2);
       s.mention.value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
       s.mention.kind = next == U'百' ? "cardinal" : "percent";
-      if (next != U'百') s.mention.unit = "%", s.discount = true;
+      if (next != U'百') {
+        s.mention.unit.assign(1, '%');
+        s.discount = true;
+      }
       out_.push_back(std::move(s));
       return i + 2;
     }
     return i + 1;
   }
 
+  // 百分之N, 千分之N, 万分之N: N parts of 100, 1000, 10000, reported in percent.
   std::size_t per_mille(std::size_t i, std::size_t start, int sign) {
-    const double base = multiplier(t_.at(i)) * (t_.at(i) == U'百' && t_.at(i + 3) == U'万' ? 1 : 1);
+    const double base = multiplier(t_.at(i));
     auto n = parse_numeral(t_, i + 3);
     if (!n) return i + 1;
     ScannedNumber s = make(start, n->end, start, n->end);
