@@ -263,7 +263,7 @@ TEST_CASE("@NAME@ keeps the plugin contract") { CHECK(require_conformance(DOCPIP
 TEST_CASE("@NAME@ collapses runs and the spans and source map follow") {
   StageUnderTest stage = PluginUnderTest::load(DOCPIPE_PLUGIN_FILE).create();
   docpipe::Document doc = document_from_bytes("政府  工作\t\t 报告 全文");
-  doc.annotations.push_back({{14, 20}, "test", {}, "test"});  // 报告, before the repair
+  doc.annotations.push_back({{17, 23}, "test", {}, "test"});  // 报告, before the repair
   stage.run(doc);
   CHECK(doc.text == "政府 工作 报告 全文");
   CHECK_THAT(doc, HasRepairKind("whitespace").changing("\t\t ", " "));
