@@ -242,14 +242,14 @@ class Scanner {
     return n->end;
   }
 
-  // 上万人, 上百家: "tens of thousands", "hundreds" of something: a lower bound.
+  // 上万人, 上百家: "some ten thousand", "some hundred" of something: a round, approximate count.
   std::size_t round_count(std::size_t i) {
     UnitMatch u;
     if (!match_unit(t_, i + 2, u) || u.cls == UnitClass::year || u.cls == UnitClass::month || u.cls == UnitClass::day)
       return i + 1;
     ScannedNumber s = make(i, u.end, i, i + 2);
     s.mention.value = multiplier(t_.at(i + 1)) * u.scale;
-    s.mention.qualifier = "at_least";
+    s.mention.qualifier = "about";
     if (u.cls == UnitClass::money) {
       s.mention.kind = "money";
       s.mention.unit = u.code;

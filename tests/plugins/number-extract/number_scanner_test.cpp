@@ -99,7 +99,7 @@ TEST_CASE("scanner: ranges, approximations and bounds", "[number-extract][scanne
   CHECK(m.value == 3e9);
   m = one("上万人");
   CHECK(m.value == 10000);
-  CHECK(m.qualifier == "at_least");
+  CHECK(m.qualifier == "about");
 }
 
 TEST_CASE("scanner: Chinese numerals, fractions and negatives", "[number-extract][scanner]") {
