@@ -20,7 +20,7 @@ namespace utf8 = docpipe::utf8;
 // Costs (log10) of the less common ways a damaged run ends or loses bytes.
 constexpr double kInsertCost = -1.0;   // a user-defined-area pair dropped by the decoder
 constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, written as `?`
-constexpr double kLostCost = -2.5;     // a lead byte and an ASCII trail both dropped
+constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable

@@ -10,8 +10,6 @@
 
 #include <iconv.h>
 
-#include <cerrno>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -27,6 +25,7 @@
 
 #include "char_model.hpp"
 #include "corruption_generator.hpp"
+#include "docpipe/utf8.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
 #include "repairer.hpp"
@@ -99,21 +98,21 @@ double iconv_seconds(const char* from, const std::vector<std::string>& inputs) {
   return s;
 }
 
+/// @p utf8 in GBK; characters without a GBK code are dropped (a `?` would be a lost-byte trigger).
 std::string to_gbk(const std::string& utf8) {
-  // Characters without a GBK code are dropped (//TRANSLIT would write `?`, a lost-byte trigger).
-  iconv_t cd = iconv_open("GBK//IGNORE", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size();
-  char* dst = out.data();
-  std::size_t dst_left = out.size();
-  // With //IGNORE, iconv stops with EILSEQ after skipping; go on until the input is used up.
-  while (src_left > 0 && iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1) && errno == EILSEQ) {
-    ++src;
-    --src_left;
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string out;
+  out.reserve(utf8.size());
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    const char32_t c = docpipe::utf8::next(utf8, pos);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (const std::uint16_t code = gbk.encode(c)) {
+      out += static_cast<char>(code >> 8);
+      out += static_cast<char>(code & 0xFF);
+    }
   }
-  iconv_close(cd);
-  out.resize(out.size() - dst_left);
   return out;
 }
 
