@@ -18,30 +18,52 @@ bool forbidden(char32_t cp) noexcept {
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
-  out.reserve(out.size() + text.size());
+  out.reserve(out.size() + text.size() + text.size() / 16);
+  // Bytes that need no change are copied in runs; most of a report is plain CJK text.
+  std::size_t run = 0;
   std::size_t pos = 0;
+  auto flush = [&](std::size_t upto) {
+    out.append(text.data() + run, upto - run);
+  };
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
+      const char* entity = nullptr;
       switch (byte) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-          if (forbidden(byte)) utf8::append(out, utf8::replacement_character);
-          else out += static_cast<char>(byte);
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: break;
       }
-      ++pos;
+      if (entity == nullptr && !forbidden(byte)) {
+        ++pos;
+        continue;
+      }
+      flush(pos);
+      if (entity) out += entity;
+      else utf8::append(out, utf8::replacement_character);
+      run = ++pos;
+      continue;
+    }
+    // E1..EC lead bytes (most CJK ideographs) can encode neither a control nor a noncharacter.
+    if (byte >= 0xE1 && byte <= 0xEC && pos + 2 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+      pos += 3;
       continue;
     }
     const std::size_t start = pos;
     const char32_t cp = utf8::next(text, pos);
     const bool malformed = cp == utf8::replacement_character && pos - start == 1;
-    if (malformed || forbidden(cp)) utf8::append(out, utf8::replacement_character);
-    else out.append(text.substr(start, pos - start));
+    if (malformed || forbidden(cp)) {
+      flush(start);
+      utf8::append(out, utf8::replacement_character);
+      run = pos;
+    }
   }
+  flush(pos);
 }
 
 std::string escaped(std::string_view text) {

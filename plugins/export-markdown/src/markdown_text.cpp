@@ -1,6 +1,7 @@
 #include "markdown_text.hpp"
 
-#include <cstring>
+#include <array>
+#include <string_view>
 
 namespace docpipe::markdown_export {
 
@@ -9,7 +10,17 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Syntax characters of CommonMark and GitHub's extensions that may start or end inline markup.
-bool needs_escape(char c) { return std::strchr("\\*_[]<>#`~&!", c) != nullptr && c != '\0'; }
+// A table rather than a search: this runs for every byte of every document.
+constexpr std::array<bool, 128> syntax_table = [] {
+  std::array<bool, 128> t{};
+  for (const char c : std::string_view("\\*_[]<>#`~&!")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+bool needs_escape(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 128 && syntax_table[b];
+}
 
 // True when the byte ends / starts a non-ASCII character (the CJK text this joins without spaces).
 bool wide_before(std::string_view s, std::size_t end) { return end > 0 && (static_cast<unsigned char>(s[end - 1]) & 0x80); }

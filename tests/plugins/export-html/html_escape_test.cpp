@@ -34,3 +34,12 @@ TEST_CASE("path segments are percent-encoded byte by byte") {
   CHECK(url_path_segment("a b#?.html") == "a%20b%23%3F.html");
   CHECK(url_path_segment("长沙") == "%E9%95%BF%E6%B2%99");
 }
+
+TEST_CASE("runs of plain text are copied whole around every escape, at any position") {
+  CHECK(escaped("甲&乙<丙>") == "甲&amp;乙&lt;丙&gt;");
+  CHECK(escaped("&甲") == "&amp;甲");
+  CHECK(escaped(std::string("甲乙\xE4\xB8")) == "甲乙\uFFFD\uFFFD");           // cut at the end
+  CHECK(escaped(std::string("\xE4\x41\x42甲")) == "\uFFFDAB甲");                // bad trail byte
+  CHECK(escaped(std::string("\xEF\xBF\xBE甲\xEF\xB7\x90")) == "\uFFFD甲\uFFFD"); // noncharacters
+  CHECK(escaped("𠀀 emoji 😀") == "𠀀 emoji 😀");                                 // 4-byte sequences
+}
