@@ -1,4 +1,6 @@
 // Tests of loading and driving plugins through the real loader, with the engine's test plugins.
+#include <cstdlib>
+
 #include <catch2/catch.hpp>
 
 #include "docpipe/testkit/documents.hpp"
@@ -64,13 +66,23 @@ TEST_CASE("a stage's exceptions become failed statuses, and a failing constructo
   CHECK_THROWS_WITH(plugin.create({{"fail-at-start", "true"}}), Catch::Contains("refusing to start as configured"));
 }
 
-TEST_CASE("each stage gets its own output folder unless one is given") {
+TEST_CASE("each stage gets its own output folder, removed with it, unless one is given") {
   const PluginUnderTest plugin = PluginUnderTest::load(engine_plugins / "test-good.so");
-  const StageUnderTest a = plugin.create();
-  const StageUnderTest b = plugin.create();
-  CHECK(a.output_dir() != b.output_dir());
-  CHECK(std::filesystem::is_directory(a.output_dir()));
-  StageOptions options;
-  options.output_dir = a.output_dir() / "given";
-  CHECK(plugin.create({}, options).output_dir() == options.output_dir);
+  const std::filesystem::path given = make_temp_dir();
+  std::filesystem::path made;
+  {
+    const StageUnderTest a = plugin.create();
+    const StageUnderTest b = plugin.create();
+    CHECK(a.output_dir() != b.output_dir());
+    CHECK(std::filesystem::is_directory(a.output_dir()));
+    made = a.output_dir();
+    StageOptions options;
+    options.output_dir = given;
+    CHECK(plugin.create({}, options).output_dir() == given);
+    StageUnderTest moved = std::move(const_cast<StageUnderTest&>(a));
+    CHECK(std::filesystem::is_directory(made));  // a move keeps the folder alive
+  }
+  if (!std::getenv("DOCPIPE_TESTKIT_KEEP")) CHECK_FALSE(std::filesystem::exists(made));
+  CHECK(std::filesystem::is_directory(given));
+  std::filesystem::remove_all(given);
 }

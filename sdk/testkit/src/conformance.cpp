@@ -159,8 +159,8 @@ Document hostile_layers_document(const ConformanceOptions& options) {
 
 class Checker {
  public:
-  Checker(fs::path file, const ConformanceOptions& options, Sink sink)
-      : file_(std::move(file)), options_(options), sink_(std::move(sink)) {}
+  Checker(fs::path file, const ConformanceOptions& options, fs::path root, Sink sink)
+      : file_(std::move(file)), options_(options), root_(std::move(root)), sink_(std::move(sink)) {}
 
   void run() {
     std::optional<PluginUnderTest> plugin;
@@ -174,7 +174,7 @@ class Checker {
     check("parameters", [&] { return check_parameters(); });
     bool started = false;
     check("starts", [&] {
-      plugin_->create(options_.params);
+      start(options_.params);
       started = true;
       return std::string("with the defaults") + (options_.params.empty() ? "" : " and the given parameters");
     });
@@ -209,7 +209,13 @@ class Checker {
     sink_(c);
   }
 
-  StageUnderTest start(const Params& params) { return plugin_->create(params); }
+  // Every stage writes below the run's root folder, which the caller removes even after a crash.
+  StageUnderTest start(const Params& params) {
+    StageOptions options;
+    options.output_dir = root_ / ("stage-" + std::to_string(++stages_));
+    options.pipeline = "conformance";
+    return plugin_->create(params, options);
+  }
 
   std::string check_descriptor() {
     const Descriptor& d = plugin_->descriptor();
@@ -390,6 +396,8 @@ class Checker {
 
   fs::path file_;
   const ConformanceOptions& options_;
+  fs::path root_;
+  int stages_ = 0;
   Sink sink_;
   PluginUnderTest* plugin_ = nullptr;
 
@@ -427,15 +435,24 @@ std::string unescape(const std::string& s) {
 ConformanceReport check_conformance(const fs::path& file, const ConformanceOptions& options) {
   ConformanceReport report;
   report.file = file;
+  const fs::path root = make_temp_dir("docpipe-conformance");
+  struct RemoveRoot {
+    const fs::path& root;
+    ~RemoveRoot() {
+      std::error_code ec;
+      fs::remove_all(root, ec);
+    }
+  } remove_root{root};
+  auto collect = [&](const ConformanceCheck& c) { report.checks.push_back(c); };
   if (!options.isolate) {
-    Checker checker(file, options, [&](const ConformanceCheck& c) { report.checks.push_back(c); });
+    Checker checker(file, options, root, collect);
     checker.run();
     checker.run_exports();
     return report;
   }
   const detail::ChildOutcome outcome = detail::run_in_child(
       [&](const std::function<void(const std::string&)>& write) {
-        Checker checker(file, options, [&](const ConformanceCheck& c) {
+        Checker checker(file, options, root, [&](const ConformanceCheck& c) {
           write("R\t" + escape(c.name) + "\t" + (c.passed ? "1" : "0") + "\t" + escape(c.detail) + "\n");
         });
         checker.begin_ = [&](const std::string& name) { write("B\t" + escape(name) + "\n"); };
@@ -464,7 +481,7 @@ ConformanceReport check_conformance(const fs::path& file, const ConformanceOptio
                                  (last_begun.empty() ? std::string{} : " during '" + last_begun + "'") +
                                  " (a plugin must turn every failure into a status, never crash)"});
   }
-  Checker(file, options, [&](const ConformanceCheck& c) { report.checks.push_back(c); }).run_exports();
+  Checker(file, options, root, collect).run_exports();
   return report;
 }
 

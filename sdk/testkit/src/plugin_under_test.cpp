@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <random>
 
 #include <unistd.h>
@@ -23,8 +24,11 @@ fs::path make_temp_dir(const std::string& prefix) {
 }
 
 StageUnderTest::StageUnderTest(std::unique_ptr<abi::StageInstance> instance, const Descriptor& descriptor,
-                               fs::path output_dir)
-    : instance_(std::move(instance)), descriptor_(&descriptor), output_dir_(std::move(output_dir)) {}
+                               fs::path output_dir, std::shared_ptr<const void> owned_dir)
+    : owned_dir_(std::move(owned_dir)),
+      instance_(std::move(instance)),
+      descriptor_(&descriptor),
+      output_dir_(std::move(output_dir)) {}
 
 abi::Status StageUnderTest::process(Document& doc) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -97,7 +101,20 @@ ParamValues PluginUnderTest::resolve_params(const Params& given) const {
 StageUnderTest PluginUnderTest::create(const Params& params, StageOptions options) const {
   StageContext ctx;
   ctx.params = resolve_params(params);
-  ctx.output_dir = options.output_dir.empty() ? make_temp_dir("docpipe-testkit-out") : options.output_dir;
+  std::shared_ptr<const void> owned_dir;
+  if (options.output_dir.empty()) {
+    ctx.output_dir = make_temp_dir("docpipe-testkit-out");
+    // Conformance runs start dozens of stages; their folders must not pile up in /tmp.
+    if (!std::getenv("DOCPIPE_TESTKIT_KEEP"))
+      owned_dir = std::shared_ptr<const void>(new fs::path(ctx.output_dir), [](const void* p) {
+        const auto* dir = static_cast<const fs::path*>(p);
+        std::error_code ec;
+        fs::remove_all(*dir, ec);
+        delete dir;
+      });
+  } else {
+    ctx.output_dir = options.output_dir;
+  }
   ctx.config_dir = options.config_dir.empty() ? fs::current_path() : options.config_dir;
   ctx.pipeline = options.pipeline;
   ctx.plugin = descriptor().name;
@@ -108,7 +125,7 @@ StageUnderTest PluginUnderTest::create(const Params& params, StageOptions option
   if (!status.ok || !instance)
     throw TestkitError("plugin '" + descriptor().name + "' could not start: " +
                        (status.message.empty() ? "no instance" : status.message));
-  return StageUnderTest(std::move(instance), descriptor(), ctx.output_dir);
+  return StageUnderTest(std::move(instance), descriptor(), ctx.output_dir, std::move(owned_dir));
 }
 
 }  // namespace docpipe::testkit

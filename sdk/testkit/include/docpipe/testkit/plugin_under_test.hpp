@@ -29,7 +29,9 @@ using Params = std::map<std::string, std::string>;
 
 /// Where and as what a stage instance runs (the rest of docpipe::StageContext).
 struct StageOptions {
-  std::filesystem::path output_dir;  ///< The run's output folder; empty: a fresh temporary folder.
+  /// The run's output folder. Empty: a fresh temporary folder, removed with the last copy of the
+  /// stage (kept when the environment variable DOCPIPE_TESTKIT_KEEP is set, for inspection).
+  std::filesystem::path output_dir;
   std::filesystem::path config_dir;  ///< Folder that relative path parameters are resolved from.
   std::string pipeline = "testkit";  ///< The pipeline's name.
   int worker = 0;                    ///< Worker index of this instance.
@@ -39,9 +41,10 @@ struct StageOptions {
 /// One stage instance, driven through the plugin boundary exactly as the engine drives it.
 class StageUnderTest {
  public:
-  /// Wraps @p instance of @p descriptor's plugin (made by PluginUnderTest::create).
+  /// Wraps @p instance of @p descriptor's plugin (made by PluginUnderTest::create); @p owned_dir,
+  /// when set, is the temporary output folder to remove after the instance is gone.
   StageUnderTest(std::unique_ptr<abi::StageInstance> instance, const Descriptor& descriptor,
-                 std::filesystem::path output_dir);
+                 std::filesystem::path output_dir, std::shared_ptr<const void> owned_dir = {});
 
   /// Runs the stage over @p doc and appends a provenance record, as the engine does. Never throws:
   /// a stage's exception comes back as a failed status.
@@ -54,6 +57,7 @@ class StageUnderTest {
   const std::filesystem::path& output_dir() const noexcept { return output_dir_; }
 
  private:
+  std::shared_ptr<const void> owned_dir_;  // declared first: removed after the instance is destroyed
   std::unique_ptr<abi::StageInstance> instance_;
   const Descriptor* descriptor_;
   std::filesystem::path output_dir_;
@@ -87,8 +91,8 @@ class PluginUnderTest {
   abi::PluginFactory* factory_;
 };
 
-/// A fresh, empty folder below the system temporary folder (not removed: test outputs stay
-/// inspectable; the names are unique).
+/// A fresh, empty folder with a unique name below the system temporary folder. The caller removes
+/// it.
 std::filesystem::path make_temp_dir(const std::string& prefix = "docpipe-testkit");
 
 }  // namespace docpipe::testkit
