@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,6 +24,9 @@ ChildOutcome run_in_child(const std::function<void(const std::function<void(cons
     // parent's test failure; the parent must see the signal itself.
     for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS})
       std::signal(sig, SIG_DFL);
+    // An expected crash must not leave a core file in the test's working folder (the repository).
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
     ::close(fds[0]);
     const int out = fds[1];
     auto write = [out](const std::string& text) {
