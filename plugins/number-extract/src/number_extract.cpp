@@ -45,6 +45,20 @@ bool looks_like_heading(const FoldedText& t, std::size_t b, std::size_t e) {
   return false;
 }
 
+// A report that announces its targets (主要预期目标) but yields none was read wrongly or is damaged
+// there: say so, with the place, so a reader can look.
+void report_missing_targets(docpipe::Document& doc, const FoldedText& t) {
+  for (const auto& ind : doc.indicators)
+    if (ind.status == "target") return;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.matches(i, U"预期目标")) continue;
+    doc.report(docpipe::Severity::warning, "number-extract-no-targets",
+               "the report names its expected targets (预期目标) but no target figure was read from it",
+               docpipe::Span{t.byte(i), t.byte(i + 4)}, "number-extract");
+    return;
+  }
+}
+
 }  // namespace
 
 void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const Options& options) {
@@ -110,6 +124,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       doc.indicators.push_back(std::move(ind));
     }
   }
+  report_missing_targets(doc, t);
 }
 
 }  // namespace number_extract

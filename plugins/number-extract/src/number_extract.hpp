@@ -16,7 +16,8 @@ struct Options {
 
 /// Scans @p doc's text for number mentions and, with Options::indicators, indicator facts, and
 /// replaces Document::numbers and Document::indicators with them. Uses Document::sentences and
-/// Document::sections when a splitter filled them, and a sentence split of its own otherwise.
+/// Document::sections when a splitter filled them, and a sentence split of its own otherwise. Reports
+/// a `number-extract-no-targets` warning when the text names its 预期目标 but no target was read.
 void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const Options& options = {});
 
 }  // namespace number_extract

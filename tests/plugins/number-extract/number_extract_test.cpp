@@ -141,3 +141,18 @@ TEST_CASE("stage: over the whole shared corpus, every span is valid and every re
   CHECK(with_targets == reports);
   CHECK(with_gdp_target >= 185);
 }
+
+TEST_CASE("stage: a report that names its targets but yields none gets a warning", "[number-extract][stage]") {
+  docpipe::Document doc;
+  doc.text = "今年的主要预期目标是：经济平稳增长，就业稳定。";
+  extract_numbers(doc, IndicatorTable::builtin());
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].code == "number-extract-no-targets");
+  CHECK(doc.diagnostics[0].stage == "number-extract");
+  REQUIRE(doc.diagnostics[0].span);
+  CHECK(doc.diagnostics[0].span->of(doc.text) == "预期目标");
+  docpipe::Document fine;
+  fine.text = "今年的主要预期目标是：地区生产总值增长6%左右。";
+  extract_numbers(fine, IndicatorTable::builtin());
+  CHECK(fine.diagnostics.empty());
+}
