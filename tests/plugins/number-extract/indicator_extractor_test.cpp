@@ -48,6 +48,15 @@ TEST_CASE("indicators: a qualifier written once after a list holds for all of it
   for (auto& i : f) CHECK(i.qualifier == "about");
 }
 
+TEST_CASE("indicators: a list of bare ordinals shares the noun of its last member", "[number-extract][indicators]") {
+  auto f = facts("一、二、三产业增加值分别增长4%、5.3%、3.4%。", {"actual", 2024});
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].canonical == "primary_industry_value_added");
+  CHECK(f[1].canonical == "secondary_industry_value_added");
+  CHECK(f[1].value == Approx(5.3));
+  CHECK(f[2].canonical == "tertiary_industry_value_added");
+}
+
 TEST_CASE("indicators: lists of names pair with lists of figures", "[number-extract][indicators]") {
   auto f = facts("城鎮及農村居民人均可支配收入增速分別達到6.6%和7%。");
   REQUIRE(f.size() == 2);
