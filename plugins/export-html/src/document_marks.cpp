@@ -57,10 +57,18 @@ std::string repair_tip(const Repair& r, std::size_t tip_chars) {
   return tip;
 }
 
+std::string annotation_tip(const Annotation& a, std::size_t tip_chars) {
+  std::string tip = a.type.empty() ? std::string("annotation") : a.type;
+  for (const auto& [key, value] : a.attributes) tip += " · " + key + "=" + truncated(value, tip_chars);
+  if (!a.producer.empty()) tip += " · " + a.producer;
+  return tip;
+}
+
 std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options) {
   const std::string_view text = doc.text;
   std::vector<Mark> marks;
-  marks.reserve(doc.numbers.size() + doc.glossary.links.size() + doc.indicators.size() + doc.repairs.size());
+  marks.reserve(doc.numbers.size() + doc.glossary.links.size() + doc.indicators.size() + doc.repairs.size() +
+               doc.annotations.size());
 
   for (const GlossaryLink& l : doc.glossary.links) {
     if (!span_fits(text, l.span) || l.span.empty()) continue;
@@ -103,6 +111,14 @@ std::vector<Mark> document_marks(const Document& doc, const MarkOptions& options
                            " class=\"" + cls + "\" data-tip=\"" + escaped(repair_tip(r, options.tip_chars)) + "\"",
                            ""));
     }
+  }
+  // The open layer: whatever third-party stages found, shown without knowing what it means.
+  for (const Annotation& a : doc.annotations) {
+    if (!span_fits(text, a.span) || a.span.empty()) continue;
+    marks.push_back(make(a.span, annotation_rank, "span",
+                         " class=\"ann ann-" + class_token(a.type) + "\" data-tip=\"" +
+                             escaped(annotation_tip(a, options.tip_chars)) + "\"",
+                         ""));
   }
   return marks;
 }

@@ -55,6 +55,7 @@ article .doc-title{font-size:1.45rem;text-align:center;margin:0 0 1.2em}
 .unres{white-space:nowrap;color:var(--warn);text-decoration:underline wavy var(--warn);cursor:help;font-weight:600}
 .unres::before{content:"⚠";font-size:.75em;margin-right:.1em}
 .rep{border-bottom:1.5px dotted var(--rep);cursor:help}
+.ann{border-bottom:1px dashed #7a869a;cursor:help}
 .rep.del{display:inline-block;width:.3em;height:1em;vertical-align:-.1em;border:0;border-left:1.5px solid var(--rep);opacity:.7}
 body.hide-num .num{background:none;border:0}
 body.hide-rep .rep{border:0}body.hide-rep .rep.del{display:none}

@@ -115,3 +115,25 @@ TEST_CASE("spans that do not fit the text are left out, and repairs can be switc
   CHECK(document_marks(doc).empty());
   CHECK(document_marks(doc, {RepairMarks::all}).size() == 1);
 }
+
+TEST_CASE("annotations of the open layer are marked innermost, with type and attributes") {
+  Document doc;
+  doc.text = "新質生產力";
+  Annotation a;
+  a.span = {0, doc.text.size()};
+  a.type = "keyword";
+  a.attributes = {{"weight", "0.9"}, {"note", "<b>"}};
+  a.producer = "keyword-tag";
+  doc.annotations = {a};
+  NumberMention n;
+  n.span = a.span;
+  doc.numbers = {n};
+  const auto marks = document_marks(doc);
+  REQUIRE(marks.size() == 2);
+  CHECK(annotation_tip(a, 160) == "keyword · note=<b> · weight=0.9 · keyword-tag");
+  std::string html;
+  MarkedText(doc.text, marks).render(html, {0, doc.text.size()});
+  CHECK(html.find("<span class=\"num num-other\"") == 0);
+  CHECK(html.find("><span class=\"ann ann-keyword\" data-tip=\"keyword · note=&lt;b&gt; · weight=0.9 · keyword-tag\">新質生產力</span></span>") !=
+        std::string::npos);
+}

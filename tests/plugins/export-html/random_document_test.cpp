@@ -67,6 +67,13 @@ Document random_document(std::mt19937& rng) {
     r.kind = rng() % 2 ? "whitespace" : "html";
     doc.repairs.push_back(r);
   }
+  for (int i = static_cast<int>(rng() % 3); i > 0; --i) {
+    Annotation a;
+    a.span = random_span(rng, size);
+    a.type = "<t>";
+    a.attributes = {{"k", "\"v\""}};
+    doc.annotations.push_back(a);
+  }
   if (rng() % 3 == 0) doc.metadata.title_span = random_span(rng, size);
   return doc;
 }
