@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "csv_exporter.hpp"
 #include "docpipe/atomic_file.hpp"
 #include "docpipe/export/document_json.hpp"

@@ -25,6 +25,7 @@
 namespace docpipe::exporting {
 
 /// Converts byte offsets of one UTF-8 text to code point offsets (Python's `text[begin:end]`).
+/// Counts are kept in 32 bits: texts up to 4 G code points.
 class TextOffsets {
  public:
   /// Indexes @p text, which must outlive this object.
