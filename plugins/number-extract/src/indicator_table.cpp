@@ -49,7 +49,9 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
 }
 
 std::string IndicatorTable::lookup(std::string_view name) const {
-  const std::u32string folded = fold_utf8(name);
+  std::u32string folded = fold_utf8(name);
+  // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name.
+  folded.erase(std::remove(folded.begin(), folded.end(), U' '), folded.end());
   if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
   const std::u32string_view view(folded);
   // The longest pattern found at any position; ties go to the earlier line of the table.

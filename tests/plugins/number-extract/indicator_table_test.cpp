@@ -16,6 +16,7 @@ TEST_CASE("indicator table: the built-in table is embedded and matches both scri
   CHECK(t.lookup("规上工业增加值") == "industrial_value_added");
   CHECK(t.lookup("城镇调查失业率") == "unemployment_rate");
   CHECK(t.lookup("农作物") == "");
+  CHECK(t.lookup("地区 生产 总值") == "gdp");
 }
 
 TEST_CASE("indicator table: the longest contained pattern wins", "[number-extract][table]") {
