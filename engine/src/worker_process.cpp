@@ -107,7 +107,12 @@ WorkerOutcome WorkerProcess::process(Document& doc) {
   if (limits_.timeout_seconds > 0)
     deadline = sent + std::chrono::milliseconds(static_cast<long long>(limits_.timeout_seconds * 1000));
   std::string payload;
-  const FrameRead r = read_frame(from_worker_, payload, deadline);
+  const FrameRead r = read_frame(from_worker_, payload, deadline, true);
+  if (r == FrameRead::abandoned) {
+    outcome.error = "abandoned: the run was asked to stop and the document was still in its worker after " +
+                    std::to_string(stop_grace.count()) + " s; worker process " + kill_and_describe(true);
+    return outcome;
+  }
   if (r == FrameRead::timed_out) {
     char limit[64];
     std::snprintf(limit, sizeof limit, "%g s", limits_.timeout_seconds);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "document_codec.hpp"
+#include "stop_signal.hpp"
 
 namespace docpipe::engine {
 
@@ -34,13 +35,21 @@ bool write_all(int fd, const char* data, std::size_t size) {
 
 // Reads exactly @p size bytes, polling so that the deadline is honoured between chunks.
 FrameRead read_exactly(int fd, char* data, std::size_t size,
-                       const std::optional<std::chrono::steady_clock::time_point>& deadline) {
+                       const std::optional<std::chrono::steady_clock::time_point>& deadline, bool abandon_on_stop) {
+  std::optional<std::chrono::steady_clock::time_point> give_up;
   while (size > 0) {
-    int wait_ms = -1;
+    // Wake up at least twice a second to notice a stop request (delivered to any thread).
+    int wait_ms = abandon_on_stop ? 500 : -1;
+    if (abandon_on_stop && stop_signal() != 0) {
+      const auto now = std::chrono::steady_clock::now();
+      if (!give_up) give_up = now + stop_grace;
+      if (now >= *give_up) return FrameRead::abandoned;
+    }
     if (deadline) {
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return FrameRead::timed_out;
-      wait_ms = static_cast<int>(std::min<long long>(left.count() + 1, 1 << 30));
+      const int until_deadline = static_cast<int>(std::min<long long>(left.count() + 1, 1 << 30));
+      wait_ms = wait_ms < 0 ? until_deadline : std::min(wait_ms, until_deadline);
     }
     pollfd p{fd, POLLIN, 0};
     const int ready = ::poll(&p, 1, wait_ms);
@@ -64,13 +73,14 @@ bool write_frame(int fd, std::string_view payload) {
   return write_all(fd, length.data(), length.size()) && write_all(fd, payload.data(), payload.size());
 }
 
-FrameRead read_frame(int fd, std::string& payload, std::optional<std::chrono::steady_clock::time_point> deadline) {
+FrameRead read_frame(int fd, std::string& payload, std::optional<std::chrono::steady_clock::time_point> deadline,
+                     bool abandon_on_stop) {
   char length[8];
-  if (const FrameRead r = read_exactly(fd, length, sizeof length, deadline); r != FrameRead::ok) return r;
+  if (const FrameRead r = read_exactly(fd, length, sizeof length, deadline, abandon_on_stop); r != FrameRead::ok) return r;
   const std::uint64_t size = get_u64(std::string_view(length, 8));
   if (size > (std::uint64_t{1} << 40)) return FrameRead::closed;  // not a frame of ours
   payload.resize(size);
-  return read_exactly(fd, payload.data(), size, deadline);
+  return read_exactly(fd, payload.data(), size, deadline, abandon_on_stop);
 }
 
 std::string encode_reply(const WorkerReply& reply) {

@@ -16,12 +16,17 @@ namespace docpipe::engine {
 bool write_frame(int fd, std::string_view payload);
 
 /// How reading a frame ended.
-enum class FrameRead { ok, closed, timed_out };
+enum class FrameRead { ok, closed, timed_out, abandoned };
+
+/// How long a document in a worker may still take once the run was asked to stop (SIGINT/SIGTERM).
+inline constexpr std::chrono::seconds stop_grace{5};
 
 /// Reads one frame from @p fd into @p payload, waiting until @p deadline at most (none: forever).
-/// `closed` means end of file or a read error before the frame was complete.
+/// `closed` means end of file or a read error before the frame was complete. With @p abandon_on_stop,
+/// gives up (`abandoned`) when the run has been asked to stop for longer than stop_grace.
 FrameRead read_frame(int fd, std::string& payload,
-                     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
+                     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
+                     bool abandon_on_stop = false);
 
 /// A worker's answer for one document.
 struct WorkerReply {

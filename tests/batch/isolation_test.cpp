@@ -2,6 +2,9 @@
 // document it was given, with the signal or limit named, and the batch goes on with a new worker.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <Poco/JSON/Parser.h>
 
 #include "batch_support.hpp"
@@ -93,4 +96,20 @@ TEST_CASE("limits without --isolate are refused") {
   write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-good\"/>\n"));
   CHECK(run_docpipe({"run", (dir / "p.xml").string(), (dir / "in.txt").string(), "--timeout", "5"}, dir / "log") == 2);
   CHECK_THAT(read_file(dir / "log"), Catch::Contains("need --isolate"));
+}
+
+TEST_CASE("SIGTERM abandons a document stuck in its worker after a grace period and exits 143") {
+  TempDir dir;
+  write_file(dir / "in" / "a_hang.txt", "HANG");
+  write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-misbehave\"/>\n  <stage plugin=\"export-jsonl\"/>\n"));
+  const fs::path out = dir / "out";
+  Child child = Child::start({"run", (dir / "p.xml").string(), (dir / "in").string(), "-o", out.string(), "--isolate"}, dir / "log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ::kill(child.pid, SIGTERM);
+  const auto t0 = std::chrono::steady_clock::now();
+  const int code = child.wait();
+  INFO(read_file(dir / "log"));
+  CHECK(code == 143);
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(15));
+  CHECK_THAT(failures_of(out / "run-report.json").at("a_hang").error, Catch::Contains("abandoned"));
 }
