@@ -79,11 +79,8 @@ int CharModel::index(char32_t c) const noexcept {
   return it != chars_ + n_chars_ && *it == c ? static_cast<int>(it - chars_) : -1;
 }
 
-double CharModel::unigram(char32_t c) const noexcept {
-  if (c < 0x10000) {
-    const std::uint8_t q = bmp_unigram_q_[c];
-    return q == 255 ? kUnknown : -q / fmt::kScale;
-  }
+double CharModel::unigram_slow(char32_t c) const noexcept {
+  static_assert(kScale == fmt::kScale);
   const int i = index(c);
   return i < 0 ? kUnknown : -unigram_q_[i] / fmt::kScale;
 }

@@ -22,8 +22,14 @@ class CharModel {
   double score(char32_t prev, char32_t cur) const noexcept;
   /// log10 P(@p cur | @p prev2 @p prev), the trigram probability.
   double score(char32_t prev2, char32_t prev, char32_t cur) const noexcept;
-  /// log10 P(@p c), the unigram probability.
-  double unigram(char32_t c) const noexcept;
+  /// log10 P(@p c), the unigram probability (a table lookup for the Basic Multilingual Plane).
+  double unigram(char32_t c) const noexcept {
+    if (c < 0x10000) {
+      const std::uint8_t q = bmp_unigram_q_[c];
+      return q == 255 ? kUnknown : -q / kScale;
+    }
+    return unigram_slow(c);
+  }
   /// Sum of trigram score() over @p text (UTF-8) after the context character @p before.
   double score_text(std::string_view text, char32_t before = ' ') const noexcept;
   /// True when @p c was seen in the training text.
@@ -36,6 +42,8 @@ class CharModel {
 
  private:
   int index(char32_t c) const noexcept;
+  double unigram_slow(char32_t c) const noexcept;
+  static constexpr double kScale = 20.0;  // charmodel_format::kScale
   /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of
   /// the bigram (a, b) in the table, or -1.
   double bigram(int a, int b, long& position) const noexcept;

@@ -138,16 +138,31 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const CleanEdit& e = edits.back();
     return e.after == "\n" || (e.after.empty() && (e.begin == 0 || text[e.begin - 1] == '\n'));
   };
+  // Bytes that may start an edit: markup, CR, C0 controls and DEL, and the UTF-8 lead bytes of the
+  // few characters cleaned (C2: C1 controls, U+00A0, U+00AD; E2: zero-width; E3: U+3000; EF: BOM).
+  static const auto interesting = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
+    for (int c : {0x3C, 0x26, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;  // < & DEL ...
+    return t;
+  }();
+  auto byte = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(text[i]) : 0u; };
   while (pos < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    // Fast path: bytes that can never start an edit.
-    if (b >= 0x20 && b < 0x7F && b != '<' && b != '&') {
+    if (!interesting[b]) {
       ++pos;
       continue;
     }
-    if (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF && b != 0xE1) {
-      ++pos;
-      continue;
+    // Multi-byte leads: decide from the bytes whether this character is one that is cleaned.
+    if (b >= 0x80) {
+      const unsigned b1 = byte(pos + 1), b2 = byte(pos + 2);
+      const bool wanted = (b == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) ||
+                          (b == 0xE2 && ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4))) ||
+                          (b == 0xE3 && b1 == 0x80 && b2 == 0x80) || (b == 0xEF && b1 == 0xBB && b2 == 0xBF);
+      if (!wanted) {
+        pos += b >= 0xE0 ? 3 : 2;
+        continue;
+      }
     }
     if (b == '<') {
       const std::size_t len = options.strip_html ? html_markup_length(text, pos) : 0;
