@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "block_layout.hpp"
+#include "docpipe/export/block_layout.hpp"
 #include "document_marks.hpp"
 #include "html_escape.hpp"
 #include "inline_marks.hpp"
@@ -12,6 +12,10 @@
 #include "value_format.hpp"
 
 namespace docpipe::html_export {
+
+using exporting::Block;
+using exporting::layout_blocks;
+using exporting::trim_span;
 
 namespace {
 

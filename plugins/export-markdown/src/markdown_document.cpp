@@ -2,10 +2,14 @@
 
 #include <algorithm>
 
-#include "block_layout.hpp"
+#include "docpipe/export/block_layout.hpp"
 #include "markdown_text.hpp"
 
 namespace docpipe::markdown_export {
+
+using exporting::Block;
+using exporting::layout_blocks;
+using exporting::trim_span;
 
 namespace {
 

@@ -7,11 +7,13 @@
 #include <regex>
 #include <set>
 
-#include "block_layout.hpp"
+#include "docpipe/export/block_layout.hpp"
 #include "markdown_document.hpp"
 
 using namespace docpipe;
 using namespace docpipe::markdown_export;
+using docpipe::exporting::layout_blocks;
+using docpipe::exporting::Block;
 
 namespace {
 

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "block_layout.hpp"
+#include "docpipe/export/block_layout.hpp"
 
 using docpipe::Document;
 using docpipe::Span;
-using docpipe::html_export::Block;
-using docpipe::html_export::layout_blocks;
-using docpipe::html_export::trim_span;
+using docpipe::exporting::Block;
+using docpipe::exporting::layout_blocks;
+using docpipe::exporting::trim_span;
 
 namespace {
 
