@@ -60,14 +60,6 @@ void PreparedStatement::run(std::string_view text) {
   step_and_reset();
 }
 
-bool PreparedStatement::exists(std::string_view text) {
-  bind_text(db_, stmt_, 1, text);
-  const int rc = sqlite3_step(stmt_);
-  sqlite3_reset(stmt_);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, "query failed");
-  return rc == SQLITE_ROW;
-}
-
 void PreparedStatement::step_and_reset() {
   const int rc = sqlite3_step(stmt_);
   sqlite3_reset(stmt_);

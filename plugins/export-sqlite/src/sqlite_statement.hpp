@@ -29,9 +29,6 @@ class PreparedStatement {
   /// Binds one text parameter, runs and resets.
   void run(std::string_view text);
 
-  /// Binds one text parameter and tells whether the query returns a row; resets.
-  bool exists(std::string_view text);
-
  private:
   void step_and_reset();
   sqlite3* db_;

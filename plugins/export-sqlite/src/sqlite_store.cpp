@@ -86,7 +86,6 @@ void SqliteStore::open() {
     inserts_.emplace_back(db, insert_statement(t));
     deletes_.emplace_back(db, delete_statement(t));
   }
-  exists_ = std::make_unique<PreparedStatement>(db, "SELECT 1 FROM documents WHERE id = ?");
 }
 
 SqliteStore::~SqliteStore() {
@@ -100,7 +99,6 @@ SqliteStore::~SqliteStore() {
 void SqliteStore::close() noexcept {
   inserts_.clear();
   deletes_.clear();
-  exists_.reset();
   try {
     if (session_) session_->close();
   } catch (...) {
@@ -116,11 +114,11 @@ void SqliteStore::add(const docpipe::Document& doc) {
   with_clear_errors(target_, [&] {
     session_->begin();
     try {
-      // A document seen for the first time has no rows to delete: one lookup instead of a delete
-      // per table.
-      const bool replace = exists_->exists(doc.id);
+      // Always delete, even for a document the store has never seen: on the clustered layer tables
+      // an empty delete is one b-tree seek, and rows left by a hand-edited database (a `documents`
+      // row deleted alone) cannot then collide with the new ones.
       for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
-        if (replace) deletes_[i].run(doc.id);
+        deletes_[i].run(doc.id);
         ex::for_each_row(ex::all_tables[i], doc, at, shape,
                          [&](std::span<const ex::Cell> row) { inserts_[i].run(row); });
       }

@@ -52,7 +52,6 @@ class SqliteStore {
   std::unique_ptr<Poco::Data::Session> session_;
   std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
   std::vector<PreparedStatement> deletes_;
-  std::unique_ptr<PreparedStatement> exists_;
   bool committed_ = false;
 };
 

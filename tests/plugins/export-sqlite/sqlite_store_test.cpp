@@ -135,3 +135,16 @@ TEST_CASE("a database of another schema version is refused with a clear message"
   std::ofstream(garbage) << "this is not SQLite, just text long enough to have a header of sorts........";
   CHECK_THROWS_WITH(export_sqlite::SqliteStore(garbage), Catch::Contains("not-a-database.sqlite"));
 }
+
+TEST_CASE("a document whose documents row was deleted by hand can be stored again") {
+  const auto dir = test_support::scratch_folder("sqlite-orphans");
+  const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional()});
+  {
+    auto s = sqlite_test::open(db);
+    *s << "DELETE FROM documents WHERE id = 'congtai_2024'", now;  // layers left behind
+  }
+  store_all(db, {fixtures::traditional()});
+  auto s = sqlite_test::open(db);
+  for (ex::Table t : ex::all_tables)
+    CHECK(rows_of(*s, t, "congtai_2024") == static_cast<Poco::Int64>(ex::row_count(t, fixtures::traditional())));
+}
