@@ -2,6 +2,8 @@
 
 #include <bitset>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -592,8 +594,27 @@ class Scanner {
 
 }  // namespace
 
+namespace {
+
+// Values are built by binary floating point steps (147.2 × 10⁸ gives 14719999999.999998); the
+// figures in a report have at most a dozen significant digits, so rounding to 15 gives back the
+// decimal the report wrote.
+double as_written(double v) {
+  if (!std::isfinite(v) || v == 0) return v;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  return std::strtod(buffer, nullptr);
+}
+
+}  // namespace
+
 std::vector<ScannedNumber> scan_numbers(const FoldedText& t, std::size_t from, std::size_t to) {
-  return Scanner(t, from, to).run();
+  std::vector<ScannedNumber> numbers = Scanner(t, from, to).run();
+  for (ScannedNumber& n : numbers) {
+    n.mention.value = as_written(n.mention.value);
+    if (n.mention.value_high) n.mention.value_high = as_written(*n.mention.value_high);
+  }
+  return numbers;
 }
 
 }  // namespace number_extract

@@ -168,3 +168,11 @@ TEST_CASE("scanner: mentions come in text order and do not overlap", "[number-ex
   CHECK(all[3].mention.value == 58000);
   CHECK(all[3].mention.unit == "人");
 }
+
+TEST_CASE("scanner: values are the decimals the report wrote, without binary noise", "[number-extract][scanner]") {
+  // Each of these came out one unit in the last place off (14719999999.999998) before rounding.
+  CHECK(one("完成147.2億元").value == 14720000000.0);
+  CHECK(one("參保率96.96%").value == 96.96);
+  CHECK(one("下降2.87%").value == 2.87);  // the sign of a decrease belongs to the indicator
+  CHECK(one("1.35萬戶").value == 13500.0);
+}
