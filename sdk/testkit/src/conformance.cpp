@@ -1,5 +1,6 @@
 #include "docpipe/testkit/conformance.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -198,6 +199,7 @@ class Checker {
   void check(const std::string& name, const std::function<std::string()>& body) {
     begin_(name);
     ConformanceCheck c{name, false, {}};
+    const auto t0 = std::chrono::steady_clock::now();
     try {
       c.detail = body();
       c.passed = true;
@@ -206,6 +208,9 @@ class Checker {
     } catch (...) {
       c.detail = "unknown exception";
     }
+    // Reported, never asserted: a pathological slow path shows up in the summary.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    c.detail += " [" + std::to_string(ms) + " ms]";
     sink_(c);
   }
 
