@@ -3,6 +3,8 @@
 // cut from the shared reports, and output folders reduced to what must not differ between runs.
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <csignal>
 #include <map>
 #include <regex>
@@ -61,6 +63,23 @@ struct Child {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
 };
+
+/// Waits (up to @p limit) until @p pred holds, polling every 20 ms; returns whether it did.
+template <class Pred>
+bool wait_until(Pred pred, std::chrono::milliseconds limit = std::chrono::seconds(60)) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (!pred()) {
+    if (std::chrono::steady_clock::now() > end) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
+
+/// Whether process @p pid has a child process (an --isolate worker) right now.
+inline bool has_child_process(pid_t pid) {
+  const std::string children = read_file("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
+  return children.find_first_of("0123456789") != std::string::npos;
+}
 
 /// Runs docpipe to the end; returns the exit code.
 inline int run_docpipe(const std::vector<std::string>& args, const fs::path& log) { return Child::start(args, log).wait(); }

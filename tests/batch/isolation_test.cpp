@@ -104,6 +104,8 @@ TEST_CASE("SIGTERM abandons a document stuck in its worker after a grace period 
   write_file(dir / "p.xml", batch_config("  <stage plugin=\"test-misbehave\"/>\n  <stage plugin=\"export-jsonl\"/>\n"));
   const fs::path out = dir / "out";
   Child child = Child::start({"run", (dir / "p.xml").string(), (dir / "in").string(), "-o", out.string(), "--isolate"}, dir / "log");
+  // Signal only once the worker is up and has had time to take the document.
+  REQUIRE(wait_until([&] { return has_child_process(child.pid); }));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ::kill(child.pid, SIGTERM);
   const auto t0 = std::chrono::steady_clock::now();

@@ -120,7 +120,8 @@ TEST_CASE("SIGTERM stops taking documents, finishes cleanly and exits 143; --res
   write_file(dir / "p.xml", exporting_pipeline(300));
   const std::string config = (dir / "p.xml").string(), in = (dir / "in").string(), out = (dir / "out").string();
   Child child = Child::start({"run", config, in, "-o", out, "-j", "1", "-q"}, dir / "log");
-  std::this_thread::sleep_for(std::chrono::milliseconds(900));
+  // Signal once the first document is done (a loaded machine may take a while to start).
+  REQUIRE(wait_until([&] { return done_in_journal(out) >= 1; }));
   ::kill(child.pid, SIGTERM);
   const auto t0 = std::chrono::steady_clock::now();
   const int code = child.wait();
