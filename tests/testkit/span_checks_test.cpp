@@ -55,3 +55,20 @@ TEST_CASE("code point boundaries") {
   CHECK(testkit::on_boundary(t, 4));
   CHECK_FALSE(testkit::on_boundary(t, 5));
 }
+
+TEST_CASE("layers out of the order document.hpp promises are named") {
+  Document doc = testkit::document_from_bytes("一二三四五六七八九十");
+  CHECK(testkit::order_problems(doc).empty());
+  doc.sentences = {{0, 6}, {6, 12}};
+  doc.paragraphs = {{0, 12}, {12, 30}};
+  doc.numbers.resize(2);
+  doc.numbers[0].span = {3, 6};
+  doc.numbers[1].span = {9, 12};
+  CHECK(testkit::order_problems(doc).empty());
+  doc.sentences = {{0, 9}, {6, 12}};  // overlapping
+  doc.numbers[1].span = {0, 3};       // out of order
+  const auto problems = testkit::order_problems(doc);
+  REQUIRE(problems.size() == 2);
+  CHECK_THAT(problems[0], Catch::StartsWith("sentences[1] starts at 6, before [0] ends at 9"));
+  CHECK_THAT(problems[1], Catch::StartsWith("numbers not in text order: [1] starts at 0"));
+}

@@ -302,8 +302,13 @@ class Checker {
     const abi::Status status = stage.process(doc);
     if (!status.ok) throw Problem("processing a well-formed sample failed: " + status.message);
     std::vector<std::string> problems = span_problems(doc);
+    for (std::string& p : order_problems(doc)) problems.push_back(std::move(p));
     if (doc.text != before && doc.repairs.empty())
       problems.push_back("the text changed but no repair was recorded (use TextRewriter)");
+    // Spans are made against the final text: only repair stages may change it.
+    if (doc.text != before && plugin_->descriptor().kind != StageKind::repair)
+      problems.push_back(std::string("a stage of kind '") + to_string(plugin_->descriptor().kind) +
+                         "' changed the text (only kind 'repair' may)");
     for (std::size_t i = 0; i < doc.annotations.size(); ++i)
       if (doc.annotations[i].producer.empty() || doc.annotations[i].type.empty())
         problems.push_back("annotations[" + std::to_string(i) + "] has an empty type or producer");

@@ -84,4 +84,34 @@ std::vector<std::string> span_problems(const Document& doc, std::size_t limit) {
   return out;
 }
 
+std::vector<std::string> order_problems(const Document& doc) {
+  std::vector<std::string> out;
+  auto in_text_order = [&](const char* layer, const auto& items, auto span_of) {
+    for (std::size_t i = 1; i < items.size(); ++i)
+      if (span_of(items[i]).begin < span_of(items[i - 1]).begin) {
+        out.push_back(std::string(layer) + " not in text order: [" + std::to_string(i) + "] starts at " +
+                      std::to_string(span_of(items[i]).begin) + ", before [" + std::to_string(i - 1) + "] at " +
+                      std::to_string(span_of(items[i - 1]).begin));
+        return;
+      }
+  };
+  auto disjoint_in_order = [&](const char* layer, const std::vector<Span>& spans) {
+    for (std::size_t i = 1; i < spans.size(); ++i)
+      if (spans[i].begin < spans[i - 1].end) {
+        out.push_back(std::string(layer) + "[" + std::to_string(i) + "] starts at " + std::to_string(spans[i].begin) +
+                      ", before [" + std::to_string(i - 1) + "] ends at " + std::to_string(spans[i - 1].end) +
+                      " (in order, not overlapping)");
+        return;
+      }
+  };
+  in_text_order("repairs", doc.repairs, [](const Repair& r) { return r.span; });
+  disjoint_in_order("paragraphs", doc.paragraphs);
+  disjoint_in_order("sentences", doc.sentences);
+  in_text_order("numbers", doc.numbers, [](const NumberMention& n) { return n.span; });
+  in_text_order("indicators", doc.indicators, [](const Indicator& n) { return n.span; });
+  in_text_order("glossary.links", doc.glossary.links, [](const GlossaryLink& l) { return l.span; });
+  in_text_order("glossary.unresolved", doc.glossary.unresolved, [](const UnresolvedMarker& u) { return u.span; });
+  return out;
+}
+
 }  // namespace docpipe::testkit

@@ -13,7 +13,8 @@
 ///    starts a stage that processes the sample;
 ///  - `starts`: a stage starts with the defaults;
 ///  - `sample`: it processes a short well-formed report and leaves every span on the offset contract
-///    (testkit/span_checks.hpp), annotations with a producer and diagnostics with a stage;
+///    and every layer in order (testkit/span_checks.hpp), the text unchanged unless it is a repair
+///    stage (which records repairs), annotations with a producer and diagnostics with a stage;
 ///  - `hostile-input`: an empty document, undecodable bytes and layers full of impossible spans end in
 ///    success or a failed status with a message, never a crash;
 ///  - `two-instances`: two instances side by side give the same result on the same document, also

@@ -14,6 +14,11 @@ namespace docpipe::testkit {
 /// ends before it begins"); empty when @p doc keeps the contract. At most @p limit sentences.
 std::vector<std::string> span_problems(const Document& doc, std::size_t limit = 20);
 
+/// One sentence per layer that breaks the order document.hpp promises: repairs, numbers,
+/// indicators, glossary links and unresolved markers in text order (by begin); paragraphs and
+/// sentences in order and not overlapping. Empty when every layer is in order.
+std::vector<std::string> order_problems(const Document& doc);
+
 /// True when @p offset is a code point boundary of @p text (its end included).
 bool on_boundary(const std::string& text, std::size_t offset) noexcept;
 
