@@ -34,6 +34,12 @@ class DoubleByteTable {
   bool is_trail(unsigned char b) const noexcept { return trail_ok_[b]; }
   /// The two bytes encoding @p cp (lead in the high byte), or 0 when it has no two-byte code.
   std::uint16_t encode(char32_t cp) const noexcept { return cp < 0x10000 ? reverse_[cp] : 0; }
+  /// The two bytes encoding @p cp, counting the user-defined area too (which decoders map into the
+  /// Private Use Area), or 0: for undoing a wrong decoding that kept such codes.
+  std::uint16_t encode_any(char32_t cp) const noexcept {
+    if (const std::uint16_t code = encode(cp)) return code;
+    return cp >= 0xE000 && cp <= 0xF8FF ? private_use_[cp - 0xE000] : 0;
+  }
   /// Code point of a single high byte some decoders accept (0x80 is the euro sign in GBK's Windows
   /// form), or 0.
   char32_t single(unsigned char b) const noexcept { return b == 0x80 && which_ == Legacy::gbk ? 0x20AC : 0; }
@@ -44,6 +50,7 @@ class DoubleByteTable {
   std::vector<char32_t> pairs_;        // 65536 entries, index lead*256+trail
   std::vector<std::uint16_t> reverse_;  // 65536 entries, index code point (BMP)
   std::array<bool, 256> trail_ok_{};
+  std::vector<std::uint16_t> private_use_;  // U+E000..U+F8FF -> user-defined-area code
 };
 
 }  // namespace encoding_repair

@@ -119,14 +119,14 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       pos = std::max(end, next);
       continue;
     }
-    if (c >= 0x2E80 && gbk.encode(c)) {
+    if (gbk.encode_any(c)) {
       // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
       std::size_t end = pos, chars = 0;
       double unigrams = 0;
       while (end < text.size()) {
         std::size_t q = end;
         const char32_t d = utf8::next(text, q);
-        if (d < 0x2E80 || !gbk.encode(d)) break;
+        if (d < 0x80 || !gbk.encode_any(d)) break;
         unigrams += model.unigram(d);
         ++chars;
         end = q;
@@ -138,7 +138,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         std::size_t q = 0;
         while (q < run.size()) {
           const char32_t d = utf8::next(run, q);
-          const std::uint16_t g = gbk.encode(d), b = big5.encode(d);
+          const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
           as_gbk += static_cast<char>(g >> 8);
           as_gbk += static_cast<char>(g & 0xFF);
           if (!b) big5_ok = false;

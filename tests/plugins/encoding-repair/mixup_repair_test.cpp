@@ -57,9 +57,9 @@ TEST_CASE("UTF-8 read as Windows-1252") {
   CHECK(kind == "mojibake-utf8-as-latin1");
 }
 
-// Big5 bytes read as GBK often land in GBK's user-defined area, which the reading keeps as Private
-// Use characters; those are not mapped back yet, so such runs stay broken (known limit).
-TEST_CASE("Big5 read as GBK", "[!mayfail]") {
+// Big5 bytes read as GBK land in GBK's user-defined area (kept as Private Use characters) and on
+// box-drawing symbols: both must be mapped back.
+TEST_CASE("Big5 read as GBK") {
   const std::string broken = mix_up(kTraditional, "windows-950-2000", "windows-936-2000");
   std::string kind;
   CHECK(repair(broken, &kind) == kTraditional);
