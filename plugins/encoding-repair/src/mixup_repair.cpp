@@ -31,6 +31,16 @@ int latin_byte(char32_t c) {
 /// half; the Windows-1252 quotes alone are ordinary Chinese punctuation).
 bool latin_run_char(char32_t c) { return c >= 0xA0 && c <= 0xFF; }
 
+/// Decodes the character at @p pos of text known to be valid UTF-8 (Document::text always is)
+/// and advances past it: the scan's hot loop, without utf8::next's checks.
+inline char32_t next_valid(std::string_view s, std::size_t& pos) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + pos);
+  if (p[0] < 0x80) return ++pos, p[0];
+  if (p[0] < 0xE0) return pos += 2, (char32_t(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (p[0] < 0xF0) return pos += 3, (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return pos += 4, (char32_t(p[0] & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) | (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 std::optional<std::string> strict_utf8(const std::string& bytes) {
   if (!utf8::is_valid(bytes)) return std::nullopt;
   return bytes;
@@ -96,7 +106,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       continue;
     }
     std::size_t next = pos;
-    const char32_t c = utf8::next(text, next);
+    const char32_t c = next_valid(text, next);
     if (latin_run_char(c)) {
       // A Latin-1 run: upper-half characters and Windows-1252 extras (ASCII may sit inside).
       std::size_t end = pos, last_latin = pos;
@@ -125,7 +135,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       double unigrams = 0;
       while (end < text.size()) {
         std::size_t q = end;
-        const char32_t d = utf8::next(text, q);
+        const char32_t d = next_valid(text, q);
         if (d < 0x80 || !gbk.encode_any(d)) break;
         unigrams += model.unigram(d);
         ++chars;

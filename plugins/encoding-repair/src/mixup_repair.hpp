@@ -21,7 +21,7 @@ struct MixupFix {
   double confidence = 0;  ///< In [0, 1].
 };
 
-/// Finds mix-up runs in @p text, in order and not overlapping. Latin-1 runs are found by their
+/// Finds mix-up runs in @p text (valid UTF-8), in order and not overlapping. Latin-1 runs are found by their
 /// characters (U+0080..U+00FF and the Windows-1252 extras next to them); CJK runs are examined
 /// only when their characters are rare under @p model, so clean prose costs a table lookup per
 /// character.
