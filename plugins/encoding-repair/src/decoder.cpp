@@ -30,6 +30,14 @@ struct Builder {
   bool record = true;
 
   void unit(char32_t cp, std::size_t source_len) {
+    // The common case, a BMP character past U+07FF, written in one append.
+    if (cp >= 0x800 && cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
+      const char bytes[3] = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                             static_cast<char>(0x80 | (cp & 0x3F))};
+      text.append(bytes, 3);
+      map.append(3, source_len);
+      return;
+    }
     const std::size_t before = text.size();
     docpipe::utf8::append(text, cp);
     map.append(text.size() - before, source_len);
