@@ -32,7 +32,7 @@ docpipe::Descriptor describe() {
   // Shared files: the host calls this instance from one thread at a time.
   d.concurrency = docpipe::Concurrency::serialized;
   d.author = "docpipe";
-  d.license = "Apache-2.0";
+  d.license = "MIT";
   d.params = {
       {"folder", docpipe::ParamType::string, "csv", false, {}, {}, {},
        "Folder for the CSV files, relative to the run's output folder."},

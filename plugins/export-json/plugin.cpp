@@ -25,7 +25,7 @@ docpipe::Descriptor describe() {
   // One file per document and no shared state: workers write in parallel.
   d.concurrency = docpipe::Concurrency::per_worker;
   d.author = "docpipe";
-  d.license = "Apache-2.0";
+  d.license = "MIT";
   d.params = {
       {"folder", docpipe::ParamType::string, "json", false, {}, {}, {},
        "Folder for the files, relative to the run's output folder."},

@@ -25,7 +25,7 @@ docpipe::Descriptor describe() {
   // One shared file: the host calls this instance from one thread at a time.
   d.concurrency = docpipe::Concurrency::serialized;
   d.author = "docpipe";
-  d.license = "Apache-2.0";
+  d.license = "MIT";
   d.params = {
       {"path", docpipe::ParamType::string, "documents.jsonl", false, {}, {}, {},
        "The JSON Lines file, relative to the run's output folder; replaced when the run finishes."},

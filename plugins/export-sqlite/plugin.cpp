@@ -27,7 +27,7 @@ docpipe::Descriptor describe() {
   // One database: the host calls this instance from one thread at a time.
   d.concurrency = docpipe::Concurrency::serialized;
   d.author = "docpipe";
-  d.license = "Apache-2.0";
+  d.license = "MIT";
   d.params = {
       {"path", docpipe::ParamType::string, "docpipe.sqlite", false, {}, {}, {},
        "The database file, relative to the run's output folder; an existing database is updated "

@@ -79,7 +79,7 @@ docpipe::Descriptor describe() {
   d.kind = docpipe::StageKind::link;
   d.concurrency = docpipe::Concurrency::per_worker;
   d.author = "docpipe project";
-  d.license = "Apache-2.0";
+  d.license = "MIT";
   d.params = {
       ParamSpec{"external-glossary", ParamType::string, "", false, {}, {}, {},
                 "TSV (term, definition, alias|alias) or XML glossary linked like the document's own; relative to "
