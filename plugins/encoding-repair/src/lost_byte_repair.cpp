@@ -480,6 +480,7 @@ class RunSearch {
         fix.note += "; the lost ASCII byte guessed as " + std::string(lost == U'\n' ? "a line break" : std::string(1, char(lost)));
       } else {
         fix.note += "; a lost ASCII byte (probably a digit) cannot be restored";
+        fix.lost_digit = true;
       }
     }
     fix.gain = gain;

@@ -23,6 +23,9 @@ struct LostByteFix {
   /// Bytes after `end` that are the rest of an HTML tag whose `<` the damage swallowed (`/font>`):
   /// markup to delete, 0 when none.
   std::size_t tag_rest = 0;
+  /// True when the run swallowed an ASCII byte the model takes for a digit, which cannot be named:
+  /// the number after the run has lost a digit.
+  bool lost_digit = false;
 };
 
 /// Options of the search.

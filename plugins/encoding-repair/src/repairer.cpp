@@ -73,6 +73,11 @@ void Repairer::repair_mojibake(Document& doc) {
       rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
       if (f.tag_rest > 0)
         rw.replace(f.end, f.end + f.tag_rest, "", "html", f.confidence, "HTML tag whose '<' the mojibake swallowed");
+      // Later stages read numbers here: say that one lost a digit.
+      if (f.lost_digit)
+        doc.report(Severity::warning, "mojibake-lost-digit",
+                   "the damaged run before this point swallowed an ASCII byte, probably a digit of the number that follows",
+                   docpipe::Span{f.end, f.end}, stage_);
     } else {
       char conf[16];
       std::snprintf(conf, sizeof conf, "%.3f", f.confidence);

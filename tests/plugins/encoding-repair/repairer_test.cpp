@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+
+#include "corruption_generator.hpp"
 #include "decoder.hpp"
 #include "repairer.hpp"
 #include "test_support.hpp"
@@ -112,4 +115,27 @@ TEST_CASE("script conversion and full-width restoration are recorded passes") {
   CHECK(k.at("punctuation") == 1);
   CHECK(k.at("script") >= 1);
   for (const auto& r : d.repairs) CHECK(d.raw.substr(r.source_begin, r.source_end - r.source_begin) != r.after);
+}
+
+TEST_CASE("a run that swallowed a digit is flagged where the number continues") {
+  // The generator's damage: 企 loses its lead byte, the run reads on to 1126 and the pair
+  // (trail of 达, '1') becomes one `?`: the text reads 高新技术?笠荡126家.
+  const std::string clean = "省内高新技术企业达1126家，新增产学研合作项目1000项以上。";
+  std::optional<bench::DamagedSample> sample;
+  for (std::size_t nth = 0; nth < 10 && !sample; ++nth) {
+    auto s = bench::damage(clean, nth, bench::InvalidPair::question_mark);
+    if (s && s->damaged.find("126家") != std::string::npos && s->damaged.find("1126") == std::string::npos) sample = s;
+  }
+  REQUIRE(sample);
+  docpipe::Document d = test::raw_document(sample->damaged);
+  Repairer(RepairSettings{}).process(d);
+  CHECK(has(d.text, "高新技术企业达126家"));
+  bool flagged = false;
+  for (const auto& diag : d.diagnostics)
+    if (diag.code == "mojibake-lost-digit") {
+      REQUIRE(diag.span);
+      CHECK(d.text.substr(diag.span->begin, 3) == "126");
+      flagged = true;
+    }
+  CHECK(flagged);
 }
