@@ -22,7 +22,7 @@ class NumberExtractStage : public docpipe::Stage {
   explicit NumberExtractStage(const docpipe::StageContext& ctx) {
     options_.indicators = ctx.params.get_bool("indicators");
     options_.names = ctx.params.get_bool("names");
-    const std::string extra = ctx.params.get_string("indicator_table");
+    const std::string extra = ctx.params.get_string("indicator-table");
     if (extra.empty()) {
       table_ = &IndicatorTable::builtin();
       return;
@@ -61,7 +61,7 @@ docpipe::Descriptor describe() {
        "Also read indicator facts (name, status, period, measure, value) off the numbers."},
       {"names", docpipe::ParamType::boolean, "true", false, {}, {}, {},
        "Keep names made of numerals (二十大, 十四五, “100+10”) in the numbers layer, with kind 'name'."},
-      {"indicator_table", docpipe::ParamType::string, "", false, {}, {}, {},
+      {"indicator-table", docpipe::ParamType::string, "", false, {}, {}, {},
        "Extra indicator table (TSV: canonical id, then name patterns), added to the built-in one; "
        "relative to the config's folder. Empty: built-in table only."},
   };

@@ -52,12 +52,12 @@ TEST_CASE("number-extract adds a user's indicator table; a missing one stops the
   std::ofstream(dir / "extra.tsv") << "tech_contracts\t技術合同成交額\t技术合同成交额\n";
   StageOptions options;
   options.config_dir = dir;
-  StageUnderTest stage = plugin.create({{"indicator_table", "extra.tsv"}}, options);
+  StageUnderTest stage = plugin.create({{"indicator-table", "extra.tsv"}}, options);
   docpipe::Document doc = document_from_file(kSeed);
   stage.run(doc);
   bool found = false;
   for (const auto& i : doc.indicators) found = found || i.canonical == "tech_contracts";
   CHECK(found);
   CHECK(find(doc, "gdp", "target", "growth"));  // the built-in table still applies
-  CHECK_THROWS_AS(plugin.create({{"indicator_table", "missing.tsv"}}, options), TestkitError);
+  CHECK_THROWS_AS(plugin.create({{"indicator-table", "missing.tsv"}}, options), TestkitError);
 }
