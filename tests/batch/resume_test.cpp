@@ -85,7 +85,7 @@ TEST_CASE("SIGKILL at random moments, then --resume, gives the outputs of a clea
   }
 }
 
-TEST_CASE("--resume reprocesses a changed input and everything after a pipeline change") {
+TEST_CASE("a resumed run reprocesses a changed input and everything after a pipeline change") {
   TempDir dir;
   const auto files = corpus_subset(dir / "in", 5);
   write_file(dir / "p.xml", exporting_pipeline(0));

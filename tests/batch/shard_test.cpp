@@ -31,7 +31,7 @@ TEST_CASE("shard membership depends on the id only (a known value pins the hash 
   CHECK_FALSE(Shard{1, 4}.contains("a"));
 }
 
-TEST_CASE("--shard I/N is parsed 1-based and checked") {
+TEST_CASE("a shard given as I/N is parsed 1-based and checked") {
   const Shard s = parse_shard("2/8");
   CHECK(s.index == 1);
   CHECK(s.count == 8);
