@@ -273,6 +273,10 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       }
       last_name = {u32string(name), written(name)};
       std::vector<u32string_view> parts = split_names(name);
+      if (parts.empty()) {  // a "name" of separators only (found by fuzzing)
+        i = j;
+        continue;
+      }
       std::vector<char> part_growth(parts.size(), 0), part_decrease(parts.size(), 0);
       for (std::size_t p = 0; p < parts.size(); ++p) {
         bool g = false, d = false;

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "docpipe/utf8.hpp"
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
 
@@ -155,4 +156,21 @@ TEST_CASE("stage: a report that names its targets but yields none gets a warning
   fine.text = "今年的主要预期目标是：地区生产总值增长6%左右。";
   extract_numbers(fine, IndicatorTable::builtin());
   CHECK(fine.diagnostics.empty());
+}
+
+TEST_CASE("stage: the fuzzer's finding (a name of list separators only) is read without indexing an empty list",
+          "[number-extract][stage]") {
+  // tests/fuzz/regressions/number_extract/: UBSan reported an index into an empty vector of name parts.
+  const auto path = std::filesystem::path(DOCPIPE_SOURCE_DIR) / "tests/fuzz/regressions/number_extract" /
+                    "ubsan-empty-vector-index-extract_indicators.txt";
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream raw;
+  raw << in.rdbuf();
+  docpipe::Document doc;
+  const std::string bytes = raw.str();
+  for (std::size_t pos = 0; pos < bytes.size();) docpipe::utf8::append(doc.text, docpipe::utf8::next(bytes, pos));
+  extract_numbers(doc, IndicatorTable::builtin());
+  for (const auto& i : doc.indicators) CHECK(i.span.end <= doc.text.size());
+  for (const auto& n : doc.numbers) CHECK(n.span.of(doc.text) == n.text);
 }
