@@ -27,6 +27,10 @@ void write_run_report(const std::filesystem::path& path, const ResolvedPipeline&
   report.set("stages", stages);
   report.set("documents_ok", summary.ok);
   report.set("documents_failed", summary.failed);
+  report.set("documents_reused", summary.kept);
+  report.set("inputs_outside_shard", summary.outside_shard);
+  report.set("interrupted_by_signal", summary.interrupted_by);
+  report.set("worker_processes_started", summary.worker_starts);
   report.set("bytes", summary.bytes);
   report.set("seconds", summary.seconds);
   report.set("mb_per_second", summary.mb_per_second());

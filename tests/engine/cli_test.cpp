@@ -27,6 +27,8 @@ TEST_CASE("run over a folder: summary, run report and exit code 1 when a documen
   CHECK_THAT(r.output, Contains("2 documents ok, 1 failed"));
   const std::string report = read_file(dir / "out/run-report.json");
   CHECK_THAT(report, Contains("\"documents_ok\": 2"));
+  CHECK_THAT(report, Contains("\"documents_reused\": 0"));
+  CHECK_THAT(report, Contains("\"interrupted_by_signal\": 0"));
   CHECK_THAT(report, Contains("\"stage\": \"test-throws\""));
 }
 
