@@ -153,9 +153,28 @@ std::optional<InputItem> InputSource::read_unit(const Unit& unit) {
   return item;
 }
 
+namespace {
+
+// Reads one line into @p line, keeping at most @p max_bytes + 1 bytes of it (the rest is skipped), so
+// that a huge line is refused without ever being held in memory. Returns false at the end.
+bool read_line(std::istream& in, std::string& line, std::uint64_t max_bytes) {
+  line.clear();
+  std::streambuf* buffer = in.rdbuf();
+  bool any = false;
+  for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() <= max_bytes) line += static_cast<char>(c);
+  }
+  in.setstate(std::ios::eofbit);
+  return any;
+}
+
+}  // namespace
+
 std::optional<InputItem> InputSource::next_jsonl_line() {
   std::string line;
-  while (std::getline(*jsonl_, line)) {
+  while (read_line(*jsonl_, line, max_bytes_)) {
     ++jsonl_line_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;

@@ -61,3 +61,14 @@ TEST_CASE("a missing input is a usage error naming it") {
   CHECK_THROWS_WITH(InputSource({"/nonexistent/folder"}, 1000),
                     Catch::Matchers::Contains("input /nonexistent/folder does not exist"));
 }
+
+TEST_CASE("a JSON Lines line over the size limit fails alone, and the next line is read") {
+  TempDir dir;
+  write_file(dir / "docs.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(5000, 'x') + "\"}\n{\"id\": \"small\", \"text\": \"ok\"}\n");
+  InputSource source({(dir / "docs.jsonl").string()}, 1000);
+  auto items = drain(source);
+  REQUIRE(items.size() == 2);
+  CHECK_THAT(items[0].error, Catch::Matchers::Contains("docs.jsonl:1: the line is larger than the limit of 1000 bytes"));
+  CHECK(items[1].id == "small");
+  CHECK(items[1].raw == "ok");
+}
