@@ -73,3 +73,27 @@ TEST_CASE("rewriter refuses edits out of order or inside a character") {
   rw.replace(6, 7, "A", "k");
   CHECK_THROWS_AS(rw.replace(0, 1, "x", "k"), std::logic_error);
 }
+
+TEST_CASE("an edit inside an earlier repair keeps the source map's total and later offsets exact") {
+  Document d = make("ab?;cd|ef");
+  {
+    TextRewriter rw(d, "one");
+    rw.replace(2, 4, "XYZ", "mojibake-lost-byte");  // "?;" -> "XYZ": one unit of 3 text bytes from 2
+    rw.commit(d);
+  }
+  REQUIRE(d.text == "abXYZcd|ef");
+  {
+    TextRewriter rw(d, "two");
+    rw.replace(3, 4, "y", "script");  // inside the first repair's text
+    rw.commit(d);
+  }
+  CHECK(d.text == "abXyZcd|ef");
+  CHECK(d.source_map.source_size() == d.raw.size());
+  CHECK(d.source_map.text_size() == d.text.size());
+  // Everything after the repairs still maps to its own bytes.
+  CHECK(d.source_map.to_source(d.text.find('|')) == d.raw.find('|'));
+  CHECK(d.source_map.to_source(d.text.find('c')) == d.raw.find('c'));
+  const Repair& inner = d.repairs[1].kind == "script" ? d.repairs[1] : d.repairs[0];
+  CHECK(inner.source_begin == 2);
+  CHECK(inner.source_end == 4);
+}

@@ -100,7 +100,9 @@ class SourceMap {
           append(n, n);
           break;
         }
-        append(hi - lo, run.source_unit);
+        // A unit cut by the slice: its source bytes go with the piece holding its first text byte,
+        // so two slices of one unit never count its source twice.
+        append(hi - lo, lo == unit_text_begin ? run.source_unit : 0);
       }
     }
   }

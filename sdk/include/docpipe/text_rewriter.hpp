@@ -77,7 +77,10 @@ class TextRewriter {
         // Source bytes deleted earlier at this position stay deleted, as their own unit, so the
         // map's source side stays contiguous.
         if (src_begin > map.source_size()) map.append(0, src_begin - map.source_size());
-        map.append(s.new_end - s.new_begin, src_end - src_begin);
+        // An edit that starts inside a unit an earlier slice already took (a repair inside an earlier
+        // repair) maps to the source bytes not yet taken.
+        const std::size_t from = std::max(src_begin, map.source_size());
+        map.append(s.new_end - s.new_begin, src_end > from ? src_end - from : 0);
       }
     }
     for (std::size_t i = 0; i < repairs_.size(); ++i) {
