@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "char_model.hpp"
 #include "document_cache.hpp"
@@ -22,8 +23,10 @@ constexpr double kInsertCost = -1.0;   // a user-defined-area pair dropped by th
 constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, written as `?`
 constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
+constexpr std::size_t kDropEndBeam = 4;  // hypotheses tried with a dropped pair before a run's end
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
+constexpr double kCommonUnigram = -4.0;  // characters tried where both bytes of one are unknown
 constexpr double kCacheWeight = 0.1;   // share of the document's own pairs in a character's probability
 const double kModelShare = std::log10(1 - kCacheWeight);
 constexpr double kLn10 = 2.302585092994046;
@@ -99,6 +102,11 @@ class RunSearch {
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
       if (any) vanish_leads_.push_back(static_cast<unsigned char>(p));
     }
+    // Characters common enough to end a run after a dropped pair, whose lead byte is then unknown.
+    for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
+      for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
+        if (const char32_t c = read(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail)))
+          if (model_.unigram(c) > kCommonUnigram) common_.push_back({static_cast<unsigned char>(lead), c});
   }
 
   /// The best reading of the run starting at @p begin, if it beats the text as is.
@@ -106,6 +114,7 @@ class RunSearch {
     collect(begin);
     if (tokens_.empty() && terminal_ == Terminal::none) return false;
     build_as_is(begin);
+    drop_end_.clear();
     double_at_.clear();
     search();
     Ending best = evaluate();
@@ -373,12 +382,51 @@ class RunSearch {
     for (unsigned w = 0x81; w <= 0xFE; ++w) {
       const char32_t c = read(pend, static_cast<unsigned char>(w));
       if (!c) continue;
-      const double v = sc(s.prev, s.last, c) + (i < seq_.size() ? sc(s.last, c, seq_[i]) : 0.0);
+      // The end of the text is the end of a paragraph: readings ending there are compared on
+      // whether a paragraph may end after them (as wildcard_after_drop() does).
+      const double v = sc(s.prev, s.last, c) + sc(s.last, c, i < seq_.size() ? seq_[i] : U'\n');
       if (v > best) best = v, best_c = c;
     }
     if (best == -std::numeric_limits<double>::infinity()) return false;
-    best += tail_score(s.last, best_c, i) - (i < seq_.size() ? sc(s.last, best_c, seq_[i]) : 0.0);
+    if (i < seq_.size()) best += tail_score(s.last, best_c, i) - sc(s.last, best_c, seq_[i]);
     return true;
+  }
+
+  /// Like wildcard(), after a dropped pair: (pend, p) then a character (q, W) whose bytes are both
+  /// unknown, where (p, q) vanished. Run endings lose the last trail W, so a pair dropped just
+  /// before one leaves two characters to guess; the second is one of the common characters.
+  bool wildcard_after_drop(unsigned char pend, const Node& s, std::size_t i, char32_t& c1_out, char32_t& c2_out,
+                           double& best) {
+    best = -std::numeric_limits<double>::infinity();
+    // The end of the text is the end of a paragraph.
+    const char32_t next = i < seq_.size() ? seq_[i] : U'\n';
+    for (const auto& [c1, c2] : drop_end_candidates(pend, next)) {
+      const double v = sc(s.prev, s.last, c1) + sc(s.last, c1, c2) + sc(c1, c2, next);
+      if (v > best) best = v, c1_out = c1, c2_out = c2;
+    }
+    if (best == -std::numeric_limits<double>::infinity()) return false;
+    best += kInsertCost + (i < seq_.size() ? tail_score(c1_out, c2_out, i) - sc(c1_out, c2_out, next) : 0.0);
+    return true;
+  }
+
+  /// The character pairs (pend, p) (q, W) with (p, q) vanishing that wildcard_after_drop() rescores
+  /// in context: per p, the best few second characters by bigram on both sides; found once per run.
+  const std::vector<std::pair<char32_t, char32_t>>& drop_end_candidates(unsigned char pend, char32_t next) {
+    const std::uint64_t key = (std::uint64_t{pend} << 32) | next;
+    auto found = drop_end_.find(key);
+    if (found != drop_end_.end()) return found->second;
+    auto& slot = drop_end_[key];
+    for (unsigned char p : vanish_leads_) {
+      const char32_t c1 = read(pend, p);
+      if (!c1) continue;
+      std::vector<std::pair<double, char32_t>> top;
+      for (const Common& k : common_)
+        if (gbk_.vanishes(p, k.lead)) top.push_back({model_.score(c1, k.c) + model_.score(k.c, next), k.c});
+      const std::size_t keep = std::min<std::size_t>(top.size(), 6);
+      std::partial_sort(top.begin(), top.begin() + keep, top.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      for (std::size_t j = 0; j < keep; ++j) slot.push_back({c1, top[j].second});
+    }
+    return slot;
   }
 
   /// Layers (as expand() arguments) where the path of @p e read a dropped pair.
@@ -416,6 +464,15 @@ class RunSearch {
         if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s, k + 2, c, v))
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
                     "ended at a lead byte and invalid trail written as ?", false, tokens_[k].end < text_.size()});
+        // The same endings after a dropped pair; searched only where the run may end, not at
+        // every layer (a dropped lead and trail is rare, and this costs a scan of common characters).
+        char32_t c2 = 0;
+        if (ni < kDropEndBeam && at_end && wildcard_after_drop(pend, s, k + 1, c, c2, v))
+          consider({s.score + v, k, static_cast<int>(ni), {c, c2}, 2, tokens_[k - 1].end, s.inserts + 1,
+                    "the text ends inside the run", true, false});
+        if (ni < kDropEndBeam && k < tokens_.size() && tokens_[k].may_orphan && wildcard_after_drop(pend, s, k + 2, c, c2, v))
+          consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c, c2}, 2, tokens_[k].end, s.inserts + 1,
+                    "ended at a lead byte and invalid trail written as ?", true, tokens_[k].end < text_.size()});
       }
     }
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
@@ -494,6 +551,12 @@ class RunSearch {
   LostByteOptions options_;
   const DoubleByteTable& gbk_;
   std::vector<unsigned char> vanish_leads_;
+  struct Common {
+    unsigned char lead;
+    char32_t c;
+  };
+  std::vector<Common> common_;
+  std::unordered_map<std::uint64_t, std::vector<std::pair<char32_t, char32_t>>> drop_end_;
   std::vector<Token> tokens_;
   Terminal terminal_ = Terminal::none;
   unsigned char terminal_byte_ = 0;

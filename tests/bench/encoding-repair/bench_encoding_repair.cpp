@@ -1,6 +1,9 @@
 // bench_encoding_repair: repair quality on generated damage and speed beside iconv.
 //
-//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT]
+//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures]
+//
+// `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
+// come back exactly (expected and repaired text around the first difference).
 //
 // Uses only the reports held out of the character model's training (training_split.hpp), in
 // simplified script and converted to traditional (OpenCC s2tw). Prints, per script: exact-repair
@@ -125,6 +128,13 @@ bool exact_but_lost_digit(const std::string& got, const std::string& expected) {
   return expected[i] >= '0' && expected[i] <= '9' && got.compare(i, std::string::npos, expected, i + 1, std::string::npos) == 0;
 }
 
+/// Up to 40 characters of @p s from byte @p at (a character boundary).
+std::string cut(const std::string& s, std::size_t at) {
+  std::size_t end = std::min(at, s.size());
+  for (int n = 0; n < 40 && end < s.size(); ++n) docpipe::utf8::next(s, end);
+  return s.substr(std::min(at, s.size()), end - std::min(at, s.size()));
+}
+
 struct Quality {
   std::size_t damaged = 0, exact = 0, repaired_any = 0, exact_but_digit = 0;
   std::size_t clean_with_trigger = 0, clean_changed = 0, clean_total = 0;
@@ -137,6 +147,9 @@ struct Quality {
 int main(int argc, char** argv) {
   const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports";
   const std::size_t per_report = argc > 2 ? std::stoul(argv[2]) : 40;
+  const std::string mode_arg = argc > 3 ? argv[3] : "";
+  const bool show_failures = mode_arg == "failures";
+  const bool quality_only = show_failures || mode_arg == "quality";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -173,6 +186,13 @@ int main(int argc, char** argv) {
         q.bytes += sample->damaged.size();
         const std::string repaired = apply(sample->damaged, fixes, 0.5);
         q.exact += repaired == sample->expected;
+        if (show_failures && repaired != sample->expected) {
+          std::size_t d = 0;
+          while (d < repaired.size() && d < sample->expected.size() && repaired[d] == sample->expected[d]) ++d;
+          std::printf("FAIL site %zu diff %zu\n  damaged  %s\n  expected %s\n  repaired %s\n", sample->site, d,
+                      cut(sample->damaged, sample->site).c_str(), cut(sample->expected, sample->site).c_str(),
+                      cut(repaired, sample->site).c_str());
+        }
         q.exact_but_digit += exact_but_lost_digit(repaired, sample->expected);
         q.repaired_any += repaired != sample->damaged;
         // The same chunk undamaged: folded question marks are triggers that must stay untouched.
@@ -199,6 +219,7 @@ int main(int argc, char** argv) {
                 double(q.bytes) / 1e6 / q.seconds);
   }
 
+  if (quality_only) return 0;
   // Speed: the whole stage on clean UTF-8 and on GBK input, beside iconv on the same bytes.
   std::vector<std::string> gbk;
   std::size_t utf8_bytes = 0, gbk_bytes = 0;
