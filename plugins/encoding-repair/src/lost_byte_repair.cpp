@@ -247,11 +247,22 @@ class RunSearch {
     std::vector<Node> out;
     const auto& nodes = layers_[layer];
     // Dropped pair (p, q): the reading is (pend, p) (q, next). The second halves per p are found
-    // once; the three best by bigram are rescored in context.
+    // once; the three best by bigram on both sides are rescored in context.
     struct Half {
       unsigned char q;
       char32_t c2;
+      double ahead;  // bigram score of the character the reading continues with after c2
     };
+    // After a dropped pair the reading is back on the token bytes, so the character after c2 is
+    // known: choosing c2 on its left neighbour alone loses rare characters such as enumerators.
+    char32_t follow = 0;
+    if (layer < tokens_.size()) {
+      if (tokens_[layer].ascii_trail) {
+        follow = tokens_[layer].b;
+      } else if (layer + 1 < tokens_.size()) {
+        follow = read(tokens_[layer].b, tokens_[layer + 1].a);
+      }
+    }
     std::vector<std::vector<Half>> halves(vanish_leads_.size());
     // The three best second halves after c1 by bigram, found once per (p, c1) and layer.
     std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache(vanish_leads_.size(), {0, {}});
@@ -260,7 +271,7 @@ class RunSearch {
       if (slot.first == c1) return slot.second;
       std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
       for (const Half& h : hs) {
-        const double b = model_.score(c1, h.c2);
+        const double b = model_.score(c1, h.c2) + h.ahead;
         if (b <= top[2].first) continue;
         top[2] = {b, &h};
         std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -272,7 +283,7 @@ class RunSearch {
       for (unsigned q = 0x81; q <= 0xFE; ++q)
         if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
           if (const char32_t c2 = read(static_cast<unsigned char>(q), next))
-            halves[i].push_back({static_cast<unsigned char>(q), c2});
+            halves[i].push_back({static_cast<unsigned char>(q), c2, follow ? model_.score(c2, follow) : 0.0});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       auto push = [&](unsigned char pend) {
