@@ -312,6 +312,15 @@ class RunSearch {
   /// Tried only where a single dropped pair was found, as the second pass of the search.
   void expand_double(std::size_t layer, unsigned char next, std::vector<Node>& out) {
     const unsigned char pend = tokens_[layer - 1].b;
+    // The character after the third, on known bytes again (as in expand()).
+    char32_t follow = 0;
+    if (layer < tokens_.size()) {
+      if (tokens_[layer].ascii_trail) {
+        follow = tokens_[layer].b;
+      } else if (layer + 1 < tokens_.size()) {
+        follow = read(tokens_[layer].b, tokens_[layer + 1].a);
+      }
+    }
     std::vector<std::pair<double, char32_t>> third(65536, {std::nan(""), 0});
     auto best_third = [&](unsigned char q1, unsigned char p2, char32_t c2) {
       auto& slot = third[q1 * 256u + p2];
@@ -321,7 +330,7 @@ class RunSearch {
         if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
         const char32_t c3 = read(static_cast<unsigned char>(q2), next);
         if (!c3) continue;
-        const double b = model_.score(c2, c3);
+        const double b = model_.score(c2, c3) + (follow ? model_.score(c3, follow) : 0.0);
         if (b > slot.first) slot = {b, c3};
       }
       return slot;
