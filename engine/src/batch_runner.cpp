@@ -135,7 +135,7 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
           failure.error = "duplicate document id '" + doc.id + "': another input already has it";
       }
       if (failure.error.empty() && doc.raw.empty()) failure.error = "empty input (0 bytes)";
-      const CheckpointKey key{doc.id, failure.error.empty() ? sha256_hex(doc.raw) : std::string(), pipeline_hash};
+      const CheckpointKey key{doc.id, failure.error.empty() ? content_hash_hex(doc.raw) : std::string(), pipeline_hash};
       bool kept = false;
       if (failure.error.empty()) {
         if (options.resume) {

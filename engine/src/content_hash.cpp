@@ -5,8 +5,7 @@
 #include <mutex>
 #include <stdexcept>
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <xxhash.h>
 
 namespace docpipe::engine {
 
@@ -20,7 +19,15 @@ void field(std::string& out, std::string_view s) {
   out += ';';
 }
 
-std::string file_sha256(const std::filesystem::path& file) {
+std::string to_hex(XXH128_hash_t h) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int i = 0; i < 16; ++i) out[15 - i] = digits[(h.high64 >> (4 * i)) & 15];
+  for (int i = 0; i < 16; ++i) out[31 - i] = digits[(h.low64 >> (4 * i)) & 15];
+  return out;
+}
+
+std::string file_hash(const std::filesystem::path& file) {
   // A plugin library is hashed once per process: isolate workers and merge ask again.
   static std::mutex mutex;
   static std::map<std::filesystem::path, std::string> cache;
@@ -28,24 +35,19 @@ std::string file_sha256(const std::filesystem::path& file) {
   if (auto it = cache.find(file); it != cache.end()) return it->second;
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read plugin library " + file.string() + " to fingerprint the pipeline");
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  XXH3_state_t* state = XXH3_createState();
+  if (!state) throw std::bad_alloc();
+  XXH3_128bits_reset(state);
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) engine.update(buffer, static_cast<unsigned>(in.gcount()));
-  return cache[file] = Poco::DigestEngine::digestToHex(engine.digest());
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) XXH3_128bits_update(state, buffer, static_cast<std::size_t>(in.gcount()));
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return cache[file] = to_hex(h);
 }
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  // DigestEngine::update takes an unsigned length: feed huge inputs in pieces.
-  constexpr std::size_t piece = 1u << 30;
-  for (std::size_t at = 0; at < bytes.size(); at += piece) {
-    const std::size_t n = std::min(piece, bytes.size() - at);
-    engine.update(bytes.data() + at, static_cast<unsigned>(n));
-  }
-  return Poco::DigestEngine::digestToHex(engine.digest());
-}
+std::string content_hash_hex(std::string_view bytes) { return to_hex(XXH3_128bits(bytes.data(), bytes.size())); }
 
 std::string pipeline_fingerprint(const ResolvedPipeline& pipeline) {
   std::string all = "docpipe.pipeline/1;";
@@ -55,14 +57,14 @@ std::string pipeline_fingerprint(const ResolvedPipeline& pipeline) {
     field(all, p.descriptor().version);
     field(all, p.sdk_version);
     field(all, p.build_tag);
-    field(all, file_sha256(p.file));
+    field(all, file_hash(p.file));
     for (const auto& [name, value] : stage.params.all()) {
       field(all, name);
       field(all, value);
     }
     all += '|';
   }
-  return sha256_hex(all);
+  return content_hash_hex(all);
 }
 
 std::uint64_t fnv1a64(std::string_view bytes) noexcept {

@@ -17,7 +17,7 @@ struct JournalEntry {
   enum Status { ok, kept, failed };
   Status status = ok;        ///< ok: processed; kept: replayed from its checkpoint; failed.
   std::string id;            ///< Document id.
-  std::string content_hash;  ///< SHA-256 of the input bytes.
+  std::string content_hash;  ///< content_hash_hex() of the input bytes.
   std::string pipeline_hash; ///< pipeline_fingerprint() of the run.
 };
 
