@@ -23,6 +23,7 @@ constexpr double kInsertCost = -1.0;   // a user-defined-area pair dropped by th
 constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, written as `?`
 constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
+constexpr std::size_t kDoubleFirsts = 24;  // first characters tried for two dropped pairs after the lost lead
 constexpr std::size_t kDropEndBeam = 4;  // hypotheses tried with a dropped pair before a run's end
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
@@ -304,14 +305,33 @@ class RunSearch {
         push(tokens_[layer - 1].b);
       }
     }
-    if (layer > 0 && layer < double_at_.size() && double_at_[layer]) expand_double(layer, next, out);
+    // At the lost lead byte two dropped pairs are always tried: otherwise a wildcard lead makes a
+    // fluent shorter reading (黨風建設 for 黨風廉政建設) that no single dropped pair can beat.
+    if (layer == 0 || (layer < double_at_.size() && double_at_[layer])) expand_double(layer, next, out);
     return out;
   }
 
   /// Two consecutive dropped pairs (p1, q1) (p2, q2): the reading is (pend, p1) (q1, p2) (q2, next).
   /// Tried only where a single dropped pair was found, as the second pass of the search.
   void expand_double(std::size_t layer, unsigned char next, std::vector<Node>& out) {
-    const unsigned char pend = tokens_[layer - 1].b;
+    // First characters (p1, c1): after the lost lead byte the most probable few over every lead;
+    // later, the one pending lead byte.
+    std::vector<std::pair<unsigned char, char32_t>> firsts;
+    if (layer == 0) {
+      const Node& s = layers_[0][0];
+      std::vector<std::pair<double, std::pair<unsigned char, char32_t>>> ranked;
+      for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
+        for (unsigned char p1 : vanish_leads_)
+          if (const char32_t c1 = read(static_cast<unsigned char>(lead), p1))
+            if (model_.unigram(c1) >= -4.5) ranked.push_back({sc(s.prev, s.last, c1), {p1, c1}});
+      const std::size_t keep = std::min<std::size_t>(ranked.size(), kDoubleFirsts);
+      std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                        [](const auto& x, const auto& y) { return x.first > y.first; });
+      for (std::size_t j = 0; j < keep; ++j) firsts.push_back(ranked[j].second);
+    } else {
+      for (unsigned char p1 : vanish_leads_)
+        if (const char32_t c1 = read(tokens_[layer - 1].b, p1)) firsts.push_back({p1, c1});
+    }
     // The character after the third, on known bytes again (as in expand()).
     char32_t follow = 0;
     if (layer < tokens_.size()) {
@@ -335,9 +355,7 @@ class RunSearch {
       }
       return slot;
     };
-    for (unsigned char p1 : vanish_leads_) {
-      const char32_t c1 = read(pend, p1);
-      if (!c1) continue;
+    for (const auto& [p1, c1] : firsts) {
       // The best chains by bigram, rescored in context below.
       struct Chain {
         double score;
