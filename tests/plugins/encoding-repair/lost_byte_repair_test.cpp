@@ -90,3 +90,21 @@ TEST_CASE("confidence grows with the gain") {
   CHECK(confidence_from_gain(12) > 0.99);
   CHECK(confidence_from_gain(100) < 1.0);
 }
+
+TEST_CASE("a pair dropped just before the end of the text is restored with the last character") {
+  // Sentence written for this test. 全 (C8 AB) and 。 (A1 A3): out of step, AB A1 is user-defined
+  // and vanishes, and the last byte is left alone, so both characters must be guessed.
+  const auto s = bench::damage("持续推动高质量发展和高水平安全。", 6, bench::InvalidPair::question_mark);
+  REQUIRE(s);
+  REQUIRE(s->damaged.back() == '?');
+  CHECK(repair(s->damaged) == s->expected);
+}
+
+TEST_CASE("two pairs dropped right after the lost lead byte are restored") {
+  // 廉 (C1 AE) 政 (D5 FE) 建 (BD A8): with C1 lost, AE D5 and FE BD both vanish; the shorter
+  // reading 黨風建設 is fluent too, so the search must try both dropped pairs at the lost byte.
+  const auto s = bench::damage("深入推進黨風廉政建設，嚴格落實中央八項規定。", 6, bench::InvalidPair::question_mark);
+  REQUIRE(s);
+  REQUIRE(s->damaged.find("建") == std::string::npos);
+  CHECK(repair(s->damaged) == s->expected);
+}
