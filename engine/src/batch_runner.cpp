@@ -71,6 +71,9 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
 
   std::mutex summary_mutex;
   std::set<std::string> seen_ids;
+  // Other shards' files are left unread; JSON Lines records are checked below, once their id is known.
+  if (options.shard)
+    inputs.set_filter([shard = *options.shard](const std::string& id) { return shard.contains(safe_document_id(id)); });
   Progress progress(std::cerr, inputs.total(), options.terminal, options.quiet);
   const auto start = std::chrono::steady_clock::now();
 
@@ -198,6 +201,7 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   summary.interrupted_by = stop_signal();
   if (!fatal) journal.end(summary.ok, summary.failed, summary.interrupted_by);
   progress.finish();
+  summary.outside_shard += inputs.filtered_out();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (fatal) std::rethrow_exception(fatal);
   return summary;

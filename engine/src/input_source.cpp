@@ -106,6 +106,12 @@ InputSource::InputSource(const std::vector<std::string>& args, std::uint64_t max
 
 InputSource::~InputSource() = default;
 
+void InputSource::set_filter(std::function<bool(const std::string& id)> keep) {
+  keep_ = std::move(keep);
+  for (const Unit& unit : units_)
+    if (unit.kind != Unit::jsonl && !keep_(unit.id)) --total_;
+}
+
 std::optional<InputItem> InputSource::next() {
   std::lock_guard<std::mutex> lock(mutex_);
   while (true) {
@@ -116,6 +122,10 @@ std::optional<InputItem> InputSource::next() {
     }
     if (next_unit_ >= units_.size()) return std::nullopt;
     const Unit& unit = units_[next_unit_++];
+    if (keep_ && unit.kind != Unit::jsonl && !keep_(unit.id)) {
+      ++filtered_out_;
+      continue;
+    }
     if (unit.kind == Unit::jsonl) {
       jsonl_ = std::make_unique<std::ifstream>(unit.path, std::ios::binary);
       jsonl_unit_ = &unit;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -47,8 +48,17 @@ class InputSource {
   /// The next document, or nothing at the end. Thread-safe.
   std::optional<InputItem> next();
 
-  /// Number of documents (JSON Lines files are counted by lines up front).
+  /// Number of documents (JSON Lines files are counted by lines up front), less the files the filter
+  /// leaves out.
   std::size_t total() const noexcept { return total_; }
+
+  /// Keeps only the files and standard input whose id passes @p keep, deciding before their bytes are
+  /// read (a shard of a large corpus then reads only its own files). JSON Lines records carry their id
+  /// inside, so they are read and left to the caller. Call before the first next().
+  void set_filter(std::function<bool(const std::string& id)> keep);
+
+  /// Number of inputs the filter left out so far.
+  std::size_t filtered_out() const noexcept { return filtered_out_; }
 
  private:
   struct Unit {
@@ -60,6 +70,8 @@ class InputSource {
   std::optional<InputItem> next_jsonl_line();
 
   std::vector<Unit> units_;
+  std::function<bool(const std::string&)> keep_;
+  std::size_t filtered_out_ = 0;
   std::size_t next_unit_ = 0;
   std::size_t total_ = 0;
   std::uint64_t max_bytes_;

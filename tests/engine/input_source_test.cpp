@@ -72,3 +72,19 @@ TEST_CASE("a JSON Lines line over the size limit fails alone, and the next line 
   CHECK(items[1].id == "small");
   CHECK(items[1].raw == "ok");
 }
+
+TEST_CASE("a filter leaves other files unread and out of the total, JSON Lines records to the caller") {
+  TempDir dir;
+  write_file(dir / "in/keep.txt", "K");
+  write_file(dir / "in/skip.txt", "S");
+  write_file(dir / "in/x.jsonl", "{\"id\": \"skip-too\", \"text\": \"J\"}\n");
+  InputSource source({(dir / "in").string(), (dir / "in/x.jsonl").string()}, 1000);
+  CHECK(source.total() == 3);
+  source.set_filter([](const std::string& id) { return id.rfind("skip", 0) != 0; });
+  CHECK(source.total() == 2);
+  auto items = drain(source);
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].id == "keep");
+  CHECK(items[1].id == "skip-too");  // a record's id is only known once it is read
+  CHECK(source.filtered_out() == 1);
+}
