@@ -9,7 +9,7 @@
 # The corpus is built from ../shared/corpus/reports and the seed (DOCPIPE_SHARED_DIR overrides), repeated
 # to size, with GB18030, Big5 and traditional-script copies. Nothing here asserts a time: it reports.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 bench="$root/tests/bench"
 quick=0
 out="$root/build/bench"
