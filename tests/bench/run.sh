@@ -4,7 +4,8 @@
 #
 #   tests/bench/run.sh [--quick] [--out DIR]
 #
-# --quick: the 20 MB corpus only and fewer runs (about a minute); otherwise 20 MB and 200 MB.
+# --quick: the 20 MB corpus only, one timed run per command and no per-stage micro-benchmarks (under a
+#          minute once the corpus is built); otherwise 20 MB and 200 MB, five runs after a warm-up.
 # Results: a table on stdout and DIR/bench-results.json (DIR defaults to build/bench).
 # The corpus is built from ../shared/corpus/reports and the seed (DOCPIPE_SHARED_DIR overrides), repeated
 # to size, with GB18030, Big5 and traditional-script copies. Nothing here asserts a time: it reports.
@@ -23,10 +24,12 @@ while [ $# -gt 0 ]; do
   shift
 done
 shared="${DOCPIPE_SHARED_DIR:-$root/../shared}"
-runs=5; [ $quick = 1 ] && runs=3
+runs=5; warm_up=1
+[ $quick = 1 ] && { runs=1; warm_up=0; }
+started=$(date +%s)
 sizes=(20); [ $quick = 1 ] || sizes=(20 200)
 mkdir -p "$out"
-log() { echo "bench: $*" >&2; }
+log() { echo "bench: [$(($(date +%s) - ${started:-$(date +%s)}))s] $*" >&2; }
 
 # --- set-up: packages, build, peers ------------------------------------------------------------------
 "$root/scripts/install-deps.sh" >&2
@@ -34,7 +37,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt-get install -y -qq nodejs npm >&2
 fi
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-micro_targets=$(cmake --build "$root/build" --target help | sed -n 's/^\(bench_[a-z_]*\):.*/\1/p' | sort -u | tr '\n' ' ')
+micro_targets=""
+[ $quick = 1 ] || micro_targets=$(cmake --build "$root/build" --target help | sed -n 's/^\(bench_[a-z_]*\):.*/\1/p' | sort -u | tr '\n' ' ')
 # shellcheck disable=SC2086
 cmake --build "$root/build" -j"$(nproc)" --target docpipe-runtime $micro_targets >&2
 docpipe="$root/build/bin/docpipe"
@@ -82,9 +86,9 @@ make_corpus() {
 }
 
 # --- timing ------------------------------------------------------------------------------------------
-# median_seconds CMD...: runs CMD $runs times (after one warm-up), prints the median wall time.
+# median_seconds CMD...: runs CMD $runs times (after one warm-up unless --quick), prints the median wall time.
 median_seconds() {
-  "$@" >/dev/null 2>&1 || true
+  [ $warm_up = 1 ] && { "$@" >/dev/null 2>&1 || true; }
   local times=() i t0 t1
   for ((i = 0; i < runs; i++)); do
     rm -rf "$out/tmp-out"
@@ -162,9 +166,22 @@ add_result numbers "$dp_numbers" "Recognizers-Text num+pct" "$rt_numbers" \
   "goal ratio >= 100: $(goal "$(ratio "$dp_numbers" "$rt_numbers")" 100) (RT currency model: $rt_currency MB/s)"
 
 log "t2s"
-trad_bytes=$(bytes_of "$c20/all_trad.txt")
-opencc_t2s=$(mb_s "$trad_bytes" "$(median_seconds opencc -c t2s.json -i "$c20/all_trad.txt" -o /dev/null)")
-dp_t2s=$(mb_s "$trad_bytes" "$(median_seconds run_docpipe t2s "$c20/trad" 1)")
+# Both converters run at a few MB/s, so --quick times them on the first ~5 MB of documents only.
+trad_dir="$c20/trad" trad_all="$c20/all_trad.txt"
+if [ $quick = 1 ]; then
+  trad_dir="$out/trad-5mb" trad_all="$out/trad-5mb.txt"
+  if [ ! -f "$trad_all" ]; then
+    rm -rf "$trad_dir" && mkdir -p "$trad_dir"
+    for f in "$c20"/trad/*.txt; do
+      cp "$f" "$trad_dir/"
+      [ "$(bytes_of "$trad_dir")" -ge 5000000 ] && break
+    done
+    cat "$trad_dir"/*.txt > "$trad_all"
+  fi
+fi
+trad_bytes=$(bytes_of "$trad_all")
+opencc_t2s=$(mb_s "$trad_bytes" "$(median_seconds opencc -c t2s.json -i "$trad_all" -o /dev/null)")
+dp_t2s=$(mb_s "$trad_bytes" "$(median_seconds run_docpipe t2s "$trad_dir" 1)")
 add_result t2s "$dp_t2s" "opencc t2s" "$opencc_t2s" ""
 
 # --- memory: peak RSS of the full pipeline at 20 MB and at 200 MB -------------------------------------
@@ -180,7 +197,7 @@ rm -rf "$out/tmp-out"
 
 # --- report -------------------------------------------------------------------------------------------
 {
-  echo "docpipe benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), corpus 20 MB (GB18030 copy $((gbk_bytes / 1000000)) MB), median of $runs runs"
+  echo "docpipe benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), corpus 20 MB (GB18030 copy $((gbk_bytes / 1000000)) MB), $([ "$runs" = 1 ] && echo "one run per command (--quick)" || echo "median of $runs runs")"
   printf '%-18s %12s  %-26s %10s %9s  %s\n' task "docpipe MB/s" peer "peer MB/s" ratio "goal"
   printf '%s\n' "${rows[@]}"
   echo "peak RSS, full pipeline, 1 core: 20 MB corpus ${rss20} KB; 200 MB corpus ${rss200} KB$(
@@ -189,7 +206,10 @@ rm -rf "$out/tmp-out"
 } | tee "$out/bench-table.txt"
 
 micro=$(find "$root/build" -maxdepth 3 -type f -executable -name 'bench_*' | sort)
-if [ -n "$micro" ]; then
+if [ $quick = 1 ]; then
+  echo
+  echo "Per-stage micro-benchmarks: skipped with --quick (run without it, or build/bench/bench_* directly)."
+elif [ -n "$micro" ]; then
   echo
   echo "Per-stage micro-benchmarks:"
   for b in $micro; do echo "== $(basename "$b")"; "$b" 2>&1 | tail -15 || true; done
@@ -202,4 +222,4 @@ fi
   done
   echo "]"
 } > "$out/bench-results.json"
-log "wrote $out/bench-results.json and $out/bench-table.txt"
+log "wrote $out/bench-results.json and $out/bench-table.txt ($(($(date +%s) - started)) s)"
