@@ -3,18 +3,17 @@
 #include <algorithm>
 
 #include "docpipe/atomic_file.hpp"
+#include "docpipe/export/file_names.hpp"
 #include "index_page.hpp"
 
 namespace docpipe::html_export {
 
 std::string page_file_name(const std::string& id) {
-  std::string name = id.empty() ? std::string("document") : id;
-  for (char& c : name)
-    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ':') c = '_';
-  if (name[0] == '.') name[0] = '_';
-  // index.html belongs to the index.
-  if (name == "index") name = "index_";
-  return name + ".html";
+  std::string stem = exporting::safe_file_stem(id);
+  // index.html belongs to the index; a document called "index" gets the hashed form an unsafe id gets
+  // (only an id spelled "./index" could meet it there).
+  if (stem == "index") stem = exporting::safe_file_stem("./index");
+  return stem + ".html";
 }
 
 HtmlExporter::HtmlExporter(std::filesystem::path folder, PageOptions options, std::string index_title)

@@ -13,8 +13,9 @@
 
 namespace docpipe::html_export {
 
-/// A file name for the page of document @p id: the id with path separators, control characters and
-/// a leading dot replaced by `_`, plus `.html`.
+/// A file name for the page of document @p id: `exporting::safe_file_stem(id)` (the name every
+/// exporter gives a document's files) plus `.html`; a document called `index` is renamed like an
+/// unsafe id, since `index.html` is the index.
 std::string page_file_name(const std::string& id);
 
 /// Writes one page per document into a folder and, at the end, the index of them all. Keeps only a

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "docpipe/export/block_layout.hpp"
+#include "docpipe/export/file_names.hpp"
 #include "markdown_text.hpp"
 
 namespace docpipe::markdown_export {
@@ -39,13 +40,7 @@ void write_block_text(std::string& out, std::string_view text, Span block, const
 
 }  // namespace
 
-std::string markdown_file_name(const std::string& id) {
-  std::string name = id.empty() ? std::string("document") : id;
-  for (char& c : name)
-    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ':') c = '_';
-  if (name[0] == '.') name[0] = '_';
-  return name + ".md";
-}
+std::string markdown_file_name(const std::string& id) { return exporting::safe_file_stem(id) + ".md"; }
 
 std::string render_markdown(const Document& doc, const MarkdownOptions& options) {
   const std::string_view text = doc.text;

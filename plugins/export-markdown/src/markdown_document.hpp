@@ -24,8 +24,8 @@ struct MarkdownOptions {
 /// escaped where Markdown would read it as syntax.
 std::string render_markdown(const Document& doc, const MarkdownOptions& options = {});
 
-/// A file name for the Markdown of document @p id: the id with path separators, control characters
-/// and a leading dot replaced by `_`, plus `.md`.
+/// A file name for the Markdown of document @p id: `exporting::safe_file_stem(id)` (the name every
+/// exporter gives a document's files) plus `.md`.
 std::string markdown_file_name(const std::string& id);
 
 }  // namespace docpipe::markdown_export

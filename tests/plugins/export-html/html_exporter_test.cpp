@@ -6,6 +6,8 @@
 
 #include "corpus_fixture.hpp"
 #include "html_exporter.hpp"
+
+#include "docpipe/export/file_names.hpp"
 #include "index_page.hpp"
 
 using namespace docpipe;
@@ -40,11 +42,16 @@ Document small(const std::string& id, const std::string& title, int year, const 
 
 }  // namespace
 
-TEST_CASE("page file names cannot escape the folder or hide the index") {
+TEST_CASE("page file names cannot escape the folder or hide the index, and never collide") {
   CHECK(page_file_name("city_changsha_2024") == "city_changsha_2024.html");
-  CHECK(page_file_name("../etc/passwd") == "_._etc_passwd.html");
-  CHECK(page_file_name("") == "document.html");
-  CHECK(page_file_name("index") == "index_.html");
+  const std::string escaped = page_file_name("../etc/passwd");
+  CHECK(escaped.rfind("_._etc_passwd-", 0) == 0);
+  CHECK(escaped.find('/') == std::string::npos);
+  CHECK(page_file_name("") != ".html");
+  CHECK(page_file_name("index") != "index.html");
+  CHECK(page_file_name("index") != page_file_name("index_"));
+  CHECK(page_file_name("a/b") != page_file_name("a:b"));
+  CHECK(page_file_name("a*b") == docpipe::exporting::safe_file_stem("a*b") + ".html");
 }
 
 TEST_CASE("the exporter writes one page per document and an index of small rows") {

@@ -6,6 +6,8 @@
 #include "../export-html/corpus_fixture.hpp"
 #include "markdown_document.hpp"
 
+#include "docpipe/export/file_names.hpp"
+
 using namespace docpipe;
 using namespace docpipe::markdown_export;
 
@@ -145,10 +147,17 @@ TEST_CASE("a marker crossing a block boundary is written as text and later footn
   CHECK(md.find("術語[^2]在此") != std::string::npos);
 }
 
-TEST_CASE("Markdown file names cannot leave the folder") {
+TEST_CASE("Markdown file names cannot leave the folder, and different ids never share a file") {
   CHECK(markdown_file_name("city_changsha_2024") == "city_changsha_2024.md");
-  CHECK(markdown_file_name("../x/y") == "_._x_y.md");
-  CHECK(markdown_file_name("") == "document.md");
+  const std::string escaped = markdown_file_name("../x/y");
+  CHECK(escaped.rfind("_._x_y-", 0) == 0);
+  CHECK(escaped.find('/') == std::string::npos);
+  // The old rule mapped both to a_b.md, so one document's Markdown overwrote the other's.
+  CHECK(markdown_file_name("a/b") != markdown_file_name("a:b"));
+  CHECK(markdown_file_name("a/b") != markdown_file_name("a_b"));
+  CHECK(markdown_file_name("").size() > std::string(".md").size());
+  // The name export-json gives the same document, so a document's files sit side by side.
+  CHECK(markdown_file_name("reports__叢臺區 2024?") == docpipe::exporting::safe_file_stem("reports__叢臺區 2024?") + ".md");
 }
 
 TEST_CASE("without a metadata title the title span's text is the heading, not lost") {
