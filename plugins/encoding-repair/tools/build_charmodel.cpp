@@ -1,13 +1,14 @@
-// docpipe-build-charmodel: builds data/charmodel.bin from the corpus reports.
+// docpipe-build-charmodel: builds data/charmodel.bin from the corpus reports and two word lists.
 //
-//   docpipe-build-charmodel CORPUS_REPORTS_DIR OUTPUT_FILE
+//   docpipe-build-charmodel CORPUS_REPORTS_DIR OUTPUT_FILE [ESSAY_TXT JIEBA_DICT]
 //
 // Trains on every report not held out (training_split.hpp), as written (simplified) and converted
 // to traditional script with OpenCC twice: s2t (OpenCC's standard forms, e.g. 爲) and s2tw (the
 // forms Taiwan, Hong Kong and most traditional-script web pages use, e.g. 為), so the model scores
-// every script a scraped report may come in. Deterministic:
-// the same corpus gives the same bytes.
-
+// every script a scraped report may come in. Beside each of the three, the words of two lexicons
+// (Debian rime-essay and python3-jieba, default paths below) are counted in the same script, inside
+// each word only, weighted by frequency (kLexiconShare, kLexiconExponent). Deterministic: the same
+// corpus and word lists give the same bytes.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +26,7 @@
 #include <opencc/SimpleConverter.hpp>
 
 #include "char_model_format.hpp"
+#include "lexicon.hpp"
 #include "docpipe/utf8.hpp"
 #include "training_split.hpp"
 
@@ -35,13 +38,28 @@ namespace {
 // Trigrams seen fewer times are left out of the file (they stay in the Witten-Bell totals).
 constexpr std::uint32_t kMinTrigramCount = 3;
 
+// The lexicons' weight: all words of both, counted in one script, weigh this share of the characters
+// the reports give that script (half each). Small enough that the reports' own statistics (their
+// punctuation, digits, enumerators, and which character follows which across words) still decide
+// where both know the characters; large enough that a word the reports never have (擇校) is a known
+// pair. Chosen on the corruption benchmark (plugin README, "Measured").
+constexpr double kLexiconShare = 0.5;
+// A word's weight grows as frequency^kLexiconExponent: below 1 it flattens the lists' Zipf curve, so
+// rare words still reach the pruning thresholds while everyday words do not crowd out the reports.
+constexpr double kLexiconExponent = 1.0;
+
+const char* const kDefaultEssay = "/usr/share/rime-data/essay.txt";          // Debian rime-essay
+const char* const kDefaultJieba = "/usr/lib/python3/dist-packages/jieba/dict.txt";  // Debian python3-jieba
+
 struct Counts {
   std::map<char32_t, std::uint64_t> unigram;
   std::unordered_map<std::uint64_t, std::uint32_t> bigram;   // (a << 32) | b
   std::unordered_map<std::uint64_t, std::uint32_t> trigram;  // (a << 42) | (b << 21) | c
 };
 
-void count(const std::string& text, Counts& counts) {
+/// Counts the n-grams of @p text; returns the number of characters counted.
+std::uint64_t count(const std::string& text, Counts& counts) {
+  std::uint64_t n = 0;
   std::size_t pos = 0;
   char32_t prev = ' ', prev2 = ' ';
   while (pos < text.size()) {
@@ -52,7 +70,85 @@ void count(const std::string& text, Counts& counts) {
     ++counts.trigram[(std::uint64_t{prev2} << 42) | (std::uint64_t{prev} << 21) | c];
     prev2 = prev;
     prev = c;
+    ++n;
   }
+  return n;
+}
+
+/// Weighted n-gram counts of lexicon words, rounded into Counts once all are in.
+struct WeightedCounts {
+  std::unordered_map<char32_t, double> unigram;
+  std::unordered_map<std::uint64_t, double> bigram, trigram;  // keys as in Counts
+
+  /// Counts the n-grams inside each line of @p words (one word a line) with the weight of @p weights.
+  void add(const std::string& words, const std::vector<double>& weights) {
+    std::size_t pos = 0, line = 0;
+    char32_t prev = 0, prev2 = 0;
+    while (pos < words.size() && line < weights.size()) {
+      const char32_t c = docpipe::utf8::next(words, pos);
+      if (c == '\n') {
+        ++line;
+        prev = prev2 = 0;
+        continue;
+      }
+      const double w = weights[line];
+      unigram[c] += w;
+      if (prev) bigram[(std::uint64_t{prev} << 32) | c] += w;
+      if (prev2) trigram[(std::uint64_t{prev2} << 42) | (std::uint64_t{prev} << 21) | c] += w;
+      prev2 = prev;
+      prev = c;
+    }
+  }
+
+  /// Adds the rounded counts to @p counts (n-grams weighing less than half a sighting are left out).
+  void round_into(Counts& counts) const {
+    for (const auto& [k, v] : unigram)
+      if (const auto n = std::llround(v)) counts.unigram[k] += static_cast<std::uint64_t>(n);
+    for (const auto& [k, v] : bigram)
+      if (const auto n = std::llround(v)) counts.bigram[k] += static_cast<std::uint32_t>(n);
+    for (const auto& [k, v] : trigram)
+      if (const auto n = std::llround(v)) counts.trigram[k] += static_cast<std::uint32_t>(n);
+  }
+};
+
+/// One lexicon as the builder counts it: its words one a line, and each word's frequency.
+struct Lexicon {
+  std::string lines;
+  std::vector<double> frequency;
+};
+
+Lexicon load(const std::string& path, encoding_repair::lexicon::Format format) {
+  Lexicon lex;
+  for (const auto& w : encoding_repair::lexicon::read(path, format)) {
+    lex.lines += w.text;
+    lex.lines += '\n';
+    lex.frequency.push_back(w.frequency);
+  }
+  return lex;
+}
+
+/// Counts @p words (a Lexicon's lines, in the script of one pass) so that together they weigh
+/// @p mass characters, each word in proportion to frequency^kLexiconExponent.
+void add_lexicon(const std::string& words, const std::vector<double>& frequency, double mass, WeightedCounts& out) {
+  std::vector<double> weights(frequency.size());
+  double total = 0;
+  std::size_t pos = 0, line = 0, length = 0;
+  std::vector<std::size_t> lengths(frequency.size(), 0);
+  while (pos < words.size() && line < frequency.size()) {
+    if (docpipe::utf8::next(words, pos) == '\n') {
+      lengths[line++] = length;
+      length = 0;
+    } else {
+      ++length;
+    }
+  }
+  if (line != frequency.size()) throw std::runtime_error("OpenCC changed the number of lexicon lines");
+  for (std::size_t i = 0; i < frequency.size(); ++i) {
+    weights[i] = std::pow(frequency[i], kLexiconExponent);
+    total += weights[i] * double(lengths[i]);
+  }
+  for (double& w : weights) w *= mass / total;
+  out.add(words, weights);
 }
 
 std::uint8_t quantize(double log10p) {
@@ -68,9 +164,20 @@ void put(std::ofstream& out, const T& v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: docpipe-build-charmodel CORPUS_REPORTS_DIR OUTPUT_FILE\n";
+  if (argc != 3 && argc != 5) {
+    std::cerr << "usage: docpipe-build-charmodel CORPUS_REPORTS_DIR OUTPUT_FILE [ESSAY_TXT JIEBA_DICT]\n"
+                 "  ESSAY_TXT defaults to "
+              << kDefaultEssay << " (Debian rime-essay), JIEBA_DICT to " << kDefaultJieba << " (Debian python3-jieba)\n";
     return 2;
+  }
+  namespace lx = encoding_repair::lexicon;
+  Lexicon essay, jieba;
+  try {
+    essay = load(argc == 5 ? argv[3] : kDefaultEssay, lx::Format::rime_essay);
+    jieba = load(argc == 5 ? argv[4] : kDefaultJieba, lx::Format::jieba);
+  } catch (const std::exception& e) {
+    std::cerr << "docpipe-build-charmodel: " << e.what() << "\n";
+    return 1;
   }
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(argv[1]))
@@ -78,19 +185,35 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   opencc::SimpleConverter s2t("s2t.json");
   opencc::SimpleConverter s2tw("s2tw.json");
+  opencc::SimpleConverter t2s("t2s.json");
+  opencc::SimpleConverter t2tw("t2tw.json");
 
   Counts counts;
   std::size_t used = 0;
+  std::uint64_t chars_simplified = 0, chars_s2t = 0, chars_s2tw = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (encoding_repair::held_out_of_training(i)) continue;
     std::ifstream in(files[i], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
-    count(text, counts);
-    count(s2t.Convert(text), counts);
-    count(s2tw.Convert(text), counts);
+    chars_simplified += count(text, counts);
+    chars_s2t += count(s2t.Convert(text), counts);
+    chars_s2tw += count(s2tw.Convert(text), counts);
     ++used;
+  }
+  // The lexicons in the script of each pass: rime-essay is written in OpenCC's standard traditional
+  // forms (爲), jieba in simplified.
+  {
+    WeightedCounts lexicon_counts;
+    const double half = kLexiconShare / 2;
+    add_lexicon(t2s.Convert(essay.lines), essay.frequency, half * double(chars_simplified), lexicon_counts);
+    add_lexicon(jieba.lines, jieba.frequency, half * double(chars_simplified), lexicon_counts);
+    add_lexicon(essay.lines, essay.frequency, half * double(chars_s2t), lexicon_counts);
+    add_lexicon(s2t.Convert(jieba.lines), jieba.frequency, half * double(chars_s2t), lexicon_counts);
+    add_lexicon(t2tw.Convert(essay.lines), essay.frequency, half * double(chars_s2tw), lexicon_counts);
+    add_lexicon(s2tw.Convert(jieba.lines), jieba.frequency, half * double(chars_s2tw), lexicon_counts);
+    lexicon_counts.round_into(counts);
   }
 
   // Vocabulary: every character seen at least twice (a single sighting is noise).
@@ -176,7 +299,9 @@ int main(int argc, char** argv) {
     const double c = double(context_count[ab]), t = double(context_types[ab]);
     put(out, quantize(std::log10(c / (c + t) * double(n) / c)));
   }
-  std::cerr << "trained on " << used << " of " << files.size() << " reports: " << chars.size()
+  std::cerr << "trained on " << used << " of " << files.size() << " reports (" << chars_simplified
+            << " characters a script) and " << essay.frequency.size() << " + " << jieba.frequency.size()
+            << " lexicon words (share " << kLexiconShare << ", exponent " << kLexiconExponent << "): " << chars.size()
             << " characters, " << kept.size() << " bigrams, " << trigrams.size() << " trigrams\n";
   return out ? 0 : 1;
 }
