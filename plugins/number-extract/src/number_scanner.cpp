@@ -154,7 +154,7 @@ struct StartSet {
     for (char32_t c = U'0'; c <= U'9'; ++c) bits.set(c);
     for (char32_t c = 0x80; c < 0x10000; ++c)
       if (starts_numeral(c)) bits.set(c);
-    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万'})
+    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.'})
       bits.set(c);
   }
 };
@@ -186,7 +186,7 @@ class Scanner {
         next = round_count(i);
       } else if (c == U'负' || c == U'-' || c == U'¥' || c == U'$' || c == U'€' || c == U'£' || c == U'￥') {
         next = signed_or_symbol(i);
-      } else if (starts_numeral(c) || c == U'半' || (c == U'万' && t_.matches(i + 1, U"分之"))) {
+      } else if (starts_numeral(c) || c == U'半' || (c == U'万' && per_base(i) > 0) || leading_dot(i)) {
         next = number(i, i, nullptr, 1);
       }
       i = std::max(next, i + 1);
@@ -267,11 +267,11 @@ class Scanner {
     const char32_t c = t_.at(i);
     if (c == U'负' || c == U'-') {
       const std::size_t k = i + 1;
-      if (!starts_numeral(t_.at(k))) return i + 1;
+      if (!starts_numeral(t_.at(k)) && !leading_dot(k)) return i + 1;
       if (is_ascii_digit(t_.at(i - 1)) || is_ascii_letter(t_.at(i - 1)) || multiplier(t_.at(i - 1)) > 0 ||
-          t_.at(i - 1) == U'%' || chinese_digit(t_.at(i - 1)) >= 0)
-        return i + 1;  // a range dash or a hyphen, not a sign
-      if (c == U'-' && !is_ascii_digit(t_.at(k))) return i + 1;
+          t_.at(i - 1) == U'%' || chinese_digit(t_.at(i - 1)) >= 0 || t_.at(i - 1) == U'-')
+        return i + 1;  // a range dash or a hyphen (`--9` has no sign either), not a sign
+      if (c == U'-' && !is_ascii_digit(t_.at(k)) && !leading_dot(k)) return i + 1;
       if (c == U'负' && (t_.at(k) == U'责' || t_.at(k) == U'担')) return i + 1;
       return number(k, i, nullptr, -1);
     }
@@ -316,23 +316,22 @@ class Scanner {
     // Part of an identifier: PM2.5, G20, 5G, A2021...
     if (is_ascii_letter(t_.at(start - 1)) && is_ascii_digit(c)) return skip_alnum(i);
     if (c == U'半') return half(i);
+    if (c == U'.') return decimal_without_integer(i, start, sign);
+    // 百分之五十, 千分之二, 万分之三, 百万分之五 (before the word list: 万分 and 千万 are words there).
+    if (per_base(i) > 0) return per_mille(i, start, sign);
     if (chinese_digit(c) >= 0 || multiplier(c) > 0) {
       if (auto hit = lexicon_word_at(t_, i)) {
         if (hit->name) emit_name(hit->begin, hit->end);
         return hit->end;
       }
     }
-    // 百分之五十, 千分之二, 万分之三.
-    if (multiplier(c) > 0 && t_.matches(i + 1, U"分之") && c != U'十') return per_mille(i, start, sign);
     auto q = read_quantity(t_, i);
     if (!q) return i + 1;
+    if (std::size_t e = power(q->num, start, sign)) return e;
     if (is_ascii_digit(c) && is_ascii_letter(t_.at(q->num.end)) && t_.at(q->num.end) != U'k' &&
         t_.at(q->num.end) != U'K')
       return skip_alnum(i);
-    // 三分之一, 二十五分之一千零十四, 一千分之一: a fraction.
-    if (t_.matches(q->num.end, U"分之")) return fraction(*q, 1, 2, start);
-    if (multiplier(t_.at(q->num.end)) > 0 && t_.matches(q->num.end + 1, U"分之"))
-      return fraction(*q, multiplier(t_.at(q->num.end)), 3, start);
+    if (auto f = fraction_at(*q)) return emit_fraction(*f, start, sign);
     if (!q->unit && (t_.at(q->num.end) == U'成' || t_.at(q->num.end) == U'折')) {
       if (std::size_t e = discount(*q, start); e) return e;
     }
@@ -483,16 +482,51 @@ class Scanner {
     return i + 1;
   }
 
-  // 百分之N, 千分之N, 万分之N: N parts of 100, 1000, 10000, reported in percent.
+  // At most `limit` spaces from k: specs and damaged copies space out numeral words (`五 分之 一`).
+  std::size_t skip_spaces(std::size_t k, int limit = 3) const {
+    for (int n = 0; n < limit && t_.at(k) == U' '; ++n) ++k;
+    return k;
+  }
+
+  // Where the numerator starts after `分之` at k (spaces allowed around 分 and 之), or 0.
+  std::size_t fen_zhi(std::size_t k) const {
+    k = skip_spaces(k);
+    if (t_.at(k) != U'分') return 0;
+    k = skip_spaces(k + 1);
+    if (t_.at(k) != U'之') return 0;
+    return skip_spaces(k + 1);
+  }
+
+  // The base of a `百分之` / `千分之` / `万分之` / `百万分之` figure at i (the product of its
+  // multipliers), or 0; `numerator` gets where its numerator starts.
+  double per_base(std::size_t i, std::size_t* numerator = nullptr) const {
+    double base = 1;
+    std::size_t k = i;
+    while (multiplier(t_.at(k)) >= 100 && k < i + 3) base *= multiplier(t_.at(k++));
+    if (k == i) return 0;
+    const std::size_t e = fen_zhi(k);
+    if (!e) return 0;
+    if (numerator) *numerator = e;
+    return base;
+  }
+
+  // 百分之N, 千分之N, 万分之N, 百万分之N: N parts of 100, 1000, ..., reported in percent.
   std::size_t per_mille(std::size_t i, std::size_t start, int sign) {
-    const double base = multiplier(t_.at(i));
-    auto n = parse_numeral(t_, i + 3);
+    std::size_t from = 0;
+    const double base = per_base(i, &from);
+    auto n = parse_numeral(t_, from);
     if (!n) return i + 1;
-    ScannedNumber s = make(start, n->end, start, n->end);
-    s.mention.value = sign * n->value * 100 / base;
+    double value = n->value;
+    std::size_t num_end = n->end;
+    // 百分之15K: a thousands suffix on an Arabic numerator.
+    if (const std::size_t k = skip_spaces(num_end, 1); n->arabic && !n->chinese && (t_.at(k) == U'k' || t_.at(k) == U'K') &&
+                                                        !is_ascii_letter(t_.at(k + 1)))
+      value *= 1000, num_end = k + 1;
+    ScannedNumber s = make(start, num_end, start, num_end);
+    s.mention.value = sign * value * 100 / base;
     s.mention.unit = "%";
     s.mention.kind = "percent";
-    std::size_t end = n->end;
+    std::size_t end = num_end;
     std::size_t suffix_end = end;
     if (const char* q = match_suffix(t_, end, suffix_end)) {
       s.mention.qualifier = q;
@@ -505,15 +539,125 @@ class Scanner {
     return end;
   }
 
-  // `q` (times `scale`) is the denominator; the numerator starts `skip` code points after it.
-  std::size_t fraction(const Quantity& q, double scale, std::size_t skip, std::size_t start) {
-    auto d = parse_numeral(t_, q.num.end + skip);
-    if (!d || q.value == 0) return q.num.end + skip;
-    ScannedNumber s = make(start, d->end, start, d->end);
-    s.mention.value = d->value / (q.value * scale);
+  struct Fraction {
+    double value = 0;
+    std::size_t end = 0;  // one past the numerator
+  };
+
+  // A fraction whose denominator is `den`: 三分之一, 一千分之23 (a multiplier before 分之 scales the
+  // denominator), 负3分之负157 (signed numerator).
+  std::optional<Fraction> chinese_fraction(const Numeral& den) const {
+    double scale = 1;
+    std::size_t from = fen_zhi(den.end);
+    if (!from && multiplier(t_.at(den.end)) > 0) {
+      scale = multiplier(t_.at(den.end));
+      from = fen_zhi(den.end + 1);
+    }
+    if (!from || den.value == 0) return std::nullopt;
+    int sign = 1;
+    if (t_.at(from) == U'负' || (t_.at(from) == U'-' && is_ascii_digit(t_.at(from + 1)))) sign = -1, ++from;
+    auto num = parse_numeral(t_, from);
+    if (!num) return std::nullopt;
+    return Fraction{sign * num->value / (den.value * scale), num->end};
+  }
+
+  static bool plain_integer(const Numeral& n) {
+    return n.arabic && !n.chinese && !n.fractional && !n.scaled && n.int_digits > 0;
+  }
+
+  // `1/3`, `３／５`: Arabic integers around one slash. Not a fraction: part of a path or URL, a date
+  // (2024/1/24), or two codes side by side (国道318/317: both of three digits or more).
+  std::optional<Fraction> slash_fraction(const Numeral& num) const {
+    if (!plain_integer(num) || t_.at(num.end) != U'/' || !is_ascii_digit(t_.at(num.end + 1))) return std::nullopt;
+    const char32_t before = t_.at(num.begin - 1);
+    if (before == U'/' || before == U'.' || is_ascii_letter(before) || before == U'_') return std::nullopt;
+    auto den = parse_numeral(t_, num.end + 1, false);
+    if (!den || !plain_integer(*den) || den->value == 0) return std::nullopt;
+    const char32_t after = t_.at(den->end);
+    if (after == U'/' || is_ascii_letter(after) || after == U'_' || (after == U'.' && is_ascii_digit(t_.at(den->end + 1))))
+      return std::nullopt;
+    if (num.int_digits > 3 || den->int_digits > 3 || (num.int_digits == 3 && den->int_digits == 3)) return std::nullopt;
+    return Fraction{num.value / den->value, den->end};
+  }
+
+  // The fraction that starts with q's numeral: 三分之一, 3又一千分之23 and 三百五又三分之一 (又 joins
+  // a whole number and a fraction), 1/3, and 1 4/3 (a whole number, one space, a slash fraction).
+  std::optional<Fraction> fraction_at(const Quantity& q) const {
+    const Numeral& n = q.num;
+    if (auto f = chinese_fraction(n)) return f;
+    if (q.unit) return std::nullopt;
+    if (const std::size_t k = skip_spaces(n.end); t_.at(k) == U'又') {
+      const std::size_t d = skip_spaces(k + 1);
+      if (starts_numeral(t_.at(d)))
+        if (auto den = parse_numeral(t_, d))
+          if (auto f = chinese_fraction(*den)) return Fraction{n.value + f->value, f->end};
+    }
+    if (auto f = slash_fraction(n)) return f;
+    if (plain_integer(n) && t_.at(n.end) == U' ' && is_ascii_digit(t_.at(n.end + 1)))
+      if (auto part = parse_numeral(t_, n.end + 1, false))
+        if (auto f = slash_fraction(*part)) return Fraction{n.value + f->value, f->end};
+    return std::nullopt;
+  }
+
+  // A fraction from `start` (its sign included), with bound words around it (超1/3, 三分之一以上).
+  std::size_t emit_fraction(const Fraction& f, std::size_t start, int sign) {
+    std::size_t first = start, end = f.end;
+    const char* qualifier = match_prefix(t_, start, from_, first);
+    std::size_t suffix_end = end;
+    if (const char* s = match_suffix(t_, end, suffix_end)) qualifier = s, end = suffix_end;
+    if (!qualifier) first = start;
+    ScannedNumber s = make(first, end, start, f.end);
+    s.bound = s.mention.span;
+    s.mention.value = sign * f.value;
     s.mention.kind = "fraction";
+    if (qualifier) s.mention.qualifier = qualifier;
     out_.push_back(std::move(s));
-    return d->end;
+    return end;
+  }
+
+  // `.5`: a decimal written without its integer part, in plain text (not after a digit, a letter or
+  // another dot: 1.2.3, v.2, ...5).
+  bool leading_dot(std::size_t i) const {
+    if (t_.at(i) != U'.' || !is_ascii_digit(t_.at(i + 1))) return false;
+    const char32_t before = t_.at(i - 1);
+    return !is_ascii_digit(before) && !is_ascii_letter(before) && before != U'.' && before != U'_' && before != U'/';
+  }
+
+  std::size_t decimal_without_integer(std::size_t i, std::size_t start, int sign) {
+    auto n = parse_numeral(t_, i + 1, false);
+    if (!n || !plain_integer(*n) || is_ascii_letter(t_.at(n->end))) return i + 1;
+    ScannedNumber s = make(start, n->end, start, n->end);
+    s.mention.value = sign * n->value / std::pow(10.0, n->int_digits);
+    s.mention.kind = "cardinal";
+    out_.push_back(std::move(s));
+    return n->end;
+  }
+
+  // Scientific notation and powers (2e5, -12e-1, 2.5^-1, 1.1^+23) on an Arabic numeral standing
+  // alone: inside a code (a569b-80e5-43b6) the letter belongs to the code. Returns the end, or 0.
+  std::size_t power(const Numeral& n, std::size_t start, int sign) {
+    if (!n.arabic || n.chinese || n.scaled) return 0;
+    const char32_t op = t_.at(n.end);
+    if (op != U'e' && op != U'E' && op != U'^') return 0;
+    const char32_t before = t_.at(start - 1);
+    if (is_ascii_digit(before) || is_ascii_letter(before) || before == U'-' || before == U'.' || before == U'_') return 0;
+    std::size_t k = n.end + 1;
+    int exp_sign = 1, signs = 0;
+    while ((t_.at(k) == U'+' || t_.at(k) == U'-') && signs < (op == U'^' ? 2 : 1)) {
+      if (t_.at(k) == U'-') exp_sign = -exp_sign;
+      ++k, ++signs;
+    }
+    if (!is_ascii_digit(t_.at(k))) return 0;
+    double exponent = 0;
+    while (is_ascii_digit(t_.at(k))) exponent = exponent * 10 + (t_.at(k++) - U'0');
+    const char32_t after = t_.at(k);
+    if (is_ascii_letter(after) || after == U'-' || after == U'_' || after == U'.' || after == U'^') return 0;
+    exponent *= exp_sign;
+    ScannedNumber s = make(start, k, start, k);
+    s.mention.value = sign * (op == U'^' ? std::pow(n.value, exponent) : n.value * std::pow(10.0, exponent));
+    s.mention.kind = "cardinal";
+    out_.push_back(std::move(s));
+    return k;
   }
 
   std::size_t discount(const Quantity& q, std::size_t start) {

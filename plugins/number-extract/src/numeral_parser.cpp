@@ -75,7 +75,11 @@ std::size_t read_arabic(const FoldedText& t, std::size_t i, double& value, int& 
   }
   int_digits = digits;
   fractional = false;
-  if ((t.at(j) == U'.' || t.at(j) == U'．') && is_digit(t.at(j + 1))) {
+  // After `2222.` the number is the next part of a dotted sequence and has no decimal part either.
+  const bool dotted_part = t.at(i - 1) == U'.' && is_digit(t.at(i - 2));
+  if ((t.at(j) == U'.' || t.at(j) == U'．') && is_digit(t.at(j + 1)) && !dotted_part) {
+    const std::size_t integer_end = j;
+    const double integer = v;
     ++j;
     double scale = 0.1;
     while (is_digit(t.at(j))) {
@@ -84,6 +88,12 @@ std::size_t read_arabic(const FoldedText& t, std::size_t i, double& value, int& 
       ++j;
     }
     fractional = true;
+    // 2222.2222.22222: a second dot makes a dotted sequence of integers, not a decimal.
+    if (t.at(j) == U'.' && is_digit(t.at(j + 1))) {
+      j = integer_end;
+      v = integer;
+      fractional = false;
+    }
   }
   value = v;
   return j;
