@@ -44,7 +44,7 @@ constexpr Qualifier kPrefixes[] = {
     {U"不少于", "at_least"}, {U"至少", "at_least"}, {U"不下", "at_least"}, {U"不小于", "at_least"},
     {U"超过了", "at_least"}, {U"至少有", "at_least"}, {U"至少是", "at_least"}, {U"大于等于", "at_least"},
     {U"大于或者等于", "at_least"}, {U"大于或等于", "at_least"}, {U"最少", "at_least"}, {U"≥", "at_least"},
-    {U">", "at_least"}, {U"最多为", "at_most"}, {U"最多有", "at_most"}, {U"小于等于", "at_most"},
+    {U">", "at_least"}, {U">=", "at_least"}, {U"<=", "at_most"}, {U"最多为", "at_most"}, {U"最多有", "at_most"}, {U"小于等于", "at_most"},
     {U"小于或等于", "at_most"}, {U"小于或者等于", "at_most"}, {U"≤", "at_most"}, {U"<", "at_most"},
     {U"近", "about"}, {U"接近", "about"}, {U"约", "about"}, {U"大约", "about"}, {U"约为", "about"},
     {U"将近", "about"}, {U"不超过", "at_most"}, {U"不高于", "at_most"},
@@ -56,22 +56,45 @@ constexpr Qualifier kPrefixes[] = {
 constexpr Qualifier kSuffixes[] = {
     {U"左右", "about"}, {U"以上", "at_least"}, {U"之上", "at_least"}, {U"以下", "at_most"},
     {U"以内", "at_most"}, {U"之内", "at_most"}, {U"内", "at_most"}, {U"之下", "at_most"},
+    // 65岁及以上, 35千伏及以上 (corpus), 三十或者以上 (spec): the end point included.
+    {U"及以上", "at_least"}, {U"或以上", "at_least"}, {U"或者以上", "at_least"}, {U"及以下", "at_most"},
+    {U"或以下", "at_most"}, {U"或者以下", "at_most"}, {U"或者更多", "at_least"}, {U"或更多", "at_least"},
 };
 
 const char* match_prefix(const FoldedText& t, std::size_t i, std::size_t floor, std::size_t& begin) {
+  // The last few characters before i without single spaces (`小于 或 等于100`, `< = 100`), and where
+  // each starts.
+  char32_t tail[8];
+  std::size_t at[8];
+  std::size_t n = 0;
+  for (std::size_t k = i; k > floor && n < 8;) {
+    --k;
+    if (t.at(k) == U' ') {
+      if (k == floor || t.at(k - 1) == U' ' || t.at(k - 1) == U'\n') break;
+      continue;
+    }
+    tail[7 - n] = t.at(k);
+    at[7 - n] = k;
+    ++n;
+  }
+  const std::u32string_view before(tail + 8 - n, n);
   const char* best = nullptr;
   std::size_t best_len = 0;
+  const bool spaced = n > 0 && at[7] + 1 != i;
   for (const auto& q : kPrefixes) {
-    if (q.word.size() <= best_len || i < floor + q.word.size()) continue;
-    if (!t.matches_before(i, q.word)) continue;
+    if (q.word.size() <= best_len || q.word.size() > n) continue;
+    // A lone sign only right before the number: `> 2` is the end of an HTML leftover (`<U+00A0>`).
+    if (spaced && q.word.size() < 2) continue;
+    if (before.substr(n - q.word.size()) != q.word) continue;
     best = q.name;
     best_len = q.word.size();
   }
-  if (best) begin = i - best_len;
+  if (best) begin = at[8 - best_len];
   return best;
 }
 
 const char* match_suffix(const FoldedText& t, std::size_t i, std::size_t& end) {
+  if (t.at(i) == U' ' && t.at(i + 1) != U' ') ++i;  // `170 之下`
   for (const auto& q : kSuffixes) {
     if (!t.matches(i, q.word)) continue;
     // 内 alone only closes a bound after a time span (3年内); 上下 of 上下游 is no qualifier.
@@ -154,7 +177,7 @@ struct StartSet {
     for (char32_t c = U'0'; c <= U'9'; ++c) bits.set(c);
     for (char32_t c = 0x80; c < 0x10000; ++c)
       if (starts_numeral(c)) bits.set(c);
-    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.'})
+    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.', U':', U'w'})
       bits.set(c);
   }
 };
@@ -178,7 +201,9 @@ class Scanner {
         continue;
       }
       std::size_t next = i + 1;
-      if (c == U'“' || c == U'"' || c == U'「') {
+      if (c == U':' || c == U'w') {
+        next = url_end(i);
+      } else if (c == U'“' || c == U'"' || c == U'「') {
         next = quoted_name(i);
       } else if (c == U'第') {
         next = ordinal(i);
@@ -195,6 +220,15 @@ class Scanner {
   }
 
  private:
+  // Scraped reports keep their source's address (http://www.gov.cn/zfgb/2025/1366/..., %E6 escapes);
+  // its digits are no figures. Skips from `://` or `www.` to the end of the address.
+  std::size_t url_end(std::size_t i) const {
+    if (!(t_.at(i) == U':' && t_.at(i + 1) == U'/' && t_.at(i + 2) == U'/') && !t_.matches(i, U"www.")) return i + 1;
+    std::size_t k = i;
+    while (k < to_ && t_.at(k) > U' ' && t_.at(k) < 0x80) ++k;
+    return k;
+  }
+
   // “100+10”, “十四五”: a quoted token made only of numerals and operators is a name.
   std::size_t quoted_name(std::size_t i) {
     const char32_t close = t_.at(i) == U'“' ? U'”' : t_.at(i) == U'「' ? U'」' : U'"';
@@ -332,13 +366,14 @@ class Scanner {
         t_.at(q->num.end) != U'K')
       return skip_alnum(i);
     if (auto f = fraction_at(*q)) return emit_fraction(*f, start, sign);
-    if (!q->unit && (t_.at(q->num.end) == U'成' || t_.at(q->num.end) == U'折')) {
-      if (std::size_t e = discount(*q, start); e) return e;
+    const std::size_t after_numeral = skip_spaces(q->num.end, q->num.chinese ? 3 : 1);
+    if (!q->unit && (t_.at(after_numeral) == U'成' || t_.at(after_numeral) == U'折')) {
+      if (std::size_t e = discount(*q, start, after_numeral); e) return e;
     }
     if (is_label(*q, start)) return q->num.end;
     // Chinese digits read one by one are a year (二〇二四), a figure with 〇 or a discount (三八折);
     // a bare pair is a list (二三级医院, 二三产业) or a name (八五普法, 阳光九九).
-    if (q->num.digit_string && q->num.end - q->num.begin < 4 && t_.at(q->num.end) != U'折') {
+    if (q->num.digit_string && q->num.end - q->num.begin < 4 && t_.at(after_numeral) != U'折') {
       bool zero = false;
       for (std::size_t k = q->num.begin; k < q->num.end; ++k) zero = zero || chinese_digit(t_.at(k)) == 0;
       if (!zero) return q->num.end;
@@ -351,7 +386,8 @@ class Scanner {
     const Numeral& n = q->num;
     // A lone Chinese numeral character without a unit is a word, not a number (一切, 百强, 千万不要),
     // unless it stands alone (between non-letters).
-    if (!q->unit && !n.arabic && n.chinese_chars == 1 && (is_cjk(t_.at(start - 1)) || is_cjk(t_.at(n.end))))
+    if (!q->unit && !n.arabic && n.chinese_chars == 1 && (is_cjk(t_.at(start - 1)) || is_cjk(t_.at(n.end))) &&
+        !range_to_unit_follows(n.end))
       return n.end;
     // A lone financial numeral (陆 of 登陆, 拾 of 拾起) is a word whatever follows.
     if (!n.arabic && n.chinese_chars == 1 && is_financial(t_.at(i))) return n.end;
@@ -363,22 +399,36 @@ class Scanner {
     // A range: 4.5%—5%, 3至5年, 5%-5.5%.
     std::optional<Quantity> high;
     std::size_t end = q->end;
+    std::size_t range_begin = start;  // 位于 / 在 of `位于20和30之间`
     {
       std::size_t k = q->end;
+      // `20 - 100`: one space around a dash between Arabic figures.
+      if (t_.at(k) == U' ' && is_dash(t_.at(k + 1)) && n.arabic) ++k;
       const char32_t d = t_.at(k);
       std::size_t after = 0;
+      bool between = false;  // A和B之间, A与B间: a range only with its closing 之间 / 间
       if (is_dash(d)) {
         after = k + 1;
         while (is_dash(t_.at(after))) ++after;
+        if (t_.at(after) == U' ' && n.arabic) ++after;
       } else if (d == U'至' || d == U'到') {
         after = k + 1;
+      } else if (d == U'和' || d == U'与') {
+        after = k + 1;
+        between = true;
       }
       if (after && starts_numeral(t_.at(after)) && !(d == U'-' && !n.arabic)) {
-        if (auto h = read_quantity(t_, after); h && !is_label(*h, after)) {
+        auto h = read_quantity(t_, after);
+        if (h && between && h->unit && t_.at(h->num.end) == U'间') h->unit.reset(), h->end = h->num.end;  // 20000间
+        if (h && !is_label(*h, after)) {
           const bool same_class = !q->unit || !h->unit || q->unit->cls == h->unit->cls;
-          if (same_class && (h->unit || !q->unit)) {
+          std::size_t close = h->end;
+          if (between) close = t_.matches(close, U"之间") ? close + 2 : t_.at(close) == U'间' ? close + 1 : 0;
+          if (same_class && (h->unit || !q->unit) && close) {
             high = h;
-            end = h->end;
+            end = close;
+            if (between && t_.matches_before(start, U"位于") && start >= from_ + 2) range_begin = start - 2;
+            else if (between && t_.at(start - 1) == U'在' && start > from_) range_begin = start - 1;
           }
         }
       }
@@ -414,7 +464,10 @@ class Scanner {
     if (const char* s = match_suffix(t_, end, suffix_end)) {
       if (!high) qualifier = s;
       end = suffix_end;
+    } else if (!qualifier && !high && (!unit_q.unit || unit_q.unit->cls == UnitClass::percent)) {
+      if (const char* c = comparison(start, end, first, end)) qualifier = c;
     }
+    if (high) first = std::min(first, range_begin);
     if (!qualifier && (q->lower_bound || q->num.approximate)) qualifier = "at_least";
     if (high) qualifier = "range";
 
@@ -446,6 +499,33 @@ class Scanner {
     }
     out_.push_back(std::move(s));
     return end;
+  }
+
+  // `一到五个`: a lone numeral that opens a range to a counted figure is a number, not a word.
+  bool range_to_unit_follows(std::size_t k) const {
+    if (t_.at(k) != U'到' && t_.at(k) != U'至') return false;
+    if (!starts_numeral(t_.at(k + 1))) return false;
+    auto h = read_quantity(t_, k + 1);
+    return h && h->unit && h->unit->cls != UnitClass::year && h->unit->cls != UnitClass::month &&
+           h->unit->cls != UnitClass::day;
+  }
+
+  // 比三十大, 比 170 低: a comparison around the figure [start, end) bounds it (open and closed ends
+  // are not told apart). Widens [first, end) to the comparison's words.
+  const char* comparison(std::size_t start, std::size_t end, std::size_t& first, std::size_t& last) const {
+    std::size_t b = start;
+    if (t_.at(b - 1) == U' ') --b;
+    if (b < from_ + 1 || t_.at(b - 1) != U'比') return nullptr;
+    std::size_t e = end;
+    if (t_.at(e) == U' ') ++e;
+    const char32_t c = t_.at(e);
+    const char* q = (c == U'大' || c == U'高' || c == U'多') ? "at_least"
+                    : (c == U'小' || c == U'低' || c == U'少') ? "at_most"
+                                                                  : nullptr;
+    if (!q) return nullptr;
+    first = b - 1;
+    last = e + 1;
+    return q;
   }
 
   ScannedNumber make(std::size_t first, std::size_t end, std::size_t numeral_begin, std::size_t numeral_end) const {
@@ -606,6 +686,7 @@ class Scanner {
     std::size_t suffix_end = end;
     if (const char* s = match_suffix(t_, end, suffix_end)) qualifier = s, end = suffix_end;
     if (!qualifier) first = start;
+    if (!qualifier) qualifier = comparison(start, end, first, end);
     ScannedNumber s = make(first, end, start, f.end);
     s.bound = s.mention.span;
     s.mention.value = sign * f.value;
@@ -660,19 +741,31 @@ class Scanner {
     return k;
   }
 
-  std::size_t discount(const Quantity& q, std::size_t start) {
-    const bool cheng = t_.at(q.num.end) == U'成';
-    const char32_t next = t_.at(q.num.end + 1);
+  // 九成, 七成五, 75折, `六 点 五 成`: `at` is the 成 or 折 after q's numeral.
+  std::size_t discount(const Quantity& q, std::size_t start, std::size_t at) {
+    const bool cheng = t_.at(at) == U'成';
+    const std::size_t tenth = skip_spaces(at + 1);
+    // 七成五 (75%, city_quanzhou_2023 超七成五财力), `七成 六`: one more digit after 成 is the tenths.
+    const int tenth_digit = chinese_digit(t_.at(tenth));
+    const bool has_tenth = cheng && tenth_digit > 0 && t_.at(tenth) != U'两' && q.value < 10 && is_integer(q.value) &&
+                           !starts_numeral(t_.at(tenth + 1)) && multiplier(t_.at(tenth + 1)) == 0 &&
+                           t_.at(tenth + 1) != U'点';
+    const char32_t next = t_.at(at + 1);
     // 成为, 成果, 成效 ... : 成 starts a word.
-    if (cheng && is_cjk(next) && next != U'半' && next != U'以' && next != U'左' && next != U'多' && next != U'的')
+    if (cheng && !has_tenth && is_cjk(next) && next != U'半' && next != U'以' && next != U'左' && next != U'多' &&
+        next != U'的')
       return 0;
     if (!cheng && is_cjk(next) && next != U'优' && next != U'销' && next != U'的') return 0;
     double v = q.value;
-    std::size_t end = q.num.end + 1;
+    std::size_t end = at + 1;
     if (cheng) {
       if (v > 10) return 0;
       v *= 10;
-      if (t_.at(end) == U'半') v += 5, ++end;
+      if (has_tenth) {
+        v += tenth_digit, end = tenth + 1;
+      } else if (t_.at(end) == U'半') {
+        v += 5, ++end;
+      }
     } else {
       if (v >= 100 || v == 10) return 0;
       if (v >= 10 || (q.num.digit_string && v >= 10)) {

@@ -98,6 +98,25 @@ bool match_unit(const FoldedText& t, std::size_t i, UnitMatch& out, bool spaced)
     while (t.at(k) == U' ' && k < i + 4) ++k;
   const char32_t c = t.at(k);
   if (c == 0) return false;
+  // `六 个 百 分点`: percentage points spelled out with spaces between the characters (before 个 alone
+  // matches as a measure word).
+  if (spaced && (c == U'个' || c == U'百')) {
+    const std::u32string_view word = c == U'个' ? std::u32string_view(U"个百分点") : std::u32string_view(U"百分点");
+    std::size_t p = k;
+    std::size_t w = 0;
+    for (; w < word.size(); ++w, ++p) {
+      if (w > 0)
+        for (int n = 0; n < 3 && t.at(p) == U' '; ++n) ++p;
+      if (t.at(p) != word[w]) break;
+    }
+    if (w == word.size()) {
+      out.end = p;
+      out.cls = UnitClass::percentage_point;
+      out.code.clear();
+      out.scale = 1;
+      return true;
+    }
+  }
   for (const Entry* e : index().by_first[c % 64]) {
     if (t.matches(k, e->word)) {
       out.end = k + e->word.size();
