@@ -47,6 +47,9 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   }
   const std::size_t split = replay_start(pipeline);
   const bool isolated = options.isolate.has_value() && split > 0;
+  // Checkpoints exist to be replayed through the exporting part; a pipeline without one has nothing
+  // to replay, so its documents are resumed from the journal alone (docs/batch.md).
+  const bool checkpointing = split < pipeline.stages.size();
   // With isolation the analysis stages live in the worker processes only.
   std::vector<StageSlot> analysis =
       isolated ? std::vector<StageSlot>{} : start_stages(pipeline, options.output_dir, 0, split, workers);
@@ -145,7 +148,9 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
           const auto it = previous.latest.find(doc.id);
           if (it != previous.latest.end() && it->second.status != JournalEntry::failed &&
               it->second.content_hash == key.content_hash && it->second.pipeline_hash == pipeline_hash) {
-            if (auto saved = checkpoints.load(key)) {
+            if (!checkpointing) {
+              kept = true;
+            } else if (auto saved = checkpoints.load(key)) {
               doc = std::move(*saved);
               kept = true;
             }
@@ -158,7 +163,7 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
             doc.source_map = SourceMap::identity(doc.raw.size());
           }
           analyse(worker, doc, failure);
-          if (failure.error.empty()) checkpoints.save(key, doc);
+          if (failure.error.empty() && checkpointing) checkpoints.save(key, doc);
         }
         if (failure.error.empty())
           if (auto f = run_slots(tail, worker, doc)) fail_at(failure, tail[f->stage_index].index, std::move(f->message));

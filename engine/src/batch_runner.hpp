@@ -24,7 +24,8 @@ struct RunOptions {
   bool terminal = false;                     ///< Draw a progress bar (stderr is a terminal).
   bool quiet = false;                        ///< Print only failures and the summary.
   /// Skip documents whose input and pipeline hashes match the journal and whose checkpoint exists:
-  /// they are not analysed again, only replayed through the exporters (see docs/batch.md).
+  /// they are not analysed again, only replayed through the exporters (see docs/batch.md). Without
+  /// exporters there is nothing to replay and the journal entry alone marks a document as done.
   bool resume = false;
   std::optional<Shard> shard;                ///< Process only this shard of the inputs.
   /// Run the analysis stages (those before replay_start()) in worker processes with these limits.
@@ -60,7 +61,8 @@ struct RunSummary {
 
 /// Processes every document of @p inputs through @p pipeline. Stage instances are created before the
 /// first document (throws StageStartError when one cannot be); a document that fails in any stage is
-/// recorded and the batch goes on. Writes OUTDIR/.docpipe/journal.tsv and a checkpoint per document.
+/// recorded and the batch goes on. Writes OUTDIR/.docpipe/journal.tsv, and a checkpoint per document
+/// when the pipeline has an exporting part to replay it through (replay_start()).
 /// After SIGINT/SIGTERM (install_stop_handlers()) no new document starts; in-flight ones finish, the
 /// stages finish and the summary names the signal.
 RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, const RunOptions& options);

@@ -36,14 +36,19 @@ std::filesystem::path CheckpointStore::file(const std::string& id) const {
 
 void CheckpointStore::save(const CheckpointKey& key, const Document& doc) const {
   std::string bytes = header(key);
-  bytes += encode_document(doc);
+  append_encoded_document(bytes, doc);
   write_file_atomically(file(key.id), bytes);
 }
 
 std::optional<Document> CheckpointStore::load(const CheckpointKey& key) const {
-  std::ifstream in(file(key.id), std::ios::binary);
+  // One read of the whole file: checkpoints are as large as their documents.
+  std::ifstream in(file(key.id), std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
   const std::string expected = header(key);
   if (bytes.compare(0, expected.size(), expected) != 0) return std::nullopt;
   try {

@@ -8,8 +8,9 @@ namespace docpipe::engine {
 namespace {
 
 // Bump when a field is added: a checkpoint of another version is not replayed but reprocessed.
+// Version 2: the text is stored as a flag when it equals the raw bytes (valid UTF-8 input).
 constexpr std::string_view magic = "DPDOC\x01";
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 
 class Writer {
  public:
@@ -117,7 +118,15 @@ class Reader {
 
 std::string encode_document(const Document& doc) {
   std::string out;
-  out.reserve(doc.raw.size() + doc.text.size() * 2 + 4096);
+  append_encoded_document(out, doc);
+  return out;
+}
+
+void append_encoded_document(std::string& out, const Document& doc) {
+  // The layers rarely take more bytes than the text: one reservation avoids regrowing a buffer of
+  // the document's size.
+  const bool text_is_raw = doc.text == doc.raw;
+  out.reserve(out.size() + doc.raw.size() + doc.text.size() * (text_is_raw ? 1 : 2) + 4096);
   out.append(magic);
   Writer w(out);
   w.u64(format_version);
@@ -127,7 +136,9 @@ std::string encode_document(const Document& doc) {
   w.str(doc.encoding.name);
   w.f64(doc.encoding.confidence);
   w.u64(doc.encoding.bom);
-  w.str(doc.text);
+  // Valid UTF-8 input becomes its own text: storing it once halves such a checkpoint.
+  w.u64(text_is_raw);
+  if (!text_is_raw) w.str(doc.text);
   const auto& runs = doc.source_map.runs();
   w.u64(runs.size());
   for (const auto& r : runs) {
@@ -239,7 +250,6 @@ std::string encode_document(const Document& doc) {
     w.str(p.version);
     w.f64(p.milliseconds);
   }
-  return out;
 }
 
 Document decode_document(std::string_view bytes) {
@@ -255,7 +265,7 @@ Document decode_document(std::string_view bytes) {
   doc.encoding.name = r.str();
   doc.encoding.confidence = r.f64();
   doc.encoding.bom = r.flag();
-  doc.text = r.str();
+  doc.text = r.flag() ? doc.raw : r.str();
   // The map's runs are rebuilt through its public append(), which merges exactly as when they were made.
   for (std::uint64_t n = r.count(24); n > 0; --n) {
     const std::uint64_t count = r.u64(), text_unit = r.u64(), source_unit = r.u64();

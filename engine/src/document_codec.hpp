@@ -20,6 +20,10 @@ class DocumentCodecError : public std::runtime_error {
 /// into an equal document. The format starts with a magic and a version number.
 std::string encode_document(const Document& doc);
 
+/// Appends the encode_document() bytes of @p doc to @p out (a checkpoint puts its header first
+/// without copying the document's bytes again).
+void append_encoded_document(std::string& out, const Document& doc);
+
 /// The document encoded in @p bytes. Throws DocumentCodecError for anything encode_document() did not
 /// produce; never reads out of bounds.
 Document decode_document(std::string_view bytes);

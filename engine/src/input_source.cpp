@@ -113,7 +113,17 @@ void InputSource::set_filter(std::function<bool(const std::string& id)> keep) {
 }
 
 std::optional<InputItem> InputSource::next() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  const Unit* file = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto item = next_locked(file);
+    if (!file) return item;
+  }
+  // Files are read outside the lock, so worker threads read their documents in parallel.
+  return read_unit(*file);
+}
+
+std::optional<InputItem> InputSource::next_locked(const Unit*& file) {
   while (true) {
     if (jsonl_) {
       if (auto item = next_jsonl_line()) return item;
@@ -137,6 +147,10 @@ std::optional<InputItem> InputSource::next() {
       }
       continue;
     }
+    if (unit.kind == Unit::file) {
+      file = &unit;
+      return std::nullopt;
+    }
     return read_unit(unit);
   }
 }
@@ -145,7 +159,7 @@ std::optional<InputItem> InputSource::read_unit(const Unit& unit) {
   InputItem item;
   item.id = unit.id;
   if (unit.kind == Unit::stdin_) {
-    item.source = "-";
+    item.source.assign(1, '-');  // not = "-": GCC 12 then warns falsely (-Wrestrict)
     std::string data;
     char buffer[1 << 16];
     while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {

@@ -67,6 +67,9 @@ class InputSource {
     std::string id;
   };
   std::optional<InputItem> read_unit(const Unit& unit);
+  // Under the lock: the next JSON Lines record or standard input, or (in @p file) the next file to
+  // read once the lock is released.
+  std::optional<InputItem> next_locked(const Unit*& file);
   std::optional<InputItem> next_jsonl_line();
 
   std::vector<Unit> units_;

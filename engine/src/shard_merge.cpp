@@ -56,14 +56,17 @@ RunSummary merge_outputs(const ResolvedPipeline& pipeline, const std::vector<fs:
     if (duplicates.size() > 10) list += "\n  ... and " + std::to_string(duplicates.size() - 10) + " more";
     throw MergeError(std::to_string(duplicates.size()) + " document(s) appear in more than one shard:" + list);
   }
+  const std::size_t split = replay_start(pipeline);
+  // A pipeline without an exporting part writes no checkpoints (nothing would replay them): its
+  // merge only joins the journals.
+  const bool replaying = split < pipeline.stages.size();
   for (const ShardDocument& d : documents)
-    if (!fs::exists(CheckpointStore(shards[d.shard]).file(d.entry.id), ec))
+    if (replaying && !fs::exists(CheckpointStore(shards[d.shard]).file(d.entry.id), ec))
       throw MergeError("the checkpoint of '" + d.entry.id + "' is missing in " + shards[d.shard].string());
   std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.entry.id < b.entry.id; });
 
   fs::create_directories(options.output_dir, ec);
   if (ec) throw StageStartError("cannot create output folder " + options.output_dir.string() + ": " + ec.message());
-  const std::size_t split = replay_start(pipeline);
   std::vector<StageSlot> tail = start_stages(pipeline, options.output_dir, split, pipeline.stages.size(), 1);
   RunJournal journal(journal_path(options.output_dir), false,
                      {pipeline_hash, fs::absolute(pipeline.config.file).string(), "merge"});
@@ -74,9 +77,11 @@ RunSummary merge_outputs(const ResolvedPipeline& pipeline, const std::vector<fs:
   for (const ShardDocument& d : documents) {
     const auto t0 = std::chrono::steady_clock::now();
     const CheckpointKey key{d.entry.id, d.entry.content_hash, pipeline_hash};
-    std::optional<Document> doc = CheckpointStore(shards[d.shard]).load(key);
+    std::optional<Document> doc = replaying ? CheckpointStore(shards[d.shard]).load(key) : std::nullopt;
     DocumentFailure failure{d.entry.id, shards[d.shard].string(), "shard", -1, ""};
-    if (!doc) {
+    if (!replaying) {
+      // Nothing to replay: the shard's journal entry is the whole record of the document.
+    } else if (!doc) {
       failure.error = "its checkpoint in " + shards[d.shard].string() + " is damaged";
     } else {
       merged.save(key, *doc);

@@ -107,3 +107,27 @@ TEST_CASE("corrupted counts and versions are refused, not trusted") {
   }
   CHECK(refused > bytes.size() / 10);
 }
+
+TEST_CASE("a text equal to the raw bytes is stored once and comes back equal") {
+  Document d;
+  d.id = "utf8";
+  for (int i = 0; i < 1000; ++i) d.raw += "政府工作報告。";
+  d.text = d.raw;
+  const std::string same = encode_document(d);
+  CHECK(same.size() < d.raw.size() + 1024);
+  const Document back = decode_document(same);
+  CHECK(back.raw == d.raw);
+  CHECK(back.text == d.text);
+  // A text that differs by one byte is stored in full.
+  d.text.back() = '!';
+  const std::string different = encode_document(d);
+  CHECK(different.size() > 2 * d.raw.size());
+  CHECK(decode_document(different).text == d.text);
+}
+
+TEST_CASE("append_encoded_document appends exactly the encoded form") {
+  const Document d = full_document();
+  std::string out = "header\n";
+  docpipe::engine::append_encoded_document(out, d);
+  CHECK(out == "header\n" + encode_document(d));
+}

@@ -77,3 +77,27 @@ TEST_CASE("ids are made safe as file names") {
   CHECK(safe_document_id("") == "document");
   CHECK(safe_document_id("政府\n報告") == "政府_報告");
 }
+
+TEST_CASE("a pipeline without exporters writes no checkpoints and resumes from its journal", "[batch]") {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i) write_file(dir / ("in/doc" + std::to_string(i) + ".txt"), "報告 " + std::to_string(i));
+  auto p = pipeline("<stage plugin=\"test-good\"/><stage plugin=\"test-second\"/>");
+  RunOptions options;
+  options.output_dir = dir / "out";
+  options.jobs = 2;
+  options.quiet = true;
+  {
+    InputSource inputs({(dir / "in").string()}, 1 << 20);
+    const RunSummary first = run_batch(p, inputs, options);
+    CHECK(first.ok == 6);
+    CHECK(first.kept == 0);
+  }
+  const auto checkpoints = dir / "out" / ".docpipe" / "checkpoints";
+  CHECK((!std::filesystem::exists(checkpoints) || std::filesystem::is_empty(checkpoints)));
+  write_file(dir / "in/doc3.txt", "changed");
+  options.resume = true;
+  InputSource inputs({(dir / "in").string()}, 1 << 20);
+  const RunSummary resumed = run_batch(p, inputs, options);
+  CHECK(resumed.ok == 6);
+  CHECK(resumed.kept == 5);  // doc3 changed and is processed again
+}
