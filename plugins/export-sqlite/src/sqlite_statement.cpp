@@ -60,6 +60,8 @@ void PreparedStatement::run(std::string_view text) {
   step_and_reset();
 }
 
+void PreparedStatement::run() { step_and_reset(); }
+
 void PreparedStatement::step_and_reset() {
   const int rc = sqlite3_step(stmt_);
   sqlite3_reset(stmt_);

@@ -29,6 +29,9 @@ class PreparedStatement {
   /// Binds one text parameter, runs and resets.
   void run(std::string_view text);
 
+  /// Runs a statement without parameters (BEGIN, SAVEPOINT, ...) and resets it.
+  void run();
+
  private:
   void step_and_reset();
   sqlite3* db_;

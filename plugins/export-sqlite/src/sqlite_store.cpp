@@ -36,7 +36,8 @@ auto with_clear_errors(const std::filesystem::path& file, Fn&& fn) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::filesystem::path target) : target_(std::move(target)) {
+SqliteStore::SqliteStore(std::filesystem::path target, std::size_t batch_bytes)
+    : target_(std::move(target)), batch_limit_(batch_bytes) {
   // Unique per instance, not only per process: two stores in one process (tests, a host that runs
   // two pipelines) must not share a working copy.
   static std::atomic<unsigned> counter{0};
@@ -86,6 +87,11 @@ void SqliteStore::open() {
     inserts_.emplace_back(db, insert_statement(t));
     deletes_.emplace_back(db, delete_statement(t));
   }
+  begin_.emplace(db, "BEGIN");
+  commit_.emplace(db, "COMMIT");
+  savepoint_.emplace(db, "SAVEPOINT document");
+  release_.emplace(db, "RELEASE document");
+  rollback_to_.emplace(db, "ROLLBACK TO document");
 }
 
 SqliteStore::~SqliteStore() {
@@ -99,6 +105,7 @@ SqliteStore::~SqliteStore() {
 void SqliteStore::close() noexcept {
   inserts_.clear();
   deletes_.clear();
+  for (auto* statement : {&begin_, &commit_, &savepoint_, &release_, &rollback_to_}) statement->reset();
   try {
     if (session_) session_->close();
   } catch (...) {
@@ -111,28 +118,39 @@ void SqliteStore::add(const docpipe::Document& doc) {
   if (!session_) throw std::logic_error("SqliteStore::add after commit");
   const ex::TextOffsets at(doc.text);
   const ex::TableOptions shape{true};
-  with_clear_errors(target_, [&] {
-    session_->begin();
-    try {
-      // Always delete, even for a document the store has never seen: on the clustered layer tables
-      // an empty delete is one b-tree seek, and rows left by a hand-edited database (a `documents`
-      // row deleted alone) cannot then collide with the new ones.
-      for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
-        deletes_[i].run(doc.id);
-        ex::for_each_row(ex::all_tables[i], doc, at, shape,
-                         [&](std::span<const ex::Cell> row) { inserts_[i].run(row); });
-      }
-      session_->commit();
-    } catch (...) {
-      session_->rollback();
-      throw;
+  if (!in_batch_) {
+    begin_->run();
+    in_batch_ = true;
+  }
+  savepoint_->run();
+  try {
+    // Always delete, even for a document the store has never seen: on the clustered layer tables
+    // an empty delete is one b-tree seek, and rows left by a hand-edited database (a `documents`
+    // row deleted alone) cannot then collide with the new ones.
+    for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
+      deletes_[i].run(doc.id);
+      ex::for_each_row(ex::all_tables[i], doc, at, shape, [&](std::span<const ex::Cell> row) { inserts_[i].run(row); });
     }
-    return 0;
-  });
+    release_->run();
+  } catch (...) {
+    rollback_to_->run();
+    release_->run();
+    throw;
+  }
+  batch_bytes_ += doc.text.size();
+  if (batch_bytes_ >= batch_limit_) commit_batch();
+}
+
+void SqliteStore::commit_batch() {
+  if (!in_batch_) return;
+  commit_->run();
+  in_batch_ = false;
+  batch_bytes_ = 0;
 }
 
 void SqliteStore::commit() {
   if (!session_) throw std::logic_error("SqliteStore::commit called twice");
+  commit_batch();
   with_clear_errors(target_, [&] {
     Poco::Data::Session& s = *session_;
     // One synced transaction makes the whole run durable before the rename publishes it.

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "docpipe/document.hpp"
@@ -19,25 +21,37 @@ namespace export_sqlite {
 /// Atomicity. The store works on a private copy, `<target>.tmp-<pid>-<n>` (a copy of the existing
 /// database, so earlier runs' documents are kept), and commit() renames it over the target. Readers
 /// of the target never see a half-finished run, and a crashed or failed run leaves the previous
-/// database untouched. Within the copy each document is one transaction that first deletes the
+/// database untouched. Within the copy each document is one savepoint that first deletes the
 /// document's rows from every table and then inserts the new ones, so a re-run replaces a document
-/// and a document that fails half-way is rolled back to its previous rows. Because the copy is
-/// private, the journal is kept in memory and nothing is synced until commit(), which syncs once.
+/// and a document that fails half-way is rolled back to its previous rows.
+///
+/// Batches. Documents are grouped into transactions of about `batch_bytes` of text: a commit
+/// writes every page the transaction dirtied, and the pages shared by consecutive documents (the
+/// tables' last leaves and interior pages) are then written once per batch instead of once per
+/// document. Committing part of a run early publishes nothing: only the rename at commit() does,
+/// and a run that dies leaves its working copy to be discarded. Because the copy is private, the
+/// rollback journal is kept in memory (it holds the pages a batch changed in an existing database,
+/// so the batch size bounds it) and nothing is synced until commit(), which syncs once.
 class SqliteStore {
  public:
-  /// Prepares the working copy of @p target and creates the schema in it if missing. Throws
-  /// std::runtime_error when the file cannot be opened or holds another schema version.
-  explicit SqliteStore(std::filesystem::path target);
+  /// Bytes of document text after which a batch is committed by default.
+  static constexpr std::size_t default_batch_bytes = 32u << 20;
+
+  /// Prepares the working copy of @p target and creates the schema in it if missing; batches are
+  /// committed after @p batch_bytes of document text. Throws std::runtime_error when the file cannot
+  /// be opened or holds another schema version.
+  explicit SqliteStore(std::filesystem::path target, std::size_t batch_bytes = default_batch_bytes);
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
   /// Discards the working copy unless commit() succeeded.
   ~SqliteStore();
 
-  /// Replaces @p doc's rows in one transaction. On failure the transaction is rolled back and the
-  /// exception rethrown; the store stays usable for the next document.
+  /// Replaces @p doc's rows in one savepoint of the current batch. On failure the savepoint is rolled
+  /// back and the exception rethrown; the store stays usable for the next document.
   void add(const docpipe::Document& doc);
 
-  /// Syncs, closes and renames the working copy over the target. Throws when that fails.
+  /// Commits the last batch, syncs, closes and renames the working copy over the target. Throws
+  /// when that fails.
   void commit();
 
   /// The working copy's path (for tests).
@@ -46,12 +60,17 @@ class SqliteStore {
  private:
   void open();
   void close() noexcept;
+  void commit_batch();
 
   std::filesystem::path target_;
   std::filesystem::path temp_;
   std::unique_ptr<Poco::Data::Session> session_;
   std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
   std::vector<PreparedStatement> deletes_;
+  std::optional<PreparedStatement> begin_, commit_, savepoint_, release_, rollback_to_;
+  std::size_t batch_limit_;
+  bool in_batch_ = false;
+  std::size_t batch_bytes_ = 0;
   bool committed_ = false;
 };
 

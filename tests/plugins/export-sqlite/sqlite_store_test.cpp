@@ -148,3 +148,48 @@ TEST_CASE("a document whose documents row was deleted by hand can be stored agai
   for (ex::Table t : ex::all_tables)
     CHECK(rows_of(*s, t, "congtai_2024") == static_cast<Poco::Int64>(ex::row_count(t, fixtures::traditional())));
 }
+
+TEST_CASE("a failing document inside a batch loses neither the documents before it nor after it") {
+  const auto dir = test_support::scratch_folder("sqlite-batch");
+  const auto db = store_all(dir / "docpipe.sqlite", {});
+  {
+    auto s = sqlite_test::open(db);
+    *s << "CREATE TRIGGER refuse AFTER INSERT ON numbers WHEN NEW.text = 'boom' "
+          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+        now;
+  }
+  auto broken = fixtures::traditional();
+  broken.numbers[3].text = "boom";
+  {
+    export_sqlite::SqliteStore store(db);  // one batch: far below the batch size
+    store.add(fixtures::simplified());
+    CHECK_THROWS_WITH(store.add(broken), Catch::Contains("refused by test"));
+    store.add(fixtures::traditional());
+    store.commit();
+  }
+  auto s = sqlite_test::open(db);
+  for (const auto& doc : {fixtures::simplified(), fixtures::traditional()})
+    for (ex::Table t : ex::all_tables) {
+      INFO(doc.id << " " << ex::table_name(t));
+      CHECK(rows_of(*s, t, doc.id) == static_cast<Poco::Int64>(ex::row_count(t, doc)));
+    }
+  CHECK(scalar(*s, "SELECT COUNT(*) FROM numbers WHERE text = 'boom'") == 0);
+}
+
+TEST_CASE("documents committed in many small batches give the rows of one batch") {
+  const auto dir = test_support::scratch_folder("sqlite-small-batches");
+  const auto docs = fixtures::all();
+  const auto one = store_all(dir / "one.sqlite", docs);
+  {
+    export_sqlite::SqliteStore store(dir / "many.sqlite", 1);  // a commit after every document
+    for (const auto& d : docs) store.add(d);
+    store.commit();
+  }
+  auto a = sqlite_test::open(one);
+  auto b = sqlite_test::open(dir / "many.sqlite");
+  for (ex::Table t : ex::all_tables) {
+    const std::string count = "SELECT COUNT(*) FROM " + std::string(ex::table_name(t));
+    INFO(ex::table_name(t));
+    CHECK(scalar(*a, count) == scalar(*b, count));
+  }
+}
