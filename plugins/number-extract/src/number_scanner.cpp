@@ -151,6 +151,16 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
     // Keep the written unit without the spaces before it.
     while (!q.unit_text.empty() && q.unit_text.front() == ' ') q.unit_text.erase(0, 1);
     k = u.end;
+    // 20个比特币: a measure word before a currency name.
+    if (u.cls == UnitClass::measure && q.unit_text == "个") {
+      UnitMatch money;
+      if (match_unit(t, k, money) && money.cls == UnitClass::money) {
+        q.unit_text = std::string(t.slice(k, money.end));
+        u = money;
+        q.unit = u;
+        k = u.end;
+      }
+    }
     // 8亿元人民币: the currency name after 元 belongs to the mention.
     if (u.cls == UnitClass::money && u.code == std::string("CNY") && t.matches(k, U"人民币")) k += 3;
     if (u.cls == UnitClass::measure && (t.at(k) == U'余' || t.at(k) == U'多') && !is_cjk(t.at(k + 1))) {
@@ -177,7 +187,7 @@ struct StartSet {
     for (char32_t c = U'0'; c <= U'9'; ++c) bits.set(c);
     for (char32_t c = 0x80; c < 0x10000; ++c)
       if (starts_numeral(c)) bits.set(c);
-    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.', U':', U'w'})
+    for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.', U':', U'w', U'对'})
       bits.set(c);
   }
 };
@@ -203,6 +213,8 @@ class Scanner {
       std::size_t next = i + 1;
       if (c == U':' || c == U'w') {
         next = url_end(i);
+      } else if (c == U'对') {
+        next = half_price(i);
       } else if (c == U'“' || c == U'"' || c == U'「') {
         next = quoted_name(i);
       } else if (c == U'第') {
@@ -366,13 +378,23 @@ class Scanner {
         t_.at(q->num.end) != U'K')
       return skip_alnum(i);
     if (auto f = fraction_at(*q)) return emit_fraction(*f, start, sign);
+    // `还有二分之。`: a denominator whose numerator never came is read as the number it is.
+    if (const std::size_t e = fen_zhi(q->num.end); e && !q->unit && !starts_numeral(t_.at(e)) && t_.at(e) != U'负') {
+      ScannedNumber s = make(start, q->num.end, start, q->num.end);
+      s.mention.value = sign * q->value;
+      s.mention.kind = "cardinal";
+      out_.push_back(std::move(s));
+      return e;
+    }
     const std::size_t after_numeral = skip_spaces(q->num.end, q->num.chinese ? 3 : 1);
-    if (!q->unit && (t_.at(after_numeral) == U'成' || t_.at(after_numeral) == U'折')) {
+    const bool spaced_digits = t_.at(start - 1) == U' ' && is_ascii_digit(t_.at(start - 2));  // `7 2 折`
+    if (!q->unit && !spaced_digits && (t_.at(after_numeral) == U'成' || t_.at(after_numeral) == U'折')) {
       if (std::size_t e = discount(*q, start, after_numeral); e) return e;
     }
     if (is_label(*q, start)) return q->num.end;
     // Chinese digits read one by one are a year (二〇二四), a figure with 〇 or a discount (三八折);
     // a bare pair is a list (二三级医院, 二三产业) or a name (八五普法, 阳光九九).
+    if (std::size_t e = approximate_pair(q->num)) return e;
     if (q->num.digit_string && q->num.end - q->num.begin < 4 && t_.at(after_numeral) != U'折') {
       bool zero = false;
       for (std::size_t k = q->num.begin; k < q->num.end; ++k) zero = zero || chinese_digit(t_.at(k)) == 0;
@@ -391,7 +413,11 @@ class Scanner {
       return n.end;
     // A lone financial numeral (陆 of 登陆, 拾 of 拾起) is a word whatever follows.
     if (!n.arabic && n.chinese_chars == 1 && is_financial(t_.at(i))) return n.end;
-    if (!q->unit && !n.arabic && multiplier(t_.at(i)) > 0 && multiplier(t_.at(i)) > 10) return n.end;
+    // 百强, 千万不要, “千百十”工程, 千亿级: a bare 百 / 千 opening a numeral needs a unit, unless a
+    // digit follows it and the two stand alone (百三 is 130).
+    const bool bare_and_digit = n.end == i + 2 && chinese_digit(t_.at(i + 1)) > 0 && !is_cjk(t_.at(start - 1)) &&
+                                !is_cjk(t_.at(n.end));
+    if (!q->unit && !n.arabic && multiplier(t_.at(i)) > 10 && !bare_and_digit) return n.end;
     // Dates and years.
     if (q->unit && (q->unit->cls == UnitClass::year || q->unit->cls == UnitClass::month || q->unit->cls == UnitClass::day)) {
       if (std::size_t e = date(*q, start); e) return e;
@@ -501,6 +527,16 @@ class Scanner {
     return end;
   }
 
+  // 二三十, 三四百: two neighbouring digits before a multiplier give a rough span (20 to 30), which
+  // the mention model cannot hold; nothing is read (not 十 alone). Returns where it ends, or 0.
+  std::size_t approximate_pair(const Numeral& n) const {
+    if (!n.digit_string || n.end - n.begin != 2) return 0;
+    const int a = chinese_digit(t_.at(n.begin)), b = chinese_digit(t_.at(n.begin + 1));
+    if (a < 1 || b != a + 1 || multiplier(t_.at(n.end)) == 0) return 0;
+    auto rest = read_quantity(t_, n.end);
+    return rest ? rest->end : n.end + 1;
+  }
+
   // `一到五个`: a lone numeral that opens a range to a counted figure is a number, not a word.
   bool range_to_unit_follows(std::size_t k) const {
     if (t_.at(k) != U'到' && t_.at(k) != U'至') return false;
@@ -590,12 +626,25 @@ class Scanner {
     return base;
   }
 
+  // 打对折: half price, 50%. 对折 alone folds something in two; 对折旧 is 对 ("on") 折旧 ("depreciation").
+  std::size_t half_price(std::size_t i) {
+    if (t_.at(i - 1) != U'打' || t_.at(i + 1) != U'折' || t_.at(i + 2) == U'旧' || t_.at(i + 2) == U'算') return i + 1;
+    ScannedNumber s = make(i, i + 2, i, i + 2);
+    s.mention.value = 50;
+    s.mention.unit = "%";
+    s.mention.kind = "percent";
+    s.discount = true;
+    out_.push_back(std::move(s));
+    return i + 2;
+  }
+
   // 百分之N, 千分之N, 万分之N, 百万分之N: N parts of 100, 1000, ..., reported in percent.
   std::size_t per_mille(std::size_t i, std::size_t start, int sign) {
     std::size_t from = 0;
     const double base = per_base(i, &from);
     auto n = parse_numeral(t_, from);
     if (!n) return i + 1;
+    if (std::size_t e = approximate_pair(*n)) return e;
     double value = n->value;
     std::size_t num_end = n->end;
     // 百分之15K: a thousands suffix on an Arabic numerator.

@@ -180,8 +180,8 @@ std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool sp
     if (m > 0 && !n.digit_string) {
       if (m < 1e4) {
         if (m >= last_small) break;  // 十百: not a numeral
-        // A bare multiplier counts one of it: 十五 is 15, 一百十 is read as 一百一十.
-        section += (pending >= 0 ? pending : 1) * m;
+        // A bare multiplier counts one of it: 十五 is 15, 一百十 is read as 一百一十, 零十 is 10.
+        section += (pending > 0 ? pending : 1) * m;
         last_small = m;
       } else {
         const double x = section + (pending >= 0 ? pending : 0);

@@ -99,3 +99,23 @@ TEST_CASE("scanner: scientific notation and powers standing alone, not inside co
   // No sign after a dash.
   CHECK(one("－－9").value == 9);
 }
+
+TEST_CASE("scanner: small spec forms that reports never contradict", "[number-extract][scanner]") {
+  CHECK(one("百三").value == 130);
+  CHECK(one("零十").value == 10);
+  // “千百十”工程 (city_xiangtan_2024) and 千亿级 stay words.
+  CHECK(scan("“千百十”工程").empty());
+  auto m = scan("二百五, 还有二分之。");
+  REQUIRE(m.size() == 2);
+  CHECK(m[1].value == 2);
+  auto btc = one("我有20个比特币");
+  CHECK(btc.kind == "money");
+  CHECK(btc.unit == "BTC");
+  CHECK(one("打对折").value == 50);
+  CHECK(scan("对折").empty());
+  // 二三十: a rough span, nothing read (not 十 alone).
+  CHECK(scan("二三十个百分点").empty());
+  CHECK(scan("百分之二三十").empty());
+  // Spaced digits are not joined, and the last one alone is no 20% discount.
+  for (const auto& mention : scan("7 2 折")) CHECK(mention.kind != "percent");
+}
