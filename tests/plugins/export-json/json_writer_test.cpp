@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <random>
 
@@ -95,4 +96,57 @@ TEST_CASE("the writer places commas, colons and nesting; pretty output parses to
   Poco::JSON::Stringifier::stringify(Poco::JSON::Parser().parse(compact), a);
   Poco::JSON::Stringifier::stringify(Poco::JSON::Parser().parse(pretty), b);
   CHECK(a.str() == b.str());
+}
+
+TEST_CASE("long mixed strings escape exactly as one code point at a time would") {
+  // The writer skips plain ASCII eight bytes at a time and three-byte sequences inline; a plain
+  // per-sequence escaper is the reference, on strings long enough to cross those paths.
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t len = docpipe::utf8::sequence_length(s, i);
+      if (c >= 0x80) {
+        out += len ? std::string(s.substr(i, len)) : std::string("\xEF\xBF\xBD");
+        i += len ? len : 1;
+        continue;
+      }
+      char buf[8];
+      if (c == '"' || c == '\\') out += {'\\', static_cast<char>(c)};
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) out += (std::snprintf(buf, sizeof buf, "\\u%04x", c), buf);
+      else out += static_cast<char>(c);
+      ++i;
+    }
+    return out + "\"";
+  };
+  std::mt19937 rng(11);
+  const std::string alphabet[] = {"plain text ", "\"", "\\", "\n", "\x1f", "\x7f", "政府工作報告", "😀", "é",
+                                  "\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf",
+                                  "\xff", "\xe4\xb8", "\xc0\xaf", "\xf4\x90\x80\x80", "!#$%&'()*+,-./0123456789"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % std::size(alphabet)];
+    // Cut at a random byte, so sequences end truncated at the very end too.
+    if (!s.empty() && rng() % 3 == 0) s.resize(rng() % s.size());
+    INFO("round " << round);
+    CHECK(quoted(s) == reference(s));
+  }
+}
+
+TEST_CASE("every byte value next to plain ASCII is escaped as a single byte would be") {
+  for (int c = 0; c < 256; ++c)
+    for (std::size_t at : {0, 3, 7, 8, 15}) {
+      std::string s(16, 'x');
+      s[at] = static_cast<char>(c);
+      std::string alone;
+      docpipe::json::append_string(alone, std::string(1, static_cast<char>(c)));
+      INFO("byte " << c << " at " << at);
+      CHECK(quoted(s) == "\"" + s.substr(0, at) + alone.substr(1, alone.size() - 2) + s.substr(at + 1) + "\"");
+    }
 }
