@@ -48,6 +48,10 @@ constexpr double kLexiconShare = 0.5;
 // rare words still reach the pruning thresholds while everyday words do not crowd out the reports.
 constexpr double kLexiconExponent = 1.0;
 
+// The lexicons' share of what the reports leave unseen in a context (the rest backs off to the
+// shorter context as before): the words they know take it from the characters merely frequent.
+constexpr double kLexiconWeight = 0.3;
+
 const char* const kDefaultEssay = "/usr/share/rime-data/essay.txt";          // Debian rime-essay
 const char* const kDefaultJieba = "/usr/lib/python3/dist-packages/jieba/dict.txt";  // Debian python3-jieba
 
@@ -151,6 +155,32 @@ void add_lexicon(const std::string& words, const std::vector<double>& frequency,
   out.add(words, weights);
 }
 
+/// Witten-Bell statistics of one context: how often it was followed, by how many distinct characters.
+struct Witten {
+  std::uint64_t count = 0, types = 0;
+  void add(std::uint64_t n) {
+    count += n;
+    ++types;
+  }
+  /// lambda = c / (c + T): the share of the context's seen followers; 0 for an unseen context.
+  double lambda() const { return count ? double(count) / double(count + types) : 0.0; }
+  /// The maximum-likelihood probability of a follower seen @p n times.
+  double ml(std::uint64_t n) const { return count ? double(n) / double(count) : 0.0; }
+};
+
+/// The probability a context stores for a follower seen @p n_reports times in the reports and
+/// @p n_lexicon times in the lexicons: the reports' share, then the lexicons' share of what the
+/// reports leave unseen.
+double seen_mass(const Witten& reports, std::uint64_t n_reports, const Witten& lexicon, std::uint64_t n_lexicon) {
+  const double to_lexicon = kLexiconWeight * lexicon.lambda();
+  return reports.lambda() * reports.ml(n_reports) + (1 - reports.lambda()) * to_lexicon * lexicon.ml(n_lexicon);
+}
+
+/// What is left for the next shorter context: unseen by the reports and not given to the lexicons.
+double backoff(const Witten& reports, const Witten& lexicon) {
+  return (1 - reports.lambda()) * (1 - kLexiconWeight * lexicon.lambda());
+}
+
 std::uint8_t quantize(double log10p) {
   const double q = std::round(-log10p * fmt::kScale);
   return static_cast<std::uint8_t>(std::clamp(q, 0.0, 255.0));
@@ -188,7 +218,7 @@ int main(int argc, char** argv) {
   opencc::SimpleConverter t2s("t2s.json");
   opencc::SimpleConverter t2tw("t2tw.json");
 
-  Counts counts;
+  Counts reports;
   std::size_t used = 0;
   std::uint64_t chars_simplified = 0, chars_s2t = 0, chars_s2tw = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -197,33 +227,42 @@ int main(int argc, char** argv) {
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
-    chars_simplified += count(text, counts);
-    chars_s2t += count(s2t.Convert(text), counts);
-    chars_s2tw += count(s2tw.Convert(text), counts);
+    chars_simplified += count(text, reports);
+    chars_s2t += count(s2t.Convert(text), reports);
+    chars_s2tw += count(s2tw.Convert(text), reports);
     ++used;
   }
   // The lexicons in the script of each pass: rime-essay is written in OpenCC's standard traditional
   // forms (爲), jieba in simplified.
+  Counts lexicon;
   {
-    WeightedCounts lexicon_counts;
+    WeightedCounts weighted;
     const double half = kLexiconShare / 2;
-    add_lexicon(t2s.Convert(essay.lines), essay.frequency, half * double(chars_simplified), lexicon_counts);
-    add_lexicon(jieba.lines, jieba.frequency, half * double(chars_simplified), lexicon_counts);
-    add_lexicon(essay.lines, essay.frequency, half * double(chars_s2t), lexicon_counts);
-    add_lexicon(s2t.Convert(jieba.lines), jieba.frequency, half * double(chars_s2t), lexicon_counts);
-    add_lexicon(t2tw.Convert(essay.lines), essay.frequency, half * double(chars_s2tw), lexicon_counts);
-    add_lexicon(s2tw.Convert(jieba.lines), jieba.frequency, half * double(chars_s2tw), lexicon_counts);
-    lexicon_counts.round_into(counts);
+    add_lexicon(t2s.Convert(essay.lines), essay.frequency, half * double(chars_simplified), weighted);
+    add_lexicon(jieba.lines, jieba.frequency, half * double(chars_simplified), weighted);
+    add_lexicon(essay.lines, essay.frequency, half * double(chars_s2t), weighted);
+    add_lexicon(s2t.Convert(jieba.lines), jieba.frequency, half * double(chars_s2t), weighted);
+    add_lexicon(t2tw.Convert(essay.lines), essay.frequency, half * double(chars_s2tw), weighted);
+    add_lexicon(s2tw.Convert(jieba.lines), jieba.frequency, half * double(chars_s2tw), weighted);
+    weighted.round_into(lexicon);
   }
 
-  // Vocabulary: every character seen at least twice (a single sighting is noise).
+  // Vocabulary: every character seen at least twice (a single sighting is noise). Unigrams are the
+  // reports' own; the lexicons only add the characters the reports lack (or saw once).
+  std::map<char32_t, std::uint64_t> unigram;
+  for (const auto& [c, n] : reports.unigram)
+    if (n >= 2) unigram[c] = n;
+  for (const auto& [c, n] : lexicon.unigram) {
+    const auto r = reports.unigram.find(c);
+    const std::uint64_t own = r == reports.unigram.end() ? 0 : r->second;
+    if (own < 2 && own + n >= 2) unigram[c] = own + n;
+  }
   std::vector<char32_t> chars;
   std::uint64_t total = 0;
-  for (const auto& [c, n] : counts.unigram)
-    if (n >= 2) {
-      chars.push_back(c);
-      total += n;
-    }
+  for (const auto& [c, n] : unigram) {
+    chars.push_back(c);
+    total += n;
+  }
   if (chars.size() >= 65535) {
     std::cerr << "vocabulary too large\n";
     return 1;
@@ -231,36 +270,53 @@ int main(int argc, char** argv) {
   std::unordered_map<char32_t, std::uint32_t> index;
   for (std::uint32_t i = 0; i < chars.size(); ++i) index[chars[i]] = i;
 
-  // Witten-Bell: lambda(a) = c(a) / (c(a) + T(a)), T(a) = distinct followers of a.
-  std::vector<std::uint64_t> follow_count(chars.size(), 0), follow_types(chars.size(), 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> kept;  // key, count
-  for (const auto& [key, n] : counts.bigram) {
-    auto ia = index.find(static_cast<char32_t>(key >> 32));
-    auto ib = index.find(static_cast<char32_t>(key & 0xFFFFFFFFu));
-    if (ia == index.end() || ib == index.end()) continue;
-    follow_count[ia->second] += n;
-    ++follow_types[ia->second];
-    // Pairs seen once are dropped from the file (they stay in the Witten-Bell totals).
-    if (n >= 2) kept.push_back({(ia->second << 16) | ib->second, n});
-  }
+  // Bigrams: Witten-Bell over the reports, whose unseen mass goes to Witten-Bell over the lexicons,
+  // whose unseen mass goes to the unigrams. Where the reports know a context they decide; the
+  // lexicons only share out what the reports leave to chance (which character follows 擇 when the
+  // reports never wrote 擇校), so the reports' punctuation and style keep their weight.
+  std::vector<Witten> follow_reports(chars.size()), follow_lexicon(chars.size());
+  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> pairs;  // key -> (reports, lexicon)
+  auto gather_pairs = [&](const Counts& counts, std::vector<Witten>& follow, bool from_reports) {
+    for (const auto& [key, n] : counts.bigram) {
+      auto ia = index.find(static_cast<char32_t>(key >> 32));
+      auto ib = index.find(static_cast<char32_t>(key & 0xFFFFFFFFu));
+      if (ia == index.end() || ib == index.end()) continue;
+      follow[ia->second].add(n);
+      auto& slot = pairs[(ia->second << 16) | ib->second];
+      (from_reports ? slot.first : slot.second) += n;
+    }
+  };
+  gather_pairs(reports, follow_reports, true);
+  gather_pairs(lexicon, follow_lexicon, false);
+  // Pairs seen once are dropped from the file (they stay in the Witten-Bell totals).
+  std::vector<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> kept;
+  for (const auto& [key, n] : pairs)
+    if (n.first >= 2 || n.second >= 2) kept.push_back({key, n});
   std::sort(kept.begin(), kept.end());
 
-  // Trigram contexts: Witten-Bell over the kept bigrams (a trigram count >= 2 implies its context's).
+  // Trigram contexts: the same over the kept bigrams (a trigram count >= 2 implies its context's).
   std::unordered_map<std::uint32_t, std::uint32_t> bigram_position;
   for (std::uint32_t i = 0; i < kept.size(); ++i) bigram_position[kept[i].first] = i;
-  std::vector<std::uint64_t> context_count(kept.size(), 0), context_types(kept.size(), 0);
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> trigrams;  // key, count
-  for (const auto& [key, n] : counts.trigram) {
-    auto ia = index.find(static_cast<char32_t>(key >> 42));
-    auto ib = index.find(static_cast<char32_t>((key >> 21) & 0x1FFFFF));
-    auto ic = index.find(static_cast<char32_t>(key & 0x1FFFFF));
-    if (ia == index.end() || ib == index.end() || ic == index.end()) continue;
-    auto pos = bigram_position.find((ia->second << 16) | ib->second);
-    if (pos == bigram_position.end()) continue;
-    context_count[pos->second] += n;
-    ++context_types[pos->second];
-    if (n >= kMinTrigramCount) trigrams.push_back({(std::uint64_t{pos->second} << 16) | ic->second, n});
-  }
+  std::vector<Witten> context_reports(kept.size()), context_lexicon(kept.size());
+  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> triples;
+  auto gather_triples = [&](const Counts& counts, std::vector<Witten>& context, bool from_reports) {
+    for (const auto& [key, n] : counts.trigram) {
+      auto ia = index.find(static_cast<char32_t>(key >> 42));
+      auto ib = index.find(static_cast<char32_t>((key >> 21) & 0x1FFFFF));
+      auto ic = index.find(static_cast<char32_t>(key & 0x1FFFFF));
+      if (ia == index.end() || ib == index.end() || ic == index.end()) continue;
+      auto pos = bigram_position.find((ia->second << 16) | ib->second);
+      if (pos == bigram_position.end()) continue;
+      context[pos->second].add(n);
+      auto& slot = triples[(std::uint64_t{pos->second} << 16) | ic->second];
+      (from_reports ? slot.first : slot.second) += n;
+    }
+  };
+  gather_triples(reports, context_reports, true);
+  gather_triples(lexicon, context_lexicon, false);
+  std::vector<std::pair<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>>> trigrams;
+  for (const auto& [key, n] : triples)
+    if (n.first >= kMinTrigramCount || n.second >= kMinTrigramCount) trigrams.push_back({key, n});
   std::sort(trigrams.begin(), trigrams.end());
 
   std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
@@ -271,11 +327,8 @@ int main(int argc, char** argv) {
   put(out, static_cast<std::uint32_t>(trigrams.size()));
   put(out, std::uint32_t{0});
   for (char32_t c : chars) put(out, static_cast<std::uint32_t>(c));
-  for (char32_t c : chars) put(out, quantize(std::log10(double(counts.unigram[c]) / double(total))));
-  for (std::size_t i = 0; i < chars.size(); ++i) {
-    const double c = double(follow_count[i]), t = double(follow_types[i]);
-    put(out, quantize(c + t > 0 ? std::log10(t / (c + t)) : 0.0));
-  }
+  for (char32_t c : chars) put(out, quantize(std::log10(double(unigram[c]) / double(total))));
+  for (std::size_t i = 0; i < chars.size(); ++i) put(out, quantize(std::log10(backoff(follow_reports[i], follow_lexicon[i]))));
   std::size_t written = 24 + chars.size() * 6;
   auto pad_to = [&](std::size_t align) {
     for (; written % align; ++written) put(out, std::uint8_t{0});
@@ -284,20 +337,15 @@ int main(int argc, char** argv) {
   for (const auto& [key, n] : kept) put(out, key);
   for (const auto& [key, n] : kept) {
     const std::size_t a = key >> 16;
-    const double c = double(follow_count[a]), t = double(follow_types[a]);
-    put(out, quantize(std::log10(c / (c + t) * double(n) / c)));
+    put(out, quantize(std::log10(seen_mass(follow_reports[a], n.first, follow_lexicon[a], n.second))));
   }
-  for (std::size_t i = 0; i < kept.size(); ++i) {
-    const double c = double(context_count[i]), t = double(context_types[i]);
-    put(out, quantize(c + t > 0 ? std::log10(t / (c + t)) : 0.0));
-  }
+  for (std::size_t i = 0; i < kept.size(); ++i) put(out, quantize(std::log10(backoff(context_reports[i], context_lexicon[i]))));
   written += kept.size() * 6;
   pad_to(8);
   for (const auto& [key, n] : trigrams) put(out, key);
   for (const auto& [key, n] : trigrams) {
     const std::size_t ab = key >> 16;
-    const double c = double(context_count[ab]), t = double(context_types[ab]);
-    put(out, quantize(std::log10(c / (c + t) * double(n) / c)));
+    put(out, quantize(std::log10(seen_mass(context_reports[ab], n.first, context_lexicon[ab], n.second))));
   }
   std::cerr << "trained on " << used << " of " << files.size() << " reports (" << chars_simplified
             << " characters a script) and " << essay.frequency.size() << " + " << jieba.frequency.size()
