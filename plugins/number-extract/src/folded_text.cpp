@@ -21,6 +21,16 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       ++pos;
       continue;
     }
+    // Three-byte sequences with E1..EC or EE..EF leads are valid with any continuation bytes: decoded
+    // here without the general validation (most of a Chinese text).
+    if (pos + 2 < text.size() && b >= 0xE1 && b <= 0xEF && b != 0xED) {
+      const auto b1 = static_cast<unsigned char>(text[pos + 1]), b2 = static_cast<unsigned char>(text[pos + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        cps_.push_back(table[((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)]);
+        pos += 3;
+        continue;
+      }
+    }
     const char32_t cp = docpipe::utf8::next(text, pos);
     cps_.push_back(cp < 0x10000 ? table[cp] : cp);
   }

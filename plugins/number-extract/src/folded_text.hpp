@@ -31,6 +31,10 @@ class FoldedText {
   bool matches(std::size_t i, std::u32string_view word) const noexcept;
   /// True when the folded code points ending just before @p i spell @p word.
   bool matches_before(std::size_t i, std::u32string_view word) const noexcept;
+  /// The folded code points [@p b, @p e) (valid while this object lives).
+  std::u32string_view view(std::size_t b, std::size_t e) const noexcept {
+    return std::u32string_view(cps_).substr(b, e - b);
+  }
   /// The original UTF-8 text of code points [@p b, @p e).
   std::string_view slice(std::size_t b, std::size_t e) const noexcept {
     return text_.substr(offsets_[b], offsets_[e] - offsets_[b]);

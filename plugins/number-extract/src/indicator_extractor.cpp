@@ -4,7 +4,6 @@
 #include <array>
 #include <string_view>
 
-#include <docpipe/utf8.hpp>
 
 namespace number_extract {
 namespace {
@@ -39,8 +38,13 @@ constexpr std::array<u32string_view, 25> kTrailing = {U"预期目标", U"目标"
                                                       U"累计", U"可比", U"同口径", U"较", U"实际", U"名义",
                                                       U"预计", U"的"};
 
-bool starts_with(u32string_view s, u32string_view w) { return s.substr(0, w.size()) == w; }
-bool ends_with(u32string_view s, u32string_view w) { return s.size() >= w.size() && s.substr(s.size() - w.size()) == w; }
+// The first (last) characters are compared before the rest: the word lists are tried in loops.
+bool starts_with(u32string_view s, u32string_view w) {
+  return s.size() >= w.size() && s[0] == w[0] && s.substr(0, w.size()) == w;
+}
+bool ends_with(u32string_view s, u32string_view w) {
+  return s.size() >= w.size() && s.back() == w.back() && s.substr(s.size() - w.size()) == w;
+}
 
 u32string_view trim(u32string_view s) {
   while (!s.empty() && !is_letter(s.front()) && s.front() != U'(' && s.front() != U'（') s.remove_prefix(1);
@@ -87,31 +91,47 @@ u32string_view clean_name(u32string_view s) {
   return s;
 }
 
-// The figure word nearest the figure (the last one in s), with its length; `growth` tells a
-// growth word (增长, 下降), `decrease` a falling one. 增加值 is a noun, 提高到 sets a level.
+// The figure words by first character, so find_verb walks the clause once from its end instead of
+// searching it once per word.
+struct VerbIndex {
+  struct Verb {
+    u32string_view word;
+    bool growth = false;
+    bool decrease = false;
+  };
+  std::vector<Verb> by_first[64];
+  VerbIndex() {
+    for (auto w : kGrowthWords) {
+      bool d = false;
+      for (auto x : kDecreaseWords) d = d || x == w;
+      by_first[w[0] % 64].push_back({w, true, d});
+    }
+    for (auto w : kLevelWords) by_first[w[0] % 64].push_back({w, false, false});
+  }
+};
+
+// The figure word nearest the figure (the last one in s; the longest where several start at the
+// same place), with its length; `growth` tells a growth word (增长, 下降), `decrease` a falling one.
+// 增加值 is a noun, 提高到 sets a level.
 std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& decrease) {
-  std::size_t best = u32string_view::npos;
+  static const VerbIndex index;
   len = 0;
   growth = decrease = false;
-  auto consider = [&](u32string_view w, bool g, bool d) {
-    for (std::size_t p = s.rfind(w); p != u32string_view::npos; p = p == 0 ? u32string_view::npos : s.rfind(w, p - 1)) {
-      const char32_t after = p + w.size() < s.size() ? s[p + w.size()] : 0;
-      if (w == U"增加" && after == U'值') continue;
-      if (best != u32string_view::npos && (p < best || (p == best && w.size() <= len))) return;
-      best = p;
-      len = w.size();
-      growth = g && after != U'到' && after != U'至';
-      decrease = d && growth;
-      return;
+  for (std::size_t p = s.size(); p-- > 0;) {
+    const VerbIndex::Verb* best = nullptr;
+    for (const auto& v : index.by_first[s[p] % 64]) {
+      if (v.word[0] != s[p] || s.substr(p, v.word.size()) != v.word) continue;
+      if (v.word == U"增加" && p + 2 < s.size() && s[p + 2] == U'值') continue;
+      if (!best || v.word.size() > best->word.size()) best = &v;
     }
-  };
-  for (auto w : kGrowthWords) {
-    bool d = false;
-    for (auto x : kDecreaseWords) d = d || x == w;
-    consider(w, true, d);
+    if (!best) continue;
+    const char32_t after = p + best->word.size() < s.size() ? s[p + best->word.size()] : 0;
+    len = best->word.size();
+    growth = best->growth && after != U'到' && after != U'至';
+    decrease = best->decrease && growth;
+    return p;
   }
-  for (auto w : kLevelWords) consider(w, false, false);
-  return best;
+  return u32string_view::npos;
 }
 
 // Growth nouns that end a name (收入增速, 价格涨幅): stripped, and they make the measure growth.
@@ -125,12 +145,6 @@ u32string_view strip_growth_noun(u32string_view s, bool& growth, bool& decrease)
       return s.substr(0, s.size() - w.size());
     }
   return s;
-}
-
-std::string to_utf8(u32string_view s) {
-  std::string out;
-  for (char32_t c : s) docpipe::utf8::append(out, c);
-  return out;
 }
 
 // Splits a name list: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
@@ -151,15 +165,15 @@ std::vector<u32string_view> split_names(u32string_view s) {
 // it is a share of: it keeps an id only from a pattern that names the share itself (R&D经费支出占GDP
 // 比重 -> rd_intensity, ids ending in _share).
 std::string canonical_id(const IndicatorTable& table, u32string_view name) {
-  std::string id = table.lookup(to_utf8(name));
+  std::string id = table.lookup(name);
   // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
   if (id == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
     return {};
   const std::size_t zhan = name.find(U'占');
   if (id.empty() || zhan == u32string_view::npos) return id;
   if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;
-  const std::string whole = table.lookup(to_utf8(name.substr(zhan + 1)));
-  const std::string part = table.lookup(to_utf8(name.substr(0, zhan)));
+  const std::string& whole = table.lookup(name.substr(zhan + 1));
+  const std::string& part = table.lookup(name.substr(0, zhan));
   if (whole == id || part == id) return {};  // the id came from one side of the share only
   return id;
 }
@@ -237,17 +251,16 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     // The clause text before the group: back to the clause start or the previous group.
     std::size_t clause_begin = first.first_cp;
     while (clause_begin > cursor && !is_clause_break(t.at(clause_begin - 1))) --clause_begin;
-    u32string pre;
-    for (std::size_t k = clause_begin; k < first.first_cp; ++k) pre.push_back(t.at(k));
+    const u32string_view pre = t.view(clause_begin, first.first_cp);
     cursor = figures[j - 1]->last_cp;
 
     std::size_t verb_len = 0;
     bool growth = false, decrease = false;
     const std::size_t verb = find_verb(pre, verb_len, growth, decrease);
-    u32string_view name_part = verb == u32string_view::npos ? u32string_view(pre) : u32string_view(pre).substr(0, verb);
+    u32string_view name_part = verb == u32string_view::npos ? pre : pre.substr(0, verb);
     u32string_view name = clean_name(name_part);
     // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
-    if (name.empty() && verb != u32string_view::npos) name = clean_name(u32string_view(pre).substr(verb + verb_len));
+    if (name.empty() && verb != u32string_view::npos) name = clean_name(pre.substr(verb + verb_len));
     // Where a view into `pre` stands in the text, to take the written form from there.
     auto written = [&](u32string_view v) {
       const std::size_t off = static_cast<std::size_t>(v.data() - pre.data());
@@ -259,7 +272,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     if (name.empty()) {
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);
       // so does a stretch target (增长7.5%，力争8%), which also keeps the previous measure.
-      const bool stretch = pre.find(U"力争") != u32string::npos || pre.find(U"争取") != u32string::npos;
+      const bool stretch = pre.find(U"力争") != u32string_view::npos || pre.find(U"争取") != u32string_view::npos;
       if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_name.folded.empty()) {
         i = j;
         continue;
@@ -302,7 +315,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         const u32string_view full = parts[longest];
         for (std::size_t p = 0; p < parts.size(); ++p) {
           Name n{u32string(parts[p]), written(parts[p]), part_growth[p] != 0, part_decrease[p] != 0};
-          if (p != longest && table.lookup(to_utf8(n.folded)).empty() && parts[p].size() < full.size()) {
+          if (p != longest && table.lookup(u32string_view(n.folded)).empty() && parts[p].size() < full.size()) {
             if (p < longest) {
               const auto tail = full.substr(parts[p].size());
               n.folded += tail;

@@ -48,10 +48,16 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   }
 }
 
-std::string IndicatorTable::lookup(std::string_view name) const {
-  std::u32string folded = fold_utf8(name);
-  // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name.
-  folded.erase(std::remove(folded.begin(), folded.end(), U' '), folded.end());
+std::string IndicatorTable::lookup(std::string_view name) const { return lookup(std::u32string_view(fold_utf8(name))); }
+
+const std::string& IndicatorTable::lookup(std::u32string_view name) const {
+  static const std::string none;
+  // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name. The
+  // buffer is reused: lookups run per name in the indicator pass's inner loop.
+  thread_local std::u32string folded;
+  folded.clear();
+  for (char32_t c : name)
+    if (c != U' ') folded.push_back(c);
   if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
   const std::u32string_view view(folded);
   // The longest pattern found at any position; ties go to the earlier line of the table.
@@ -69,7 +75,7 @@ std::string IndicatorTable::lookup(std::string_view name) const {
       }
     }
   }
-  return best < patterns_.size() ? patterns_[best].id : std::string{};
+  return best < patterns_.size() ? patterns_[best].id : none;
 }
 
 std::string_view IndicatorTable::builtin_tsv() {

@@ -22,6 +22,10 @@ class IndicatorTable {
   /// empty string when none is.
   std::string lookup(std::string_view name) const;
 
+  /// The same for a name already folded (code points of a FoldedText, or fold_utf8's result):
+  /// folding is idempotent, so this skips the UTF-8 round trip. The result lives as long as the table.
+  const std::string& lookup(std::u32string_view folded) const;
+
   /// Number of patterns.
   std::size_t size() const noexcept { return patterns_.size(); }
 

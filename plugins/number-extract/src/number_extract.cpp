@@ -38,10 +38,9 @@ bool opens_with_top_label(const FoldedText& t, std::size_t b, std::size_t e) {
 // A short line without a full stop that names a part of the report (**2024年工作回顾**).
 bool looks_like_heading(const FoldedText& t, std::size_t b, std::size_t e) {
   if (e <= b || e - b > 30 || t.at(e - 1) == U'。') return false;
-  std::u32string line;
-  for (std::size_t k = b; k < e; ++k) line.push_back(t.at(k));
+  const std::u32string_view line = t.view(b, e);
   for (std::u32string_view w : {U"工作回顾", U"工作安排", U"目标任务", U"总体要求", U"主要任务", U"过去五年"})
-    if (line.find(w) != std::u32string::npos) return true;
+    if (line.find(w) != std::u32string_view::npos) return true;
   return false;
 }
 
@@ -58,6 +57,23 @@ void report_missing_targets(docpipe::Document& doc, const FoldedText& t) {
     return;
   }
 }
+
+// Code point indexes of byte offsets that mostly come in text order (sentence after sentence): a
+// forward walk from the last answer instead of a binary search over the whole text each time.
+class ByteToIndex {
+ public:
+  explicit ByteToIndex(const FoldedText& t) : t_(t) {}
+  /// FoldedText::index_of_byte(b).
+  std::size_t operator()(std::size_t b) {
+    if (i_ > 0 && t_.byte(i_ - 1) >= b) return i_ = t_.index_of_byte(b);  // went back: search
+    while (i_ < t_.size() && t_.byte(i_) < b) ++i_;
+    return i_;
+  }
+
+ private:
+  const FoldedText& t_;
+  std::size_t i_ = 0;
+};
 
 }  // namespace
 
@@ -79,9 +95,10 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   std::vector<const ScannedNumber*> in_sentence;
   std::u32string pseudo_heading;
   SentenceContext carried;
+  ByteToIndex index_of(t);
   for (const docpipe::Span& sentence : sentences) {
+    const std::size_t b = index_of(sentence.begin), e = index_of(sentence.end);
     if (doc.sections.empty()) {
-      const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
       if (opens_with_top_label(t, b, e) || looks_like_heading(t, b, e)) {
         pseudo_heading.clear();
         for (std::size_t k = b; k < e && k < b + 40; ++k) pseudo_heading.push_back(t.at(k));
@@ -91,7 +108,6 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     in_sentence.clear();
     for (std::size_t k = n; k < scanned.size() && scanned[k].mention.span.end <= sentence.end; ++k)
       in_sentence.push_back(&scanned[k]);
-    const std::size_t b = t.index_of_byte(sentence.begin), e = t.index_of_byte(sentence.end);
     if (in_sentence.empty()) {
       // `主要预期目标是：` alone on its line introduces the list below it.
       std::size_t last = e;

@@ -61,7 +61,22 @@ constexpr Qualifier kSuffixes[] = {
     {U"或以下", "at_most"}, {U"或者以下", "at_most"}, {U"或者更多", "at_least"}, {U"或更多", "at_least"},
 };
 
+// The last characters of the prefix words: most numbers have none before them, and one lookup says so.
+struct PrefixEnds {
+  std::bitset<0x10000> bits;
+  PrefixEnds() {
+    for (const auto& q : kPrefixes) bits.set(q.word.back());
+  }
+};
+
 const char* match_prefix(const FoldedText& t, std::size_t i, std::size_t floor, std::size_t& begin) {
+  static const PrefixEnds ends;
+  {
+    std::size_t k = i;
+    if (k > floor && t.at(k - 1) == U' ') --k;
+    const char32_t last = k > floor ? t.at(k - 1) : 0;
+    if (last >= 0x10000 || !ends.bits[last]) return nullptr;
+  }
   // The last few characters before i without single spaces (`小于 或 等于100`, `< = 100`), and where
   // each starts.
   char32_t tail[8];
@@ -95,6 +110,10 @@ const char* match_prefix(const FoldedText& t, std::size_t i, std::size_t floor, 
 
 const char* match_suffix(const FoldedText& t, std::size_t i, std::size_t& end) {
   if (t.at(i) == U' ' && t.at(i + 1) != U' ') ++i;  // `170 之下`
+  switch (t.at(i)) {  // the first characters of kSuffixes and 上下
+    case U'左': case U'以': case U'之': case U'内': case U'及': case U'或': case U'上': break;
+    default: return nullptr;
+  }
   for (const auto& q : kSuffixes) {
     if (!t.matches(i, q.word)) continue;
     // 内 alone only closes a bound after a time span (3年内); 上下 of 上下游 is no qualifier.
@@ -146,21 +165,18 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
     // 三块 and 三块钱 are money; 一块蛋糕 is one piece of cake.
     if (u.cls == UnitClass::money && t.at(u.end - 1) == U'块' && is_cjk(t.at(u.end)))
       u.cls = UnitClass::measure, u.code.clear();
+    // 20个比特币: a measure word before a currency name; the currency is the unit.
+    UnitMatch money;
+    if (u.cls == UnitClass::measure && t.at(u.end - 1) == U'个' && match_unit(t, u.end, money) &&
+        money.cls == UnitClass::money) {
+      k = u.end;
+      u = money;
+    }
     q.unit = u;
     q.unit_text = std::string(t.slice(k, u.end));
     // Keep the written unit without the spaces before it.
     while (!q.unit_text.empty() && q.unit_text.front() == ' ') q.unit_text.erase(0, 1);
     k = u.end;
-    // 20个比特币: a measure word before a currency name.
-    if (u.cls == UnitClass::measure && q.unit_text == "个") {
-      UnitMatch money;
-      if (match_unit(t, k, money) && money.cls == UnitClass::money) {
-        q.unit_text = std::string(t.slice(k, money.end));
-        u = money;
-        q.unit = u;
-        k = u.end;
-      }
-    }
     // 8亿元人民币: the currency name after 元 belongs to the mention.
     if (u.cls == UnitClass::money && u.code == std::string("CNY") && t.matches(k, U"人民币")) k += 3;
     if (u.cls == UnitClass::measure && (t.at(k) == U'余' || t.at(k) == U'多') && !is_cjk(t.at(k + 1))) {
@@ -631,7 +647,7 @@ class Scanner {
     if (t_.at(i - 1) != U'打' || t_.at(i + 1) != U'折' || t_.at(i + 2) == U'旧' || t_.at(i + 2) == U'算') return i + 1;
     ScannedNumber s = make(i, i + 2, i, i + 2);
     s.mention.value = 50;
-    s.mention.unit = "%";
+    s.mention.unit.assign(1, '%');  // (operator= "%" here trips GCC 12's -Wrestrict)
     s.mention.kind = "percent";
     s.discount = true;
     out_.push_back(std::move(s));
@@ -887,6 +903,8 @@ namespace {
 // decimal the report wrote.
 double as_written(double v) {
   if (!std::isfinite(v) || v == 0) return v;
+  // Whole numbers below 10^15 are exact in a double and print back unchanged: no need to print them.
+  if (std::fabs(v) < 1e15 && std::floor(v) == v) return v;
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.15g", v);
   return std::strtod(buffer, nullptr);

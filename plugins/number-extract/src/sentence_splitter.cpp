@@ -14,9 +14,30 @@ std::vector<docpipe::Span> split_sentences(std::string_view text) {
     if (e > b) out.push_back({b, e});
     begin = end;
   };
-  while (pos < text.size()) {
-    const char32_t c = docpipe::utf8::next(text, pos);
-    if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n') {
+  // Looks at bytes, not decoded characters: a terminator's bytes (\n ! ? and the lead bytes of 。！？)
+  // never occur inside another valid sequence, and a malformed byte is skipped alone either way.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  while (pos < size) {
+    const unsigned char c = bytes[pos];
+    std::size_t len = 0;
+    if (c == '\n' || c == '!' || c == '?') {
+      len = 1;
+    } else if (c == 0xE3 && pos + 2 < size && bytes[pos + 1] == 0x80 && bytes[pos + 2] == 0x82) {
+      len = 3;  // 。
+    } else if (c == 0xEF && pos + 2 < size && bytes[pos + 1] == 0xBC && (bytes[pos + 2] == 0x81 || bytes[pos + 2] == 0x9F)) {
+      len = 3;  // ！ ？
+    }
+    if (len == 0) {
+      // A whole CJK character (E4..E9 lead, two continuation bytes: always valid) holds no terminator.
+      if (c >= 0xE4 && c <= 0xE9 && pos + 2 < size && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80)
+        pos += 3;
+      else
+        ++pos;
+      continue;
+    }
+    pos += len;
+    {
       // Keep a closing quote or bracket with its sentence.
       while (pos < text.size()) {
         std::size_t p = pos;
