@@ -52,7 +52,18 @@ u32string_view trim(u32string_view s) {
   return s;
 }
 
+// kLeading by first character and kTrailing by last (list order kept within a bucket), so each round
+// of clean_name tries only the words that can match.
+struct AffixIndex {
+  std::vector<u32string_view> leading[64], trailing[64];
+  AffixIndex() {
+    for (auto w : kLeading) leading[w.front() % 64].push_back(w);
+    for (auto w : kTrailing) trailing[w.back() % 64].push_back(w);
+  }
+};
+
 u32string_view clean_name(u32string_view s) {
+  static const AffixIndex affixes;
   // Words up to a closing quote are a programme or brand name, or the clause began inside a
   // quotation (推出“惠蓉贷”普惠信贷规模, 惠蓉贷”普惠信贷规模): the statistic is what follows, unless
   // that is too short to name anything (“明厨亮灶”率).
@@ -75,13 +86,15 @@ u32string_view clean_name(u32string_view s) {
       changed = true;
       continue;
     }
-    for (auto w : kLeading)
+    if (s.empty()) break;
+    for (auto w : affixes.leading[s.front() % 64])
       if (starts_with(s, w)) {
         s.remove_prefix(w.size());
         changed = true;
         break;
       }
-    for (auto w : kTrailing)
+    if (s.empty()) break;
+    for (auto w : affixes.trailing[s.back() % 64])
       if (ends_with(s, w)) {
         s.remove_suffix(w.size());
         changed = true;

@@ -82,10 +82,16 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   std::vector<ScannedNumber> scanned = scan_numbers(t);
   doc.numbers.clear();
   doc.indicators.clear();
-  doc.numbers.reserve(scanned.size());
-  for (const auto& s : scanned)
-    if (options.names || s.mention.kind != "name") doc.numbers.push_back(s.mention);
-  if (!options.indicators) return;
+  // The mentions move into the document once the indicator pass, which reads them, is done.
+  auto publish_numbers = [&] {
+    doc.numbers.reserve(scanned.size());
+    for (auto& s : scanned)
+      if (options.names || s.mention.kind != "name") doc.numbers.push_back(std::move(s.mention));
+  };
+  if (!options.indicators) {
+    publish_numbers();
+    return;
+  }
 
   const std::vector<docpipe::Span> own_sentences = doc.sentences.empty() ? split_sentences(doc.text) : std::vector<docpipe::Span>{};
   const std::vector<docpipe::Span>& sentences = doc.sentences.empty() ? own_sentences : doc.sentences;
@@ -141,6 +147,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     }
   }
   report_missing_targets(doc, t);
+  publish_numbers();
 }
 
 }  // namespace number_extract
