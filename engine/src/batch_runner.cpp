@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include "docpipe/utf8.hpp"
 #include "progress.hpp"
 #include "run_journal.hpp"
+#include "serial_handoff.hpp"
 #include "stale_temp_files.hpp"
 #include "stop_signal.hpp"
 
@@ -119,13 +121,62 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
     }
   };
 
+  // A document between its analysis and its journal line: what the exporting stages still need.
+  struct InFlight {
+    Document doc;
+    CheckpointKey key;
+    DocumentFailure failure;
+    bool kept = false;
+    std::chrono::steady_clock::time_point t0;
+    std::size_t next = 0;  // the next stage of the tail to run
+  };
+
+  auto finish_document = [&](InFlight& f) {
+    JournalEntry entry{f.failure.error.empty() ? (f.kept ? JournalEntry::kept : JournalEntry::ok) : JournalEntry::failed,
+                       f.doc.id, f.key.content_hash, pipeline_hash};
+    journal.record(entry);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - f.t0).count();
+    record(f.doc, f.failure.error.empty() ? nullptr : &f.failure, f.kept, ms);
+  };
+
+  // Each run of consecutive serialized stages in the tail is one section with its own hand-off, so
+  // a worker never waits idle for an exporter another worker is in (serial_handoff.hpp).
+  const std::vector<TailSegment> segments = serialized_segments(tail);
+  std::vector<int> segment_at(tail.size(), -1);
+  std::vector<std::unique_ptr<SerialHandoff<InFlight>>> handoffs;
+  std::function<void(int, InFlight&)> advance = [&](int worker, InFlight& f) {
+    while (f.failure.error.empty() && f.next < tail.size()) {
+      if (const int seg = segment_at[f.next]; seg >= 0) {
+        handoffs[static_cast<std::size_t>(seg)]->submit(worker, std::move(f));
+        return;
+      }
+      if (auto failed = run_slots(tail, f.next, f.next + 1, worker, f.doc))
+        fail_at(f.failure, tail[failed->stage_index].index, std::move(failed->message));
+      ++f.next;
+    }
+    finish_document(f);
+  };
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    const TailSegment seg = segments[k];
+    for (std::size_t i = seg.first; i < seg.last; ++i) segment_at[i] = static_cast<int>(k);
+    handoffs.push_back(std::make_unique<SerialHandoff<InFlight>>(
+        static_cast<std::size_t>(workers),
+        [&, seg](int worker, InFlight& f) {
+          if (auto failed = run_slots(tail, seg.first, seg.last, worker, f.doc))
+            fail_at(f.failure, tail[failed->stage_index].index, std::move(failed->message));
+          f.next = seg.last;
+        },
+        advance));
+  }
+
   std::atomic<bool> aborting{false};
   auto work = [&](int worker) {
     while (stop_signal() == 0 && !aborting.load()) {
       auto item = inputs.next();
       if (!item) break;
-      const auto t0 = std::chrono::steady_clock::now();
-      Document doc;
+      InFlight f;
+      f.t0 = std::chrono::steady_clock::now();
+      Document& doc = f.doc;
       doc.id = safe_document_id(item->id);
       if (options.shard && !options.shard->contains(doc.id)) {
         std::lock_guard<std::mutex> lock(summary_mutex);
@@ -134,45 +185,41 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
       }
       doc.source = item->source;
       doc.raw = std::move(item->raw);
-      DocumentFailure failure{doc.id, doc.source, "input", -1, item->error};
+      DocumentFailure& failure = f.failure;
+      failure = {doc.id, doc.source, "input", -1, item->error};
       if (failure.error.empty()) {
         std::lock_guard<std::mutex> lock(summary_mutex);
         if (!seen_ids.insert(doc.id).second)
           failure.error = "duplicate document id '" + doc.id + "': another input already has it";
       }
       if (failure.error.empty() && doc.raw.empty()) failure.error = "empty input (0 bytes)";
-      const CheckpointKey key{doc.id, failure.error.empty() ? content_hash_hex(doc.raw) : std::string(), pipeline_hash};
-      bool kept = false;
-      if (failure.error.empty()) {
-        if (options.resume) {
-          const auto it = previous.latest.find(doc.id);
-          if (it != previous.latest.end() && it->second.status != JournalEntry::failed &&
-              it->second.content_hash == key.content_hash && it->second.pipeline_hash == pipeline_hash) {
-            if (!checkpointing) {
-              kept = true;
-            } else if (auto saved = checkpoints.load(key)) {
-              doc = std::move(*saved);
-              kept = true;
-            }
-          }
-        }
-        if (!kept) {
-          if (utf8::is_valid(doc.raw)) {
-            doc.text = doc.raw;
-            doc.encoding = {"UTF-8", 1.0, false};
-            doc.source_map = SourceMap::identity(doc.raw.size());
-          }
-          analyse(worker, doc, failure);
-          if (failure.error.empty() && checkpointing) checkpoints.save(key, doc);
-        }
-        if (failure.error.empty())
-          if (auto f = run_slots(tail, worker, doc)) fail_at(failure, tail[f->stage_index].index, std::move(f->message));
-        JournalEntry entry{failure.error.empty() ? (kept ? JournalEntry::kept : JournalEntry::ok) : JournalEntry::failed,
-                           doc.id, key.content_hash, pipeline_hash};
-        journal.record(entry);
+      if (!failure.error.empty()) {  // not read: no journal line
+        record(doc, &failure, false, 0);
+        continue;
       }
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-      record(doc, failure.error.empty() ? nullptr : &failure, kept, ms);
+      f.key = {doc.id, content_hash_hex(doc.raw), pipeline_hash};
+      if (options.resume) {
+        const auto it = previous.latest.find(doc.id);
+        if (it != previous.latest.end() && it->second.status != JournalEntry::failed &&
+            it->second.content_hash == f.key.content_hash && it->second.pipeline_hash == pipeline_hash) {
+          if (!checkpointing) {
+            f.kept = true;
+          } else if (auto saved = checkpoints.load(f.key)) {
+            doc = std::move(*saved);
+            f.kept = true;
+          }
+        }
+      }
+      if (!f.kept) {
+        if (utf8::is_valid(doc.raw)) {
+          doc.text = doc.raw;
+          doc.encoding = {"UTF-8", 1.0, false};
+          doc.source_map = SourceMap::identity(doc.raw.size());
+        }
+        analyse(worker, doc, failure);
+        if (failure.error.empty() && checkpointing) checkpoints.save(f.key, doc);
+      }
+      advance(worker, f);
     }
   };
 

@@ -48,7 +48,12 @@ std::vector<StageSlot> start_stages(const ResolvedPipeline& pipeline, const std:
 }
 
 std::optional<StageFailure> run_slots(std::vector<StageSlot>& slots, int worker, Document& doc) {
-  for (std::size_t s = 0; s < slots.size(); ++s) {
+  return run_slots(slots, 0, slots.size(), worker, doc);
+}
+
+std::optional<StageFailure> run_slots(std::vector<StageSlot>& slots, std::size_t first, std::size_t last, int worker,
+                                      Document& doc) {
+  for (std::size_t s = first; s < last && s < slots.size(); ++s) {
     const auto s0 = std::chrono::steady_clock::now();
     const abi::Status status = slots[s].process(worker, doc);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s0).count();
@@ -57,6 +62,16 @@ std::optional<StageFailure> run_slots(std::vector<StageSlot>& slots, int worker,
     if (!status.ok) return StageFailure{s, status.message.empty() ? "failed without a message" : status.message};
   }
   return std::nullopt;
+}
+
+std::vector<TailSegment> serialized_segments(const std::vector<StageSlot>& slots) {
+  std::vector<TailSegment> segments;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (!slots[i].serialized) continue;
+    if (!segments.empty() && segments.back().last == i) ++segments.back().last;
+    else segments.push_back({i, i + 1});
+  }
+  return segments;
 }
 
 std::vector<std::string> finish_slots(std::vector<StageSlot>& slots) {

@@ -49,6 +49,20 @@ struct StageFailure {
 };
 std::optional<StageFailure> run_slots(std::vector<StageSlot>& slots, int worker, Document& doc);
 
+/// Runs slots [@p first, @p last) on @p doc, as run_slots() does all of them; the failed slot's
+/// position is in @p slots.
+std::optional<StageFailure> run_slots(std::vector<StageSlot>& slots, std::size_t first, std::size_t last, int worker,
+                                      Document& doc);
+
+/// Slots [first, last) of a list: one run of consecutive serialized stages.
+struct TailSegment {
+  std::size_t first;
+  std::size_t last;
+};
+
+/// The maximal runs of consecutive serialized slots in @p slots, in order.
+std::vector<TailSegment> serialized_segments(const std::vector<StageSlot>& slots);
+
 /// Calls finish() on every instance; returns `plugin: message` for each that failed.
 std::vector<std::string> finish_slots(std::vector<StageSlot>& slots);
 
