@@ -9,6 +9,7 @@
 
 #include "char_model.hpp"
 #include "document_cache.hpp"
+#include "enumerator_lists.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -24,6 +25,7 @@ constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, w
 constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
 constexpr std::size_t kDoubleFirsts = 24;  // first characters tried for two dropped pairs after the lost lead
+constexpr std::size_t kDoubleThirds = 2;   // third characters kept per second one for two dropped pairs
 constexpr std::size_t kDropEndBeam = 4;  // hypotheses tried with a dropped pair before a run's end
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
@@ -97,7 +99,7 @@ std::size_t tag_rest_length(std::string_view rest) {
 class RunSearch {
  public:
   RunSearch(std::string_view text, const CharModel& model, const LostByteOptions& options)
-      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)), cache_(text) {
+      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)), cache_(text), lists_(text) {
     for (unsigned p = 0x81; p <= 0xFE; ++p) {
       bool any = false;
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
@@ -114,6 +116,10 @@ class RunSearch {
   bool run(std::size_t begin, LostByteFix& fix) {
     collect(begin);
     if (tokens_.empty() && terminal_ == Terminal::none) return false;
+    // A list that goes on after the run without one of its items: the run may hold that item.
+    const auto missing = lists_.missing_between(begin, terminal_ != Terminal::none ? terminal_token_.end : tokens_.back().end);
+    expected_ = missing.enumerator;
+    expected_p_ = expected_ ? 1.0 / double(missing.distance + 1) : 0.0;
     build_as_is(begin);
     drop_end_.clear();
     double_at_.clear();
@@ -149,11 +155,25 @@ class RunSearch {
     bool lost_ascii = false;  // the ending dropped an ASCII byte (the invalid trail)
   };
 
-  /// log10 P(c | a b): the character model interpolated with the document's own pairs.
+  /// True when @p c may be the enumerator the document's lists lack here after @p prev: enumerators
+  /// follow punctuation or a line break, never a Chinese character inside a sentence.
+  bool expected_after(char32_t prev, char32_t c) const {
+    return expected_ && c == expected_ && !(prev >= 0x3400 && prev <= 0x9FFF);
+  }
+
+  /// log10 P(c | a b): the character model interpolated with the document's own pairs, and with
+  /// the enumerator the document's lists lack here (as likely at any character up to its follower).
   double sc(char32_t a, char32_t b, char32_t c) const {
-    const double cached = cache_.probability(b, c);
+    const double cached = expected_after(b, c) ? std::max(expected_p_, cache_.probability(b, c)) : cache_.probability(b, c);
     const double m = model_.score(a, b, c);
     return cached > 0 ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * cached) : m + kModelShare;
+  }
+
+  /// log10 P(b | a) of the model, with the enumerator the document's lists lack here as in sc():
+  /// ranks candidates before they are scored in context.
+  double pair_score(char32_t a, char32_t b) const {
+    const double m = model_.score(a, b);
+    return expected_after(a, b) ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * expected_p_) : m;
   }
 
   /// A character of a realigned reading: a GBK pair that decodes, but not the ideographic space
@@ -272,7 +292,7 @@ class RunSearch {
       if (slot.first == c1) return slot.second;
       std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
       for (const Half& h : hs) {
-        const double b = model_.score(c1, h.c2) + h.ahead;
+        const double b = pair_score(c1, h.c2) + h.ahead;
         if (b <= top[2].first) continue;
         top[2] = {b, &h};
         std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -284,7 +304,7 @@ class RunSearch {
       for (unsigned q = 0x81; q <= 0xFE; ++q)
         if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
           if (const char32_t c2 = read(static_cast<unsigned char>(q), next))
-            halves[i].push_back({static_cast<unsigned char>(q), c2, follow ? model_.score(c2, follow) : 0.0});
+            halves[i].push_back({static_cast<unsigned char>(q), c2, follow ? pair_score(c2, follow) : 0.0});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       auto push = [&](unsigned char pend) {
@@ -341,17 +361,29 @@ class RunSearch {
         follow = read(tokens_[layer].b, tokens_[layer + 1].a);
       }
     }
-    std::vector<std::pair<double, char32_t>> third(65536, {std::nan(""), 0});
-    auto best_third = [&](unsigned char q1, unsigned char p2, char32_t c2) {
+    // The best third characters per (q1, p2) by bigram on both sides. More than one: the bigram
+    // after the third is often weak (a word boundary), and the trigram rescoring below decides.
+    struct Thirds {
+      double score[kDoubleThirds];
+      char32_t c[kDoubleThirds];
+    };
+    std::vector<Thirds> third(65536);
+    std::vector<bool> third_done(65536, false);
+    auto best_thirds = [&](unsigned char q1, unsigned char p2, char32_t c2) -> const Thirds& {
       auto& slot = third[q1 * 256u + p2];
-      if (!std::isnan(slot.first)) return slot;
-      slot = {-1e300, 0};
+      if (third_done[q1 * 256u + p2]) return slot;
+      third_done[q1 * 256u + p2] = true;
+      for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
       for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2) {
         if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
-        const char32_t c3 = read(static_cast<unsigned char>(q2), next);
+        char32_t c3 = read(static_cast<unsigned char>(q2), next);
         if (!c3) continue;
-        const double b = model_.score(c2, c3) + (follow ? model_.score(c3, follow) : 0.0);
-        if (b > slot.first) slot = {b, c3};
+        double b = pair_score(c2, c3) + (follow ? pair_score(c3, follow) : 0.0);
+        for (std::size_t j = 0; j < kDoubleThirds; ++j)
+          if (b > slot.score[j]) {
+            std::swap(b, slot.score[j]);
+            std::swap(c3, slot.c[j]);
+          }
       }
       return slot;
     };
@@ -367,9 +399,9 @@ class RunSearch {
         for (unsigned char p2 : vanish_leads_) {
           const char32_t c2 = read(static_cast<unsigned char>(q1), p2);
           if (!c2 || model_.unigram(c2) < -5.0) continue;
-          const auto [b3, c3] = best_third(static_cast<unsigned char>(q1), p2, c2);
-          if (!c3) continue;
-          chains.push_back({model_.score(c1, c2) + b3, c2, c3});
+          const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2);
+          for (std::size_t j = 0; j < kDoubleThirds; ++j)
+            if (t.c[j]) chains.push_back({pair_score(c1, c2) + t.score[j], c2, t.c[j]});
         }
       }
       const std::size_t keep = std::min<std::size_t>(chains.size(), 8);
@@ -459,7 +491,7 @@ class RunSearch {
       if (!c1) continue;
       std::vector<std::pair<double, char32_t>> top;
       for (const Common& k : common_)
-        if (gbk_.vanishes(p, k.lead)) top.push_back({model_.score(c1, k.c) + model_.score(k.c, next), k.c});
+        if (gbk_.vanishes(p, k.lead)) top.push_back({pair_score(c1, k.c) + pair_score(k.c, next), k.c});
       const std::size_t keep = std::min<std::size_t>(top.size(), 6);
       std::partial_sort(top.begin(), top.begin() + keep, top.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
       for (std::size_t j = 0; j < keep; ++j) slot.push_back({c1, top[j].second});
@@ -605,6 +637,9 @@ class RunSearch {
   std::vector<std::vector<Node>> layers_;
   std::vector<bool> double_at_;
   DocumentCache cache_;
+  EnumeratorLists lists_;
+  char32_t expected_ = 0;    // the enumerator the document's lists lack in the current run, or 0
+  double expected_p_ = 0;    // its probability at any character of the run
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "char_model.hpp"
 #include "corruption_generator.hpp"
+#include "docpipe/utf8.hpp"
 #include "lost_byte_repair.hpp"
 
 using namespace encoding_repair;
@@ -107,4 +108,44 @@ TEST_CASE("two pairs dropped right after the lost lead byte are restored") {
   REQUIRE(s);
   REQUIRE(s->damaged.find("建") == std::string::npos);
   CHECK(repair(s->damaged) == s->expected);
+}
+
+namespace {
+/// Index among the two-byte characters of @p text (what bench::damage counts) of the first @p c.
+std::size_t double_byte_index(const std::string& text, char32_t c) {
+  std::size_t pos = 0, n = 0;
+  while (pos < text.size()) {
+    const char32_t x = docpipe::utf8::next(text, pos);
+    if (x == c) return n;
+    n += x >= 0x80;
+  }
+  return std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("an enumerator a run swallowed comes back from the items its list goes on with") {
+  // Lists written for this test, one per enumerator family; each item in turn is damaged at the
+  // punctuation before it, so its enumerator is read out of step inside the run. A model of other
+  // reports rarely has an enumerator after a comma or colon; the items after the run tell which.
+  const std::string lists[] = {
+      "今年重點抓好三件事。其中，①新能源產業，建設風電光伏基地；②新材料產業，發展特種玻璃；③裝備製造產業，培育農機龍頭企業。",
+      "主要任務包括：⑴深化國資國企改革，完善現代企業制度；⑵優化營商環境，推行一網通辦；⑶擴大高水平對外開放。",
+      "工作安排如下：⒈穩定糧食生產，全年播種面積保持穩定；⒉改善農村人居環境，推進廁所革命；⒊促進農民增收。",
+  };
+  int restored = 0, total = 0;
+  for (const std::string& list : lists) {
+    for (const char32_t e : {U'①', U'②', U'⑴', U'⑵', U'⒈', U'⒉'}) {
+      const std::size_t at = double_byte_index(list, e);
+      if (at == std::string::npos) continue;
+      const auto s = bench::damage(list, at - 1, bench::InvalidPair::question_mark);
+      REQUIRE(s);
+      std::string enumerator;
+      docpipe::utf8::append(enumerator, e);
+      REQUIRE(s->damaged.find(enumerator) == std::string::npos);
+      ++total;
+      restored += repair(s->damaged) == s->expected;
+    }
+  }
+  CHECK(total == 6);
+  CHECK(restored == total);
 }
