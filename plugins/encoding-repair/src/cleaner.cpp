@@ -5,6 +5,10 @@
 #include <cctype>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -57,6 +61,42 @@ bool control(char32_t c) {
 }
 
 bool wide_space(char32_t c) { return c == 0xA0 || c == 0x3000; }
+
+/// Bytes that may start an edit: markup, CR, C0 controls and DEL, and the UTF-8 lead bytes of the
+/// few characters cleaned (C2: C1 controls, U+00A0, U+00AD; E2: zero-width; E3: U+3000; EF: BOM).
+const std::array<bool, 256> kInteresting = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
+  for (int c : {0x3C, 0x26, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;  // < & DEL ...
+  return t;
+}();
+
+/// The first byte at or after @p pos that may start an edit, or the text's size. Sixteen bytes are
+/// tested at a time: clean prose is skipped at memory speed, and TAB and LF (below 0x20 but never
+/// edited) are sorted out by the table.
+std::size_t next_interesting(std::string_view text, std::size_t pos) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+#ifdef __SSE2__
+  const __m128i c1f = _mm_set1_epi8(0x1F), lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F);
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), fe = _mm_set1_epi8(static_cast<char>(0xFE));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  while (pos + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
+    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);  // v <= 0x1F
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2), _mm_cmpeq_epi8(v, ef)));  // E2 E3 EF
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+      const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (kInteresting[s[at]]) return at;
+    }
+    pos += 16;
+  }
+#endif
+  while (pos < n && !kInteresting[s[pos]]) ++pos;
+  return pos;
+}
 
 }  // namespace
 
@@ -138,21 +178,9 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const CleanEdit& e = edits.back();
     return e.after == "\n" || (e.after.empty() && (e.begin == 0 || text[e.begin - 1] == '\n'));
   };
-  // Bytes that may start an edit: markup, CR, C0 controls and DEL, and the UTF-8 lead bytes of the
-  // few characters cleaned (C2: C1 controls, U+00A0, U+00AD; E2: zero-width; E3: U+3000; EF: BOM).
-  static const auto interesting = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
-    for (int c : {0x3C, 0x26, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;  // < & DEL ...
-    return t;
-  }();
   auto byte = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(text[i]) : 0u; };
-  while (pos < n) {
+  while ((pos = next_interesting(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    if (!interesting[b]) {
-      ++pos;
-      continue;
-    }
     // Multi-byte leads: decide from the bytes whether this character is one that is cleaned.
     if (b >= 0x80) {
       const unsigned b1 = byte(pos + 1), b2 = byte(pos + 2);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 #include <unicode/ucnv.h>
@@ -20,42 +21,64 @@ namespace {
 using docpipe::Document;
 using docpipe::Repair;
 
-/// Accumulates text, map and decode errors unit by unit.
+/// True when the eight bytes at @p p are all ASCII.
+inline bool ascii8(const char* p) noexcept {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+/// Accumulates text, map and decode errors unit by unit. The text is written into a buffer grown
+/// ahead (`len` bytes used) rather than appended to, so the per-character cost is a store.
 struct Builder {
-  std::string text;
+  std::string text;  // [0, len) written; the rest is room
+  std::size_t len = 0;
   docpipe::SourceMap map;
   std::vector<Repair> errors;
   std::size_t error_count = 0;
   const std::string* stage = nullptr;
-  bool record = true;
 
+  /// Room for @p k more bytes (plus a word of slack for packed stores).
+  char* room(std::size_t k) {
+    if (len + k + 8 > text.size()) text.resize(std::max(text.size() * 2, len + k + 64));
+    return text.data() + len;
+  }
+  /// The UTF-8 bytes of a character packed first byte lowest (DoubleByteTable::utf8_three).
+  void three(std::uint32_t packed, std::size_t source_len) {
+    std::memcpy(room(4), &packed, 4);
+    len += 3;
+    map.append(3, source_len);
+  }
   void unit(char32_t cp, std::size_t source_len) {
-    // The common case, a BMP character past U+07FF, written in one append.
+    // The common case, a BMP character past U+07FF, written in one store.
     if (cp >= 0x800 && cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
-      const char bytes[3] = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-                             static_cast<char>(0x80 | (cp & 0x3F))};
-      text.append(bytes, 3);
-      map.append(3, source_len);
+      three((0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16, source_len);
       return;
     }
-    const std::size_t before = text.size();
-    docpipe::utf8::append(text, cp);
-    map.append(text.size() - before, source_len);
+    std::string tmp;  // four bytes at most: no allocation
+    docpipe::utf8::append(tmp, cp);
+    std::memcpy(room(tmp.size()), tmp.data(), tmp.size());
+    len += tmp.size();
+    map.append(tmp.size(), source_len);
   }
   void bytes(std::string_view s) {
-    text.append(s);
+    std::memcpy(room(s.size()), s.data(), s.size());
+    len += s.size();
     map.append(s.size(), s.size());
   }
-  void error(std::string_view raw, std::size_t offset, std::size_t len) {
+  /// Source bytes that give no text (a byte order mark).
+  void skip(std::size_t source_len) { map.append(0, source_len); }
+  /// A text is always written whole.
+  bool done(std::size_t) const noexcept { return false; }
+  void error(std::string_view raw, std::size_t offset, std::size_t len_) {
     ++error_count;
-    const std::size_t begin = text.size();
-    unit(docpipe::utf8::replacement_character, len);
-    if (!record) return;
+    const std::size_t begin = len;
+    unit(docpipe::utf8::replacement_character, len_);
     Repair r;
-    r.span = {begin, text.size()};
+    r.span = {begin, len};
     r.source_begin = offset;
-    r.source_end = offset + len;
-    for (std::size_t i = 0; i < len; ++i) {
+    r.source_end = offset + len_;
+    for (std::size_t i = 0; i < len_; ++i) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(raw[offset + i]));
       r.before += hex;
@@ -67,12 +90,70 @@ struct Builder {
     r.note = "byte not valid in the input encoding";
     errors.push_back(std::move(r));
   }
+  /// The text written, the buffer's room dropped.
+  std::string take_text() {
+    text.resize(len);
+    return std::move(text);
+  }
 };
 
-void decode_utf8(std::string_view raw, std::size_t start, Builder& b) {
-  if (start > 0) b.map.append(0, start);
+/// Scores a reading for detection without writing it: the same sums the text would give (characters,
+/// decode errors, unigram log10 probabilities of the non-ASCII characters, in text order).
+struct Scorer {
+  const CharModel* model = nullptr;
+  std::size_t chars = 0, error_count = 0, scored = 0;
+  double total = 0;
+  /// A score this reading must beat to matter; once its errors prove it cannot, reading stops.
+  double rival = -std::numeric_limits<double>::infinity();
+  bool cut = false;
+
+  void unit(char32_t cp, std::size_t) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = docpipe::utf8::replacement_character;
+    ++chars;
+    if (cp < 0x80) return;
+    total += model->unigram(cp);
+    ++scored;
+  }
+  void three(std::uint32_t packed, std::size_t source_len) {
+    const char32_t cp = (char32_t(packed & 0x0F) << 12) | (char32_t((packed >> 8) & 0x3F) << 6) | ((packed >> 16) & 0x3F);
+    unit(cp, source_len);
+  }
+  void bytes(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      if (static_cast<unsigned char>(s[pos]) < 0x80) {
+        ++chars;
+        ++pos;
+        continue;
+      }
+      unit(docpipe::utf8::next(s, pos), 0);
+    }
+  }
+  void skip(std::size_t) {}
+  /// True once the reading cannot reach `rival` whatever the @p remaining bytes hold: its mean
+  /// is at most 0 and each byte adds at most one character, none an error.
+  bool done(std::size_t remaining) {
+    if (error_count == 0) return false;
+    cut = cut || best_possible(remaining) < rival;
+    return cut;
+  }
+  double best_possible(std::size_t remaining) const {
+    return double(error_count) / double(chars + remaining) * CharModel::kUnknown * 4;
+  }
+  void error(std::string_view, std::size_t, std::size_t) {
+    ++error_count;
+    unit(docpipe::utf8::replacement_character, 0);
+  }
+  /// Mean unigram log10 probability of the non-ASCII characters (0 when there are none).
+  double mean() const { return scored ? total / double(scored) : 0.0; }
+};
+
+template <class Sink>
+void decode_utf8(std::string_view raw, std::size_t start, Sink& b) {
+  if (start > 0) b.skip(start);
   std::size_t pos = start;
   while (pos < raw.size()) {
+    if (b.done(raw.size() - pos)) return;
     const std::size_t bad = docpipe::utf8::find_invalid(raw.substr(pos));
     if (bad == std::string_view::npos) {
       b.bytes(raw.substr(pos));
@@ -84,8 +165,9 @@ void decode_utf8(std::string_view raw, std::size_t start, Builder& b) {
   }
 }
 
-void decode_utf16(std::string_view raw, std::size_t start, bool little, Builder& b) {
-  if (start > 0) b.map.append(0, start);
+template <class Sink>
+void decode_utf16(std::string_view raw, std::size_t start, bool little, Sink& b) {
+  if (start > 0) b.skip(start);
   auto unit_at = [&](std::size_t i) -> char16_t {
     const auto lo = static_cast<unsigned char>(raw[i + (little ? 0 : 1)]);
     const auto hi = static_cast<unsigned char>(raw[i + (little ? 1 : 0)]);
@@ -133,21 +215,31 @@ char32_t gb18030_four(std::string_view bytes) {
   return 0;
 }
 
-void decode_double_byte(std::string_view raw, Legacy which, Builder& b) {
+template <class Sink>
+void decode_double_byte(std::string_view raw, Legacy which, Sink& b) {
   const DoubleByteTable& table = DoubleByteTable::get(which);
+  const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
   std::size_t pos = 0;
   const std::size_t n = raw.size();
   while (pos < n) {
-    std::size_t ascii = pos;
-    while (ascii < n && static_cast<unsigned char>(raw[ascii]) < 0x80) ++ascii;
-    if (ascii > pos) {
+    if (s[pos] < 0x80) {
+      // An ASCII run, eight bytes at a time where it is long.
+      std::size_t ascii = pos + 1;
+      while (ascii + 8 <= n && ascii8(raw.data() + ascii)) ascii += 8;
+      while (ascii < n && s[ascii] < 0x80) ++ascii;
       b.bytes(raw.substr(pos, ascii - pos));
       pos = ascii;
       continue;
     }
-    const auto lead = static_cast<unsigned char>(raw[pos]);
+    const auto lead = s[pos];
     if (pos + 1 < n) {
-      const auto trail = static_cast<unsigned char>(raw[pos + 1]);
+      const auto trail = s[pos + 1];
+      // The hot path: a pair whose character is a three-byte UTF-8 sequence (all of CJK).
+      if (const std::uint32_t packed = table.utf8_three(lead, trail)) {
+        b.three(packed, 2);
+        pos += 2;
+        continue;
+      }
       if (const char32_t cp = table.decode(lead, trail)) {
         b.unit(cp, 2);
         pos += 2;
@@ -180,27 +272,13 @@ void decode_double_byte(std::string_view raw, Legacy which, Builder& b) {
 }
 
 /// Decodes with @p name into @p b (no BOM handling beyond @p bom bytes).
-void decode_as(std::string_view raw, const std::string& name, std::size_t bom, Builder& b) {
+template <class Sink>
+void decode_as(std::string_view raw, const std::string& name, std::size_t bom, Sink& b) {
   if (name == "UTF-8") decode_utf8(raw, bom, b);
   else if (name == "UTF-16LE") decode_utf16(raw, bom, true, b);
   else if (name == "UTF-16BE") decode_utf16(raw, bom, false, b);
   else if (name == "GB18030") decode_double_byte(raw, Legacy::gbk, b);
   else decode_double_byte(raw, Legacy::big5, b);
-}
-
-/// Mean unigram log10 probability of the non-ASCII characters of @p text: one table lookup per
-/// character, so detection stays cheap.
-double mean_score(const std::string& text) {
-  const CharModel& model = CharModel::embedded();
-  double total = 0;
-  std::size_t count = 0, pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = docpipe::utf8::next(text, pos);
-    if (c < 0x80) continue;
-    total += model.unigram(c);
-    ++count;
-  }
-  return count ? total / double(count) : 0.0;
 }
 
 std::string icu_guess(std::string_view sample) {
@@ -247,15 +325,23 @@ Detection detect_encoding(std::string_view raw) {
     std::size_t errors, chars;
   };
   std::vector<Candidate> candidates;
-  for (const char* name : {"UTF-8", "GB18030", "Big5"}) {
-    Builder b;
-    b.record = false;
+  // The lenient UTF-8 reading is scored last: bytes that are not UTF-8 are errors at almost every
+  // byte, so it usually proves early that it ranks below both others and is not read further (its
+  // score then only has to sort last). The candidates keep the order UTF-8, GB18030, Big5.
+  candidates.resize(3);
+  for (const int i : {1, 2, 0}) {
+    const char* name = i == 0 ? "UTF-8" : i == 1 ? "GB18030" : "Big5";
+    // Each reading is scored as it is decoded (a table lookup per character), never written out.
+    Scorer b;
+    b.model = &CharModel::embedded();
+    if (i == 0) b.rival = std::min(candidates[1].score, candidates[2].score);
     decode_as(sample, name, 0, b);
-    const std::size_t chars = docpipe::utf8::length(b.text);
+    const std::size_t chars = b.chars;
     // An undecodable byte costs as much as a character never seen in training.
-    const double per_char = mean_score(b.text);
+    const double per_char = b.mean();
     const double error_rate = chars ? double(b.error_count) / double(chars) : 1.0;
-    candidates.push_back({name, per_char + error_rate * CharModel::kUnknown * 4, b.error_count, chars});
+    const double score = b.cut ? b.rival - 1.0 : per_char + error_rate * CharModel::kUnknown * 4;
+    candidates[i] = {name, score, b.error_count, chars};
   }
   std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   // ICU's detector is slow (about 10 ms a call) and short Chinese texts fool it: it only breaks
@@ -290,15 +376,18 @@ void decode_document(Document& doc, std::string_view forced, const std::string& 
   }
   Builder b;
   b.stage = &stage;
-  if (d.name == "UTF-8" && (d.evidence == "valid UTF-8" || docpipe::utf8::is_valid(std::string_view(doc.raw).substr(d.bom)))) {
+  const std::string_view body = std::string_view(doc.raw).substr(std::min(d.bom, doc.raw.size()));
+  if (d.name == "UTF-8" && (d.evidence == "valid UTF-8" || docpipe::utf8::is_valid(body))) {
     // Already checked (or cheap to check once): the text is the input, the map one run.
     if (d.bom) b.map.append(0, d.bom);
-    b.bytes(std::string_view(doc.raw).substr(d.bom));
+    b.map.append(body.size(), body.size());
+    doc.text.assign(body);
   } else {
-    b.text.reserve(doc.raw.size() + doc.raw.size() / 2);
+    // Room for the common case (two bytes of CJK become three); errors grow it.
+    b.text.resize(doc.raw.size() + doc.raw.size() / 2 + 64);
     decode_as(doc.raw, d.name, d.bom, b);
+    doc.text = b.take_text();
   }
-  doc.text = std::move(b.text);
   doc.source_map = std::move(b.map);
   doc.repairs = std::move(b.errors);
   doc.encoding = {d.name, d.confidence, d.bom > 0};

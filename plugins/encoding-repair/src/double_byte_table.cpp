@@ -12,7 +12,7 @@ bool private_use(char32_t cp) { return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0
 }  // namespace
 
 DoubleByteTable::DoubleByteTable(Legacy which)
-    : which_(which), pairs_(65536, 0), reverse_(65536, 0), private_use_(0xF8FF - 0xE000 + 1, 0) {
+    : which_(which), pairs_(65536, 0), utf8_three_(65536, 0), reverse_(65536, 0), private_use_(0xF8FF - 0xE000 + 1, 0) {
   UErrorCode status = U_ZERO_ERROR;
   // windows-936 is GBK as Windows (and the pages the reports were scraped from) used it.
   UConverter* conv = ucnv_open(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", &status);
@@ -35,6 +35,8 @@ DoubleByteTable::DoubleByteTable(Legacy which)
         private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
       if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) continue;
       pairs_[lead * 256 + trail] = cp;
+      if (cp >= 0x800 && cp < 0x10000)
+        utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
       if (reverse_[cp] == 0) reverse_[cp] = static_cast<std::uint16_t>(lead * 256 + trail);
     }
   }

@@ -23,6 +23,11 @@ class DoubleByteTable {
   char32_t decode(unsigned char lead, unsigned char trail) const noexcept {
     return pairs_[lead * 256u + trail];
   }
+  /// The UTF-8 bytes of the pair's character packed first byte lowest, when it is a three-byte
+  /// sequence (every CJK character), else 0: the decoder's hot loop writes them without encoding.
+  std::uint32_t utf8_three(unsigned char lead, unsigned char trail) const noexcept {
+    return utf8_three_[lead * 256u + trail];
+  }
   /// True when the pair is well-formed (lead and trail in range) but maps to no ordinary
   /// character: the codes a lenient decoder drops ("vanished" pairs).
   bool vanishes(unsigned char lead, unsigned char trail) const noexcept {
@@ -48,6 +53,7 @@ class DoubleByteTable {
   explicit DoubleByteTable(Legacy which);
   Legacy which_;
   std::vector<char32_t> pairs_;        // 65536 entries, index lead*256+trail
+  std::vector<std::uint32_t> utf8_three_;  // 65536 entries, index lead*256+trail
   std::vector<std::uint16_t> reverse_;  // 65536 entries, index code point (BMP)
   std::array<bool, 256> trail_ok_{};
   std::vector<std::uint16_t> private_use_;  // U+E000..U+F8FF -> user-defined-area code

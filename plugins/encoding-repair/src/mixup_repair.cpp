@@ -75,6 +75,38 @@ bool mostly_cjk(std::string_view s) {
   return n > 0 && cjk * 2 >= n;
 }
 
+/// Per BMP character, what the CJK-run scan needs in one byte: 255 when the character has no GBK
+/// code (it ends a run), else its unigram weight q = -20 log10 P, the model's own quantization
+/// (characters the model does not know weigh 160, its 10^-8). Runs are then rejected by an integer
+/// sum instead of a sum of doubles.
+class RunWeights {
+ public:
+  static constexpr std::uint8_t kNoGbk = 255;
+  RunWeights(const CharModel& model, const DoubleByteTable& gbk) : w_(0x10000) {
+    for (char32_t c = 0; c < 0x10000; ++c)
+      w_[c] = gbk.encode_any(c) ? static_cast<std::uint8_t>(std::lround(-model.unigram(c) * 20.0)) : kNoGbk;
+  }
+  /// The weight of @p c, or kNoGbk.
+  std::uint8_t of(char32_t c) const noexcept { return c < 0x10000 ? w_[c] : kNoGbk; }
+
+ private:
+  std::vector<std::uint8_t> w_;
+};
+
+/// True when the run of @p chars characters [begin, end) of @p text, of weights summing to @p q,
+/// has a mean unigram probability below 10^-4: decided on the integers unless the sum of doubles
+/// the decision was defined on could round to the other side, which is then computed.
+bool rare_run(std::string_view text, std::size_t begin, std::size_t end, std::size_t chars, std::uint64_t q,
+              const CharModel& model) {
+  const double distance = std::fabs(double(q) - 80.0 * double(chars));  // in 1/20 decades
+  // Bound of the rounding error of summing `chars` terms of at most 13 decades, in 1/20 decades.
+  const double slack = double(chars) * double(chars) * 13.0 * 0x1p-52 * 20.0 + 1.0;
+  if (distance > slack) return double(q) > 80.0 * double(chars);
+  double unigrams = 0;
+  for (std::size_t p = begin; p < end;) unigrams += model.unigram(next_valid(text, p));
+  return unigrams < -4.0 * double(chars);
+}
+
 /// Keeps @p candidate when it reads far better than @p run.
 void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
               const std::optional<std::string>& candidate, const char* kind, const CharModel& m) {
@@ -98,6 +130,10 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   std::vector<MixupFix> out;
   const auto& gbk = DoubleByteTable::get(Legacy::gbk);
   const auto& big5 = DoubleByteTable::get(Legacy::big5);
+  // The embedded model's weights are built once per process; another model's for this call.
+  std::optional<RunWeights> own;
+  static const RunWeights embedded(CharModel::embedded(), gbk);
+  const RunWeights& weights = &model == &CharModel::embedded() ? embedded : own.emplace(model, gbk);
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto lead = static_cast<unsigned char>(text[pos]);
@@ -129,20 +165,21 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       pos = std::max(end, next);
       continue;
     }
-    if (gbk.encode_any(c)) {
+    if (weights.of(c) != RunWeights::kNoGbk) {
       // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
       std::size_t end = pos, chars = 0;
-      double unigrams = 0;
+      std::uint64_t weight = 0;
       while (end < text.size()) {
         std::size_t q = end;
         const char32_t d = next_valid(text, q);
-        if (d < 0x80 || !gbk.encode_any(d)) break;
-        unigrams += model.unigram(d);
+        const std::uint8_t w = d < 0x80 ? RunWeights::kNoGbk : weights.of(d);
+        if (w == RunWeights::kNoGbk) break;
+        weight += w;
         ++chars;
         end = q;
       }
       const std::string_view run = text.substr(pos, end - pos);
-      if (chars >= 3 && unigrams < -4.0 * double(chars)) {
+      if (chars >= 3 && rare_run(text, pos, end, chars, weight, model)) {
         std::string as_gbk, as_big5;
         bool big5_ok = true;
         std::size_t q = 0;

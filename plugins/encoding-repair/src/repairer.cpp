@@ -1,9 +1,11 @@
 #include "repairer.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "char_model.hpp"
 #include "cleaner.hpp"
+#include "damage_triggers.hpp"
 #include "decoder.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_repair.hpp"
@@ -39,18 +41,28 @@ void Repairer::process(Document& doc) {
 void Repairer::repair_mojibake(Document& doc) {
   const CharModel& model = CharModel::embedded();
   std::vector<LostByteFix> fixes;
-  // Lost-byte damage starts at `?` or U+FFFD: text without either costs two scans.
-  if (doc.text.find('?') != std::string::npos || doc.text.find("\xEF\xBF\xBD") != std::string::npos) {
+  // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
+  // text without such a start never reaches the model (the search would find nothing).
+  const std::size_t starts = count_damage_starts(doc.text);
+  if (starts > damage_search_budget(doc.text.size())) {
+    doc.report(Severity::warning, "mojibake-search-skipped",
+               std::to_string(starts) + " possible starts of lost-lead-byte damage in " + std::to_string(doc.text.size()) +
+                   " bytes of text: too many for damage (the input encoding is probably wrong); not searched",
+               std::nullopt, stage_);
+  } else if (starts > 0) {
     LostByteOptions options;
     options.fold_punctuation = punctuation_is_folded(doc.text);
     fixes = find_lost_byte_fixes(doc.text, model, options);
   }
-  // Whole-run mix-ups, where they do not overlap a lost-byte run.
+  // Whole-run mix-ups, where they do not overlap a lost-byte run. Both lists are in text order:
+  // the fixes beginning before a mix-up's end are a growing prefix, and one of them overlaps it
+  // exactly when the furthest end among them lies past the mix-up's begin.
   std::vector<MixupFix> mixups;
+  std::size_t prefix = 0, furthest = 0;
   for (MixupFix& m : find_mixup_fixes(doc.text, model)) {
-    bool overlaps = false;
-    for (const LostByteFix& f : fixes) overlaps |= m.begin < f.end + f.tag_rest && f.begin < m.end;
-    if (!overlaps) mixups.push_back(std::move(m));
+    for (; prefix < fixes.size() && fixes[prefix].begin < m.end; ++prefix)
+      furthest = std::max(furthest, fixes[prefix].end + fixes[prefix].tag_rest);
+    if (prefix == 0 || furthest <= m.begin) mixups.push_back(std::move(m));
   }
   if (fixes.empty() && mixups.empty()) return;
   docpipe::TextRewriter rw(doc, stage_);

@@ -65,3 +65,20 @@ TEST_CASE("no-break and ideographic space runs: indentation dropped, inner runs 
 TEST_CASE("clean prose yields no edit") {
   CHECK(find_cleaning_edits("二〇二四年政府工作报告（摘要）：经济运行稳中向好。\n").empty());
 }
+
+TEST_CASE("an edit is found at every offset of the scan's 16-byte blocks, TAB and LF never") {
+  // The scan tests sixteen bytes at a time: each cleaned character is put at every offset around
+  // two block boundaries, among bytes that look like candidates (E3 of 。, EF of ，, TAB, LF).
+  for (const std::string& cleaned : {std::string("\r"), std::string("\x01"), std::string("\xE2\x80\x8B"),
+                                     std::string("\xEF\xBB\xBF"), std::string("&amp;"), std::string("<br>")}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text;
+      while (text.size() < at) text += text.size() % 7 == 3 ? "\t" : text.size() % 5 == 1 ? "\n" : "a";
+      text += cleaned + "。经济，发展\t稳中向好\n";
+      const auto edits = find_cleaning_edits(text);
+      REQUIRE(edits.size() == 1);
+      CHECK(edits[0].begin == at);
+      CHECK(edits[0].end == at + cleaned.size());
+    }
+  }
+}

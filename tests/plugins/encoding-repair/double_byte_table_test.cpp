@@ -27,3 +27,23 @@ TEST_CASE("Big5 pairs") {
   CHECK(big5.encode(U'經') != 0);
   CHECK(big5.decode(0xA4, 0x80) == 0);
 }
+
+TEST_CASE("the packed UTF-8 of a pair is its character's three-byte sequence, for every pair") {
+  for (const Legacy which : {Legacy::gbk, Legacy::big5}) {
+    const auto& table = DoubleByteTable::get(which);
+    std::size_t packed_pairs = 0;
+    for (unsigned lead = 0; lead < 256; ++lead)
+      for (unsigned trail = 0; trail < 256; ++trail) {
+        const char32_t cp = table.decode(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail));
+        const std::uint32_t packed = table.utf8_three(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail));
+        if (cp < 0x800 || cp > 0xFFFF) {
+          CHECK(packed == 0);
+          continue;
+        }
+        ++packed_pairs;
+        const std::uint32_t expected = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
+        if (packed != expected) FAIL_CHECK("pair " << lead << "," << trail);
+      }
+    CHECK(packed_pairs > 13000);  // Big5 has about 13 000 characters, GBK about 21 000
+  }
+}
