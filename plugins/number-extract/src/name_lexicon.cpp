@@ -70,7 +70,8 @@ std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
   auto it = idx.find(t.at(i));
   if (it == idx.end()) return std::nullopt;
   for (const auto& r : it->second) {
-    if (r.offset > i) continue;
+    // The first character first: 一 alone sits in a hundred words.
+    if (r.offset > i || t.at(i - r.offset) != r.word[0]) continue;
     if (t.matches(i - r.offset, r.word)) return LexiconHit{i - r.offset, i - r.offset + r.word.size(), r.name};
   }
   return std::nullopt;

@@ -118,7 +118,7 @@ bool match_unit(const FoldedText& t, std::size_t i, UnitMatch& out, bool spaced)
     }
   }
   for (const Entry* e : index().by_first[c % 64]) {
-    if (t.matches(k, e->word)) {
+    if (e->word[0] == c && t.matches(k, e->word)) {
       out.end = k + e->word.size();
       out.cls = e->cls;
       out.code = e->code;
