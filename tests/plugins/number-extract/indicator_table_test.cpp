@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "folded_text.hpp"
 #include "indicator_table.hpp"
 
 using number_extract::IndicatorTable;
@@ -53,4 +54,15 @@ TEST_CASE("indicator table: users add ids and patterns; bad lines are reported",
   } catch (const std::runtime_error& e) {
     CHECK(std::string(e.what()).find("bad.tsv:2") != std::string::npos);
   }
+}
+
+TEST_CASE("indicator table: a folded name gives what its UTF-8 form gives", "[number-extract][table]") {
+  const auto& table = number_extract::IndicatorTable::builtin();
+  // The extractor looks names up by their folded code points (no UTF-8 round trip); both forms,
+  // traditional script and scattered spaces included, must agree.
+  for (const char* name : {"地區生產總值", "地区 生产总值", "城鎮居民人均可支配收入", "社会消费品零售总额", "不是指标的名字", ""}) {
+    INFO(name);
+    CHECK(table.lookup(std::u32string_view(number_extract::fold_utf8(name))) == table.lookup(std::string_view(name)));
+  }
+  CHECK(table.lookup(std::u32string_view(number_extract::fold_utf8("地區生產總值"))) == "gdp");
 }

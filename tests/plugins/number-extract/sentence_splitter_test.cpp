@@ -24,3 +24,14 @@ TEST_CASE("sentences: a closing quote stays with its sentence; no empty sentence
   CHECK(split_sentences("").empty());
   CHECK(split_sentences(" \n ").empty());
 }
+
+TEST_CASE("sentences: malformed bytes next to terminators split as a decoder would", "[number-extract][sentences]") {
+  // A lost lead byte (\xE4 then a line break) and a cut-off 。 (\xE3\x80) must not hide the
+  // terminators after them: the splitter looks at bytes, skipping whole characters only when valid.
+  const std::string text = "增长6%\xE4\n第二句\xE3\x80。第三句";
+  auto s = split_sentences(text);
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].of(text) == "增长6%\xE4");
+  CHECK(s[1].of(text) == "第二句\xE3\x80。");
+  CHECK(s[2].of(text) == "第三句");
+}
