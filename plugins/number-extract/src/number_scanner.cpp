@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "name_lexicon.hpp"
 #include "numeral_parser.hpp"
@@ -799,8 +800,10 @@ class Scanner {
     const char32_t after = t_.at(k);
     if (is_ascii_letter(after) || after == U'-' || after == U'_' || after == U'.' || after == U'^') return 0;
     exponent *= exp_sign;
+    const double value = sign * (op == U'^' ? std::pow(n.value, exponent) : n.value * std::pow(10.0, exponent));
+    if (!std::isfinite(value)) return 0;  // 1e999: no number a document can carry (nor JSON)
     ScannedNumber s = make(start, k, start, k);
-    s.mention.value = sign * (op == U'^' ? std::pow(n.value, exponent) : n.value * std::pow(10.0, exponent));
+    s.mention.value = value;
     s.mention.kind = "cardinal";
     out_.push_back(std::move(s));
     return k;
@@ -918,6 +921,11 @@ std::vector<ScannedNumber> scan_numbers(const FoldedText& t, std::size_t from, s
     n.mention.value = as_written(n.mention.value);
     if (n.mention.value_high) n.mention.value_high = as_written(*n.mention.value_high);
   }
+  // A run of hundreds of digits (damaged or hostile input) overflows a double: such a "number" is no
+  // figure, and an infinite value cannot be exported as JSON.
+  std::erase_if(numbers, [](const ScannedNumber& n) {
+    return !std::isfinite(n.mention.value) || (n.mention.value_high && !std::isfinite(*n.mention.value_high));
+  });
   return numbers;
 }
 

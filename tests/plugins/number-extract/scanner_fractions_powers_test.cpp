@@ -2,6 +2,7 @@
 // notation and powers: what they read, and the look-alikes in reports that must stay unread.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,10 @@ TEST_CASE("scanner: scientific notation and powers standing alone, not inside co
   CHECK(parts[3].value == 222);
   // No sign after a dash.
   CHECK(one("－－9").value == 9);
+  // Out of a double's range: no mention with an infinite value (the JSON export could not write it).
+  const std::string digits(400, '9');
+  for (const std::string& text : {std::string("1e999"), std::string("2^99999"), digits + "元", digits})
+    for (const auto& mention : scan(text)) CHECK(std::isfinite(mention.value));
 }
 
 TEST_CASE("scanner: small spec forms that reports never contradict", "[number-extract][scanner]") {
