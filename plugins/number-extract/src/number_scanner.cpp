@@ -303,6 +303,26 @@ class Scanner {
     s.mention.text = std::string(t_.slice(i, n->end));
     s.mention.value = n->value;
     s.mention.kind = "ordinal";
+    // 在第十和第十五之间: a range of ranks, closed by 之间 / 间 like a range of numbers.
+    if ((t_.at(n->end) == U'和' || t_.at(n->end) == U'与') && t_.at(n->end + 1) == U'第' && starts_numeral(t_.at(n->end + 2))) {
+      if (auto high = parse_numeral(t_, n->end + 2, false); high && !high->fractional) {
+        const std::size_t close = t_.matches(high->end, U"之间") ? high->end + 2 : t_.at(high->end) == U'间' ? high->end + 1 : 0;
+        if (close) {
+          std::size_t first = i;
+          if (t_.matches_before(i, U"位于") && i >= from_ + 2) first = i - 2;
+          else if (t_.at(i - 1) == U'在' && i > from_) first = i - 1;
+          s.first_cp = first;
+          s.last_cp = close;
+          s.mention.span = {t_.byte(first), t_.byte(close)};
+          s.mention.text = std::string(t_.slice(first, close));
+          s.mention.value_high = high->value;
+          s.mention.qualifier = "range";
+          s.bound = s.mention.span;
+          out_.push_back(std::move(s));
+          return close;
+        }
+      }
+    }
     out_.push_back(std::move(s));
     return n->end;
   }

@@ -60,6 +60,11 @@ TEST_CASE("scanner: A和B之间 and A到B are ranges; 和 alone is a list", "[nu
   CHECK(m.value_high == 30);
   CHECK(m.text == "位于20和30之间");
   CHECK(one("10000与20000间").value_high == 20000);
+  auto ranks = one("他的排名在第十和第十五之间");
+  CHECK(ranks.kind == "ordinal");
+  CHECK(ranks.value_high == 15);
+  CHECK(ranks.text == "在第十和第十五之间");
+  CHECK(scan("第十和第十五届").size() == 2);  // no 之间: two ordinals
   CHECK(one("请给我一到五个苹果").value_high == 5);
   CHECK(one("这些苹果大概有20 - 100个").value_high == 100);
   // A list, not a range (the indicator extractor pairs it with its names).
