@@ -29,17 +29,21 @@ TEST_CASE("seed example 1: lost lead byte of 。, back in step at an ASCII trail
 TEST_CASE("seed example 2: a dropped user-defined-area pair restored", "[seed]") {
   CHECK(has(repaired_seed().text, "環保績效創A,"));
 }
-// The character model has never seen 擇校 (nor 择校: it is absent from the whole corpus), so it
-// prefers a more frequent first character; known limit, see the plugin README.
+// The reports never have 擇校 (nor 择校); the word lists teach the model the pair, but in this
+// context a more frequent first character still wins by a few tenths of a decade; known limit, see
+// the plugin README.
 TEST_CASE("seed example 3: a long run with folded punctuation inside", "[seed][!mayfail]") {
   CHECK(has(repaired_seed().text, "擇校”行為,嚴厲打擊教育“亂收費"));
 }
 TEST_CASE("seed example 3 apart from its first character", "[seed]") {
   CHECK(has(repaired_seed().text, "”行為,嚴厲打擊教育“亂收費"));
 }
-// ① after a comma and 政法戰線 never occur in the training text; known limit.
-TEST_CASE("seed example 4", "[seed][!mayfail]") { CHECK(has(repaired_seed().text, "新質生產力。”其中,①新能源產業")); }
+// ① after a comma is rare in any report; the list the seed goes on with (②③④ after the run) tells
+// which enumerator the run swallowed.
+TEST_CASE("seed example 4", "[seed]") { CHECK(has(repaired_seed().text, "新質生產力。”其中,①新能源產業")); }
 TEST_CASE("seed example 4 up to the enumerator", "[seed]") { CHECK(has(repaired_seed().text, "新質生產力。”其中,")); }
+// 全國政法戰線 needs two dropped pairs where one gives the fluent shorter 全國通戰線, and no
+// training text has 政法戰線; known limit.
 TEST_CASE("seed example 5", "[seed][!mayfail]") {
   CHECK(has(repaired_seed().text, "推廣去做”。“楓橋經驗”由此成為全國政法戰線的"));
 }
