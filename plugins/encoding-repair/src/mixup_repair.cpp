@@ -1,5 +1,6 @@
 #include "mixup_repair.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -83,25 +84,36 @@ class RunWeights {
  public:
   static constexpr std::uint8_t kNoGbk = 255;
   RunWeights(const CharModel& model, const DoubleByteTable& gbk) : w_(0x10000) {
-    for (char32_t c = 0; c < 0x10000; ++c)
-      w_[c] = gbk.encode_any(c) ? static_cast<std::uint8_t>(std::lround(-model.unigram(c) * 20.0)) : kNoGbk;
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (!gbk.encode_any(c)) {
+        w_[c] = kNoGbk;
+        continue;
+      }
+      const double u = model.unigram(c);
+      w_[c] = static_cast<std::uint8_t>(std::clamp(std::lround(-u * 20.0), 0L, 254L));
+      exact_ = exact_ && -w_[c] / 20.0 == u;
+    }
   }
   /// The weight of @p c, or kNoGbk.
   std::uint8_t of(char32_t c) const noexcept { return c < 0x10000 ? w_[c] : kNoGbk; }
+  /// True when every weight is exactly the model's unigram (a model quantized otherwise is then
+  /// scored with doubles throughout).
+  bool exact() const noexcept { return exact_; }
 
  private:
   std::vector<std::uint8_t> w_;
+  bool exact_ = true;
 };
 
 /// True when the run of @p chars characters [begin, end) of @p text, of weights summing to @p q,
 /// has a mean unigram probability below 10^-4: decided on the integers unless the sum of doubles
 /// the decision was defined on could round to the other side, which is then computed.
 bool rare_run(std::string_view text, std::size_t begin, std::size_t end, std::size_t chars, std::uint64_t q,
-              const CharModel& model) {
+              const CharModel& model, bool integers_exact) {
   const double distance = std::fabs(double(q) - 80.0 * double(chars));  // in 1/20 decades
   // Bound of the rounding error of summing `chars` terms of at most 13 decades, in 1/20 decades.
   const double slack = double(chars) * double(chars) * 13.0 * 0x1p-52 * 20.0 + 1.0;
-  if (distance > slack) return double(q) > 80.0 * double(chars);
+  if (integers_exact && distance > slack) return double(q) > 80.0 * double(chars);
   double unigrams = 0;
   for (std::size_t p = begin; p < end;) unigrams += model.unigram(next_valid(text, p));
   return unigrams < -4.0 * double(chars);
@@ -169,17 +181,25 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
       std::size_t end = pos, chars = 0;
       std::uint64_t weight = 0;
+      const auto* s = reinterpret_cast<const unsigned char*>(text.data());
       while (end < text.size()) {
+        std::uint8_t w;
         std::size_t q = end;
-        const char32_t d = next_valid(text, q);
-        const std::uint8_t w = d < 0x80 ? RunWeights::kNoGbk : weights.of(d);
+        if ((s[end] & 0xF0) == 0xE0) {
+          // The three-byte sequences of CJK, decoded inline (the text is valid UTF-8).
+          w = weights.of((char32_t(s[end] & 0x0F) << 12) | (char32_t(s[end + 1] & 0x3F) << 6) | (s[end + 2] & 0x3F));
+          q += 3;
+        } else {
+          const char32_t d = next_valid(text, q);
+          w = d < 0x80 ? RunWeights::kNoGbk : weights.of(d);
+        }
         if (w == RunWeights::kNoGbk) break;
         weight += w;
         ++chars;
         end = q;
       }
       const std::string_view run = text.substr(pos, end - pos);
-      if (chars >= 3 && rare_run(text, pos, end, chars, weight, model)) {
+      if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
         std::string as_gbk, as_big5;
         bool big5_ok = true;
         std::size_t q = 0;

@@ -163,3 +163,42 @@ TEST_CASE("a forced encoding overrides detection") {
   CHECK(d.encoding.confidence == 1.0);
   CHECK(d.text != kSample);  // UTF-8 bytes read as GBK: mojibake, as asked
 }
+
+TEST_CASE("detection calls UTF-8 exactly what the SDK's validator calls UTF-8") {
+  // The detector has its own fast validator; damaged copies of CJK text (overlong, surrogate and
+  // truncated sequences among them) must get the same verdict from both.
+  const std::string base = kSample + "\xE0\xA4\x85\xED\x9F\xBF\xF0\x9F\x98\x80\xC2\xA0" + kTraditional;
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  std::size_t valid = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = base;
+    for (int k = 0, edits = 1 + int(next() % 2); k < edits; ++k) {
+      char b = static_cast<char>(next() & 0xFF);
+      if (b == 0) b = 'x';
+      s[next() % s.size()] = b;
+    }
+    if (i % 5 == 0) s.resize(next() % s.size() + 1);
+    if (s.compare(0, 3, "\xEF\xBB\xBF") == 0) continue;
+    const bool sdk = docpipe::utf8::is_valid(s);
+    valid += sdk;
+    const Detection d = detect_encoding(s);
+    if (sdk != (d.evidence == "valid UTF-8")) FAIL_CHECK("verdicts differ on case " << i);
+  }
+  CHECK(valid > 100);
+  CHECK(valid < 2900);
+}
+
+TEST_CASE("text decoded with an error every few bytes keeps an exact map") {
+  // UTF-8 bytes read as Big5: trail bytes 0x80..0xA0 are invalid, so errors and pairs alternate.
+  const auto d = decoded(kSample + "\n" + kTraditional, "big5");
+  CHECK(d.source_map.text_size() == d.text.size());
+  CHECK(d.source_map.source_size() == d.raw.size());
+  CHECK(docpipe::utf8::is_valid(d.text));
+  REQUIRE(d.repairs.size() > 10);
+  for (const auto& r : d.repairs) {
+    CHECK(d.source_map.to_source(r.span.begin) == r.source_begin);
+    CHECK(d.source_map.to_source_end(r.span.end) == r.source_end);
+    CHECK(d.text.substr(r.span.begin, r.span.end - r.span.begin) == "\xEF\xBF\xBD");
+  }
+}
