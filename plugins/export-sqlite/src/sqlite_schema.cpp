@@ -49,9 +49,9 @@ std::vector<std::string> schema_statements() {
   return out;
 }
 
-std::string insert_statement(ex::Table t) {
+std::string insert_statement(ex::Table t, std::size_t rows) {
   std::string sql = "INSERT INTO " + std::string(ex::table_name(t)) + " (";
-  std::string values = ") VALUES (";
+  std::string values = "(";
   bool first = true;
   for (const ex::Column& c : ex::table_columns(t)) {
     if (!first) {
@@ -62,7 +62,10 @@ std::string insert_statement(ex::Table t) {
     sql.append(c.name);
     values += '?';
   }
-  return sql + values + ')';
+  values += ')';
+  sql += ") VALUES " + values;
+  for (std::size_t r = 1; r < rows; ++r) sql += ", " + values;
+  return sql;
 }
 
 std::string delete_statement(ex::Table t) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,9 @@ namespace export_sqlite {
 /// and indexes on the indicator name and canonical id (the usual corpus queries).
 std::vector<std::string> schema_statements();
 
-/// `INSERT INTO <table> (<columns>) VALUES (?, ...)` for table @p t.
-std::string insert_statement(docpipe::exporting::Table t);
+/// `INSERT INTO <table> (<columns>) VALUES (?, ...)` for table @p t, with @p rows rows of
+/// parameters (`VALUES (?, ...), (?, ...)`).
+std::string insert_statement(docpipe::exporting::Table t, std::size_t rows = 1);
 
 /// `DELETE FROM <table> WHERE <document id column> = ?` for table @p t.
 std::string delete_statement(docpipe::exporting::Table t);

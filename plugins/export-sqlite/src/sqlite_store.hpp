@@ -4,9 +4,12 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "docpipe/document.hpp"
+#include "docpipe/export/tables.hpp"
+#include "docpipe/export/text_offsets.hpp"
 #include "sqlite_statement.hpp"
 
 namespace Poco::Data {
@@ -58,15 +61,23 @@ class SqliteStore {
   const std::filesystem::path& working_path() const noexcept { return temp_; }
 
  private:
+  /// Rows per multi-row INSERT, and the bytes of text cells a chunk may copy.
+  static constexpr std::size_t chunk_rows = 32;
+  static constexpr std::size_t chunk_text_bytes = 64u << 10;
+
   void open();
   void close() noexcept;
   void commit_batch();
+  void insert_rows(std::size_t table, const docpipe::Document& doc, const docpipe::exporting::TextOffsets& at);
 
   std::filesystem::path target_;
   std::filesystem::path temp_;
   std::unique_ptr<Poco::Data::Session> session_;
   std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
+  std::vector<PreparedStatement> chunk_inserts_;  // chunk_rows rows each, by table
   std::vector<PreparedStatement> deletes_;
+  std::vector<docpipe::exporting::Cell> chunk_cells_;  // the pending rows' cells
+  std::string chunk_text_;                             // their text, copied (capacity never grows)
   std::optional<PreparedStatement> begin_, commit_, savepoint_, release_, rollback_to_;
   std::size_t batch_limit_;
   bool in_batch_ = false;

@@ -193,3 +193,35 @@ TEST_CASE("documents committed in many small batches give the rows of one batch"
     CHECK(scalar(*a, count) == scalar(*b, count));
   }
 }
+
+TEST_CASE("rows go in through multi-row inserts unchanged: many rows, long texts, a text larger than a chunk") {
+  const auto dir = test_support::scratch_folder("sqlite-chunks");
+  auto doc = fixtures::simplified();
+  const auto base = doc.numbers.front();
+  doc.numbers.clear();
+  // 300 rows: whole chunks and a remainder; texts from empty to 9 KB so a chunk's text buffer fills
+  // before its rows do; one 100 KB text that must go in alone; and one value that is NULL.
+  for (int i = 0; i < 300; ++i) {
+    auto n = base;
+    n.text = std::string(static_cast<std::size_t>(i % 7) * 1500, static_cast<char>('a' + i % 26)) + std::to_string(i);
+    if (i == 150) n.text = std::string(100000, 'x');
+    n.value = i;
+    n.value_high = i % 3 == 0 ? std::optional<double>(i + 0.5) : std::nullopt;
+    doc.numbers.push_back(n);
+  }
+  const auto db = store_all(dir / "docpipe.sqlite", {doc, fixtures::traditional()});
+  auto s = sqlite_test::open(db);
+  std::vector<Poco::Int64> positions;
+  std::vector<std::string> texts;
+  std::vector<double> values;
+  *s << "SELECT position, text, value FROM numbers WHERE document_id = '" + doc.id + "' ORDER BY position",
+      into(positions), into(texts), into(values), now;
+  REQUIRE(texts.size() == doc.numbers.size());
+  int wrong = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    wrong += positions[i] != static_cast<Poco::Int64>(i) || texts[i] != doc.numbers[i].text || values[i] != doc.numbers[i].value;
+  CHECK(wrong == 0);
+  CHECK(scalar(*s, "SELECT COUNT(*) FROM numbers WHERE document_id = '" + doc.id + "' AND value_high IS NULL") == 200);
+  const auto other = fixtures::traditional();
+  for (ex::Table t : ex::all_tables) CHECK(rows_of(*s, t, other.id) == static_cast<Poco::Int64>(ex::row_count(t, other)));
+}
