@@ -29,7 +29,8 @@ constexpr std::array<u32string_view, 16> kLevelWords = {U"完成", U"达到", U"
                                                         U"稳定在", U"达", U"为", U"超过", U"超", U"保持",
                                                         U"低于", U"高于", U"不低于", U"不超过"};
 // Words stripped from the front and back of a name.
-constexpr std::array<u32string_view, 41> kLeading = {U"按可比价格计算", U"按可比价格", U"按可比价",
+constexpr std::array<u32string_view, 44> kLeading = {U"按可比价格计算", U"按可比价格", U"按可比价", U"按可比口径",
+    U"按同口径", U"同口径",
     U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
     U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
     U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
@@ -147,18 +148,43 @@ std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& de
   return u32string_view::npos;
 }
 
+// Whether s names a statistic of the table that its first `cut` code points do not: the growth word
+// after them is part of the name (人口自然增长率 is a rate, not the growth of 人口自然).
+bool names_own_statistic(const IndicatorTable& table, u32string_view s, std::size_t cut) {
+  const std::string& whole = table.lookup(s);
+  return !whole.empty() && whole != table.lookup(s.substr(0, cut));
+}
+
 // Growth nouns that end a name (收入增速, 价格涨幅): stripped, and they make the measure growth.
 constexpr std::array<u32string_view, 6> kGrowthNouns = {U"增长率", U"增速", U"增幅", U"涨幅", U"降幅", U"增长"};
 
-u32string_view strip_growth_noun(u32string_view s, bool& growth, bool& decrease) {
+u32string_view strip_growth_noun(const IndicatorTable& table, u32string_view s, bool& growth, bool& decrease) {
   for (auto w : kGrowthNouns)
-    if (ends_with(s, w) && s.size() > w.size()) {
+    if (ends_with(s, w) && s.size() > w.size() && !names_own_statistic(table, s, s.size() - w.size())) {
       growth = true;
       if (w == U"降幅") decrease = true;
       return s.substr(0, s.size() - w.size());
     }
   return s;
 }
+
+// Words that pack two names into one (城乡 = 城镇 and 农村; 存贷款 = 存款 and 贷款), unpacked when a
+// clause gives two figures for them.
+struct Member {
+  u32string_view folded;
+  const char* simplified;
+  const char* traditional;
+};
+struct Compressed {
+  u32string_view word;   // folded
+  const char* written;   // as written in simplified script
+  Member first, second;
+};
+const Compressed kCompressed[] = {
+    {U"城镇和农村", "城镇和农村", {U"城镇", "城镇", "城鎮"}, {U"农村", "农村", "農村"}},
+    {U"城乡", "城乡", {U"城镇", "城镇", "城鎮"}, {U"农村", "农村", "農村"}},
+    {U"存贷款", "存贷款", {U"存款", "存款", "存款"}, {U"贷款", "贷款", "貸款"}},
+};
 
 // Splits a name list: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
 std::vector<u32string_view> split_names(u32string_view s) {
@@ -246,7 +272,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     bool growth = false;    // the name ended with a growth noun (收入增速)
     bool decrease = false;  // ... with 降幅
   };
-  Name last_name;  // for clauses that continue the previous one
+  // For clauses that continue the previous one: its names, and the whole name as written.
+  std::vector<Name> last_names;
+  Name last_list;
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
@@ -269,7 +297,15 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
 
     std::size_t verb_len = 0;
     bool growth = false, decrease = false;
-    const std::size_t verb = find_verb(pre, verb_len, growth, decrease);
+    std::size_t verb = find_verb(pre, verb_len, growth, decrease);
+    // 人口自然增长率4‰: the growth word ends the name of a rate; there is no verb.
+    if (verb != u32string_view::npos && growth) {
+      const u32string_view with = clean_name(pre.substr(0, verb + verb_len));
+      if (ends_with(with, pre.substr(verb, verb_len)) && names_own_statistic(table, with, with.size() - verb_len)) {
+        verb = u32string_view::npos;
+        growth = decrease = false;
+      }
+    }
     u32string_view name_part = verb == u32string_view::npos ? pre : pre.substr(0, verb);
     u32string_view name = clean_name(name_part);
     // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
@@ -281,23 +317,37 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     };
     std::vector<Name> names;
     const std::size_t count = j - i;
-    if (is_generic_name(name)) name = {};
+    // One character before the verb (可达839.8亿元, 约为) names nothing: the clause continues.
+    if (is_generic_name(name) || name.size() < 2) name = {};
     if (name.empty()) {
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);
       // so does a stretch target (增长7.5%，力争8%), which also keeps the previous measure.
       const bool stretch = pre.find(U"力争") != u32string_view::npos || pre.find(U"争取") != u32string_view::npos;
-      if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_name.folded.empty()) {
+      if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_names.empty()) {
+        i = j;
+        continue;
+      }
+      // 分别 over several figures refers to a list named in between (化学需氧量、二氧化硫排放总量...出现双下降，
+      // 比上年分别下降3.14%和4.66%), not to one name read before.
+      if (count > 1 && pre.find(U"分别") != u32string_view::npos && last_names.size() < 2) {
         i = j;
         continue;
       }
       if (stretch && !growth && last_growth) growth = true, decrease = last_decrease;
-      names.push_back(last_name);
+      // A list continues as a list when the figures pair up with it (存贷款余额为X亿元和Y亿元，分别增长
+      // a%和b%); otherwise the list's whole name stands for each figure, as written.
+      if (last_names.size() == count) {
+        names = last_names;
+        for (Name& n : names) n.growth = n.decrease = false;  // the measure is this clause's
+      } else {
+        names.push_back(last_list);
+      }
     } else {
       if (name.size() > 24) {
         i = j;
         continue;
       }
-      last_name = {u32string(name), written(name)};
+      last_list = {u32string(name), written(name)};
       std::vector<u32string_view> parts = split_names(name);
       if (parts.empty()) {  // a "name" of separators only (found by fuzzing)
         i = j;
@@ -306,19 +356,28 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       std::vector<char> part_growth(parts.size(), 0), part_decrease(parts.size(), 0);
       for (std::size_t p = 0; p < parts.size(); ++p) {
         bool g = false, d = false;
-        parts[p] = strip_growth_noun(parts[p], g, d);
+        parts[p] = strip_growth_noun(table, parts[p], g, d);
         part_growth[p] = g;
         part_decrease[p] = d;
       }
       // A growth noun written once after a list of names (城镇及农村居民收入增速) holds for all.
       for (std::size_t p = 0; p + 1 < parts.size(); ++p)
         if (!part_growth[p] && part_growth.back()) part_growth[p] = 1, part_decrease[p] = part_decrease.back();
-      if (parts.size() == 1 && count == 2 && (starts_with(parts[0], U"城乡") || starts_with(parts[0], U"城镇和农村"))) {
-        const std::size_t cut = starts_with(parts[0], U"城乡") ? 2 : 5;
-        const u32string_view rest = parts[0].substr(cut);
-        const bool traditional = written(parts[0].substr(0, 1)) != "城" || written(parts[0].substr(1, 1)) == "鄉";
-        names.push_back({U"城镇" + u32string(rest), (traditional ? "城鎮" : "城镇") + written(rest)});
-        names.push_back({U"农村" + u32string(rest), (traditional ? "農村" : "农村") + written(rest)});
+      const Compressed* pair = nullptr;
+      std::size_t at = u32string_view::npos;
+      if (parts.size() == 1 && count == 2)
+        for (const Compressed& c : kCompressed)
+          if ((at = parts[0].find(c.word)) != u32string_view::npos) {
+            pair = &c;
+            break;
+          }
+      if (pair) {
+        // Two figures for a name that packs two (城乡居民收入, 存贷款余额): one name each.
+        const u32string_view head = parts[0].substr(0, at), tail = parts[0].substr(at + pair->word.size());
+        const bool traditional = written(parts[0].substr(at, pair->word.size())) != pair->written;
+        for (const auto& member : {pair->first, pair->second})
+          names.push_back({u32string(head) + u32string(member.folded) + u32string(tail),
+                           written(head) + (traditional ? member.traditional : member.simplified) + written(tail)});
       } else {
         // Rebuild the short members of a list from the longest one: 城镇、农村居民收入 gives
         // 城镇居民收入; 一般公共预算收入、支出 gives 一般公共预算支出.
@@ -328,7 +387,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         const u32string_view full = parts[longest];
         for (std::size_t p = 0; p < parts.size(); ++p) {
           Name n{u32string(parts[p]), written(parts[p]), part_growth[p] != 0, part_decrease[p] != 0};
-          if (p != longest && table.lookup(u32string_view(n.folded)).empty() && parts[p].size() < full.size()) {
+          // A member that ends like a statistic is a whole name (城镇居民人均可支配收入和农村居民人均纯收入).
+          const bool whole = parts[p].size() >= 4 && names_a_statistic(parts[p]);
+          if (p != longest && !whole && table.lookup(u32string_view(n.folded)).empty() && parts[p].size() < full.size()) {
             if (p < longest) {
               const auto tail = full.substr(parts[p].size());
               n.folded += tail;
@@ -347,9 +408,18 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       i = j;
       continue;
     }
+    if (!name.empty()) last_names = names;
     // A qualifier written once after a list (分别增长6%、8%、5%左右) holds for all of it.
+    // Only a qualifier written after the figure (左右, 以上) and over figures of one unit: 约 or 突破
+    // before the last figure (增长5.2%、约4.4万亿元) is its own.
     std::string shared_qualifier = figures[j - 1]->mention.qualifier;
+    if (figures[j - 1]->mention.span.begin < figures[j - 1]->numeral.begin) shared_qualifier.clear();
+    for (std::size_t k = i; k + 1 < j; ++k)
+      if (figures[k]->mention.unit != figures[j - 1]->mention.unit) shared_qualifier.clear();
     const std::size_t facts = std::max(names.size(), count);
+    // 增长5.2%、约4.4万亿元: the verb governs the first figure; a figure of another kind joined to it
+    // is a level, not an increase.
+    const bool first_percent_like = first.mention.kind == "percent" || first.mention.kind == "percentage_point";
     for (std::size_t f = 0; f < facts; ++f) {
       const ScannedNumber& n = *figures[i + std::min(f, count - 1)];
       const Name& named = names[std::min(f, names.size() - 1)];
@@ -379,10 +449,13 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         ind.measure = "rate";
       } else if (percent_like) {
         ind.measure = "rate";
+      } else if (growth_here && !(f > 0 && first_percent_like)) {
+        // 城镇新增就业比上年增加1.2万人, 增长300亿元: a change by an amount, in the figure's unit.
+        ind.measure = "increase";
       } else {
         ind.measure = "level";
       }
-      const double sign = ind.measure == "growth" && decrease_here ? -1 : 1;
+      const double sign = (ind.measure == "growth" || ind.measure == "increase") && decrease_here ? -1 : 1;
       ind.value = sign * m.value;
       if (m.value_high) ind.value_high = sign * *m.value_high;
       ind.unit = m.unit;

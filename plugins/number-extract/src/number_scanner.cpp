@@ -553,7 +553,10 @@ class Scanner {
       const UnitMatch& u = *unit_q.unit;
       switch (u.cls) {
         case UnitClass::money: s.mention.kind = "money"; s.mention.unit = u.code; break;
-        case UnitClass::percent: s.mention.kind = "percent"; s.mention.unit = "%"; break;
+        case UnitClass::percent:  // per mille (人口自然增长率6.8‰) keeps its sign: value 6.8, unit ‰
+          s.mention.kind = "percent";
+          s.mention.unit = u.code.empty() ? "%" : u.code;
+          break;
         case UnitClass::percentage_point: s.mention.kind = "percentage_point"; s.mention.unit = "pp"; break;
         default: s.mention.kind = "measure"; s.mention.unit = unit_q.unit_text; break;
       }

@@ -101,7 +101,9 @@ std::string status_from_words(std::u32string_view s) {
 
 std::string status_from_heading(std::u32string_view h, int report_year) {
   if (h.empty()) return {};
-  if (contains(h, U"回顾") || contains(h, U"过去") || contains(h, U"成绩") || contains(h, U"佳绩") || contains(h, U"总结"))
+  if (contains(h, U"回顾") || contains(h, U"过去") || contains(h, U"成绩") || contains(h, U"佳绩") || contains(h, U"总结") ||
+      // Done, not to be done: “十五”目标任务胜利完成 reviews the plan period.
+      contains(h, U"胜利完成") || contains(h, U"圆满完成") || contains(h, U"顺利完成"))
     return "actual";
   // A year in the heading: before the report's year means results.
   for (std::size_t i = 0; i + 4 < h.size(); ++i) {
@@ -125,6 +127,10 @@ SentenceContext sentence_context(const FoldedText& t, std::size_t begin, std::si
   const std::string from_heading = status_from_heading(section_heading, report_year);
   // A heading about results outweighs 力争 or 目标 used in passing ("实现了目标").
   if (from_heading == "actual" && ctx.status == "target" && !contains(words, U"预期目标") && !contains(words, U"今年"))
+    ctx.status = "actual";
+  // Preliminary statistics (初步核算, 初步统计) are results, whatever else the sentence says
+  // (城镇登记失业率控制在4%以内 in a list of last year's figures).
+  if (ctx.status == "target" && (contains(words, U"初步核算") || contains(words, U"初步统计")))
     ctx.status = "actual";
   if (ctx.status.empty()) ctx.status = from_heading;
   // A year named before the first figure sets the period.

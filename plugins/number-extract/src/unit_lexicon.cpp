@@ -29,7 +29,7 @@ constexpr Entry kUnits[] = {
     {U"瑞士法郎", UnitClass::money, "CHF", 1}, {U"澳元", UnitClass::money, "AUD", 1},
     {U"加元", UnitClass::money, "CAD", 1}, {U"新加坡元", UnitClass::money, "SGD", 1},
     {U"奈拉", UnitClass::money, "NGN", 1}, {U"比特币", UnitClass::money, "BTC", 1}, {U"澳门元", UnitClass::money, "MOP", 1},
-    {U"%", UnitClass::percent, "", 1}, {U"个百分点", UnitClass::percentage_point, "", 1},
+    {U"%", UnitClass::percent, "", 1}, {U"‰", UnitClass::percent, "‰", 1}, {U"个百分点", UnitClass::percentage_point, "", 1},
     {U"百分点", UnitClass::percentage_point, "", 1},
     {U"年", UnitClass::year, "", 1}, {U"月", UnitClass::month, "", 1}, {U"日", UnitClass::day, "", 1},
     {U"号", UnitClass::day, "", 1},

@@ -20,6 +20,9 @@ TEST_CASE("context: status from a section heading", "[number-extract][context]")
   CHECK(status_from_heading(U"过去五年工作回顾", 2024) == "actual");
   CHECK(status_from_heading(U"今年的主要目标任务", 0) == "target");
   CHECK(status_from_heading(U"加强政府自身建设", 2024) == "");
+  // A plan's targets reported done (prov_fujian_2006) are results; targets still to meet are not.
+  CHECK(status_from_heading(U"一、经济区建设全面展开 “十五”目标任务胜利完成", 2006) == "actual");
+  CHECK(status_from_heading(U"确保完成全年目标任务", 2006) == "target");
 }
 
 TEST_CASE("context: report year and period", "[number-extract][context]") {

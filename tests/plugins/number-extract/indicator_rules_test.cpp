@@ -1,0 +1,142 @@
+// The indicator rules added while labelling twelve reports the extractor had not seen (issue #5):
+// each case is a made-up sentence in the shape met in those reports.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "folded_text.hpp"
+#include "indicator_extractor.hpp"
+#include "number_scanner.hpp"
+#include "report_context.hpp"
+
+using namespace number_extract;
+
+namespace {
+
+std::vector<docpipe::Indicator> facts(const std::string& sentence, SentenceContext ctx = {"target", 2024}) {
+  FoldedText t(sentence);
+  auto numbers = scan_numbers(t);
+  std::vector<const ScannedNumber*> ptrs;
+  for (auto& n : numbers) ptrs.push_back(&n);
+  return extract_indicators(t, 0, t.size(), ptrs, IndicatorTable::builtin(), ctx);
+}
+
+}  // namespace
+
+TEST_CASE("rules: a growth word that ends the name of a rate is part of the name", "[number-extract][indicators]") {
+  auto f = facts("户籍人口自然增长率控制在9‰以内，人口自然增长率3％。");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "户籍人口自然增长率");
+  CHECK(f[0].canonical == "population_growth");
+  CHECK(f[0].measure == "rate");
+  CHECK(f[0].value == 9);
+  CHECK(f[0].unit == "‰");
+  CHECK(f[0].qualifier == "at_most");
+  CHECK(f[1].name == "人口自然增长率");
+  CHECK(f[1].measure == "rate");
+  // A growth noun after an indicator name still makes growth.
+  auto g = facts("地区生产总值增长率为6%。");
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].canonical == "gdp");
+  CHECK(g[0].measure == "growth");
+}
+
+TEST_CASE("rules: whole names joined by 和 are not rebuilt from each other", "[number-extract][indicators]") {
+  auto f = facts("城镇居民人均可支配收入和农村居民人均纯收入均增长9%左右。");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "城镇居民人均可支配收入");
+  CHECK(f[0].canonical == "urban_income");
+  CHECK(f[1].name == "农村居民人均纯收入");
+  CHECK(f[1].canonical == "rural_income");
+  for (auto& i : f) CHECK(i.qualifier == "about");
+  // A short member is still rebuilt: 城镇、农村居民人均可支配收入.
+  auto g = facts("城镇、农村居民人均可支配收入分别增长5%和7%。");
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].name == "城镇居民人均可支配收入");
+}
+
+TEST_CASE("rules: 存贷款 with two figures gives deposits and loans, and the list continues", "[number-extract][indicators]") {
+  auto f = facts("金融机构存贷款余额为1200亿元和900亿元，分别增长10.5%和8%。", {"actual", 2023});
+  REQUIRE(f.size() == 4);
+  CHECK(f[0].name == "金融机构存款余额");
+  CHECK(f[0].canonical == "deposits");
+  CHECK(f[0].value == Approx(1.2e11));
+  CHECK(f[1].canonical == "loans");
+  CHECK(f[2].canonical == "deposits");
+  CHECK(f[2].measure == "growth");
+  CHECK(f[2].value == Approx(10.5));
+  CHECK(f[3].canonical == "loans");
+  CHECK(f[3].value == 8);
+  auto t = facts("金融機構存貸款餘額分別為30億元和20億元。", {"actual", 2023});
+  REQUIRE(t.size() == 2);
+  CHECK(t[1].name == "金融機構貸款餘額");
+}
+
+TEST_CASE("rules: a qualifier before the last figure of a list is its own", "[number-extract][indicators]") {
+  auto f = facts("全市地区生产总值增长4.1%、约2.3万亿元。", {"actual", 2023});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].measure == "growth");
+  CHECK(f[0].qualifier == "");
+  CHECK(f[1].measure == "level");
+  CHECK(f[1].value == Approx(2.3e12));
+  CHECK(f[1].qualifier == "about");
+  // A qualifier written after a list of figures of different units is not shared either.
+  auto g = facts("一般公共预算收入增长3%、500亿元以上。", {"actual", 2023});
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].qualifier == "");
+  CHECK(g[1].qualifier == "at_least");
+}
+
+TEST_CASE("rules: 分别 over several figures does not continue a single earlier name", "[number-extract][indicators]") {
+  auto f = facts("单位生产总值能耗下降3%，氨氮、氮氧化物排放量也出现下降，比上年分别下降2.1%和4.2%。", {"actual", 2023});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].canonical == "energy_intensity");
+  CHECK(f[0].value == -3);
+}
+
+TEST_CASE("rules: one character before the verb names nothing; basis phrases are no part of a name", "[number-extract][indicators]") {
+  auto f = facts("财政总收入完成500亿元（按可比口径，可达520亿元、增长12%），按可比口径实际利用外资15亿美元。", {"actual", 2023});
+  REQUIRE(f.size() == 4);
+  CHECK(f[1].canonical == "total_budget_revenue");
+  CHECK(f[1].value == Approx(5.2e10));
+  CHECK(f[2].canonical == "total_budget_revenue");
+  CHECK(f[2].measure == "growth");
+  CHECK(f[3].name == "实际利用外资");
+  CHECK(f[3].canonical == "foreign_investment");
+}
+
+TEST_CASE("rules: growth by an amount is an increase in the figure's unit", "[number-extract][indicators]") {
+  auto f = facts("城镇新增就业比上年增加1.2万人，社会消费品零售总额增长300亿元，粮食产量减少5万吨。", {"actual", 2023});
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].canonical == "new_urban_jobs");
+  CHECK(f[0].measure == "increase");
+  CHECK(f[0].value == 12000);
+  CHECK(f[0].unit == "人");
+  CHECK(f[1].measure == "increase");
+  CHECK(f[1].unit == "CNY");
+  CHECK(f[2].canonical == "grain_output");
+  CHECK(f[2].measure == "increase");
+  CHECK(f[2].value == -50000);
+  // Raised to a level is a level.
+  auto g = facts("城镇新增就业提高到6万人。");
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].measure == "level");
+}
+
+TEST_CASE("rules: preliminary statistics are results even with target words", "[number-extract][indicators]") {
+  const std::string s = "初步统计，城镇登记失业率控制在4%以内。";
+  FoldedText t(s);
+  auto numbers = scan_numbers(t);
+  std::vector<const ScannedNumber*> ptrs;
+  for (auto& n : numbers) ptrs.push_back(&n);
+  const SentenceContext c = sentence_context(t, 0, t.size(), U"", 2006, ptrs);
+  CHECK(c.status == "actual");
+  CHECK(c.period == 2005);
+  const std::string plan = "城镇登记失业率控制在4%以内。";
+  FoldedText tp(plan);
+  auto pn = scan_numbers(tp);
+  std::vector<const ScannedNumber*> pp;
+  for (auto& n : pn) pp.push_back(&n);
+  CHECK(sentence_context(tp, 0, tp.size(), U"", 2006, pp).status == "target");
+}
