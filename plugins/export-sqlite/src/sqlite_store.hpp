@@ -63,6 +63,7 @@ class SqliteStore {
  private:
   /// Rows per multi-row INSERT, and the bytes of text cells a chunk may copy.
   static constexpr std::size_t chunk_rows = 32;
+  static constexpr std::size_t small_chunk_rows = 8;  // for what is left of a layer
   static constexpr std::size_t chunk_text_bytes = 64u << 10;
 
   void open();
@@ -74,7 +75,8 @@ class SqliteStore {
   std::filesystem::path temp_;
   std::unique_ptr<Poco::Data::Session> session_;
   std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
-  std::vector<PreparedStatement> chunk_inserts_;  // chunk_rows rows each, by table
+  std::vector<PreparedStatement> chunk_inserts_;        // chunk_rows rows each, by table
+  std::vector<PreparedStatement> small_chunk_inserts_;  // small_chunk_rows rows each, by table
   std::vector<PreparedStatement> deletes_;
   std::vector<docpipe::exporting::Cell> chunk_cells_;  // the pending rows' cells
   std::string chunk_text_;                             // their text, copied (capacity never grows)
