@@ -71,10 +71,23 @@ const std::array<bool, 256> kInteresting = [] {
   return t;
 }();
 
-/// The first byte at or after @p pos that may start an edit, or the text's size. Sixteen bytes are
-/// tested at a time: clean prose is skipped at memory speed, and TAB and LF (below 0x20 but never
-/// edited) are sorted out by the table.
-std::size_t next_interesting(std::string_view text, std::size_t pos) noexcept {
+/// 0 when the interesting byte at @p at may start an edit; otherwise the bytes the scan steps over
+/// there: the lead byte of a character that is not cleaned, with its continuation bytes.
+std::size_t step_over(const unsigned char* s, std::size_t n, std::size_t at) noexcept {
+  const unsigned b = s[at];
+  if (b < 0x80) return 0;
+  const unsigned b1 = at + 1 < n ? s[at + 1] : 0u, b2 = at + 2 < n ? s[at + 2] : 0u;
+  const bool cleaned = (b == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) ||
+                       (b == 0xE2 && ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4))) ||
+                       (b == 0xE3 && b1 == 0x80 && b2 == 0x80) || (b == 0xEF && b1 == 0xBB && b2 == 0xBF);
+  return cleaned ? 0 : b >= 0xE0 ? 3 : 2;
+}
+
+/// The first byte at or after @p pos where an edit may start, or the text's size. Sixteen bytes
+/// are tested at a time, so clean prose is skipped at memory speed; the candidates it finds (TAB
+/// and LF are below 0x20 but never edited; E3 and EF lead the common full-width punctuation) are
+/// sorted out in place, stepping over each character that is not cleaned as a whole.
+std::size_t next_edit_start(std::string_view text, std::size_t pos) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
 #ifdef __SSE2__
@@ -87,17 +100,30 @@ std::size_t next_interesting(std::string_view text, std::size_t pos) noexcept {
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2), _mm_cmpeq_epi8(v, ef)));  // E2 E3 EF
+    std::size_t resume = pos + 16;  // past a character stepped over that ends beyond this block
+    std::size_t floor = pos;
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
       const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (kInteresting[s[at]]) return at;
+      if (at < floor || !kInteresting[s[at]]) continue;
+      const std::size_t step = step_over(s, n, at);
+      if (step == 0) return at;
+      floor = at + step;
+      resume = std::max(resume, floor);
     }
-    pos += 16;
+    pos = resume;
   }
 #endif
-  while (pos < n && !kInteresting[s[pos]]) ++pos;
-  return pos;
+  while (pos < n) {
+    if (!kInteresting[s[pos]]) {
+      ++pos;
+      continue;
+    }
+    const std::size_t step = step_over(s, n, pos);
+    if (step == 0) return pos;
+    pos += step;
+  }
+  return n;
 }
-
 }  // namespace
 
 char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
@@ -178,20 +204,8 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const CleanEdit& e = edits.back();
     return e.after == "\n" || (e.after.empty() && (e.begin == 0 || text[e.begin - 1] == '\n'));
   };
-  auto byte = [&](std::size_t i) { return i < n ? static_cast<unsigned char>(text[i]) : 0u; };
-  while ((pos = next_interesting(text, pos)) < n) {
+  while ((pos = next_edit_start(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    // Multi-byte leads: decide from the bytes whether this character is one that is cleaned.
-    if (b >= 0x80) {
-      const unsigned b1 = byte(pos + 1), b2 = byte(pos + 2);
-      const bool wanted = (b == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) ||
-                          (b == 0xE2 && ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4))) ||
-                          (b == 0xE3 && b1 == 0x80 && b2 == 0x80) || (b == 0xEF && b1 == 0xBB && b2 == 0xBF);
-      if (!wanted) {
-        pos += b >= 0xE0 ? 3 : 2;
-        continue;
-      }
-    }
     if (b == '<') {
       const std::size_t len = options.strip_html ? html_markup_length(text, pos) : 0;
       if (len == 0) {

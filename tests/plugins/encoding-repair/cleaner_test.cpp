@@ -82,3 +82,15 @@ TEST_CASE("an edit is found at every offset of the scan's 16-byte blocks, TAB an
     }
   }
 }
+
+TEST_CASE("a lead byte of a character not cleaned is stepped over whole, at every offset") {
+  // Not valid UTF-8 (Document::text never has it), but the scan must stay one definition: the
+  // bytes after such a lead are never read as the start of an edit, whichever block they fall in.
+  for (std::size_t at = 0; at < 36; ++at) {
+    const std::string text = std::string(at, 'a') + "\xE3<b>\xEF\x0D\x0Axy" + "<br>" + "结尾";
+    const auto edits = find_cleaning_edits(text);
+    REQUIRE(edits.size() == 1);
+    CHECK(edits[0].begin == at + 9);
+    CHECK(edits[0].end == at + 13);
+  }
+}
