@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 
@@ -275,6 +276,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
   // For clauses that continue the previous one: its names, and the whole name as written.
   std::vector<Name> last_names;
   Name last_list;
+  std::vector<Name> recent;  // the names of the sentence so far, for a later 分别
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
@@ -306,6 +308,13 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         growth = decrease = false;
       }
     }
+    // 高于全国0.5个百分点, 低于预期目标1个百分点: a comparison with something named after the verb,
+    // not a figure of the statistic (不低于5%, 高于5% are bounds and stay).
+    if (verb != u32string_view::npos && verb_len == 2 && (pre.substr(verb, 2) == U"高于" || pre.substr(verb, 2) == U"低于") &&
+        verb + verb_len < pre.size() && !clean_name(pre.substr(verb + verb_len)).empty()) {
+      i = j;
+      continue;
+    }
     u32string_view name_part = verb == u32string_view::npos ? pre : pre.substr(0, verb);
     u32string_view name = clean_name(name_part);
     // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
@@ -327,21 +336,25 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         i = j;
         continue;
       }
-      // 分别 over several figures refers to a list named in between (化学需氧量、二氧化硫排放总量...出现双下降，
-      // 比上年分别下降3.14%和4.66%), not to one name read before.
-      if (count > 1 && pre.find(U"分别") != u32string_view::npos && last_names.size() < 2) {
+      // 分别 over several figures pairs them with as many names read before, one a clause (接待游客
+      // 2431万人次、旅游总收入393亿元，分别增长31.8%和37.4%); with fewer names read, the list was named
+      // in words without figures (化学需氧量、二氧化硫排放总量出现双下降，分别下降3.14%和4.66%): no facts.
+      const bool each = count > 1 && pre.find(U"分别") != u32string_view::npos && last_names.size() < 2;
+      if (each && recent.size() < count) {
         i = j;
         continue;
       }
       if (stretch && !growth && last_growth) growth = true, decrease = last_decrease;
       // A list continues as a list when the figures pair up with it (存贷款余额为X亿元和Y亿元，分别增长
       // a%和b%); otherwise the list's whole name stands for each figure, as written.
-      if (last_names.size() == count) {
+      if (each) {
+        names.assign(recent.end() - static_cast<std::ptrdiff_t>(count), recent.end());
+      } else if (last_names.size() == count) {
         names = last_names;
-        for (Name& n : names) n.growth = n.decrease = false;  // the measure is this clause's
       } else {
         names.push_back(last_list);
       }
+      for (Name& n : names) n.growth = n.decrease = false;  // the measure is this clause's
     } else {
       if (name.size() > 24) {
         i = j;
@@ -408,7 +421,10 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       i = j;
       continue;
     }
-    if (!name.empty()) last_names = names;
+    if (!name.empty()) {
+      last_names = names;
+      recent.insert(recent.end(), names.begin(), names.end());
+    }
     // A qualifier written once after a list (分别增长6%、8%、5%左右) holds for all of it.
     // Only a qualifier written after the figure (左右, 以上) and over figures of one unit: 约 or 突破
     // before the last figure (增长5.2%、约4.4万亿元) is its own.
@@ -431,7 +447,13 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const bool decrease_here = growth ? decrease : named.decrease;
       last_growth = growth_here;
       last_decrease = decrease_here;
-      const docpipe::NumberMention& m = n.mention;
+      docpipe::NumberMention m = n.mention;
+      // 分别上升2.8和0.6个百分点: a bare number in a list takes the unit written once at its end.
+      const docpipe::NumberMention& tail = figures[j - 1]->mention;
+      if (m.kind == "cardinal" && count > 1 && (tail.kind == "percent" || tail.kind == "percentage_point")) {
+        m.kind = tail.kind;
+        m.unit = tail.unit;
+      }
       const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.
@@ -449,16 +471,21 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         ind.measure = "rate";
       } else if (percent_like) {
         ind.measure = "rate";
-      } else if (growth_here && !(f > 0 && first_percent_like)) {
+      } else if (growth && m.unit == "倍") {
+        ind.measure = "growth";  // 增长1.7倍: grew by 170%
+      } else if (growth && m.kind != "cardinal" && !(f > 0 && first_percent_like)) {
         // 城镇新增就业比上年增加1.2万人, 增长300亿元: a change by an amount, in the figure's unit.
         ind.measure = "increase";
       } else {
         ind.measure = "level";
       }
       const double sign = (ind.measure == "growth" || ind.measure == "increase") && decrease_here ? -1 : 1;
-      ind.value = sign * m.value;
-      if (m.value_high) ind.value_high = sign * *m.value_high;
-      ind.unit = m.unit;
+      const double scale = ind.measure == "growth" && m.unit == "倍" ? 100 : 1;
+      // Rounded to 1e-9 so 2.07倍 gives 207, not 206.99999999999997.
+      auto scaled = [&](double v) { return scale == 1 ? sign * v : std::round(sign * scale * v * 1e9) / 1e9; };
+      ind.value = scaled(m.value);
+      if (m.value_high) ind.value_high = scaled(*m.value_high);
+      ind.unit = scale == 100 ? "%" : m.unit;
       ind.qualifier = m.qualifier.empty() && count > 1 ? shared_qualifier : m.qualifier;
       ind.span = m.span;
       ind.status = context.status;

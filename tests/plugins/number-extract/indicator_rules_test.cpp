@@ -140,3 +140,37 @@ TEST_CASE("rules: preliminary statistics are results even with target words", "[
   for (auto& n : pn) pp.push_back(&n);
   CHECK(sentence_context(tp, 0, tp.size(), U"", 2006, pp).status == "target");
 }
+
+TEST_CASE("rules: 分别 pairs figures with the names of the clauses before it", "[number-extract][indicators]") {
+  auto f = facts("全年接待游客1200万人次、旅游总收入150亿元，分别增长12%和15%。", {"actual", 2023});
+  REQUIRE(f.size() == 4);
+  CHECK(f[2].canonical == "tourist_visits");
+  CHECK(f[2].value == 12);
+  CHECK(f[3].canonical == "tourism_revenue");
+  CHECK(f[3].value == 15);
+}
+
+TEST_CASE("rules: a comparison with a benchmark is not a figure of the statistic", "[number-extract][indicators]") {
+  auto f = facts("地区生产总值增长7%，高于全国1.5个百分点，固定资产投资不低于5%。", {"actual", 2023});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].canonical == "gdp");
+  CHECK(f[1].canonical == "fixed_asset_investment");
+  CHECK(f[1].value == 5);
+}
+
+TEST_CASE("rules: a bare number in a list takes the unit written at its end", "[number-extract][indicators]") {
+  auto f = facts("居民消费价格指数和工业生产者价格指数分别上升2.8和0.6个百分点。", {"actual", 2023});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].unit == "pp");
+  CHECK(f[0].value == Approx(2.8));
+  CHECK(f[0].measure == "growth");
+}
+
+TEST_CASE("rules: growth by a multiple is growth in percent", "[number-extract][indicators]") {
+  auto f = facts("各项贷款余额增长2.07倍。", {"actual", 2023});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].canonical == "loans");
+  CHECK(f[0].measure == "growth");
+  CHECK(f[0].value == 207);
+  CHECK(f[0].unit == "%");
+}
