@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <string_view>
 
 
@@ -274,9 +275,11 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     bool decrease = false;  // ... with 降幅
   };
   // For clauses that continue the previous one: its names, and the whole name as written.
-  std::vector<Name> last_names;
+  // `history` holds the names of the sentence's groups so far (for a later 分别); the last named group's
+  // are its final `last_count`. Names move there after their facts, so a group copies none.
+  std::vector<Name> history;
+  std::size_t last_count = 0;
   Name last_list;
-  std::vector<Name> recent;  // the names of the sentence so far, for a later 分别
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
@@ -301,7 +304,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     bool growth = false, decrease = false;
     std::size_t verb = find_verb(pre, verb_len, growth, decrease);
     // 人口自然增长率4‰: the growth word ends the name of a rate; there is no verb.
-    if (verb != u32string_view::npos && growth) {
+    if (verb != u32string_view::npos && growth && pre[verb + verb_len - 1] == U'率') {
       const u32string_view with = clean_name(pre.substr(0, verb + verb_len));
       if (ends_with(with, pre.substr(verb, verb_len)) && names_own_statistic(table, with, with.size() - verb_len)) {
         verb = u32string_view::npos;
@@ -332,15 +335,15 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);
       // so does a stretch target (增长7.5%，力争8%), which also keeps the previous measure.
       const bool stretch = pre.find(U"力争") != u32string_view::npos || pre.find(U"争取") != u32string_view::npos;
-      if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_names.empty()) {
+      if ((verb == u32string_view::npos && !stretch) || new_clause_blocked(pre) || last_count == 0) {
         i = j;
         continue;
       }
       // 分别 over several figures pairs them with as many names read before, one a clause (接待游客
       // 2431万人次、旅游总收入393亿元，分别增长31.8%和37.4%); with fewer names read, the list was named
       // in words without figures (化学需氧量、二氧化硫排放总量出现双下降，分别下降3.14%和4.66%): no facts.
-      const bool each = count > 1 && pre.find(U"分别") != u32string_view::npos && last_names.size() < 2;
-      if (each && recent.size() < count) {
+      const bool each = count > 1 && pre.find(U"分别") != u32string_view::npos && last_count < 2;
+      if (each && history.size() < count) {
         i = j;
         continue;
       }
@@ -348,9 +351,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       // A list continues as a list when the figures pair up with it (存贷款余额为X亿元和Y亿元，分别增长
       // a%和b%); otherwise the list's whole name stands for each figure, as written.
       if (each) {
-        names.assign(recent.end() - static_cast<std::ptrdiff_t>(count), recent.end());
-      } else if (last_names.size() == count) {
-        names = last_names;
+        names.assign(history.end() - static_cast<std::ptrdiff_t>(count), history.end());
+      } else if (last_count == count) {
+        names.assign(history.end() - static_cast<std::ptrdiff_t>(count), history.end());
       } else {
         names.push_back(last_list);
       }
@@ -421,10 +424,6 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       i = j;
       continue;
     }
-    if (!name.empty()) {
-      last_names = names;
-      recent.insert(recent.end(), names.begin(), names.end());
-    }
     // A qualifier written once after a list (分别增长6%、8%、5%左右) holds for all of it.
     // Only a qualifier written after the figure (左右, 以上) and over figures of one unit: 约 or 突破
     // before the last figure (增长5.2%、约4.4万亿元) is its own.
@@ -447,21 +446,21 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const bool decrease_here = growth ? decrease : named.decrease;
       last_growth = growth_here;
       last_decrease = decrease_here;
-      docpipe::NumberMention m = n.mention;
+      const docpipe::NumberMention& m = n.mention;
       // 分别上升2.8和0.6个百分点: a bare number in a list takes the unit written once at its end.
       const docpipe::NumberMention& tail = figures[j - 1]->mention;
-      if (m.kind == "cardinal" && count > 1 && (tail.kind == "percent" || tail.kind == "percentage_point")) {
-        m.kind = tail.kind;
-        m.unit = tail.unit;
-      }
-      const bool percent_like = m.kind == "percent" || m.kind == "percentage_point";
+      const bool takes_tail =
+          m.kind == "cardinal" && count > 1 && (tail.kind == "percent" || tail.kind == "percentage_point");
+      const std::string& kind = takes_tail ? tail.kind : m.kind;
+      const std::string& unit = takes_tail ? tail.unit : m.unit;
+      const bool percent_like = kind == "percent" || kind == "percentage_point";
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.
       // Durations and ranks (连续9年, 两位数) are no indicator values.
-      if (m.kind == "measure" && is_duration_or_rank(m.unit)) continue;
+      if (kind == "measure" && is_duration_or_rank(unit)) continue;
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
-      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || m.kind == "money")) ||
-                                                         (names_a_statistic(nm) && m.kind != "cardinal"))))
+      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == "money")) ||
+                                                         (names_a_statistic(nm) && kind != "cardinal"))))
         continue;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
       if ((growth_here || ind.canonical == "cpi") && percent_like) {
@@ -471,26 +470,30 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         ind.measure = "rate";
       } else if (percent_like) {
         ind.measure = "rate";
-      } else if (growth && m.unit == "倍") {
+      } else if (growth && unit == "倍") {
         ind.measure = "growth";  // 增长1.7倍: grew by 170%
-      } else if (growth && m.kind != "cardinal" && !(f > 0 && first_percent_like)) {
+      } else if (growth && kind != "cardinal" && !(f > 0 && first_percent_like)) {
         // 城镇新增就业比上年增加1.2万人, 增长300亿元: a change by an amount, in the figure's unit.
         ind.measure = "increase";
       } else {
         ind.measure = "level";
       }
       const double sign = (ind.measure == "growth" || ind.measure == "increase") && decrease_here ? -1 : 1;
-      const double scale = ind.measure == "growth" && m.unit == "倍" ? 100 : 1;
+      const double scale = ind.measure == "growth" && unit == "倍" ? 100 : 1;
       // Rounded to 1e-9 so 2.07倍 gives 207, not 206.99999999999997.
       auto scaled = [&](double v) { return scale == 1 ? sign * v : std::round(sign * scale * v * 1e9) / 1e9; };
       ind.value = scaled(m.value);
       if (m.value_high) ind.value_high = scaled(*m.value_high);
-      ind.unit = scale == 100 ? "%" : m.unit;
+      ind.unit = scale == 100 ? "%" : unit;
       ind.qualifier = m.qualifier.empty() && count > 1 ? shared_qualifier : m.qualifier;
       ind.span = m.span;
       ind.status = context.status;
       ind.period = context.period;
       out.push_back(std::move(ind));
+    }
+    if (!name.empty()) {
+      last_count = names.size();
+      std::move(names.begin(), names.end(), std::back_inserter(history));
     }
     i = j;
   }
