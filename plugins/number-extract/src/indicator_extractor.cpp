@@ -230,6 +230,13 @@ bool is_generic_name(u32string_view name) {
   return false;
 }
 
+// 比上年, 较2020年, 比上年年初预算: what a figure is compared with, written where a name would stand.
+bool is_comparison_base(u32string_view name) {
+  if (name.size() < 2 || (name[0] != U'比' && name[0] != U'较')) return false;
+  const char32_t c = name[1];
+  return c == U'上' || c == U'去' || c == U'前' || c == U'年' || (c >= U'0' && c <= U'9');
+}
+
 bool is_duration_or_rank(const std::string& unit) {
   static const char* const kUnits[] = {"年", "个月", "個月", "月", "天", "日", "周", "週", "小时", "小時", "分钟", "分鐘",
                                        "秒", "周年", "週年", "岁", "歲", "位"};
@@ -329,8 +336,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     };
     std::vector<Name> names;
     const std::size_t count = j - i;
-    // One character before the verb (可达839.8亿元, 约为) names nothing: the clause continues.
-    if (is_generic_name(name) || name.size() < 2) name = {};
+    // One character before the verb (可达839.8亿元, 约为) names nothing, nor does the base of a
+    // comparison (比2002年增加2898亿元, 比上年年初预算增加1800亿元): the clause continues.
+    if (is_generic_name(name) || name.size() < 2 || is_comparison_base(name)) name = {};
     if (name.empty()) {
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);
       // so does a stretch target (增长7.5%，力争8%), which also keeps the previous measure.

@@ -174,3 +174,16 @@ TEST_CASE("rules: growth by a multiple is growth in percent", "[number-extract][
   CHECK(f[0].value == 207);
   CHECK(f[0].unit == "%");
 }
+
+TEST_CASE("rules: the base of a comparison is no name; the clause continues", "[number-extract][indicators]") {
+  auto f = facts("赤字规模4.06万亿元，比上年年初预算增加1800亿元。", {"target", 2024});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].measure == "level");
+  CHECK(f[1].name == "赤字规模");
+  CHECK(f[1].measure == "increase");
+  CHECK(f[1].value == Approx(1.8e11));
+  auto g = facts("城镇居民人均可支配收入达到10245元，比2002年增长67.9%。", {"actual", 2007});
+  REQUIRE(g.size() == 2);
+  CHECK(g[1].canonical == "urban_income");
+  CHECK(g[1].measure == "growth");
+}
