@@ -210,8 +210,16 @@ std::string canonical_id(const IndicatorTable& table, u32string_view name) {
   // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
   if (id == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
     return {};
+  if (id.empty()) return id;
+  // What one thing adds to another (工业对GDP的贡献率, 消费拉动经济增长) is neither of them.
+  if (name.find(U"贡献") != u32string_view::npos || name.find(U"拉动") != u32string_view::npos) return {};
+  // A share written without 占 (高技术制造业规上工业增加值比重) is not the figure named before it,
+  // unless that figure is a ratio itself (空气优良天数比例, 税收占比).
+  for (u32string_view share : {U"比重", U"占比", U"比例"})
+    if (ends_with(name, share) && name.find(U'占') == u32string_view::npos && !table.is_ratio(id))
+      return {};
   const std::size_t zhan = name.find(U'占');
-  if (id.empty() || zhan == u32string_view::npos) return id;
+  if (zhan == u32string_view::npos) return id;
   if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;
   const std::string& whole = table.lookup(name.substr(zhan + 1));
   const std::string& part = table.lookup(name.substr(0, zhan));

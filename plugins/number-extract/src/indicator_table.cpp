@@ -9,6 +9,20 @@ extern "C" const char number_extract_default_indicators[];
 extern "C" const char number_extract_default_indicators_end[];
 
 namespace number_extract {
+namespace {
+
+// Two sector or flow characters written as one word name the whole, not a part: 工农业总产值 is
+// industry and agriculture together, 存贷款 deposits and loans, 进出口 imports and exports. A pattern
+// that begins with the second character does not match there (工农业总产值 is not 农业总产值).
+bool joins_previous(char32_t before, char32_t first) {
+  static constexpr std::u32string_view kCombined[] = {U"工农", U"农工", U"工商", U"工贸", U"商贸", U"农林",
+                                                       U"林牧", U"牧渔", U"农牧", U"进出", U"存贷"};
+  for (auto w : kCombined)
+    if (w[0] == before && w[1] == first) return true;
+  return false;
+}
+
+}  // namespace
 
 void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   std::size_t line_no = 0;
@@ -64,7 +78,7 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
   std::size_t best = patterns_.size();
   for (std::size_t pos = 0; pos < view.size(); ++pos) {
     auto it = by_first_.find(view[pos]);
-    if (it == by_first_.end()) continue;
+    if (it == by_first_.end() || (pos > 0 && joins_previous(view[pos - 1], view[pos]))) continue;
     for (std::size_t idx : it->second) {
       if (best < patterns_.size() && (patterns_[idx].folded.size() < patterns_[best].folded.size() ||
                                       (patterns_[idx].folded.size() == patterns_[best].folded.size() && idx > best)))
@@ -76,6 +90,17 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
     }
   }
   return best < patterns_.size() ? patterns_[best].id : none;
+}
+
+bool IndicatorTable::is_ratio(const std::string& id) const {
+  auto ends = [](const std::u32string& s, std::u32string_view w) {
+    return s.size() >= w.size() && std::u32string_view(s).substr(s.size() - w.size()) == w;
+  };
+  for (const Pattern& p : patterns_)
+    if (p.id == id && (ends(p.folded, U"率") || ends(p.folded, U"比重") || ends(p.folded, U"占比") ||
+                       ends(p.folded, U"比例") || ends(p.folded, U"强度")))
+      return true;
+  return false;
 }
 
 std::string_view IndicatorTable::builtin_tsv() {

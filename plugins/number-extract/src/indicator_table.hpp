@@ -19,12 +19,17 @@ class IndicatorTable {
   void add_tsv(std::string_view tsv, const std::string& origin);
 
   /// The canonical id of the longest pattern contained in @p name (folded before matching), or an
-  /// empty string when none is.
+  /// empty string when none is. A pattern does not match inside a combined word (`农业总产值` in
+  /// `工农业总产值`, `贷款余额` in `存贷款余额`): the combined name is not its part.
   std::string lookup(std::string_view name) const;
 
   /// The same for a name already folded (code points of a FoldedText, or fold_utf8's result):
   /// folding is idempotent, so this skips the UTF-8 round trip. The result lives as long as the table.
   const std::string& lookup(std::u32string_view folded) const;
+
+  /// Whether @p id names a ratio: one of its patterns ends in 率, 比重, 占比, 比例 or 强度
+  /// (`good_air_days`: 优良天数比率). A share written after such a name is the indicator itself.
+  bool is_ratio(const std::string& id) const;
 
   /// Number of patterns.
   std::size_t size() const noexcept { return patterns_.size(); }

@@ -187,3 +187,28 @@ TEST_CASE("rules: the base of a comparison is no name; the clause continues", "[
   CHECK(g[1].canonical == "urban_income");
   CHECK(g[1].measure == "growth");
 }
+
+TEST_CASE("rules: a contribution or share of an indicator is not that indicator", "[number-extract][indicators]") {
+  auto f = facts("工业对GDP的贡献率达到38.4%，消费拉动经济增长2.1个百分点。", {"actual", 2023});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "工业对GDP的贡献率");
+  CHECK(f[0].canonical.empty());
+  CHECK(f[1].canonical.empty());
+  auto s = facts("高技术制造业规上工业增加值比重达到40.4%，空气优良天数比例91%。", {"actual", 2023});
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].canonical.empty());
+  CHECK(s[0].measure == "rate");
+  CHECK(s[1].canonical == "good_air_days");
+  // A share written with 占 that the table names itself keeps its id.
+  auto r = facts("研发经费投入占地区生产总值比重达到2.5%。", {"actual", 2023});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].canonical == "rd_intensity");
+}
+
+TEST_CASE("rules: a combined name is not its part", "[number-extract][indicators]") {
+  auto f = facts("工农业总产值完成476.7亿元，农业总产值120亿元。", {"actual", 1992});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].canonical.empty());
+  CHECK(f[0].name == "工农业总产值");
+  CHECK(f[1].canonical == "agricultural_output");
+}

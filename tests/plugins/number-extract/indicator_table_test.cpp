@@ -66,3 +66,21 @@ TEST_CASE("indicator table: a folded name gives what its UTF-8 form gives", "[nu
   }
   CHECK(table.lookup(std::u32string_view(number_extract::fold_utf8("地區生產總值"))) == "gdp");
 }
+
+TEST_CASE("indicator table: a combined word is not its part", "[number-extract][table]") {
+  const auto& t = number_extract::IndicatorTable::builtin();
+  CHECK(t.lookup("工农业总产值") == "");
+  CHECK(t.lookup("农业总产值") == "agricultural_output");
+  CHECK(t.lookup("全省农业总产值") == "agricultural_output");
+  CHECK(t.lookup("金融机构存贷款余额") == "");
+  CHECK(t.lookup("金融机构贷款余额") == "loans");
+  CHECK(t.lookup("進出口總額") == "trade");
+}
+
+TEST_CASE("indicator table: ids that are ratios by their own patterns", "[number-extract][table]") {
+  const auto& t = number_extract::IndicatorTable::builtin();
+  CHECK(t.is_ratio("good_air_days"));
+  CHECK(t.is_ratio("unemployment_rate"));
+  CHECK_FALSE(t.is_ratio("industrial_value_added"));
+  CHECK_FALSE(t.is_ratio("gdp"));
+}
