@@ -40,7 +40,7 @@ cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 micro_targets=""
 [ $quick = 1 ] || micro_targets=$(cmake --build "$root/build" --target help | sed -n 's/^\(bench_[a-z_]*\):.*/\1/p' | sort -u | tr '\n' ' ')
 # shellcheck disable=SC2086
-cmake --build "$root/build" -j"$(nproc)" --target docpipe-runtime $micro_targets >&2
+cmake --build "$root/build" -j"$(nproc)" --target docpipe-runtime test_number_extract $micro_targets >&2
 docpipe="$root/build/bin/docpipe"
 peers="$out/peers"
 if [ ! -d "$peers/node_modules/@microsoft/recognizers-text-suite" ]; then
@@ -163,6 +163,7 @@ add_result full-all-cores "$dp_full_all" "docpipe full on 1 core" "$dp_full" \
   "$cores cores; goal near-linear: $(goal "$(ratio "$dp_full_all" "$dp_full")" "$(awk -v c="$cores" 'BEGIN { print 0.8 * c }')")"
 
 log "numbers"
+rm -f "$out/recognizers-spec-rates.json" "$out/numbers-accuracy.txt" "$out/docpipe-spec-rates.txt"
 sent_bytes=$(bytes_of "$c20/sentences.txt")
 dp_numbers=$(mb_s "$sent_bytes" "$(median_seconds "$docpipe" run "$bench/configs/numbers.xml" "$c20/sentences.txt" -o "$out/tmp-out" -j 1 -q)")
 rt_numbers=nan
@@ -174,6 +175,21 @@ if [ -d "$peers/node_modules/@microsoft/recognizers-text-suite" ]; then
   rt_c=$(node "$peers/recognizers.js" "$out/sentences-100k.txt" currency | sed 's/.*"seconds":\([0-9.e-]*\).*/\1/')
   rt_currency=$(mb_s "$(bytes_of "$out/sentences-100k.txt")" "$rt_c")
   node "$peers/recognizers_specs.js" "$shared/corpus/peer-specs/recognizers-text" > "$out/recognizers-spec-rates.json" || true
+  # Accuracy on the same text: the seed's hand-labelled amounts, percentages and non-quantities.
+  seed_out="$out/seed-numbers"
+  rm -rf "$seed_out"
+  if "$docpipe" run "$bench/configs/seed-numbers.xml" "$shared/seed/000_dbdc0dc46ac71758.txt" -o "$seed_out" -q >/dev/null 2>&1; then
+    python3 -c 'import json, sys; sys.stdout.write(json.loads(open(sys.argv[1], encoding="utf-8").readline())["text"])' \
+      "$seed_out/documents.jsonl" > "$seed_out/text.txt"
+    node "$peers/recognizers_mentions.js" "$seed_out/text.txt" > "$seed_out/recognizers.jsonl"
+    python3 "$bench/numbers-accuracy/score.py" "$bench/numbers-accuracy/seed_gold.tsv" "$seed_out/documents.jsonl" \
+      "$seed_out/recognizers.jsonl" --json "$seed_out/accuracy.json" > "$out/numbers-accuracy.txt" || log "seed accuracy: scoring failed"
+  else
+    log "seed accuracy: docpipe failed on the seed"
+  fi
+fi
+if [ -x "$root/build/tests/test_number_extract" ]; then
+  "$root/build/tests/test_number_extract" "[conformance]" 2>/dev/null | sed -n 's/^recognizers-text /  /p' > "$out/docpipe-spec-rates.txt" || true
 fi
 add_result numbers "$dp_numbers" "Recognizers-Text num+pct" "$rt_numbers" \
   "goal ratio >= 100: $(goal "$(ratio "$dp_numbers" "$rt_numbers")" 100) (RT currency model: $rt_currency MB/s)"
@@ -205,6 +221,7 @@ if [ $quick = 0 ]; then
   c200=$(make_corpus 200)
   rss200=$(peak_kb "$c200/gbk")
 fi
+[ -s "$out/seed-numbers/accuracy.json" ] && results+=("{\"task\": \"numbers-accuracy-seed\", \"results\": $(cat "$out/seed-numbers/accuracy.json")}")
 results+=("{\"task\": \"full-memory\", \"rss_20mb\": $rss20, \"rss_200mb\": $rss200}")
 rm -rf "$out/tmp-out"
 
@@ -215,7 +232,14 @@ rm -rf "$out/tmp-out"
   printf '%s\n' "${rows[@]}"
   echo "peak RSS, full pipeline, 1 core: 20 MB corpus ${rss20} KB; 200 MB corpus ${rss200} KB$(
     [ "$rss200" != nan ] && awk -v a="$rss20" -v b="$rss200" 'BEGIN { printf " (ratio %.2f; goal <= 2: %s)", b / a, (b <= 2 * a) ? "met" : "NOT met" }')"
-  [ -f "$out/recognizers-spec-rates.json" ] && echo "Recognizers-Text on its own spec files (cases it supports): $(cat "$out/recognizers-spec-rates.json")"
+  if [ -f "$out/recognizers-spec-rates.json" ]; then
+    echo "Recognizers-Text on its own spec files (cases it supports): $(cat "$out/recognizers-spec-rates.json")"
+  fi
+  if [ -s "$out/docpipe-spec-rates.txt" ]; then
+    echo "docpipe number-extract on the same spec files (cases .NET supports; differences by design in tests/plugins/number-extract/decided-differently.md):"
+    cat "$out/docpipe-spec-rates.txt"
+  fi
+  if [ -s "$out/numbers-accuracy.txt" ]; then cat "$out/numbers-accuracy.txt"; fi
 } | tee "$out/bench-table.txt"
 
 micro=$(find "$root/build" -maxdepth 3 -type f -executable -name 'bench_*' | sort)
