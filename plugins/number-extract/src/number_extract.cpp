@@ -75,6 +75,25 @@ class ByteToIndex {
   std::size_t i_ = 0;
 };
 
+// The stretches read as one sentence: the given sentences, with those that a `；` joins on one line
+// put back together. section-split ends a sentence at `；`, this stage's own split does not; reading
+// the joined clauses as one keeps status, period and continued names the same either way.
+std::vector<docpipe::Span> reading_units(const std::string& text, const std::vector<docpipe::Span>& sentences) {
+  std::vector<docpipe::Span> units;
+  units.reserve(sentences.size());
+  for (const docpipe::Span& s : sentences) {
+    bool joined = false;
+    if (!units.empty() && units.back().end <= s.begin) {
+      const std::size_t end = units.back().end;
+      const bool semicolon = (end >= 3 && text.compare(end - 3, 3, "；") == 0) || (end >= 1 && text[end - 1] == ';');
+      joined = semicolon && text.find_first_not_of(" \t", end) >= s.begin;
+    }
+    if (joined) units.back().end = s.end;
+    else units.push_back(s);
+  }
+  return units;
+}
+
 }  // namespace
 
 void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const Options& options) {
@@ -94,7 +113,10 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   }
 
   const std::vector<docpipe::Span> own_sentences = doc.sentences.empty() ? split_sentences(doc.text) : std::vector<docpipe::Span>{};
-  const std::vector<docpipe::Span>& sentences = doc.sentences.empty() ? own_sentences : doc.sentences;
+  const std::vector<docpipe::Span> sentences = reading_units(doc.text, doc.sentences.empty() ? own_sentences : doc.sentences);
+  // Facts name the given sentence that holds them, not the reading unit.
+  const std::vector<docpipe::Span>& given = doc.sentences.empty() ? own_sentences : doc.sentences;
+  std::size_t given_at = 0;
   const int year = report_year(doc, scanned);
 
   std::size_t n = 0;
@@ -141,7 +163,8 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     if (continues && !carried.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = carried;
     carried = ctx;
     for (auto& ind : extract_indicators(t, b, e, in_sentence, table, ctx)) {
-      ind.sentence = sentence;
+      while (given_at + 1 < given.size() && given[given_at].end <= ind.span.begin) ++given_at;
+      ind.sentence = given[given_at];
       ind.section = section_of(doc.sections, ind.span.begin);
       doc.indicators.push_back(std::move(ind));
     }
