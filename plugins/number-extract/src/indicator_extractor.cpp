@@ -31,12 +31,12 @@ constexpr std::array<u32string_view, 16> kLevelWords = {U"完成", U"达到", U"
                                                         U"稳定在", U"达", U"为", U"超过", U"超", U"保持",
                                                         U"低于", U"高于", U"不低于", U"不超过"};
 // Words stripped from the front and back of a name.
-constexpr std::array<u32string_view, 44> kLeading = {U"按可比价格计算", U"按可比价格", U"按可比价", U"按可比口径",
+constexpr std::array<u32string_view, 45> kLeading = {U"按可比价格计算", U"按可比价格", U"按可比价", U"按可比口径",
     U"按同口径", U"同口径",
     U"预计全年", U"预计", U"全年", U"全区", U"全市", U"全县", U"全省", U"全州", U"全旗", U"全盟", U"其中", U"力争",
     U"争取", U"确保", U"今年", U"去年", U"上年", U"本年", U"一年来", U"我市", U"我区", U"我县", U"我省", U"实现",
-    U"完成", U"并", U"和", U"及", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
-constexpr std::array<u32string_view, 25> kTrailing = {U"预期目标", U"目标", U"按可比价格", U"按可比价", U"继续", U"连续", U"力争",
+    U"完成", U"并", U"和", U"及", U"拟", U"同时", U"主要预期目标", U"预期目标", U"主要指标", U"年", U"末", U"底", U"的", U"到", U"在"};
+constexpr std::array<u32string_view, 28> kTrailing = {U"再", U"可", U"将", U"预期目标", U"目标", U"按可比价格", U"按可比价", U"继续", U"连续", U"力争",
                                                       U"同比", U"比上年", U"较上年", U"比去年", U"较去年", U"分别", U"年均", U"均", U"不", U"在",
                                                       U"累计", U"可比", U"同口径", U"较", U"实际", U"名义",
                                                       U"预计", U"的"};
@@ -242,7 +242,16 @@ bool is_generic_name(u32string_view name) {
 bool is_comparison_base(u32string_view name) {
   if (name.size() < 2 || (name[0] != U'比' && name[0] != U'较')) return false;
   const char32_t c = name[1];
-  return c == U'上' || c == U'去' || c == U'前' || c == U'年' || (c >= U'0' && c <= U'9');
+  return c == U'上' || c == U'去' || c == U'前' || c == U'年' || c == U'原' || (c >= U'0' && c <= U'9');
+}
+
+// Words where a name would stand that name no statistic, so the figure is nobody's: whom a sum is
+// for (为企业降低各类成本, 累计为经营主体减负), or only when it recurs (每年可节约, 一次性补助).
+bool names_no_statistic(u32string_view name) {
+  if (starts_with(name, U"为") || starts_with(name, U"再为") || starts_with(name, U"累计为")) return true;
+  for (u32string_view w : {U"每年", U"每月", U"一次性", U"仅此"})
+    if (name == w) return true;
+  return false;
 }
 
 bool is_duration_or_rank(const std::string& unit) {
@@ -335,6 +344,12 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     }
     u32string_view name_part = verb == u32string_view::npos ? pre : pre.substr(0, verb);
     u32string_view name = clean_name(name_part);
+    // 为 with nothing named before it is "for" (全年再为企业和个人减税8000亿元, 可为群众节约费用): whom
+    // a sum is for, no statistic.
+    if (name.empty() && verb != u32string_view::npos && verb_len == 1 && pre[verb] == U'为') {
+      i = j;
+      continue;
+    }
     // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
     if (name.empty() && verb != u32string_view::npos) name = clean_name(pre.substr(verb + verb_len));
     // Where a view into `pre` stands in the text, to take the written form from there.
@@ -346,6 +361,10 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     const std::size_t count = j - i;
     // One character before the verb (可达839.8亿元, 约为) names nothing, nor does the base of a
     // comparison (比2002年增加2898亿元, 比上年年初预算增加1800亿元): the clause continues.
+    if (names_no_statistic(name)) {
+      i = j;
+      continue;
+    }
     if (is_generic_name(name) || name.size() < 2 || is_comparison_base(name)) name = {};
     if (name.empty()) {
       // A clause that starts with its verb continues the previous clause's name (完成341.7亿元，增长6.4%);

@@ -212,3 +212,29 @@ TEST_CASE("rules: a combined name is not its part", "[number-extract][indicators
   CHECK(f[0].name == "工农业总产值");
   CHECK(f[1].canonical == "agricultural_output");
 }
+
+TEST_CASE("rules: whom a sum is for names no statistic", "[number-extract][indicators]") {
+  // 为 as "for": the words after it are the beneficiary, not an indicator.
+  CHECK(facts("全年为企业降低各类成本1448亿元。", {"actual", 2022}).empty());
+  CHECK(facts("全年再为企业和个人减税8000多亿元。", {"actual", 2017}).empty());
+  CHECK(facts("累计为经营主体减负1000亿元。", {"actual", 2024}).empty());
+  CHECK(facts("集中采购药品价格平均下降50%，每年可节约资金18亿元。", {"actual", 2024}).size() == 1);
+  // 为 as a verb after a name still reads a level.
+  auto f = facts("地区生产总值为3000亿元。", {"actual", 2023});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].canonical == "gdp");
+}
+
+TEST_CASE("rules: an adverb or modal at the edge of a name is no part of it", "[number-extract][indicators]") {
+  auto f = facts("城乡居民基础养老金最低标准再提高20元，拟增加中央预算稳定调节基金1032亿元。", {"target", 2025});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "城乡居民基础养老金最低标准");
+  CHECK(f[0].measure == "increase");
+  CHECK(f[0].value == 20);
+  CHECK(f[1].name == "中央预算稳定调节基金");
+  auto g = facts("城镇化率再提高1个百分点，地方一般公共预算收入可达400亿元。", {"target", 2025});
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].canonical == "urbanization_rate");
+  CHECK(g[1].canonical == "budget_revenue");
+  CHECK(g[1].name == "地方一般公共预算收入");
+}
