@@ -273,6 +273,12 @@ bool names_a_statistic(u32string_view name) {
   return false;
 }
 
+// A number of firms (新增规模以上工业企业230家, 市场主体12万户): firms counted in their own measure word.
+bool counts_firms(u32string_view name, const std::string& unit) {
+  const bool firms = ends_with(name, U"企业") || ends_with(name, U"市场主体") || ends_with(name, U"经营主体");
+  return firms && name.size() > 2 && (unit == "家" || unit == "户" || unit == "戶");
+}
+
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.
 bool new_clause_blocked(u32string_view pre) { return pre.find(U"其中") != u32string_view::npos; }
 
@@ -442,7 +448,10 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
           const bool whole = parts[p].size() >= 4 && names_a_statistic(parts[p]);
           if (p != longest && !whole && table.lookup(u32string_view(n.folded)).empty() && parts[p].size() < full.size()) {
             if (p < longest) {
-              const auto tail = full.substr(parts[p].size());
+              auto tail = full.substr(parts[p].size());
+              // The long member's own word may be longer than this one (二氧化硫、化学需氧量排放): a
+              // tail never starts with a character that ends a noun (量, 率, 额).
+              while (tail.size() > 2 && (tail[0] == U'量' || tail[0] == U'率' || tail[0] == U'额')) tail.remove_prefix(1);
               n.folded += tail;
               n.written += written(tail);
             } else {
@@ -495,7 +504,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       if (kind == "measure" && is_duration_or_rank(unit)) continue;
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
       if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == "money")) ||
-                                                         (names_a_statistic(nm) && kind != "cardinal"))))
+                                                         (names_a_statistic(nm) && kind != "cardinal") ||
+                                                         counts_firms(nm, unit))))
         continue;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
       if ((growth_here || ind.canonical == "cpi") && percent_like) {

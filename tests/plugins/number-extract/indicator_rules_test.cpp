@@ -238,3 +238,28 @@ TEST_CASE("rules: an adverb or modal at the edge of a name is no part of it", "[
   CHECK(g[1].canonical == "budget_revenue");
   CHECK(g[1].name == "地方一般公共预算收入");
 }
+
+TEST_CASE("rules: a rebuilt member's tail never starts with the end of the long member's noun", "[number-extract][indicators]") {
+  auto f = facts("二氧化硫、化学需氧量排放分别下降2%和3%。", {"target", 2009});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "二氧化硫排放");
+  CHECK(f[0].value == -2);
+  CHECK(f[1].name == "化学需氧量排放");
+  // Stems of one length are rebuilt as before.
+  auto g = facts("城镇、农村居民人均可支配收入分别增长8%和8.5%。", {"target", 2019});
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].canonical == "urban_income");
+}
+
+TEST_CASE("rules: firms counted in their measure word are a statistic", "[number-extract][indicators]") {
+  auto f = facts("新增规模以上工业企业230家以上、规模以上服务业企业170家。", {"target", 2019});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].name == "新增规模以上工业企业");
+  CHECK(f[0].measure == "level");
+  CHECK(f[0].unit == "家");
+  CHECK(f[0].qualifier == "at_least");
+  CHECK(f[1].value == 170);
+  // Other things counted without a verb are still left out.
+  CHECK(facts("组建26个专班。", {"target", 2019}).empty());
+  CHECK(facts("新建学校12所。", {"target", 2019}).empty());
+}
