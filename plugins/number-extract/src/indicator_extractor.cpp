@@ -276,7 +276,10 @@ bool names_a_statistic(u32string_view name) {
 // A number of firms (新增规模以上工业企业230家, 市场主体12万户): firms counted in their own measure word.
 bool counts_firms(u32string_view name, const std::string& unit) {
   const bool firms = ends_with(name, U"企业") || ends_with(name, U"市场主体") || ends_with(name, U"经营主体");
-  return firms && name.size() > 2 && (unit == "家" || unit == "户" || unit == "戶");
+  // Words that continue a figure before them (500强企业, 亿元以上企业) leave a name of the figure's
+  // tail: no class of firms.
+  const bool figure_tail = starts_with(name, U"强") || starts_with(name, U"以上");
+  return firms && !figure_tail && name.size() > 2 && (unit == "家" || unit == "户" || unit == "戶");
 }
 
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.

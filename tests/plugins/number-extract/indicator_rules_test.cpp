@@ -262,4 +262,6 @@ TEST_CASE("rules: firms counted in their measure word are a statistic", "[number
   // Other things counted without a verb are still left out.
   CHECK(facts("组建26个专班。", {"target", 2019}).empty());
   CHECK(facts("新建学校12所。", {"target", 2019}).empty());
+  // The tail of a figure is no class of firms (世界500强企业12家: 强企业).
+  CHECK(facts("落户世界500强企业12家。", {"actual", 2019}).empty());
 }
