@@ -3,25 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "folded_text.hpp"
-#include "indicator_extractor.hpp"
-#include "number_scanner.hpp"
+#include "extract_helpers.hpp"
 
 using namespace number_extract;
-
-namespace {
-
-std::vector<docpipe::Indicator> facts(const std::string& sentence, SentenceContext ctx = {"target", 2024}) {
-  FoldedText t(sentence);
-  auto numbers = scan_numbers(t);
-  std::vector<const ScannedNumber*> ptrs;
-  for (auto& n : numbers) ptrs.push_back(&n);
-  auto out = extract_indicators(t, 0, t.size(), ptrs, IndicatorTable::builtin(), ctx);
-  for (auto& i : out) REQUIRE(!i.span.of(sentence).empty());
-  return out;
-}
-
-}  // namespace
+using number_extract_test::facts;
 
 TEST_CASE("indicators: name, growth, qualifier, status and period", "[number-extract][indicators]") {
   auto f = facts("主要预期目标是：地区生产总值增长7%左右，固定资产投资增长8%以上。");

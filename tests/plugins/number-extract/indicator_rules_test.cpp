@@ -5,24 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "folded_text.hpp"
-#include "indicator_extractor.hpp"
-#include "number_scanner.hpp"
+#include "extract_helpers.hpp"
 #include "report_context.hpp"
 
 using namespace number_extract;
-
-namespace {
-
-std::vector<docpipe::Indicator> facts(const std::string& sentence, SentenceContext ctx = {"target", 2024}) {
-  FoldedText t(sentence);
-  auto numbers = scan_numbers(t);
-  std::vector<const ScannedNumber*> ptrs;
-  for (auto& n : numbers) ptrs.push_back(&n);
-  return extract_indicators(t, 0, t.size(), ptrs, IndicatorTable::builtin(), ctx);
-}
-
-}  // namespace
+using number_extract_test::facts;
 
 TEST_CASE("rules: a growth word that ends the name of a rate is part of the name", "[number-extract][indicators]") {
   auto f = facts("户籍人口自然增长率控制在9‰以内，人口自然增长率3％。");

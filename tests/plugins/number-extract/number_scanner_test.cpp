@@ -3,35 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "folded_text.hpp"
-#include "number_scanner.hpp"
+#include "extract_helpers.hpp"
 
 using number_extract::FoldedText;
 using number_extract::scan_numbers;
-
-namespace {
-
-std::vector<docpipe::NumberMention> scan(const std::string& text) {
-  FoldedText t(text);
-  std::vector<docpipe::NumberMention> out;
-  for (auto& s : scan_numbers(t)) {
-    // Every span is the mention's own text, on code point boundaries.
-    REQUIRE(s.mention.span.of(text) == s.mention.text);
-    REQUIRE(s.mention.span.contains(s.numeral));
-    out.push_back(s.mention);
-  }
-  return out;
-}
-
-// The single mention of `text`.
-docpipe::NumberMention one(const std::string& text) {
-  auto m = scan(text);
-  INFO(text);
-  REQUIRE(m.size() == 1);
-  return m[0];
-}
-
-}  // namespace
+using number_extract_test::one;
+using number_extract_test::scan;
 
 TEST_CASE("scanner: money with scale words, in yuan and dollars", "[number-extract][scanner]") {
   auto m = one("完成341.7億元");

@@ -5,32 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "folded_text.hpp"
-#include "number_scanner.hpp"
+#include "extract_helpers.hpp"
 
-using number_extract::FoldedText;
-using number_extract::scan_numbers;
-
-namespace {
-
-std::vector<docpipe::NumberMention> scan(const std::string& text) {
-  FoldedText t(text);
-  std::vector<docpipe::NumberMention> out;
-  for (auto& s : scan_numbers(t)) {
-    REQUIRE(s.mention.span.of(text) == s.mention.text);
-    out.push_back(s.mention);
-  }
-  return out;
-}
-
-docpipe::NumberMention one(const std::string& text) {
-  auto m = scan(text);
-  INFO(text);
-  REQUIRE(m.size() == 1);
-  return m[0];
-}
-
-}  // namespace
+using number_extract_test::one;
+using number_extract_test::scan;
 
 TEST_CASE("scanner: 及以上 and 或者以上 close a bound; spaced suffixes", "[number-extract][scanner]") {
   // city_chengdu_2025, prov_jilin_2023 write these.
