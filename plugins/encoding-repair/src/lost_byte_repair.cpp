@@ -264,6 +264,14 @@ class RunSearch {
 
   /// Candidates of the next layer: from every node of @p layer, read one character whose trail is
   /// @p next, or two around a dropped pair.
+  // The character the reading continues with at token @p layer once back in step (0 past the end):
+  // the ASCII trail byte itself, or the pair of this token's trail and the next token's lead.
+  char32_t follow_at(std::size_t layer) const {
+    if (layer >= tokens_.size()) return 0;
+    if (tokens_[layer].ascii_trail) return tokens_[layer].b;
+    return layer + 1 < tokens_.size() ? read(tokens_[layer].b, tokens_[layer + 1].a) : 0;
+  }
+
   std::vector<Node> expand(std::size_t layer, unsigned char next) {
     std::vector<Node> out;
     const auto& nodes = layers_[layer];
@@ -276,14 +284,7 @@ class RunSearch {
     };
     // After a dropped pair the reading is back on the token bytes, so the character after c2 is
     // known: choosing c2 on its left neighbour alone loses rare characters such as enumerators.
-    char32_t follow = 0;
-    if (layer < tokens_.size()) {
-      if (tokens_[layer].ascii_trail) {
-        follow = tokens_[layer].b;
-      } else if (layer + 1 < tokens_.size()) {
-        follow = read(tokens_[layer].b, tokens_[layer + 1].a);
-      }
-    }
+    const char32_t follow = follow_at(layer);
     std::vector<std::vector<Half>> halves(vanish_leads_.size());
     // The three best second halves after c1 by bigram, found once per (p, c1) and layer.
     std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache(vanish_leads_.size(), {0, {}});
@@ -352,15 +353,8 @@ class RunSearch {
       for (unsigned char p1 : vanish_leads_)
         if (const char32_t c1 = read(tokens_[layer - 1].b, p1)) firsts.push_back({p1, c1});
     }
-    // The character after the third, on known bytes again (as in expand()).
-    char32_t follow = 0;
-    if (layer < tokens_.size()) {
-      if (tokens_[layer].ascii_trail) {
-        follow = tokens_[layer].b;
-      } else if (layer + 1 < tokens_.size()) {
-        follow = read(tokens_[layer].b, tokens_[layer + 1].a);
-      }
-    }
+    // The character after the third, on known bytes again.
+    const char32_t follow = follow_at(layer);
     // The best third characters per (q1, p2) by bigram on both sides. More than one: the bigram
     // after the third is often weak (a word boundary), and the trigram rescoring below decides.
     struct Thirds {
