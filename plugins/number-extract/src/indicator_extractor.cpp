@@ -254,10 +254,10 @@ bool names_no_statistic(u32string_view name) {
   return false;
 }
 
-bool is_duration_or_rank(const std::string& unit) {
-  static const char* const kUnits[] = {"年", "个月", "個月", "月", "天", "日", "周", "週", "小时", "小時", "分钟", "分鐘",
-                                       "秒", "周年", "週年", "岁", "歲", "位"};
-  for (const char* u : kUnits)
+bool is_duration_or_rank(std::string_view unit) {
+  static constexpr std::string_view kUnits[] = {"年", "个月", "個月", "月", "天", "日", "周", "週", "小时", "小時", "分钟",
+                                                "分鐘", "秒", "周年", "週年", "岁", "歲", "位"};
+  for (std::string_view u : kUnits)
     if (unit == u) return true;
   return false;
 }
@@ -279,7 +279,7 @@ bool counts_firms(u32string_view name, const std::string& unit) {
   // Words that continue a figure before them (500强企业, 亿元以上企业) leave a name of the figure's
   // tail: no class of firms.
   const bool figure_tail = starts_with(name, U"强") || starts_with(name, U"以上");
-  return firms && !figure_tail && name.size() > 2 && (unit == "家" || unit == "户" || unit == "戶");
+  return firms && !figure_tail && name.size() > 2 && (unit == std::string_view("家") || unit == std::string_view("户") || unit == std::string_view("戶"));
 }
 
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.
@@ -294,8 +294,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
   // The figures that can be indicator values.
   std::vector<const ScannedNumber*> figures;
   for (const ScannedNumber* n : numbers) {
-    const std::string& k = n->mention.kind;
-    if (k == "percent" || k == "percentage_point" || k == "money" || k == "measure" || k == "cardinal") {
+    const NumberKind k = n->kind;
+    if (k == NumberKind::percent || k == NumberKind::percentage_point || k == NumberKind::money ||
+        k == NumberKind::measure || k == NumberKind::cardinal) {
       if (n->discount) continue;
       figures.push_back(n);
     }
@@ -481,7 +482,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     const std::size_t facts = std::max(names.size(), count);
     // 增长5.2%、约4.4万亿元: the verb governs the first figure; a figure of another kind joined to it
     // is a level, not an increase.
-    const bool first_percent_like = first.mention.kind == "percent" || first.mention.kind == "percentage_point";
+    const bool first_percent_like = first.kind == NumberKind::percent || first.kind == NumberKind::percentage_point;
     for (std::size_t f = 0; f < facts; ++f) {
       const ScannedNumber& n = *figures[i + std::min(f, count - 1)];
       const Name& named = names[std::min(f, names.size() - 1)];
@@ -495,19 +496,19 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       last_decrease = decrease_here;
       const docpipe::NumberMention& m = n.mention;
       // 分别上升2.8和0.6个百分点: a bare number in a list takes the unit written once at its end.
-      const docpipe::NumberMention& tail = figures[j - 1]->mention;
-      const bool takes_tail =
-          m.kind == "cardinal" && count > 1 && (tail.kind == "percent" || tail.kind == "percentage_point");
-      const std::string& kind = takes_tail ? tail.kind : m.kind;
-      const std::string& unit = takes_tail ? tail.unit : m.unit;
-      const bool percent_like = kind == "percent" || kind == "percentage_point";
+      const ScannedNumber& tail = *figures[j - 1];
+      const bool takes_tail = n.kind == NumberKind::cardinal && count > 1 &&
+                              (tail.kind == NumberKind::percent || tail.kind == NumberKind::percentage_point);
+      const NumberKind kind = takes_tail ? tail.kind : n.kind;
+      const std::string& unit = takes_tail ? tail.mention.unit : m.unit;
+      const bool percent_like = kind == NumberKind::percent || kind == NumberKind::percentage_point;
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.
       // Durations and ranks (连续9年, 两位数) are no indicator values.
-      if (kind == "measure" && is_duration_or_rank(unit)) continue;
+      if (kind == NumberKind::measure && is_duration_or_rank(unit)) continue;
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
-      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == "money")) ||
-                                                         (names_a_statistic(nm) && kind != "cardinal") ||
+      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == NumberKind::money)) ||
+                                                         (names_a_statistic(nm) && kind != NumberKind::cardinal) ||
                                                          counts_firms(nm, unit))))
         continue;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
@@ -520,7 +521,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         ind.measure = "rate";
       } else if (growth && unit == "倍") {
         ind.measure = "growth";  // 增长1.7倍: grew by 170%
-      } else if (growth && kind != "cardinal" && !(f > 0 && first_percent_like)) {
+      } else if (growth && kind != NumberKind::cardinal && !(f > 0 && first_percent_like)) {
         // 城镇新增就业比上年增加1.2万人, 增长300亿元: a change by an amount, in the figure's unit.
         ind.measure = "increase";
       } else {

@@ -1,6 +1,7 @@
 #include "name_lexicon.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -38,23 +39,44 @@ constexpr std::u32string_view kWords[] = {
     U"三维", U"四季", U"四周", U"八方", U"九州", U"十足", U"百分百", U"万分", U"千千万万", U"成千上万",
 };
 
+// Where a numeral sits in the lexicon: for each numeral character its words (longest first), and
+// for each (numeral, offset of the numeral in the word, first character of the word) the words that
+// fit, so a lookup tries a handful of words instead of every word holding the numeral (一 sits in a
+// hundred).
 struct Index {
   struct Ref {
     std::u32string_view word;
     std::size_t offset;
     bool name;
   };
-  std::unordered_map<char32_t, std::vector<Ref>> by_numeral;
+  struct Numeral {
+    std::vector<Ref> refs;             // longest first: the first that matches wins
+    std::vector<std::size_t> offsets;  // the distinct offsets of refs
+  };
+  std::unordered_map<char32_t, Numeral> by_numeral;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_place;  // indexes into refs, ascending
+
+  static std::uint64_t place(char32_t numeral, std::size_t offset, char32_t first) {
+    return (std::uint64_t{numeral} << 32) | (std::uint64_t{offset} << 24) | first;
+  }
+
   Index() {
     auto add = [&](std::u32string_view w, bool name) {
       for (std::size_t k = 0; k < w.size(); ++k)
-        if (chinese_digit(w[k]) >= 0 || multiplier(w[k]) > 0) by_numeral[w[k]].push_back({w, k, name});
+        if (chinese_digit(w[k]) >= 0 || multiplier(w[k]) > 0) by_numeral[w[k]].refs.push_back({w, k, name});
     };
     for (auto w : kNames) add(w, true);
     for (auto w : kWords) add(w, false);
-    // Longest words first, so 千万工程 (a name) beats 千万 (a word).
-    for (auto& [c, refs] : by_numeral)
+    for (auto& [c, numeral] : by_numeral) {
+      // Longest words first, so 千万工程 (a name) beats 千万 (a word).
+      auto& refs = numeral.refs;
       std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.word.size() > b.word.size(); });
+      for (std::uint32_t r = 0; r < refs.size(); ++r) {
+        by_place[place(c, refs[r].offset, refs[r].word[0])].push_back(r);
+        if (std::find(numeral.offsets.begin(), numeral.offsets.end(), refs[r].offset) == numeral.offsets.end())
+          numeral.offsets.push_back(refs[r].offset);
+      }
+    }
   }
 };
 
@@ -66,15 +88,28 @@ const Index& index() {
 }  // namespace
 
 std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
-  const auto& idx = index().by_numeral;
-  auto it = idx.find(t.at(i));
-  if (it == idx.end()) return std::nullopt;
-  for (const auto& r : it->second) {
-    // The first character first: 一 alone sits in a hundred words.
-    if (r.offset > i || t.at(i - r.offset) != r.word[0]) continue;
-    if (t.matches(i - r.offset, r.word)) return LexiconHit{i - r.offset, i - r.offset + r.word.size(), r.name};
+  const Index& idx = index();
+  const char32_t c = t.at(i);
+  auto it = idx.by_numeral.find(c);
+  if (it == idx.by_numeral.end()) return std::nullopt;
+  const auto& refs = it->second.refs;
+  // The first word in refs order that is written around i.
+  std::size_t best = refs.size();
+  for (std::size_t offset : it->second.offsets) {
+    if (offset > i) continue;
+    auto fit = idx.by_place.find(Index::place(c, offset, t.at(i - offset)));
+    if (fit == idx.by_place.end()) continue;
+    for (std::uint32_t r : fit->second) {
+      if (r >= best) break;
+      if (t.matches(i - offset, refs[r].word)) {
+        best = r;
+        break;
+      }
+    }
   }
-  return std::nullopt;
+  if (best == refs.size()) return std::nullopt;
+  const Index::Ref& r = refs[best];
+  return LexiconHit{i - r.offset, i - r.offset + r.word.size(), r.name};
 }
 
 }  // namespace number_extract

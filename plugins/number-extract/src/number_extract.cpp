@@ -105,7 +105,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   auto publish_numbers = [&] {
     doc.numbers.reserve(scanned.size());
     for (auto& s : scanned)
-      if (options.names || s.mention.kind != "name") doc.numbers.push_back(std::move(s.mention));
+      if (options.names || s.kind != NumberKind::name) doc.numbers.push_back(std::move(s.mention));
   };
   if (!options.indicators) {
     publish_numbers();

@@ -19,6 +19,14 @@ namespace {
 using docpipe::NumberMention;
 using docpipe::Span;
 
+// The kind as the document shows it and as the indicator pass tests it, set together.
+void set_kind(ScannedNumber& s, NumberKind kind) {
+  static constexpr const char* kNames[] = {"cardinal", "money", "percent", "percentage_point", "measure",
+                                           "fraction", "ordinal", "date", "year", "name"};
+  s.kind = kind;
+  s.mention.kind = kNames[static_cast<int>(kind)];
+}
+
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool is_cjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
@@ -287,7 +295,7 @@ class Scanner {
     s.mention.span = {t_.byte(b), t_.byte(e)};
     s.numeral = s.mention.span;
     s.mention.text = std::string(t_.slice(b, e));
-    s.mention.kind = "name";  // value stays 0: a name is no quantity
+    set_kind(s, NumberKind::name);  // value stays 0: a name is no quantity
     out_.push_back(std::move(s));
   }
 
@@ -302,7 +310,7 @@ class Scanner {
     s.numeral = s.mention.span;
     s.mention.text = std::string(t_.slice(i, n->end));
     s.mention.value = n->value;
-    s.mention.kind = "ordinal";
+    set_kind(s, NumberKind::ordinal);
     // 在第十和第十五之间: a range of ranks, closed by 之间 / 间 like a range of numbers.
     if ((t_.at(n->end) == U'和' || t_.at(n->end) == U'与') && t_.at(n->end + 1) == U'第' && starts_numeral(t_.at(n->end + 2))) {
       if (auto high = parse_numeral(t_, n->end + 2, false); high && !high->fractional) {
@@ -336,10 +344,10 @@ class Scanner {
     s.mention.value = multiplier(t_.at(i + 1)) * u.scale;
     s.mention.qualifier = "about";
     if (u.cls == UnitClass::money) {
-      s.mention.kind = "money";
+      set_kind(s, NumberKind::money);
       s.mention.unit = u.code;
     } else {
-      s.mention.kind = "measure";
+      set_kind(s, NumberKind::measure);
       s.mention.unit = std::string(t_.slice(i + 2, u.end));
     }
     out_.push_back(std::move(s));
@@ -370,7 +378,7 @@ class Scanner {
     s.mention.text = std::string(t_.slice(i, n->end));
     s.mention.value = n->value;
     s.mention.unit = code;
-    s.mention.kind = "money";
+    set_kind(s, NumberKind::money);
     out_.push_back(std::move(s));
     return n->end;
   }
@@ -419,7 +427,7 @@ class Scanner {
     if (const std::size_t e = fen_zhi(q->num.end); e && !q->unit && !starts_numeral(t_.at(e)) && t_.at(e) != U'负') {
       ScannedNumber s = make(start, q->num.end, start, q->num.end);
       s.mention.value = sign * q->value;
-      s.mention.kind = "cardinal";
+      set_kind(s, NumberKind::cardinal);
       out_.push_back(std::move(s));
       return e;
     }
@@ -502,7 +510,7 @@ class Scanner {
       ScannedNumber s = make(start, end, i, q->num.end);
       s.mention.value = q->value;
       s.mention.value_high = high->value;
-      s.mention.kind = "year";
+      set_kind(s, NumberKind::year);
       s.mention.qualifier = "range";
       out_.push_back(std::move(s));
       return end;
@@ -512,7 +520,7 @@ class Scanner {
       ScannedNumber s = make(start, end, i, q->num.end);
       s.mention.value = q->value;
       if (high) s.mention.value_high = high->value, s.mention.qualifier = "range";
-      s.mention.kind = "date";
+      set_kind(s, NumberKind::date);
       out_.push_back(std::move(s));
       return end;
     }
@@ -552,16 +560,16 @@ class Scanner {
     if (unit_q.unit) {
       const UnitMatch& u = *unit_q.unit;
       switch (u.cls) {
-        case UnitClass::money: s.mention.kind = "money"; s.mention.unit = u.code; break;
+        case UnitClass::money: set_kind(s, NumberKind::money); s.mention.unit = u.code; break;
         case UnitClass::percent:  // per mille (人口自然增长率6.8‰) keeps its sign: value 6.8, unit ‰
-          s.mention.kind = "percent";
+          set_kind(s, NumberKind::percent);
           s.mention.unit = u.code.empty() ? "%" : u.code;
           break;
-        case UnitClass::percentage_point: s.mention.kind = "percentage_point"; s.mention.unit = "pp"; break;
-        default: s.mention.kind = "measure"; s.mention.unit = unit_q.unit_text; break;
+        case UnitClass::percentage_point: set_kind(s, NumberKind::percentage_point); s.mention.unit = "pp"; break;
+        default: set_kind(s, NumberKind::measure); s.mention.unit = unit_q.unit_text; break;
       }
     } else {
-      s.mention.kind = "cardinal";
+      set_kind(s, NumberKind::cardinal);
     }
     out_.push_back(std::move(s));
     return end;
@@ -627,7 +635,7 @@ class Scanner {
     if (next == U'百' || ((next == U'成' || next == U'折') && !is_cjk(t_.at(i + 2)))) {
       ScannedNumber s = make(i, i + 2, i, i + 2);
       s.mention.value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
-      s.mention.kind = next == U'百' ? "cardinal" : "percent";
+      set_kind(s, next == U'百' ? NumberKind::cardinal : NumberKind::percent);
       if (next != U'百') {
         s.mention.unit.assign(1, '%');
         s.discount = true;
@@ -672,7 +680,7 @@ class Scanner {
     ScannedNumber s = make(i, i + 2, i, i + 2);
     s.mention.value = 50;
     s.mention.unit.assign(1, '%');  // (operator= "%" here trips GCC 12's -Wrestrict)
-    s.mention.kind = "percent";
+    set_kind(s, NumberKind::percent);
     s.discount = true;
     out_.push_back(std::move(s));
     return i + 2;
@@ -694,7 +702,7 @@ class Scanner {
     ScannedNumber s = make(start, num_end, start, num_end);
     s.mention.value = sign * value * 100 / base;
     s.mention.unit = "%";
-    s.mention.kind = "percent";
+    set_kind(s, NumberKind::percent);
     std::size_t end = num_end;
     std::size_t suffix_end = end;
     if (const char* q = match_suffix(t_, end, suffix_end)) {
@@ -779,7 +787,7 @@ class Scanner {
     ScannedNumber s = make(first, end, start, f.end);
     s.bound = s.mention.span;
     s.mention.value = sign * f.value;
-    s.mention.kind = "fraction";
+    set_kind(s, NumberKind::fraction);
     if (qualifier) s.mention.qualifier = qualifier;
     out_.push_back(std::move(s));
     return end;
@@ -798,7 +806,7 @@ class Scanner {
     if (!n || !plain_integer(*n) || is_ascii_letter(t_.at(n->end))) return i + 1;
     ScannedNumber s = make(start, n->end, start, n->end);
     s.mention.value = sign * n->value / std::pow(10.0, n->int_digits);
-    s.mention.kind = "cardinal";
+    set_kind(s, NumberKind::cardinal);
     out_.push_back(std::move(s));
     return n->end;
   }
@@ -827,7 +835,7 @@ class Scanner {
     if (!std::isfinite(value)) return 0;  // 1e999: no number a document can carry (nor JSON)
     ScannedNumber s = make(start, k, start, k);
     s.mention.value = value;
-    s.mention.kind = "cardinal";
+    set_kind(s, NumberKind::cardinal);
     out_.push_back(std::move(s));
     return k;
   }
@@ -868,7 +876,7 @@ class Scanner {
     ScannedNumber s = make(start, end, start, end);
     s.mention.value = v;
     s.mention.unit = "%";
-    s.mention.kind = "percent";
+    set_kind(s, NumberKind::percent);
     s.discount = true;
     out_.push_back(std::move(s));
     return end;
@@ -905,10 +913,10 @@ class Scanner {
     }
     ScannedNumber s = make(start, end, start, q.num.end);
     if (year && !month) {
-      s.mention.kind = "year";
+      set_kind(s, NumberKind::year);
       s.mention.value = year;
     } else {
-      s.mention.kind = "date";
+      set_kind(s, NumberKind::date);
       s.mention.value = year * 10000.0 + month * 100 + day;
     }
     out_.push_back(std::move(s));

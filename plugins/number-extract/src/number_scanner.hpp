@@ -13,9 +13,15 @@
 
 namespace number_extract {
 
+/// NumberMention::kind as a value, for tests in inner loops (the strings are what documents carry).
+enum class NumberKind : unsigned char {
+  cardinal, money, percent, percentage_point, measure, fraction, ordinal, date, year, name, none
+};
+
 /// One mention as the scanner finds it.
 struct ScannedNumber {
   docpipe::NumberMention mention;  ///< What goes into Document::numbers (span in bytes).
+  NumberKind kind = NumberKind::none;  ///< The same as mention.kind.
   docpipe::Span numeral;           ///< Bytes of the numeral alone, without unit and qualifier words.
   std::size_t first_cp = 0;        ///< Code point range of the mention in the FoldedText.
   std::size_t last_cp = 0;         ///< One past the mention's last code point.

@@ -28,12 +28,12 @@ int report_year(const docpipe::Document& doc, const std::vector<ScannedNumber>& 
   for (const auto& n : numbers) {
     if (n.mention.span.begin > 3000) break;
     const auto& m = n.mention;
-    if (m.kind == "date" && m.value >= 19000000 && m.value < 21000000 && !date_year) {
+    if (n.kind == NumberKind::date && m.value >= 19000000 && m.value < 21000000 && !date_year) {
       date_year = static_cast<int>(m.value / 10000);
       if (static_cast<int>(m.value / 100) % 100 >= 11) ++date_year;
       continue;
     }
-    if (m.kind != "year" || m.value_high) continue;
+    if (n.kind != NumberKind::year || m.value_high) continue;
     const int y = static_cast<int>(m.value);
     const std::string_view after = text.substr(m.span.end, std::min<std::size_t>(90, text.size() - m.span.end));
     const std::string_view line = after.substr(0, after.find('\n'));
@@ -135,11 +135,11 @@ SentenceContext sentence_context(const FoldedText& t, std::size_t begin, std::si
   if (ctx.status.empty()) ctx.status = from_heading;
   // A year named before the first figure sets the period.
   for (const ScannedNumber* n : sentence_numbers) {
-    if (n->mention.kind == "year" && !n->mention.value_high) {
+    if (n->kind == NumberKind::year && !n->mention.value_high) {
       ctx.period = static_cast<int>(n->mention.value);
       break;
     }
-    if (n->mention.kind != "date" && n->mention.kind != "ordinal" && n->mention.kind != "name") break;
+    if (n->kind != NumberKind::date && n->kind != NumberKind::ordinal && n->kind != NumberKind::name) break;
   }
   if (ctx.period == 0 && report_year) {
     if (ctx.status == "target") ctx.period = report_year;

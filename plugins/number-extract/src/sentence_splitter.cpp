@@ -1,5 +1,7 @@
 #include "sentence_splitter.hpp"
 
+#include <array>
+
 #include <docpipe/utf8.hpp>
 
 namespace number_extract {
@@ -14,11 +16,19 @@ std::vector<docpipe::Span> split_sentences(std::string_view text) {
     if (e > b) out.push_back({b, e});
     begin = end;
   };
-  // Looks at bytes, not decoded characters: a terminator's bytes (\n ! ? and the lead bytes of 。！？)
-  // never occur inside another valid sequence, and a malformed byte is skipped alone either way.
+  // Looks at bytes, not decoded characters: a terminator's bytes (\n ! ? and the lead bytes E3, EF of
+  // 。！？) never occur inside another valid sequence, and a malformed byte is skipped alone either
+  // way; every other byte is passed over with one table lookup.
+  static constexpr auto kMayEnd = [] {
+    std::array<bool, 256> may{};
+    for (unsigned c : {0x0Au, unsigned('!'), unsigned('?'), 0xE3u, 0xEFu}) may[c] = true;
+    return may;
+  }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   while (pos < size) {
+    while (pos < size && !kMayEnd[bytes[pos]]) ++pos;
+    if (pos == size) break;
     const unsigned char c = bytes[pos];
     std::size_t len = 0;
     if (c == '\n' || c == '!' || c == '?') {
@@ -29,11 +39,7 @@ std::vector<docpipe::Span> split_sentences(std::string_view text) {
       len = 3;  // ！ ？
     }
     if (len == 0) {
-      // A whole CJK character (E4..E9 lead, two continuation bytes: always valid) holds no terminator.
-      if (c >= 0xE4 && c <= 0xE9 && pos + 2 < size && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80)
-        pos += 3;
-      else
-        ++pos;
+      ++pos;
       continue;
     }
     pos += len;

@@ -6,6 +6,7 @@
 // every `。！？；;` and line end (as section-split cuts them), so both paths of the stage are covered.
 //
 // Usage: dump_corpus_facts [SHARED_DIR] > dump.txt
+//        dump_corpus_facts SHARED_DIR --totals   (counts only: the stage's work alone, for callgrind)
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -75,7 +76,7 @@ std::string number(double v) {
 
 std::string optional_number(const std::optional<double>& v) { return v ? number(*v) : "-"; }
 
-void dump(const std::string& label, const docpipe::Document& doc) {
+void dump_lines(const std::string& label, const docpipe::Document& doc) {
   for (const auto& n : doc.numbers)
     std::printf("%s\tN\t%zu\t%zu\t%s\t%s\t%s\t%s\t%s\t%s\n", label.c_str(), n.span.begin, n.span.end, n.text.c_str(),
                 number(n.value).c_str(), optional_number(n.value_high).c_str(), n.unit.c_str(), n.kind.c_str(),
@@ -99,6 +100,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no documents under %s\n", shared.string().c_str());
     return 1;
   }
+  const bool totals = argc > 2 && std::string(argv[2]) == "--totals";
+  std::size_t mentions = 0, facts = 0;
+  auto dump = [&](const std::string& label, const docpipe::Document& doc) {
+    mentions += doc.numbers.size();
+    facts += doc.indicators.size();
+    if (!totals) dump_lines(label, doc);
+  };
   const auto& table = number_extract::IndicatorTable::builtin();
   for (const auto& p : paths) {
     const std::string text = read_file(p);
@@ -113,5 +121,6 @@ int main(int argc, char** argv) {
     number_extract::extract_numbers(given, table);
     dump(name + "\tcut", given);
   }
+  if (totals) std::printf("%zu documents, %zu mentions, %zu facts (both splits)\n", paths.size(), mentions, facts);
   return 0;
 }
