@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "docpipe/utf8.hpp"
 
 using namespace docpipe;
@@ -12,6 +15,49 @@ TEST_CASE("utf8::find_invalid finds the first malformed byte") {
   CHECK(utf8::find_invalid("\xc0\xaf") == 0);                 // overlong
   CHECK(utf8::find_invalid("ok\xed\xa0\x80") == 2);           // surrogate
   CHECK(utf8::find_invalid("\xf4\x90\x80\x80") == 0);         // past U+10FFFF
+}
+
+// The fast paths of find_invalid (ASCII words, runs of three-byte sequences) must agree with the
+// plain walk over sequence_length() on any input, wherever the malformed byte falls.
+TEST_CASE("utf8::find_invalid agrees with a walk over sequence_length") {
+  auto reference = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t len = utf8::sequence_length(s, i);
+      if (len == 0) return i;
+      i += len;
+    }
+    return std::string_view::npos;
+  };
+  // Pieces around every boundary of the well-formedness table, plus whole characters so that long
+  // valid runs (and so the fast paths) occur.
+  const std::vector<std::string> pieces = {
+      "a", "0123456789", "\x7f", "\x80", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe1",
+      "\xec", "\xed", "\xee", "\xef", "\xf0", "\xf3", "\xf4", "\xf5", "\xff", "中", "國", "，", "\xe0\xa0\x80",
+      "\xed\x9f\xbf", "\xed\xa0\x80", "\xe0\x9f\xbf", "\xef\xbf\xbf", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf",
+      "\xf4\x90\x80\x80", "\xc3\xa9", "政府工作报告", "ascii words of text"};
+  std::uint64_t state = 88172645463325252ULL;  // xorshift: the same cases on every run
+  auto next_random = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::size_t malformed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const std::size_t count = next_random() % 12;
+    for (std::size_t k = 0; k < count; ++k) {
+      // Mostly valid pieces, so that the malformed byte lands anywhere in long clean runs.
+      const std::size_t pick = next_random() % 100;
+      s += pick < 70 ? pieces[22 + pick % 3] : pieces[next_random() % pieces.size()];
+    }
+    const std::size_t expected = reference(s);
+    malformed += expected != std::string_view::npos;
+    REQUIRE(utf8::find_invalid(s) == expected);
+    REQUIRE(utf8::is_valid(s) == (expected == std::string_view::npos));
+  }
+  CHECK(malformed > 1000);  // both outcomes were exercised
+  CHECK(malformed < 19000);
 }
 
 TEST_CASE("utf8::next decodes and never stalls") {
