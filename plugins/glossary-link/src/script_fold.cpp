@@ -2,9 +2,6 @@
 
 #include <memory>
 #include <mutex>
-#include <stdexcept>
-
-#include <opencc/opencc.h>
 
 #include "docpipe/utf8.hpp"
 
@@ -24,22 +21,20 @@ bool is_dropped(char32_t cp) {
   }
 }
 
-// Ranges whose characters OpenCC may convert: CJK Ext A, the unified block, compatibility ideographs
-// and the supplementary ideographic planes.
-struct Range {
-  char32_t first, last;
-};
-constexpr Range kHanRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2FFFF}};
-
 }  // namespace
 
 bool is_han(char32_t cp) noexcept {
-  for (const Range& r : kHanRanges)
+  for (const HanRange& r : kHanRanges)
     if (cp >= r.first && cp <= r.last) return true;
   return cp >= 0x30000 && cp <= 0x3134F;
 }
 
-ScriptFold::ScriptFold(const std::string& opencc_config) : table_(table_limit) {
+ScriptFold::ScriptFold(const std::string& opencc_config) : ScriptFold(read_opencc_pairs(opencc_config)) {}
+
+ScriptFold::ScriptFold(const FoldPairs& read) : ScriptFold(read.pairs, read.non_one_to_one) {}
+
+ScriptFold::ScriptFold(std::span<const FoldPair> pairs, std::size_t non_one_to_one)
+    : table_(table_limit), non_one_to_one_(non_one_to_one) {
   for (char32_t cp = 0; cp < table_limit; ++cp) table_[cp] = cp;
   for (char32_t cp = 'A'; cp <= 'Z'; ++cp) table_[cp] = cp + 32;
   for (char32_t cp = 0xFF01; cp <= 0xFF5E; ++cp) {
@@ -49,42 +44,8 @@ ScriptFold::ScriptFold(const std::string& opencc_config) : table_(table_limit) {
   table_[0x30FB] = table_[0x2027] = table_[0xFF65] = 0x00B7;  // middle dots
   table_[0x2014] = table_[0x2015] = 0x2014;                    // dashes of `——`
 
-  opencc_t od = opencc_open(opencc_config.c_str());
-  if (od == reinterpret_cast<opencc_t>(-1))
-    throw std::runtime_error("glossary-link: cannot open OpenCC configuration " + opencc_config + ": " +
-                             opencc_error());
-  std::unique_ptr<void, int (*)(opencc_t)> guard(od, opencc_close);
-  // One character per line, so that no phrase of OpenCC's dictionaries can span two of them.
-  std::string batch;
-  std::vector<char32_t> order;
-  for (const Range& r : kHanRanges) {
-    for (char32_t cp = r.first; cp <= r.last && cp < table_limit; ++cp) {
-      utf8::append(batch, cp);
-      batch += '\n';
-      order.push_back(cp);
-    }
-  }
-  char* converted = opencc_convert_utf8(od, batch.data(), batch.size());
-  if (converted == nullptr) throw std::runtime_error(std::string("glossary-link: OpenCC failed: ") + opencc_error());
-  std::string out(converted);
-  opencc_convert_utf8_free(converted);
-
-  std::size_t pos = 0, line = 0;
-  while (pos < out.size() && line < order.size()) {
-    std::size_t nl = out.find('\n', pos);
-    if (nl == std::string::npos) nl = out.size();
-    std::string_view piece(out.data() + pos, nl - pos);
-    std::size_t p = 0;
-    char32_t first = piece.empty() ? 0 : utf8::next(piece, p);
-    if (!piece.empty() && p == piece.size()) {
-      table_[order[line]] = first;
-    } else {
-      ++non_one_to_one_;  // kept unchanged: a one-to-many conversion would break exact offsets
-    }
-    pos = nl + 1;
-    ++line;
-  }
-  if (line != order.size()) throw std::runtime_error("glossary-link: OpenCC changed the line structure");
+  for (const FoldPair& p : pairs)
+    if (p.from < table_limit) table_[p.from] = p.to;
   // Chains (a -> b where b -> c) would make the fold depend on which form a text uses: follow each
   // to its end, so that fold(fold(c)) == fold(c).
   for (char32_t cp = 0; cp < table_limit; ++cp) {
@@ -111,7 +72,7 @@ const std::vector<char32_t>& ScriptFold::sources(char32_t folded) const {
 const ScriptFold& ScriptFold::instance() {
   static std::once_flag once;
   static std::unique_ptr<ScriptFold> fold;
-  std::call_once(once, [] { fold = std::make_unique<ScriptFold>(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP); });
+  std::call_once(once, [] { fold = std::make_unique<ScriptFold>(builtin_t2s_pairs(), builtin_t2s_non_one_to_one()); });
   return *fold;
 }
 

@@ -6,23 +6,27 @@
 /// code point, a match in the folded stream maps back to exact byte offsets of the original text.
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "fold_pairs.hpp"
+#include "han_ranges.hpp"
+
 namespace docpipe::glossary_link {
 
-/// The fold table, built once per process from OpenCC's `t2s.json`.
+/// The fold table, built once per process from OpenCC's `t2s.json` character conversions (taken at
+/// build time, see fold_pairs.hpp).
 class ScriptFold {
  public:
   /// Marks a code point that matching skips (quotes, whitespace, zero-width characters).
   static constexpr char32_t dropped = 0xFFFFFFFFu;
   /// Code points below this bound are folded by table; those above are kept as they are.
-  static constexpr char32_t table_limit = 0x30000;
+  static constexpr char32_t table_limit = kFoldTableLimit;
 
-  /// The process-wide table (thread-safe lazy construction). Throws std::runtime_error when OpenCC's
-  /// t2s configuration cannot be opened.
+  /// The process-wide table (thread-safe lazy construction), from builtin_t2s_pairs().
   static const ScriptFold& instance();
 
   /// The folded form of @p cp, or `dropped`.
@@ -41,10 +45,17 @@ class ScriptFold {
   /// Code points that matching skips.
   const std::vector<char32_t>& dropped_code_points() const noexcept { return dropped_; }
 
-  /// Builds the table with the OpenCC configuration file @p opencc_config (e.g. `t2s.json`).
+  /// Builds the table with the OpenCC configuration file @p opencc_config (e.g. `t2s.json`), asking
+  /// OpenCC now (slow: ~0.15 s for t2s). Throws std::runtime_error when it cannot be opened.
   explicit ScriptFold(const std::string& opencc_config);
 
+  /// Builds the table from character conversions @p pairs (each `from` at most once), of which
+  /// @p non_one_to_one characters were left out because they convert to other than one code point.
+  ScriptFold(std::span<const FoldPair> pairs, std::size_t non_one_to_one);
+
  private:
+  explicit ScriptFold(const FoldPairs& read);
+
   std::vector<char32_t> table_;
   std::unordered_map<char32_t, std::vector<char32_t>> sources_;
   std::vector<char32_t> dropped_;

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "docpipe/utf8.hpp"
+#include <opencc/opencc.h>
+
+#include "fold_pairs.hpp"
 #include "script_fold.hpp"
 
 using docpipe::glossary_link::ScriptFold;
@@ -37,4 +40,25 @@ TEST_CASE("script fold: one code point to one, idempotent") {
   // t2s converts a few thousand characters; almost all of them one to one.
   CHECK(changed > 2000);
   CHECK(f.non_one_to_one() < changed / 10);
+}
+
+// The table compiled into the plugin was asked of OpenCC at build time; it must be what OpenCC says
+// now, character for character, or matching would differ from a table built at run time.
+TEST_CASE("script fold: the built-in t2s pairs are what OpenCC converts") {
+  const auto now = docpipe::glossary_link::read_opencc_pairs(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+  const auto builtin = docpipe::glossary_link::builtin_t2s_pairs();
+  REQUIRE(builtin.size() == now.pairs.size());
+  for (std::size_t i = 0; i < builtin.size(); ++i) {
+    INFO("pair " << i << ": U+" << std::hex << unsigned(builtin[i].from));
+    REQUIRE(builtin[i].from == now.pairs[i].from);
+    REQUIRE(builtin[i].to == now.pairs[i].to);
+  }
+  CHECK(docpipe::glossary_link::builtin_t2s_non_one_to_one() == now.non_one_to_one);
+  const ScriptFold at_run_time(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+  const ScriptFold& f = ScriptFold::instance();
+  std::size_t differ = 0;
+  for (char32_t cp = 0; cp < ScriptFold::table_limit; ++cp) differ += f.fold(cp) != at_run_time.fold(cp);
+  CHECK(differ == 0);
+  CHECK(f.dropped_code_points() == at_run_time.dropped_code_points());
+  CHECK(f.non_one_to_one() == at_run_time.non_one_to_one());
 }
