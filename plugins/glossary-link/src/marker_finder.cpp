@@ -2,6 +2,10 @@
 
 #include "text_cursor.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace docpipe::glossary_link {
 namespace {
 
@@ -17,21 +21,54 @@ bool ends_clause(char32_t c) {
   }
 }
 
+// The first position in [@p pos, @p end) holding `(`, `[`, E3 or EF (the first byte of every opening
+// bracket), or @p end. Sixteen bytes per step where SSE2 is there: such bytes are a few per cent of a
+// Chinese text, so most steps find none.
+std::size_t next_opening_candidate(const unsigned char* bytes, std::size_t pos, std::size_t end) noexcept {
+#if defined(__SSE2__)
+  const __m128i paren = _mm_set1_epi8('('), bracket = _mm_set1_epi8('['), e3 = _mm_set1_epi8(char(0xE3)),
+                ef = _mm_set1_epi8(char(0xEF));
+  for (; pos + 16 <= end; pos += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, paren), _mm_cmpeq_epi8(v, bracket)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
+    if (const int mask = _mm_movemask_epi8(hit)) return pos + static_cast<std::size_t>(__builtin_ctz(unsigned(mask)));
+  }
+#endif
+  for (; pos < end; ++pos) {
+    const unsigned char b = bytes[pos];
+    if (b == '(' || b == '[' || b == 0xE3 || b == 0xEF) return pos;
+  }
+  return end;
+}
+
 }  // namespace
 
 std::vector<Enumerator> find_markers(std::string_view text, Span range, int max_number) {
   std::vector<Enumerator> out;
   if (range.end > text.size()) range.end = text.size();
-  for (std::size_t pos = range.begin; pos < range.end; pos = next_pos(text, pos)) {
-    const char32_t c = at(text, pos);
-    if (c != '(' && c != 0xFF08 && c != '[' && c != 0x3010 && c != 0xFF3B && c != 0x3014) continue;
+  // Markers are rare, so the text is scanned for an opening bracket: `(` `[`, or `【` `〔` (E3 80 90,
+  // E3 80 94) and `（` `［` (EF BC 88, EF BC BB). Their first bytes are no UTF-8 trail bytes, so they
+  // are exactly the code point starts a decoding walk would stop at.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  auto is_opening = [&](std::size_t pos) {
+    const unsigned char b = bytes[pos];
+    if (b == '(' || b == '[') return true;
+    if (pos + 3 > size) return false;
+    const unsigned char b1 = bytes[pos + 1], b2 = bytes[pos + 2];
+    return b == 0xE3 ? b1 == 0x80 && (b2 == 0x90 || b2 == 0x94) : b1 == 0xBC && (b2 == 0x88 || b2 == 0xBB);
+  };
+  for (std::size_t pos = next_opening_candidate(bytes, range.begin, range.end); pos < range.end;
+       pos = next_opening_candidate(bytes, pos + 1, range.end)) {
+    if (!is_opening(pos)) continue;
     auto m = read_marker(text, pos);
     if (!m || m->span.end > range.end || m->number > max_number) continue;
     std::size_t p = pos;
     if (p > range.begin && is_blank(before(text, p))) p = prev_pos(text, p);
     if (p <= range.begin || ends_clause(before(text, p)) || is_space(before(text, p))) continue;
     out.push_back(*m);
-    pos = prev_pos(text, m->span.end);
+    pos = m->span.end - 1;  // it ends with a well-formed closing bracket: go on right after it
   }
   return out;
 }
