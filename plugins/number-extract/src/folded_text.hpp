@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,22 +19,26 @@ class FoldedText {
   explicit FoldedText(std::string_view text);
 
   /// Number of code points.
-  std::size_t size() const noexcept { return cps_.size(); }
+  std::size_t size() const noexcept { return size_; }
   /// Folded code point @p i, or 0 past either end (so look-around needs no bounds checks).
   char32_t at(std::ptrdiff_t i) const noexcept {
-    return i >= 0 && static_cast<std::size_t>(i) < cps_.size() ? cps_[i] : 0;
+    return i >= 0 && static_cast<std::size_t>(i) < size_ ? cps_[i] : 0;
   }
   /// Byte offset of code point @p i in the original text (@p i == size() gives the text's size).
   std::size_t byte(std::size_t i) const noexcept { return offsets_[i]; }
   /// Index of the code point starting at byte @p b (the first one starting at or after it).
   std::size_t index_of_byte(std::size_t b) const noexcept;
   /// True when the folded code points from @p i spell @p word (UTF-8, already folded).
-  bool matches(std::size_t i, std::u32string_view word) const noexcept;
+  bool matches(std::size_t i, std::u32string_view word) const noexcept {
+    return i + word.size() <= size_ && view(i, i + word.size()) == word;
+  }
   /// True when the folded code points ending just before @p i spell @p word.
-  bool matches_before(std::size_t i, std::u32string_view word) const noexcept;
+  bool matches_before(std::size_t i, std::u32string_view word) const noexcept {
+    return word.size() <= i && view(i - word.size(), i) == word;
+  }
   /// The folded code points [@p b, @p e) (valid while this object lives).
   std::u32string_view view(std::size_t b, std::size_t e) const noexcept {
-    return std::u32string_view(cps_).substr(b, e - b);
+    return std::u32string_view(cps_.get() + b, e - b);
   }
   /// The original UTF-8 text of code points [@p b, @p e).
   std::string_view slice(std::size_t b, std::size_t e) const noexcept {
@@ -42,8 +47,10 @@ class FoldedText {
 
  private:
   std::string_view text_;
-  std::u32string cps_;
-  std::vector<std::uint32_t> offsets_;
+  // Plain arrays, filled once without being cleared first: folding runs over every byte of a document.
+  std::unique_ptr<char32_t[]> cps_;
+  std::unique_ptr<std::uint32_t[]> offsets_;  // size_ + 1 entries
+  std::size_t size_ = 0;
 };
 
 /// Folds a UTF-8 string (e.g. a pattern from a data file) the way FoldedText folds text.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cmath>
 #include <iterator>
 #include <string_view>
@@ -268,6 +269,13 @@ constexpr std::array<u32string_view, 18> kStatisticEndings = {
     U"面积", U"产量", U"人数", U"计划", U"指数"};
 
 bool names_a_statistic(u32string_view name) {
+  // Their last characters first: most names end in none of them.
+  static const std::bitset<0x10000> kLast = [] {
+    std::bitset<0x10000> last;
+    for (auto w : kStatisticEndings) last.set(w.back());
+    return last;
+  }();
+  if (name.empty() || name.back() >= 0x10000 || !kLast[name.back()]) return false;
   for (auto w : kStatisticEndings)
     if (ends_with(name, w)) return true;
   return false;

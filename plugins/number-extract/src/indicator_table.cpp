@@ -56,9 +56,14 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
                    [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
   by_first_.clear();
   whole_.clear();
+  first_chars_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    if (patterns_[i].whole) whole_.emplace(patterns_[i].folded, i);
-    else by_first_[patterns_[i].folded[0]].push_back(i);
+    if (patterns_[i].whole) {
+      whole_.emplace(patterns_[i].folded, i);
+    } else {
+      by_first_[patterns_[i].folded[0]].push_back(i);
+      if (patterns_[i].folded[0] < 0x10000) first_chars_.set(patterns_[i].folded[0]);
+    }
   }
 }
 
@@ -77,6 +82,7 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();
   for (std::size_t pos = 0; pos < view.size(); ++pos) {
+    if (view[pos] < 0x10000 && !first_chars_[view[pos]]) continue;
     auto it = by_first_.find(view[pos]);
     if (it == by_first_.end() || (pos > 0 && joins_previous(view[pos - 1], view[pos]))) continue;
     for (std::size_t idx : it->second) {

@@ -2,6 +2,7 @@
 /// @file indicator_table.hpp
 /// The canonical indicator table: canonical ids and the name patterns that map to them.
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +48,7 @@ class IndicatorTable {
   };
   std::vector<Pattern> patterns_;  // longest first
   std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;  // contained patterns, by first code point
+  std::bitset<0x10000> first_chars_;  // the BMP keys of by_first_: most characters of a name start no pattern
   std::unordered_map<std::u32string, std::size_t> whole_;             // whole-name patterns
 };
 

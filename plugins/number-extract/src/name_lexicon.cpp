@@ -39,10 +39,22 @@ constexpr std::u32string_view kWords[] = {
     U"三维", U"四季", U"四周", U"八方", U"九州", U"十足", U"百分百", U"万分", U"千千万万", U"成千上万",
 };
 
+// The index below keys words by their first two characters, 16 bits each.
+template <std::size_t N>
+constexpr bool indexable(const std::u32string_view (&words)[N]) {
+  for (auto w : words) {
+    if (w.size() < 2 || w.size() > 255) return false;
+    for (char32_t c : w)
+      if (c >= 0x10000) return false;
+  }
+  return true;
+}
+static_assert(indexable(kNames) && indexable(kWords), "lexicon words have two to 255 characters, all in the BMP");
+
 // Where a numeral sits in the lexicon: for each numeral character its words (longest first), and
-// for each (numeral, offset of the numeral in the word, first character of the word) the words that
-// fit, so a lookup tries a handful of words instead of every word holding the numeral (一 sits in a
-// hundred).
+// for each (numeral, offset of the numeral in the word, first two characters of the word) the words
+// that fit, so a lookup tries one or two words instead of every word holding the numeral (一 sits in
+// a hundred, sixty of which start with it). Every word has two characters or more, all in the BMP.
 struct Index {
   struct Ref {
     std::u32string_view word;
@@ -56,8 +68,8 @@ struct Index {
   std::unordered_map<char32_t, Numeral> by_numeral;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_place;  // indexes into refs, ascending
 
-  static std::uint64_t place(char32_t numeral, std::size_t offset, char32_t first) {
-    return (std::uint64_t{numeral} << 32) | (std::uint64_t{offset} << 24) | first;
+  static std::uint64_t place(char32_t numeral, std::size_t offset, char32_t first, char32_t second) {
+    return (std::uint64_t{numeral} << 40) | (std::uint64_t{offset} << 32) | (std::uint64_t{first} << 16) | second;
   }
 
   Index() {
@@ -72,7 +84,7 @@ struct Index {
       auto& refs = numeral.refs;
       std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.word.size() > b.word.size(); });
       for (std::uint32_t r = 0; r < refs.size(); ++r) {
-        by_place[place(c, refs[r].offset, refs[r].word[0])].push_back(r);
+        by_place[place(c, refs[r].offset, refs[r].word[0], refs[r].word[1])].push_back(r);
         if (std::find(numeral.offsets.begin(), numeral.offsets.end(), refs[r].offset) == numeral.offsets.end())
           numeral.offsets.push_back(refs[r].offset);
       }
@@ -97,7 +109,9 @@ std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
   std::size_t best = refs.size();
   for (std::size_t offset : it->second.offsets) {
     if (offset > i) continue;
-    auto fit = idx.by_place.find(Index::place(c, offset, t.at(i - offset)));
+    const char32_t first = t.at(i - offset), second = t.at(i - offset + 1);
+    if (first >= 0x10000 || second >= 0x10000) continue;
+    auto fit = idx.by_place.find(Index::place(c, offset, first, second));
     if (fit == idx.by_place.end()) continue;
     for (std::uint32_t r : fit->second) {
       if (r >= best) break;

@@ -66,8 +66,16 @@ class ByteToIndex {
   /// FoldedText::index_of_byte(b).
   std::size_t operator()(std::size_t b) {
     if (i_ > 0 && t_.byte(i_ - 1) >= b) return i_ = t_.index_of_byte(b);  // went back: search
-    while (i_ < t_.size() && t_.byte(i_) < b) ++i_;
-    return i_;
+    if (i_ >= t_.size() || t_.byte(i_) >= b) return i_;
+    // Every code point has a byte or more, so the answer is at most b - byte(i_) code points ahead:
+    // a binary search over that stretch instead of a step per code point of the sentence.
+    std::size_t lo = i_ + 1, hi = std::min(t_.size(), i_ + (b - t_.byte(i_)));
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (t_.byte(mid) < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return i_ = lo;
   }
 
  private:
@@ -122,6 +130,10 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   std::size_t n = 0;
   std::vector<const ScannedNumber*> in_sentence;
   std::u32string pseudo_heading;
+  // The heading's status changes only with the section or the pseudo-heading: read once for each.
+  int heading_section = -1;
+  bool heading_stale = true;
+  std::string heading_status;
   SentenceContext carried;
   ByteToIndex index_of(t);
   for (const docpipe::Span& sentence : sentences) {
@@ -130,6 +142,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       if (opens_with_top_label(t, b, e) || looks_like_heading(t, b, e)) {
         pseudo_heading.clear();
         for (std::size_t k = b; k < e && k < b + 40; ++k) pseudo_heading.push_back(t.at(k));
+        heading_stale = true;
       }
     }
     while (n < scanned.size() && scanned[n].mention.span.begin < sentence.begin) ++n;
@@ -145,15 +158,20 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       continue;
     }
     const int section = section_of(doc.sections, sentence.begin);
-    std::u32string heading = pseudo_heading;
-    if (section >= 0) {
-      // The heading of the section and of its ancestors: 主要预期目标 may sit one level up.
-      for (int s = section; s >= 0; s = doc.sections[s].parent) {
-        heading += fold_utf8(doc.sections[s].title);
-        heading += U' ';
+    if (heading_stale || section != heading_section) {
+      std::u32string heading = pseudo_heading;
+      if (section >= 0) {
+        // The heading of the section and of its ancestors: 主要预期目标 may sit one level up.
+        for (int s = section; s >= 0; s = doc.sections[s].parent) {
+          heading += fold_utf8(doc.sections[s].title);
+          heading += U' ';
+        }
       }
+      heading_status = status_from_heading(heading, year);
+      heading_section = section;
+      heading_stale = false;
     }
-    SentenceContext ctx = sentence_context(t, b, e, heading, year, in_sentence);
+    SentenceContext ctx = sentence_context_under(t, b, e, heading_status, year, in_sentence);
     // A splitter may cut a list at its semicolons or after its colon; 预计 or 预期目标 at the head
     // of the list holds for all of it.
     std::size_t before = b;

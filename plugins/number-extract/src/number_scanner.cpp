@@ -1,6 +1,7 @@
 #include "number_scanner.hpp"
 
 #include <bitset>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -224,17 +225,20 @@ const StartSet& start_set() {
 
 class Scanner {
  public:
-  Scanner(const FoldedText& t, std::size_t from, std::size_t to) : t_(t), from_(from), to_(std::min(to, t.size())) {}
+  Scanner(const FoldedText& t, std::size_t from, std::size_t to) : t_(t), from_(from), to_(std::min(to, t.size())) {
+    // About one mention in 60 code points in reports: one allocation instead of a dozen moves.
+    if (to_ > from_) out_.reserve((to_ - from_) / 32 + 4);
+  }
 
   std::vector<ScannedNumber> run() {
     const auto& starts = start_set().bits;
+    const char32_t* const cps = to_ > from_ ? t_.view(0, to_).data() : nullptr;
     std::size_t i = from_;
     while (i < to_) {
-      const char32_t c = t_.at(i);
-      if (c >= 0x10000 || !starts[c]) {
-        ++i;
-        continue;
-      }
+      // Most characters start nothing: passed over in a tight loop.
+      while (i < to_ && (cps[i] >= 0x10000 || !starts[cps[i]])) ++i;
+      if (i == to_) break;
+      const char32_t c = cps[i];
       std::size_t next = i + 1;
       if (c == U':' || c == U'w') {
         next = url_end(i);
@@ -939,9 +943,13 @@ double as_written(double v) {
   if (!std::isfinite(v) || v == 0) return v;
   // Whole numbers below 10^15 are exact in a double and print back unchanged: no need to print them.
   if (std::fabs(v) < 1e15 && std::floor(v) == v) return v;
+  // to_chars with a precision prints as printf's %.15g does, and from_chars rounds as strtod does,
+  // without their locale and format parsing.
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", v);
-  return std::strtod(buffer, nullptr);
+  const auto printed = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, 15);
+  double out = v;
+  std::from_chars(buffer, printed.ptr, out);
+  return out;
 }
 
 }  // namespace

@@ -121,10 +121,16 @@ std::string status_from_heading(std::u32string_view h, int report_year) {
 SentenceContext sentence_context(const FoldedText& t, std::size_t begin, std::size_t end,
                                  std::u32string_view section_heading, int report_year,
                                  const std::vector<const ScannedNumber*>& sentence_numbers) {
+  return sentence_context_under(t, begin, end, status_from_heading(section_heading, report_year), report_year,
+                                sentence_numbers);
+}
+
+SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, std::size_t end,
+                                       std::string_view from_heading, int report_year,
+                                       const std::vector<const ScannedNumber*>& sentence_numbers) {
   const std::u32string_view words = t.view(begin, end);
   SentenceContext ctx;
   ctx.status = status_from_words(words);
-  const std::string from_heading = status_from_heading(section_heading, report_year);
   // A heading about results outweighs 力争 or 目标 used in passing ("实现了目标").
   if (from_heading == "actual" && ctx.status == "target" && !contains(words, U"预期目标") && !contains(words, U"今年"))
     ctx.status = "actual";

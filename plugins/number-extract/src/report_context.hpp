@@ -40,4 +40,10 @@ SentenceContext sentence_context(const FoldedText& t, std::size_t begin, std::si
                                  std::u32string_view section_heading, int report_year,
                                  const std::vector<const ScannedNumber*>& sentence_numbers);
 
+/// The same with the heading already read: @p heading_status is status_from_heading(section_heading,
+/// report_year), which a caller reading many sentences under one heading computes once.
+SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, std::size_t end,
+                                       std::string_view heading_status, int report_year,
+                                       const std::vector<const ScannedNumber*>& sentence_numbers);
+
 }  // namespace number_extract
