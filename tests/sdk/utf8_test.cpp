@@ -17,9 +17,9 @@ TEST_CASE("utf8::find_invalid finds the first malformed byte") {
   CHECK(utf8::find_invalid("\xf4\x90\x80\x80") == 0);         // past U+10FFFF
 }
 
-// The fast paths of find_invalid (ASCII words, runs of three-byte sequences) must agree with the
-// plain walk over sequence_length() on any input, wherever the malformed byte falls.
-TEST_CASE("utf8::find_invalid agrees with a walk over sequence_length") {
+// The fast paths of find_invalid (ASCII words, runs of three-byte sequences) and of next() must agree
+// with the plain walk over sequence_length() on any input, wherever the malformed byte falls.
+TEST_CASE("utf8::find_invalid and utf8::next agree with a walk over sequence_length") {
   auto reference = [](std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
       const std::size_t len = utf8::sequence_length(s, i);
@@ -55,6 +55,11 @@ TEST_CASE("utf8::find_invalid agrees with a walk over sequence_length") {
     malformed += expected != std::string_view::npos;
     REQUIRE(utf8::find_invalid(s) == expected);
     REQUIRE(utf8::is_valid(s) == (expected == std::string_view::npos));
+    // next() and its general path decode the same code points with the same steps.
+    for (std::size_t fast = 0, general = 0; fast < s.size();) {
+      REQUIRE(utf8::next(s, fast) == utf8::next_general(s, general));
+      REQUIRE(fast == general);
+    }
   }
   CHECK(malformed > 1000);  // both outcomes were exercised
   CHECK(malformed < 19000);

@@ -14,13 +14,13 @@ void split_document(docpipe::Document& doc, const SplitOptions& options) {
   block_options.runon_min_bytes = options.runon_min_bytes;
   const std::vector<Block> blocks = split_blocks(text, front_matter.body_begin, block_options);
 
-  doc.sections = build_tree(text, blocks, options.tree);
-
-  std::vector<std::optional<Candidate>> candidates;
-  candidates.reserve(blocks.size());
+  // Every block is read as a heading candidate once: the tree needs all of them, the title block the
+  // first ones.
+  std::vector<std::optional<Candidate>> all_candidates = read_candidates(text, blocks, options.tree.candidates);
   // the title block ends where the body starts; only the first blocks are read for it
   const std::size_t head = blocks.size() < 60 ? blocks.size() : 60;
-  for (std::size_t i = 0; i < head; ++i) candidates.push_back(read_candidate(text, blocks[i], options.tree.candidates));
+  std::vector<std::optional<Candidate>> candidates(all_candidates.begin(), all_candidates.begin() + std::ptrdiff_t(head));
+  doc.sections = build_tree(text, blocks, std::move(all_candidates), options.tree);
   std::vector<Block> head_blocks(blocks.begin(), blocks.begin() + std::ptrdiff_t(head));
   std::size_t body = find_body_start(text, head_blocks, candidates);
   if (!doc.sections.empty()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "char_class.hpp"
 
@@ -43,12 +44,11 @@ struct Open {
 
 class Builder {
  public:
-  Builder(std::string_view text, const std::vector<Block>& blocks, const TreeOptions& options)
-      : text_(text), blocks_(blocks), options_(options), last_number_(1) {}
+  Builder(std::string_view text, const std::vector<Block>& blocks, std::vector<std::optional<Candidate>> candidates,
+          const TreeOptions& options)
+      : text_(text), blocks_(blocks), options_(options), candidates_(std::move(candidates)), last_number_(1) {}
 
   std::vector<Section> run() {
-    candidates_.reserve(blocks_.size());
-    for (const auto& b : blocks_) candidates_.push_back(read_candidate(text_, b, options_.candidates));
     const std::size_t body = find_body_start(text_, blocks_, candidates_);
     choose_plain_headings(body);
     for (std::size_t i = body; i < blocks_.size(); ++i) visit(i);
@@ -402,8 +402,22 @@ std::size_t find_body_start(std::string_view text, const std::vector<Block>& blo
   return first_numbered < blocks.size() ? first_numbered : 0;
 }
 
+std::vector<std::optional<Candidate>> read_candidates(std::string_view text, const std::vector<Block>& blocks,
+                                                      const CandidateOptions& options) {
+  std::vector<std::optional<Candidate>> candidates;
+  candidates.reserve(blocks.size());
+  for (const auto& b : blocks) candidates.push_back(read_candidate(text, b, options));
+  return candidates;
+}
+
 std::vector<Section> build_tree(std::string_view text, const std::vector<Block>& blocks, const TreeOptions& options) {
-  Builder builder(text, blocks, options);
+  return build_tree(text, blocks, read_candidates(text, blocks, options.candidates), options);
+}
+
+std::vector<Section> build_tree(std::string_view text, const std::vector<Block>& blocks,
+                                std::vector<std::optional<Candidate>> candidates, const TreeOptions& options) {
+  if (candidates.size() != blocks.size()) throw std::invalid_argument("build_tree: one candidate per block expected");
+  Builder builder(text, blocks, std::move(candidates), options);
   return builder.run();
 }
 

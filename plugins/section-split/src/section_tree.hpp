@@ -36,4 +36,15 @@ std::size_t find_body_start(std::string_view text, const std::vector<Block>& blo
 std::vector<docpipe::Section> build_tree(std::string_view text, const std::vector<Block>& blocks,
                                          const TreeOptions& options = {});
 
+/// The same from @p candidates already read (read_candidates() with `options.candidates`), one per
+/// block, so that a caller that needs them too reads each block once. Throws std::invalid_argument
+/// when the counts differ.
+std::vector<docpipe::Section> build_tree(std::string_view text, const std::vector<Block>& blocks,
+                                         std::vector<std::optional<Candidate>> candidates,
+                                         const TreeOptions& options = {});
+
+/// read_candidate() of every block, in order.
+std::vector<std::optional<Candidate>> read_candidates(std::string_view text, const std::vector<Block>& blocks,
+                                                      const CandidateOptions& options = {});
+
 }  // namespace section_split

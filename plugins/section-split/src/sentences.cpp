@@ -1,9 +1,23 @@
 #include "sentences.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include "char_class.hpp"
 
 namespace section_split {
 namespace {
+
+// Bytes per step over a code point that cannot be a mark, by its first byte; 0 for the first bytes of
+// marks (`!?;"()[]` and E2, E3, EF, which start the full-width ones). A lead byte gives the length of
+// its sequence; a stray trail byte is stepped over alone.
+constexpr std::array<std::uint8_t, 256> kSkipStep = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  for (unsigned char b : {'!', '?', ';', '"', '(', ')', '[', ']'}) t[b] = 0;
+  t[0xE2] = t[0xE3] = t[0xEF] = 0;
+  return t;
+}();
 
 void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<docpipe::Span>& out) {
   while (b < e) {
@@ -37,23 +51,18 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
   int depth = 0;              // open quotes and brackets
   bool ascii_quote = false;   // inside a `"…"` pair
   std::size_t opened_cp = 0;  // code points read since the outermost opening
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (p < end) {
-    const unsigned char byte = static_cast<unsigned char>(text[p]);
-    // ASCII bytes other than the few marks we care about are skipped fast
-    if (byte < 0x80 && byte != '!' && byte != '?' && byte != ';' && byte != '"' && byte != '(' && byte != ')' &&
-        byte != '[' && byte != ']') {
-      ++p;
-      if (depth > 0 || ascii_quote) ++opened_cp;
-      continue;
+    // Every mark we look for is ASCII or starts with E2, E3 or EF; other code points (Han characters
+    // are E4..E9) are stepped over whole by their lead byte, without decoding, and only counted.
+    std::size_t skipped = 0;
+    std::uint8_t step;
+    while (p < end && (step = kSkipStep[bytes[p]]) != 0) {
+      p += step;
+      ++skipped;
     }
-    // Every mark we look for is ASCII or starts with E2, E3 or EF; Han characters (E4..E9) and
-    // other sequences are skipped whole without decoding.
-    if (byte >= 0x80 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
-      p += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-      if (p > end) p = end;
-      if (depth > 0 || ascii_quote) ++opened_cp;
-      continue;
-    }
+    if (depth > 0 || ascii_quote) opened_cp += skipped;
+    if (p >= end) break;
     std::size_t q = p;
     const char32_t c = docpipe::utf8::next(text, q);
     if (depth > 0 || ascii_quote) {

@@ -36,9 +36,8 @@ inline std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept
   return 0;
 }
 
-/// Decodes the code point at @p pos and advances @p pos past it. A malformed sequence yields
-/// U+FFFD and advances by one byte, so the loop `while (pos < s.size()) next(s, pos)` always ends.
-inline char32_t next(std::string_view s, std::size_t& pos) noexcept {
+/// utf8::next() for every case: the general path behind its inlined fast cases.
+inline char32_t next_general(std::string_view s, std::size_t& pos) noexcept {
   const std::size_t n = sequence_length(s, pos);
   if (n == 0) {
     ++pos;
@@ -54,6 +53,27 @@ inline char32_t next(std::string_view s, std::size_t& pos) noexcept {
       return (char32_t(p[0] & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) | (char32_t(p[2] & 0x3F) << 6) |
              (p[3] & 0x3F);
   }
+}
+
+/// Decodes the code point at @p pos and advances @p pos past it. A malformed sequence yields
+/// U+FFFD and advances by one byte, so the loop `while (pos < s.size()) next(s, pos)` always ends.
+/// ASCII and the three-byte sequences of E1..EC, EE, EF (the CJK blocks and full-width forms, which
+/// need no range check beyond their trail bytes) take a short path meant to be inlined.
+inline char32_t next(std::string_view s, std::size_t& pos) noexcept {
+  if (pos < s.size()) {
+    const auto* q = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+    const unsigned b0 = q[0];
+    if (b0 < 0x80) {
+      ++pos;
+      return b0;
+    }
+    if ((b0 & 0xF0) == 0xE0 && b0 != 0xE0 && b0 != 0xED && s.size() - pos >= 3 && (q[1] & 0xC0) == 0x80 &&
+        (q[2] & 0xC0) == 0x80) {
+      pos += 3;
+      return (char32_t(b0 & 0x0F) << 12) | (char32_t(q[1] & 0x3F) << 6) | (q[2] & 0x3F);
+    }
+  }
+  return next_general(s, pos);
 }
 
 /// Appends the UTF-8 encoding of @p cp to @p out (U+FFFD for surrogates and values past U+10FFFF).
