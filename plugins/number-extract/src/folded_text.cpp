@@ -36,20 +36,20 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       offsets = offsets_.get();
       capacity = grown;
     }
-    offsets[n] = static_cast<std::uint32_t>(pos);
     if constexpr (std::endian::native == std::endian::little) {
-      // Four bytes read at once: a three-byte sequence (lead E1..EC or EE..EF, two continuation
-      // bytes) is recognised and decoded with a few masks, the common case of a Chinese text.
-      if (pos + 4 <= size) {
+      // A run of three-byte sequences (lead E1..EC or EE..EF, two continuation bytes), the bulk of a
+      // Chinese text, read four bytes at a time and recognised and decoded with a few masks.
+      while (n < capacity && pos + 4 <= size) {
         std::uint32_t w;
         std::memcpy(&w, bytes + pos, 4);
-        if ((w & 0xC0C0F0u) == 0x8080E0u && (w & 0xFFu) != 0xE0u && (w & 0xFFu) != 0xEDu) {
-          cps[n++] = table[((w & 0x0Fu) << 12) | ((w & 0x3F00u) >> 2) | ((w >> 16) & 0x3Fu)];
-          pos += 3;
-          continue;
-        }
+        if ((w & 0xC0C0F0u) != 0x8080E0u || (w & 0xFFu) == 0xE0u || (w & 0xFFu) == 0xEDu) break;
+        offsets[n] = static_cast<std::uint32_t>(pos);
+        cps[n++] = table[((w & 0x0Fu) << 12) | ((w & 0x3F00u) >> 2) | ((w >> 16) & 0x3Fu)];
+        pos += 3;
       }
+      if (n == capacity || pos >= size) continue;
     }
+    offsets[n] = static_cast<std::uint32_t>(pos);
     const unsigned b = bytes[pos];
     if (b < 0x80) {
       cps[n++] = b;

@@ -189,9 +189,9 @@ const Compressed kCompressed[] = {
     {U"存贷款", "存贷款", {U"存款", "存款", "存款"}, {U"贷款", "贷款", "貸款"}},
 };
 
-// Splits a name list: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
-std::vector<u32string_view> split_names(u32string_view s) {
-  std::vector<u32string_view> parts;
+// Splits a name list into @p parts: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
+void split_names(u32string_view s, std::vector<u32string_view>& parts) {
+  parts.clear();
   std::size_t b = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
     const bool cut = i == s.size() || s[i] == U'、' || s[i] == U'和' || s[i] == U'及' || s[i] == U'与';
@@ -200,7 +200,6 @@ std::vector<u32string_view> split_names(u32string_view s) {
     if (!p.empty()) parts.push_back(p);
     b = i + 1;
   }
-  return parts;
 }
 
 // The canonical id of a name. A share (民生支出占一般公共预算支出比重, 税收收入占比) is not the figure
@@ -299,8 +298,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
                                                    const std::vector<const ScannedNumber*>& numbers,
                                                    const IndicatorTable& table, const SentenceContext& context) {
   std::vector<docpipe::Indicator> out;
-  // The figures that can be indicator values.
-  std::vector<const ScannedNumber*> figures;
+  // The figures that can be indicator values (a buffer kept per thread: one call per sentence).
+  thread_local std::vector<const ScannedNumber*> figures;
+  figures.clear();
   for (const ScannedNumber* n : numbers) {
     const NumberKind k = n->kind;
     if (k == NumberKind::percent || k == NumberKind::percentage_point || k == NumberKind::money ||
@@ -309,6 +309,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       figures.push_back(n);
     }
   }
+  if (figures.empty()) return out;
   // A name in both forms: folded (for matching) and as written (for the output).
   struct Name {
     u32string folded;
@@ -417,12 +418,15 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         continue;
       }
       last_list = {u32string(name), written(name)};
-      std::vector<u32string_view> parts = split_names(name);
+      thread_local std::vector<u32string_view> parts;
+      split_names(name, parts);
       if (parts.empty()) {  // a "name" of separators only (found by fuzzing)
         i = j;
         continue;
       }
-      std::vector<char> part_growth(parts.size(), 0), part_decrease(parts.size(), 0);
+      thread_local std::vector<char> part_growth, part_decrease;
+      part_growth.assign(parts.size(), 0);
+      part_decrease.assign(parts.size(), 0);
       for (std::size_t p = 0; p < parts.size(); ++p) {
         bool g = false, d = false;
         parts[p] = strip_growth_noun(table, parts[p], g, d);

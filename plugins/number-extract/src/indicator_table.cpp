@@ -22,6 +22,8 @@ bool joins_previous(char32_t before, char32_t first) {
   return false;
 }
 
+std::uint64_t pair_key(char32_t first, char32_t second) { return (std::uint64_t{first} << 32) | second; }
+
 }  // namespace
 
 void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
@@ -54,16 +56,19 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   }
   std::stable_sort(patterns_.begin(), patterns_.end(),
                    [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
-  by_first_.clear();
+  by_first_two_.clear();
+  single_.clear();
   whole_.clear();
   first_chars_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    const std::u32string& f = patterns_[i].folded;
     if (patterns_[i].whole) {
-      whole_.emplace(patterns_[i].folded, i);
-    } else {
-      by_first_[patterns_[i].folded[0]].push_back(i);
-      if (patterns_[i].folded[0] < 0x10000) first_chars_.set(patterns_[i].folded[0]);
+      whole_.emplace(f, i);
+      continue;
     }
+    if (f.size() >= 2) by_first_two_[pair_key(f[0], f[1])].push_back(i);
+    else single_[f[0]].push_back(i);
+    if (f[0] < 0x10000) first_chars_.set(f[0]);
   }
 }
 
@@ -81,19 +86,29 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
   const std::u32string_view view(folded);
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();
-  for (std::size_t pos = 0; pos < view.size(); ++pos) {
-    if (view[pos] < 0x10000 && !first_chars_[view[pos]]) continue;
-    auto it = by_first_.find(view[pos]);
-    if (it == by_first_.end() || (pos > 0 && joins_previous(view[pos - 1], view[pos]))) continue;
-    for (std::size_t idx : it->second) {
+  // Tries the patterns that start at pos in table order: a pattern worse than the best so far (shorter,
+  // or as long and later) ends the list, a match is the best at pos.
+  auto try_list = [&](const std::vector<std::size_t>& list, std::size_t pos) {
+    for (std::size_t idx : list) {
       if (best < patterns_.size() && (patterns_[idx].folded.size() < patterns_[best].folded.size() ||
                                       (patterns_[idx].folded.size() == patterns_[best].folded.size() && idx > best)))
-        break;
+        return true;
       if (view.substr(pos, patterns_[idx].folded.size()) == patterns_[idx].folded) {
         best = idx;
-        break;
+        return true;
       }
     }
+    return false;
+  };
+  for (std::size_t pos = 0; pos < view.size(); ++pos) {
+    if (view[pos] < 0x10000 && !first_chars_[view[pos]]) continue;
+    if (pos > 0 && joins_previous(view[pos - 1], view[pos])) continue;
+    // Longer patterns come first in the table, so those of two code points or more before those of one.
+    if (pos + 1 < view.size()) {
+      auto two = by_first_two_.find(pair_key(view[pos], view[pos + 1]));
+      if (two != by_first_two_.end() && try_list(two->second, pos)) continue;
+    }
+    if (auto one = single_.find(view[pos]); one != single_.end()) try_list(one->second, pos);
   }
   return best < patterns_.size() ? patterns_[best].id : none;
 }

@@ -3,6 +3,7 @@
 /// The canonical indicator table: canonical ids and the name patterns that map to them.
 
 #include <bitset>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,8 +48,11 @@ class IndicatorTable {
     bool whole = false;  // matches the whole name only
   };
   std::vector<Pattern> patterns_;  // longest first
-  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;  // contained patterns, by first code point
-  std::bitset<0x10000> first_chars_;  // the BMP keys of by_first_: most characters of a name start no pattern
+  // Contained patterns of two code points or more by their first two, and of one by that one; each
+  // list in table order (longest first), so the first that matches at a position is the best there.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_two_;
+  std::unordered_map<char32_t, std::vector<std::size_t>> single_;
+  std::bitset<0x10000> first_chars_;  // first code points (in the BMP) of contained patterns
   std::unordered_map<std::u32string, std::size_t> whole_;             // whole-name patterns
 };
 
