@@ -205,25 +205,26 @@ void split_names(u32string_view s, std::vector<u32string_view>& parts) {
 // The canonical id of a name. A share (民生支出占一般公共预算支出比重, 税收收入占比) is not the figure
 // it is a share of: it keeps an id only from a pattern that names the share itself (R&D经费支出占GDP
 // 比重 -> rd_intensity, ids ending in _share).
-std::string canonical_id(const IndicatorTable& table, u32string_view name) {
-  std::string id = table.lookup(name);
+const std::string& canonical_id(const IndicatorTable& table, u32string_view name) {
+  static const std::string none;
+  const std::string& id = table.lookup(name);
   // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
   if (id == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
-    return {};
+    return none;
   if (id.empty()) return id;
   // What one thing adds to another (工业对GDP的贡献率, 消费拉动经济增长) is neither of them.
-  if (name.find(U"贡献") != u32string_view::npos || name.find(U"拉动") != u32string_view::npos) return {};
+  if (name.find(U"贡献") != u32string_view::npos || name.find(U"拉动") != u32string_view::npos) return none;
   // A share written without 占 (高技术制造业规上工业增加值比重) is not the figure named before it,
   // unless that figure is a ratio itself (空气优良天数比例, 税收占比).
   for (u32string_view share : {U"比重", U"占比", U"比例"})
     if (ends_with(name, share) && name.find(U'占') == u32string_view::npos && !table.is_ratio(id))
-      return {};
+      return none;
   const std::size_t zhan = name.find(U'占');
   if (zhan == u32string_view::npos) return id;
   if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;
   const std::string& whole = table.lookup(name.substr(zhan + 1));
   const std::string& part = table.lookup(name.substr(0, zhan));
-  if (whole == id || part == id) return {};  // the id came from one side of the share only
+  if (whole == id || part == id) return none;  // the id came from one side of the share only
   return id;
 }
 
@@ -310,6 +311,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     }
   }
   if (figures.empty()) return out;
+  out.reserve(figures.size());
   // A name in both forms: folded (for matching) and as written (for the output).
   struct Name {
     u32string folded;
@@ -320,7 +322,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
   // For clauses that continue the previous one: its names, and the whole name as written.
   // `history` holds the names of the sentence's groups so far (for a later 分别); the last named group's
   // are its final `last_count`. Names move there after their facts, so a group copies none.
-  std::vector<Name> history;
+  thread_local std::vector<Name> history;  // buffers kept per thread: one call per sentence
+  history.clear();
   std::size_t last_count = 0;
   Name last_list;
   bool last_growth = false, last_decrease = false;
@@ -376,7 +379,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const std::size_t off = static_cast<std::size_t>(v.data() - pre.data());
       return std::string(t.slice(clause_begin + off, clause_begin + off + v.size()));
     };
-    std::vector<Name> names;
+    thread_local std::vector<Name> names;
+    names.clear();
     const std::size_t count = j - i;
     // One character before the verb (可达839.8亿元, 约为) names nothing, nor does the base of a
     // comparison (比2002年增加2898亿元, 比上年年初预算增加1800亿元): the clause continues.
@@ -499,9 +503,6 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       const ScannedNumber& n = *figures[i + std::min(f, count - 1)];
       const Name& named = names[std::min(f, names.size() - 1)];
       const u32string& nm = named.folded;
-      docpipe::Indicator ind;
-      ind.name = named.written;
-      ind.canonical = canonical_id(table, nm);
       const bool growth_here = growth || named.growth;
       const bool decrease_here = growth ? decrease : named.decrease;
       last_growth = growth_here;
@@ -518,11 +519,16 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       // this keeps 组建26个专班 out.
       // Durations and ranks (连续9年, 两位数) are no indicator values.
       if (kind == NumberKind::measure && is_duration_or_rank(unit)) continue;
+      const std::string& canonical = canonical_id(table, nm);
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
-      if (ind.canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == NumberKind::money)) ||
+      if (canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == NumberKind::money)) ||
                                                          (names_a_statistic(nm) && kind != NumberKind::cardinal) ||
                                                          counts_firms(nm, unit))))
         continue;
+      // Built only for a figure that is kept: most candidates above are not.
+      docpipe::Indicator ind;
+      ind.name = named.written;
+      ind.canonical = canonical;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
       if ((growth_here || ind.canonical == "cpi") && percent_like) {
         ind.measure = "growth";
