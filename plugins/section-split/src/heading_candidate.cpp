@@ -59,7 +59,18 @@ void place_title(std::string_view text, const Block& b, std::size_t from, Candid
   std::size_t stop = b.end;
   std::size_t count = 0;
   c.term_end = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (p < b.end) {
+    // A well-formed Han character (lead E4..E9) is no mark: counted and stepped over undecoded.
+    if (bytes[p] >= 0xE4 && bytes[p] <= 0xE9 && p + 3 <= text.size() && (bytes[p + 1] & 0xC0) == 0x80 &&
+        (bytes[p + 2] & 0xC0) == 0x80) {
+      if (++count > options.max_title_chars && stop == b.end) {
+        stop = p;
+        break;
+      }
+      p += 3;
+      continue;
+    }
     if (text[p] == '*' && p + 1 < b.end && text[p + 1] == '*') {
       stop = p;
       break;
@@ -162,7 +173,7 @@ std::optional<Candidate> read_plain(std::string_view text, const Block& b, const
   const std::string_view title = text.substr(c.title_begin, c.title_end - c.title_begin);
   // `名词解释`, `注释：`, `有关词语解释` head a glossary even when a colon closes them (a file name
   // such as `…名词解释.docx` in a list of downloads does not)
-  if (names_glossary(title) && cp_count(title) <= (b.whole_line ? 30 : 16) && title.find('.') == std::string_view::npos) {
+  if (cp_count(title) <= (b.whole_line ? 30 : 16) && names_glossary(title) && title.find('.') == std::string_view::npos) {
     c.style = Style::appendix;
     c.names_glossary = true;
     return c;

@@ -19,15 +19,43 @@ constexpr std::array<std::uint8_t, 256> kSkipStep = [] {
   return t;
 }();
 
+// What a code point is to the splitter. The classes are disjoint, so one switch decides.
+enum class Mark { other, open, close, ascii_quote, end };
+
+Mark classify(char32_t c) noexcept {
+  switch (c) {
+    case 0x201C: case 0xFF08: case U'(': case 0x300A: case 0x3010: case U'[': case 0xFF3B: case 0x3008:
+    case 0x300C: case 0x300E:
+      return Mark::open;  // `“` and is_open_bracket
+    case 0x201D: case 0xFF09: case U')': case 0x300B: case 0x3011: case U']': case 0xFF3D: case 0x3009:
+    case 0x300D: case 0x300F:
+      return Mark::close;  // `”` and is_close_bracket
+    case U'"':
+      return Mark::ascii_quote;
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case U'!': case U'?': case U';':
+      return Mark::end;  // is_sentence_end
+    default:
+      return Mark::other;
+  }
+}
+
+// First bytes of the code points is_blank() accepts: ASCII space, tab, CR; C2 (NBSP); E2 (U+2000
+// block, U+202F, U+205F); E3 (U+3000); EF (U+FEFF).
+constexpr std::array<bool, 256> kMayBeBlank = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char b : {' ', '\t', '\r', '\xC2', '\xE2', '\xE3', '\xEF'}) t[b] = true;
+  return t;
+}();
+
 void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<docpipe::Span>& out) {
-  while (b < e) {
+  while (b < e && kMayBeBlank[static_cast<unsigned char>(text[b])]) {
     std::size_t q = b;
     if (!is_blank(docpipe::utf8::next(text, q))) break;
     b = q;
   }
   while (e > b) {
     const std::size_t q = prev_boundary(text, e);
-    if (!is_blank(peek(text, q))) break;
+    if (!kMayBeBlank[static_cast<unsigned char>(text[q])] || !is_blank(peek(text, q))) break;
     e = q;
   }
   if (b < e) out.push_back({b, e});
@@ -56,6 +84,11 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
     // Every mark we look for is ASCII or starts with E2, E3 or EF; other code points (Han characters
     // are E4..E9) are stepped over whole by their lead byte, without decoding, and only counted.
     std::size_t skipped = 0;
+    // Runs of Han characters two at a time: a lead byte that steps by three at p and at p + 3.
+    while (p + 3 < end && kSkipStep[bytes[p]] == 3 && kSkipStep[bytes[p + 3]] == 3) {
+      p += 6;
+      skipped += 2;
+    }
     std::uint8_t step;
     while (p < end && (step = kSkipStep[bytes[p]]) != 0) {
       p += step;
@@ -68,15 +101,16 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
     if (depth > 0 || ascii_quote) {
       if (++opened_cp > 300) depth = 0, ascii_quote = false;
     }
-    if (c == 0x201C || is_open_bracket(c)) {
+    const Mark mark = classify(c);
+    if (mark == Mark::open) {
       if (depth == 0 && !ascii_quote) opened_cp = 0;
       ++depth;
-    } else if ((c == 0x201D || is_close_bracket(c)) && depth > 0) {
+    } else if (mark == Mark::close && depth > 0) {
       --depth;
-    } else if (c == U'"') {
+    } else if (mark == Mark::ascii_quote) {
       ascii_quote = !ascii_quote;
       if (ascii_quote && depth == 0) opened_cp = 0;
-    } else if (is_sentence_end(c) && (c >= 0x80 || ends_ascii_sentence(text, paragraph.begin, p))) {
+    } else if (mark == Mark::end && (c >= 0x80 || ends_ascii_sentence(text, paragraph.begin, p))) {
       // take further marks and the closers that follow (`！”`, `。）`, `?!`)
       std::size_t r = q;
       int d = depth;

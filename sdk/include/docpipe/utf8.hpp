@@ -36,7 +36,11 @@ inline std::size_t sequence_length(std::string_view s, std::size_t pos) noexcept
   return 0;
 }
 
-/// utf8::next() for every case: the general path behind its inlined fast cases.
+/// utf8::next() for every case: the general path behind its inlined fast cases. Kept out of line so
+/// that next() stays small enough to inline into every decoding loop.
+#if defined(__GNUC__)
+[[gnu::noinline]]
+#endif
 inline char32_t next_general(std::string_view s, std::size_t& pos) noexcept {
   const std::size_t n = sequence_length(s, pos);
   if (n == 0) {
@@ -59,6 +63,9 @@ inline char32_t next_general(std::string_view s, std::size_t& pos) noexcept {
 /// U+FFFD and advances by one byte, so the loop `while (pos < s.size()) next(s, pos)` always ends.
 /// ASCII and the three-byte sequences of E1..EC, EE, EF (the CJK blocks and full-width forms, which
 /// need no range check beyond their trail bytes) take a short path meant to be inlined.
+#if defined(__GNUC__)
+[[gnu::always_inline]]
+#endif
 inline char32_t next(std::string_view s, std::size_t& pos) noexcept {
   if (pos < s.size()) {
     const auto* q = reinterpret_cast<const unsigned char*>(s.data()) + pos;
