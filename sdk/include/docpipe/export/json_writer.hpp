@@ -7,6 +7,7 @@
 /// is always valid JSON; numbers use the shortest text that reads back to the same double, and
 /// non-finite numbers are written as `null`.
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -15,51 +16,74 @@
 #include <string>
 #include <string_view>
 
-#include "docpipe/utf8.hpp"
+#include "docpipe/export/utf8_scan.hpp"
 
 namespace docpipe::json {
 
-/// Appends @p s to @p out as a JSON string literal, quotes included.
-inline void append_string(std::string& out, std::string_view s) {
+namespace detail {
+
+/// Appends the escape of the byte @p c that exporting::plain_run_end() stopped at.
+inline void append_escape(std::string& out, unsigned char c) {
   static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;  // start of the pending stretch that needs no escaping
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (c >= 0x80) {
-      const std::size_t len = utf8::sequence_length(s, i);
-      if (len != 0) {
-        i += len;
-        continue;
+  switch (c) {
+    case '"': out.append("\\\"", 2); break;
+    case '\\': out.append("\\\\", 2); break;
+    case '\n': out.append("\\n", 2); break;
+    case '\r': out.append("\\r", 2); break;
+    case '\t': out.append("\\t", 2); break;
+    case '\b': out.append("\\b", 2); break;
+    case '\f': out.append("\\f", 2); break;
+    default:
+      if (c < 0x20) {
+        const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+        out.append(esc, sizeof esc);
+      } else {
+        out.append("\xEF\xBF\xBD", 3);  // a byte that starts no well-formed sequence
       }
-    }
-    out.append(s.data() + run, i - run);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-          out.append(esc, sizeof esc);
-        } else {
-          out += "\xEF\xBF\xBD";  // a byte that starts no well-formed sequence
-        }
-    }
-    run = ++i;
   }
-  out.append(s.data() + run, n - run);
+}
+
+/// Appends @p s quoted and then @p suffix with one append when @p s is short and needs no escape
+/// (member names and most short values); false, with nothing written, otherwise.
+inline bool append_short_plain(std::string& out, std::string_view s, std::string_view suffix) {
+  constexpr std::size_t max_size = 16;
+  if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) return false;
+  if (s.size() > max_size || suffix.size() > 2) return false;
+  char buf[1 + max_size + 1 + 2] = {};
+  buf[0] = '"';
+  if (!s.empty()) __builtin_memcpy(buf + 1, s.data(), s.size());
+  // Every byte of s is checked in two words; bytes past it (the buffer's rest) are masked off, and a
+  // hit there cannot flag a byte of s (the bit tricks only carry towards higher bytes).
+  std::uint64_t w[2];
+  __builtin_memcpy(w, buf + 1, sizeof w);
+  auto first_bytes = [](std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; };
+  constexpr std::uint64_t clean = 0x2020202020202020ULL;  // spaces: plain bytes for the masked-off part
+  const std::uint64_t m0 = first_bytes(s.size()), m1 = first_bytes(s.size() > 8 ? s.size() - 8 : 0);
+  if (!exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[0] & m0) | (clean & ~m0)) ||
+      !exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[1] & m1) | (clean & ~m1)))
+    return false;
+  buf[1 + s.size()] = '"';
+  if (!suffix.empty()) __builtin_memcpy(buf + 2 + s.size(), suffix.data(), suffix.size());
+  out.append(buf, 2 + s.size() + suffix.size());
+  return true;
+}
+
+}  // namespace detail
+
+/// Appends @p s to @p out as a JSON string literal, quotes included, then @p suffix (written as is).
+inline void append_string(std::string& out, std::string_view s, std::string_view suffix = {}) {
+  if (detail::append_short_plain(out, s, suffix)) return;
   out += '"';
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t end = exporting::plain_run_end<exporting::AsciiStops::json>(s, i);
+    out.append(s.data() + i, end - i);
+    if (end == n) break;
+    detail::append_escape(out, static_cast<unsigned char>(s[end]));
+    i = end + 1;
+  }
+  out += '"';
+  out.append(suffix);
 }
 
 /// Appends the integer @p v in decimal.
@@ -107,8 +131,7 @@ class Writer {
   /// Writes an object member's name; the next call writes its value.
   Writer& key(std::string_view name) {
     separate();
-    append_string(out_, name);
-    out_ += pretty_ ? ": " : ":";
+    append_string(out_, name, std::string_view(": ", pretty_ ? 2 : 1));
     after_key_ = true;
     return *this;
   }
@@ -142,13 +165,13 @@ class Writer {
   /// Writes `true` or `false`.
   Writer& value(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    out_.append(b ? "true" : "false", b ? 4 : 5);
     return *this;
   }
   /// Writes `null`.
   Writer& null() {
     separate();
-    out_ += "null";
+    out_.append("null", 4);
     return *this;
   }
   /// Writes the number, or `null` when there is none.
@@ -170,9 +193,10 @@ class Writer {
       after_key_ = false;
       return;
     }
-    if (!first_) out_ += ',';
+    const bool comma = !first_;
     first_ = false;
-    if (pretty_ && depth_ > 0) newline();
+    if (pretty_ && depth_ > 0) line_break(comma);
+    else if (comma) out_ += ',';
   }
   Writer& open(char c) {
     separate();
@@ -183,14 +207,20 @@ class Writer {
   }
   Writer& close(char c) {
     --depth_;
-    if (pretty_ && !first_) newline();
+    if (pretty_ && !first_) line_break(false);
     out_ += c;
     first_ = false;
     return *this;
   }
-  void newline() {
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+  // An optional comma, a newline and the indentation, with one append for the usual depths
+  // (pretty output writes one per value, so this is the writer's most frequent call).
+  void line_break(bool comma) {
+    static constexpr char breaks[] = ",\n                                                              ";
+    constexpr std::size_t max_indent = sizeof breaks - 3;
+    std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
+    const std::size_t head = std::min(indent, max_indent);
+    out_.append(breaks + (comma ? 0 : 1), head + (comma ? 2 : 1));
+    for (indent -= head; indent > 0; indent -= std::min(indent, max_indent)) out_.append(breaks + 2, std::min(indent, max_indent));
   }
 
   std::string& out_;

@@ -2,7 +2,7 @@
 /// @file export/text_offsets.hpp
 /// Byte-to-code-point offsets for exporters, counting malformed text the way the JSON writer writes it.
 ///
-/// On valid UTF-8 this is docpipe::CodepointIndex.
+/// On valid UTF-8 it gives docpipe::CodepointIndex's answers, with a denser table for faster lookups.
 ///
 /// Malformed text. Document::text should be valid UTF-8, but a faulty stage could break it. The JSON
 /// writer then emits one U+FFFD per malformed byte; so that offsets still index the exported text,
@@ -16,25 +16,40 @@
 #include <utility>
 #include <vector>
 
+#include "docpipe/export/utf8_scan.hpp"
 #include "docpipe/span.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace docpipe::exporting {
 
 /// Converts byte offsets of one UTF-8 text to code point offsets (Python's `text[begin:end]`):
-/// docpipe::CodepointIndex on valid text, a per-byte table on malformed text.
+/// the same answers as docpipe::CodepointIndex on valid text, a per-byte table on malformed text.
+///
+/// Exporters convert every span of every layer (two lookups per sentence, number, link, ...), so a
+/// lookup is one table read and one masked count within an eight-byte word: the table holds the
+/// code points before each word (half the text's size in memory, for the life of one export).
 class TextOffsets {
  public:
   /// Indexes @p text, which must outlive this object.
-  explicit TextOffsets(std::string_view text) : text_(text), valid_(text) {
-    if (!utf8::is_valid(text)) index_malformed();
+  explicit TextOffsets(std::string_view text) : text_(text) {
+    if (is_well_formed(text)) index_words();
+    else index_malformed();
   }
 
   /// Code point offset of byte offset @p byte (clamped to the text's end). A byte inside a
   /// multi-byte sequence maps to the code point that contains it.
   std::size_t to_codepoint(std::size_t byte) const noexcept {
-    if (per_byte_.empty()) return valid_.to_codepoint(byte);
-    return byte >= text_.size() ? malformed_total_ : per_byte_[byte];
+    if (byte >= text_.size()) return total_;
+    if (!per_byte_.empty()) return per_byte_[byte];
+    const std::size_t word = byte / 8, within = byte % 8;
+    std::size_t count = word_starts_[word];
+    if (within != 0) {
+      const std::uint64_t w = load_word(word * 8);
+      const std::uint64_t first_bytes = ~std::uint64_t{0} >> (64 - 8 * within);  // little-endian load
+      count += starts_in_word(w & first_bytes) - (8 - within);
+    }
+    if (is_trail(text_[byte]) && count > 0) --count;
+    return count;
   }
 
   /// Code point offsets of @p span, as {begin, end}.
@@ -43,9 +58,48 @@ class TextOffsets {
   }
 
   /// Number of code points in the whole text.
-  std::size_t size() const noexcept { return per_byte_.empty() ? valid_.size() : malformed_total_; }
+  std::size_t size() const noexcept { return total_; }
 
  private:
+  static bool is_trail(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  // The word of text at @p at, zero-padded past the end (a zero byte is no trail byte, and the
+  // lookups mask it away). Little-endian order: byte k of the text is bits 8k..8k+7.
+  std::uint64_t load_word(std::size_t at) const noexcept {
+    std::uint64_t w = 0;
+    const std::size_t n = std::min<std::size_t>(8, text_.size() - at);
+    if (n == 8) {
+      __builtin_memcpy(&w, text_.data() + at, 8);
+    } else {
+      for (std::size_t k = 0; k < n; ++k) w |= std::uint64_t(static_cast<unsigned char>(text_[at + k])) << (8 * k);
+    }
+    return w;
+  }
+
+  // Bytes of @p w that start a code point (are not 10xxxxxx); bytes masked to zero count as
+  // starts. A trail byte has bit 7 set and bit 6 clear; the eight flags are summed with one
+  // multiply (std::popcount without -mpopcnt is a library call).
+  static std::size_t starts_in_word(std::uint64_t w) noexcept {
+    const std::uint64_t trail = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+    return 8 - static_cast<std::size_t>((trail * 0x0101010101010101ULL) >> 56);
+  }
+
+  void index_words() {
+    const std::size_t words = text_.size() / 8 + 1;
+    word_starts_.resize(words);
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < words; ++k) {
+      word_starts_[k] = static_cast<std::uint32_t>(count);
+      const std::size_t at = k * 8;
+      if (at + 8 <= text_.size()) {
+        count += starts_in_word(load_word(at));
+      } else {
+        for (std::size_t i = at; i < text_.size(); ++i) count += !is_trail(text_[i]);
+      }
+    }
+    total_ = count;
+  }
+
   void index_malformed() {
     per_byte_.resize(text_.size());
     std::uint32_t count = 0;
@@ -54,13 +108,13 @@ class TextOffsets {
       for (std::size_t k = 0; k < len; ++k) per_byte_[i + k] = count;
       i += len;
     }
-    malformed_total_ = count;
+    total_ = count;
   }
 
   std::string_view text_;
-  CodepointIndex valid_;
-  std::vector<std::uint32_t> per_byte_;  // only for malformed text
-  std::size_t malformed_total_ = 0;
+  std::vector<std::uint32_t> word_starts_;  // valid text: code points before each eight-byte word
+  std::vector<std::uint32_t> per_byte_;     // malformed text: the code point of each byte
+  std::size_t total_ = 0;
 };
 
 }  // namespace docpipe::exporting

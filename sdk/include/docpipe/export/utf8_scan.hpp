@@ -1,0 +1,99 @@
+#pragma once
+/// @file export/utf8_scan.hpp
+/// A fast scan over well-formed UTF-8 for exporters: how far a text runs before the first malformed
+/// byte (or, for JSON, the first byte that needs an escape).
+///
+/// Exporters look at every byte of every document twice (validating the text for the offset table and
+/// escaping it into JSON), so the scan is built for what a Chinese report is made of: clean ASCII,
+/// checked eight bytes per step, and three-byte sequences (the CJK blocks and full-width punctuation),
+/// checked two per step. Anything else goes through docpipe::utf8::sequence_length(), so the answers
+/// are exactly those of a byte-by-byte scan with it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "docpipe/utf8.hpp"
+
+namespace docpipe::exporting {
+
+/// Which ASCII bytes end a run, besides malformed UTF-8.
+enum class AsciiStops {
+  none,  ///< Only malformed UTF-8 ends a run (a validity check).
+  json,  ///< Also the bytes a JSON string must escape: control characters, '"' and '\\'.
+};
+
+namespace detail {
+
+/// True when no byte of @p w is at or above 0x80, nor (with AsciiStops::json) a control character,
+/// '"' or '\\'. The "has a byte below n" and "has a zero byte" bit tricks can flag a byte beside a
+/// real hit, but never flag a clean word or miss a dirty one.
+template <AsciiStops stops>
+inline bool plain_ascii_word(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  if constexpr (stops == AsciiStops::none) {
+    return (w & highs) == 0;
+  } else {
+    const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    const std::uint64_t control = (w - ones * 0x20) & ~w;
+    const std::uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+    return ((control | special | w) & highs) == 0;
+  }
+}
+
+/// True when the three bytes of @p v (little-endian: the lead byte in bits 0..7) are a lead byte
+/// E1..EC or EE..EF and two trail bytes, which is well-formed whatever the trail bytes' values
+/// (E0 and ED restrict their first trail byte and are left to utf8::sequence_length).
+inline bool plain_three_byte(std::uint32_t v) noexcept {
+  const std::uint32_t lead_low = v & 0x0Fu;
+  return (v & 0xC0C0F0u) == 0x8080E0u && lead_low != 0 && lead_low != 0xD;
+}
+
+}  // namespace detail
+
+/// The end of the run of @p s that starts at byte @p from and holds only well-formed UTF-8 and no
+/// ASCII byte that @p stops names: the offset of the first byte that ends it, or s.size().
+template <AsciiStops stops>
+inline std::size_t plain_run_end(std::string_view s, std::size_t from) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = from;
+  while (i < n) {
+    std::uint64_t w;
+    while (i + 8 <= n) {
+      __builtin_memcpy(&w, p + i, 8);
+      if (!detail::plain_ascii_word<stops>(w)) break;
+      i += 8;
+    }
+    if (i == n) break;
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      if (stops == AsciiStops::json && (c < 0x20 || c == '"' || c == '\\')) return i;
+      ++i;
+      continue;
+    }
+    // A word holds the bytes in memory order only on little-endian machines; elsewhere the
+    // general path below does all the work.
+    if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+      while (i + 8 <= n) {
+        __builtin_memcpy(&w, p + i, 8);
+        if (!detail::plain_three_byte(static_cast<std::uint32_t>(w))) break;
+        if (!detail::plain_three_byte(static_cast<std::uint32_t>(w >> 24))) {
+          i += 3;
+          break;
+        }
+        i += 6;
+      }
+      if (i == n || p[i] < 0x80) continue;
+    }
+    const std::size_t len = utf8::sequence_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
+}
+
+/// True when @p s is well-formed UTF-8 (the same answer as docpipe::utf8::is_valid()).
+inline bool is_well_formed(std::string_view s) noexcept { return plain_run_end<AsciiStops::none>(s, 0) == s.size(); }
+
+}  // namespace docpipe::exporting

@@ -1,0 +1,95 @@
+// The fast paths of export/utf8_scan.hpp and of the JSON writer against a byte-by-byte reference
+// built on docpipe::utf8::sequence_length(), over random strings that put every kind of byte at
+// every position of the eight-byte words the scan works in.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "docpipe/export/json_writer.hpp"
+#include "docpipe/export/utf8_scan.hpp"
+#include "docpipe/utf8.hpp"
+
+namespace {
+
+// The plain byte-by-byte escaping the writer must match.
+std::string reference_quoted(std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = docpipe::utf8::sequence_length(s, i);
+    if (c >= 0x80 && len != 0) {
+      out.append(s.substr(i, len));
+      i += len;
+      continue;
+    }
+    ++i;
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\b') out += "\\b";
+    else if (c == '\f') out += "\\f";
+    else if (c < 0x20) out += std::string("\\u00") + hex[c >> 4] + hex[c & 0xF];
+    else if (c < 0x80) out += static_cast<char>(c);
+    else out += "\xEF\xBF\xBD";
+  }
+  return out + "\"";
+}
+
+// Well-formed and malformed pieces, including the lead bytes E0 and ED whose first trail byte is
+// restricted, sequences cut short, and every ASCII byte the writer escapes.
+const std::string pieces[] = {
+    "a", "Z", "0", " ", "\"", "\\", "\n", "\t", std::string(1, '\0'), "\x1f", "\x7f",
+    "叢", "臺", "，", "。", "é", "😀",
+    "\xe0\xa0\x80", "\xed\x9f\xbf",                 // well-formed: U+0800, U+D7FF
+    "\xe0\x80\x80", "\xed\xa0\x80", "\xc0\xaf",     // overlong, surrogate, overlong
+    "\xe4\xb8", "\xe4", "\x80", "\xbf", "\xff", "\xf4\x90\x80\x80"};
+
+std::string random_text(std::mt19937& rng, std::size_t max_pieces, int plain_weight) {
+  std::string s;
+  const std::size_t n = rng() % (max_pieces + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Mostly CJK and ASCII (runs the fast paths take), now and then anything.
+    const int pick = static_cast<int>(rng() % 100);
+    if (pick < plain_weight) s += (rng() % 2) ? "叢" : "ab";
+    else s += pieces[rng() % std::size(pieces)];
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("append_string escapes exactly like the byte-by-byte reference at every position") {
+  std::mt19937 rng(29);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = random_text(rng, round % 2 ? 8 : 60, round % 3 == 0 ? 90 : 30);
+    std::string out = "prefix";
+    docpipe::json::append_string(out, s);
+    INFO("round " << round);
+    REQUIRE(out == "prefix" + reference_quoted(s));
+  }
+}
+
+TEST_CASE("append_string appends its suffix after the closing quote, short or long, plain or escaped") {
+  for (const std::string s : {"", "begin", "sixteen_bytes_16", "seventeen_bytes17", "a\"b", "叢臺", "\xff"}) {
+    std::string out;
+    docpipe::json::append_string(out, s, ": ");
+    CHECK(out == reference_quoted(s) + ": ");
+  }
+}
+
+TEST_CASE("is_well_formed and plain_run_end agree with utf8::is_valid and find_invalid") {
+  using docpipe::exporting::AsciiStops;
+  std::mt19937 rng(31);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = random_text(rng, round % 2 ? 8 : 60, round % 3 == 0 ? 90 : 30);
+    INFO("round " << round);
+    REQUIRE(docpipe::exporting::is_well_formed(s) == docpipe::utf8::is_valid(s));
+    const std::size_t bad = docpipe::utf8::find_invalid(s);
+    REQUIRE(docpipe::exporting::plain_run_end<AsciiStops::none>(s, 0) == (bad == std::string_view::npos ? s.size() : bad));
+  }
+}
