@@ -1,0 +1,148 @@
+// The folding and the sentence split take shortcuts on their hot paths (four bytes read at once,
+// sixteen bytes tested at once); each must give what the plain step-by-step reading gives, on the
+// corpus and on damaged text nobody has seen: random mixes of valid and broken UTF-8.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <docpipe/utf8.hpp>
+
+#include "char_fold.hpp"
+#include "folded_text.hpp"
+#include "sentence_splitter.hpp"
+
+using namespace number_extract;
+
+namespace {
+
+// Pieces of text, valid and broken, that random documents are made of.
+const std::vector<std::string>& fragments() {
+  static const std::vector<std::string> pieces = {
+      "a", "7", " ", "\n", "\t", "!", "?", ".", "%", "。", "！", "？", "；", "，", "、", "”", "」", "）", ")", "’", "“",
+      "增长", "億元", "萬戶", "５.５％", "２０２４", "\xE3\x80\x80",  // ideographic space
+      "\xF0\x9F\x98\x80",                                                // a four-byte character
+      "\xE0\xA4\x85", "\xED\x95\x9C",                                    // E0 and ED leads, valid
+      "\xED\xA0\x80",                                                    // a surrogate: invalid
+      "\xE0\x80\x80",                                                    // overlong: invalid
+      "\xE4\xB8", "\xE3\x80", "\xEF\xBC", "\xF0\x9F", "\xC3",            // cut short
+      "\x80", "\xBF", "\xFF", "\xE3", "\xEF",                            // lone bytes
+  };
+  return pieces;
+}
+
+std::vector<std::string> random_texts(int count) {
+  std::mt19937 rng(20240124);
+  std::uniform_int_distribution<std::size_t> piece(0, fragments().size() - 1), length(0, 60);
+  std::vector<std::string> out;
+  for (int n = 0; n < count; ++n) {
+    std::string s;
+    for (std::size_t k = length(rng); k > 0; --k) s += fragments()[piece(rng)];
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::string> corpus() {
+  std::vector<std::string> docs;
+  const std::filesystem::path dir = std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus/reports";
+  if (!std::filesystem::is_directory(dir)) return docs;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    docs.push_back(s.str());
+  }
+  return docs;
+}
+
+// FoldedText the plain way: one general decode and one fold per code point.
+void check_against_plain_decode(const std::string& text) {
+  const FoldedText t(text);
+  std::vector<char32_t> cps;
+  std::vector<std::size_t> starts;
+  for (std::size_t pos = 0; pos < text.size();) {
+    starts.push_back(pos);
+    cps.push_back(fold(docpipe::utf8::next(text, pos)));
+  }
+  starts.push_back(text.size());
+  const std::u32string_view all = t.view(0, t.size());
+  std::vector<std::size_t> fast_starts;
+  for (std::size_t i = 0; i <= t.size(); ++i) fast_starts.push_back(t.byte(i));
+  REQUIRE(std::vector<char32_t>(all.begin(), all.end()) == cps);
+  REQUIRE(fast_starts == starts);
+}
+
+// The sentence split the plain way: every byte looked at, terminators 。！？ ! ? and line ends, closing
+// quotes and brackets kept with their sentence, spaces trimmed.
+std::vector<docpipe::Span> plain_split(std::string_view text) {
+  std::vector<docpipe::Span> out;
+  std::size_t begin = 0;
+  auto close = [&](std::size_t end) {
+    std::size_t b = begin, e = end;
+    auto space = [&](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (b < e && space(text[b])) ++b;
+    while (e > b && space(text[e - 1])) --e;
+    if (e > b) out.push_back({b, e});
+    begin = end;
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t len = 0;
+    if (text[pos] == '\n' || text[pos] == '!' || text[pos] == '?') len = 1;
+    else if (text.compare(pos, 3, "。") == 0 || text.compare(pos, 3, "！") == 0 || text.compare(pos, 3, "？") == 0)
+      len = 3;
+    if (len == 0) {
+      ++pos;
+      continue;
+    }
+    pos += len;
+    while (pos < text.size()) {
+      std::size_t p = pos;
+      const char32_t n = docpipe::utf8::next(text, p);
+      if (n != U'”' && n != U'」' && n != U'）' && n != U')' && n != U'’') break;
+      pos = p;
+    }
+    close(pos);
+  }
+  close(text.size());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold: the fast decode equals the general one on damaged text", "[number-extract][fold]") {
+  for (const auto& text : random_texts(3000)) {
+    INFO(text);
+    check_against_plain_decode(text);
+  }
+  // A text too short for the four-byte read, and one that ends inside a character.
+  check_against_plain_decode("增");
+  check_against_plain_decode("增长\xE4\xB8");
+}
+
+TEST_CASE("fold: the fast decode equals the general one on every report", "[number-extract][fold][corpus]") {
+  const auto docs = corpus();
+  REQUIRE(docs.size() >= 190);
+  for (const auto& d : docs) check_against_plain_decode(d);
+}
+
+TEST_CASE("split: the sixteen-byte search finds the sentences a byte-by-byte one finds", "[number-extract][split]") {
+  for (const auto& text : random_texts(3000)) {
+    INFO(text);
+    const auto fast = split_sentences(text), plain = plain_split(text);
+    REQUIRE(fast.size() == plain.size());
+    for (std::size_t k = 0; k < fast.size(); ++k) {
+      CHECK(fast[k].begin == plain[k].begin);
+      CHECK(fast[k].end == plain[k].end);
+    }
+  }
+  for (const auto& d : corpus()) {
+    const auto fast = split_sentences(d), plain = plain_split(d);
+    REQUIRE(fast.size() == plain.size());
+    for (std::size_t k = 0; k < fast.size(); ++k) REQUIRE((fast[k].begin == plain[k].begin && fast[k].end == plain[k].end));
+  }
+}
