@@ -50,7 +50,7 @@ std::vector<std::string> schema_statements() {
 }
 
 std::string insert_statement(ex::Table t, std::size_t rows) {
-  std::string sql = "INSERT INTO " + std::string(ex::table_name(t)) + " (";
+  std::string sql = "INSERT OR FAIL INTO " + std::string(ex::table_name(t)) + " (";
   std::string values = "(";
   bool first = true;
   for (const ex::Column& c : ex::table_columns(t)) {
@@ -70,6 +70,15 @@ std::string insert_statement(ex::Table t, std::size_t rows) {
 
 std::string delete_statement(ex::Table t) {
   return "DELETE FROM " + std::string(ex::table_name(t)) + " WHERE " + std::string(id_column(t)) + " = ?";
+}
+
+std::string has_rows_statement() {
+  std::string sql = "SELECT ";
+  for (ex::Table t : ex::all_tables) {
+    if (t != ex::all_tables.front()) sql += " OR ";
+    sql += "EXISTS (SELECT 1 FROM " + std::string(ex::table_name(t)) + " WHERE " + std::string(id_column(t)) + " = ?1)";
+  }
+  return sql;
 }
 
 }  // namespace export_sqlite

@@ -20,4 +20,8 @@ std::string insert_statement(docpipe::exporting::Table t, std::size_t rows = 1);
 /// `DELETE FROM <table> WHERE <document id column> = ?` for table @p t.
 std::string delete_statement(docpipe::exporting::Table t);
 
+/// A query with one parameter, a document id, whose one row is 1 when any table holds a row of
+/// that document and 0 otherwise (one index seek per table).
+std::string has_rows_statement();
+
 }  // namespace export_sqlite

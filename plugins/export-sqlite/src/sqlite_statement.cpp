@@ -62,6 +62,15 @@ void PreparedStatement::run(std::string_view text) {
 
 void PreparedStatement::run() { step_and_reset(); }
 
+bool PreparedStatement::exists(std::string_view text) {
+  bind_text(db_, stmt_, 1, text);
+  const int rc = sqlite3_step(stmt_);
+  const bool yes = rc == SQLITE_ROW && sqlite3_column_int(stmt_, 0) != 0;
+  sqlite3_reset(stmt_);
+  if (rc != SQLITE_ROW) fail(db_, "statement failed");
+  return yes;
+}
+
 void PreparedStatement::step_and_reset() {
   const int rc = sqlite3_step(stmt_);
   sqlite3_reset(stmt_);

@@ -32,6 +32,10 @@ class PreparedStatement {
   /// Runs a statement without parameters (BEGIN, SAVEPOINT, ...) and resets it.
   void run();
 
+  /// Binds @p text to its parameters, runs a query of one row and returns whether its first
+  /// column is true (non-zero), then resets it.
+  bool exists(std::string_view text);
+
  private:
   void step_and_reset();
   sqlite3* db_;

@@ -6,35 +6,13 @@
 
 #include <unistd.h>
 
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Exception.h>
-
 #include "docpipe/export/tables.hpp"
 #include "docpipe/export/text_offsets.hpp"
 #include "sqlite_schema.hpp"
 
-using namespace Poco::Data::Keywords;
-
 namespace export_sqlite {
 
 namespace ex = docpipe::exporting;
-
-namespace {
-
-/// Runs @p fn, turning Poco's exceptions (whose what() is only a class name) into
-/// std::runtime_error with the full message and the file name.
-template <class Fn>
-auto with_clear_errors(const std::filesystem::path& file, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(file.string() + ": " + e.displayText());
-  }
-}
-
-}  // namespace
 
 SqliteStore::SqliteStore(std::filesystem::path target, std::size_t batch_bytes)
     : target_(std::move(target)), batch_limit_(batch_bytes) {
@@ -59,41 +37,37 @@ SqliteStore::SqliteStore(std::filesystem::path target, std::size_t batch_bytes)
 }
 
 void SqliteStore::open() {
-  with_clear_errors(target_, [&] {
-    Poco::Data::SQLite::Connector::registerConnector();
-    session_ = std::make_unique<Poco::Data::Session>("SQLite", temp_.string());
-    Poco::Data::Session& s = *session_;
-    // The working copy is private to this run (see the class comment): no other connection, no
-    // sync per transaction, and a page cache large enough for the layer tables' b-trees.
-    // A new database gets 16 KB pages (an existing one keeps its own): a document's rows fill fewer
-    // pages, so fewer b-tree splits per row (about 5% less time in the export benchmark). Set before
-    // cache_size: SQLite sizes the cache in pages of the page size it had when cache_size was set,
-    // and 64 MB of 4 KB pages would become 256 MB of 16 KB pages.
-    s << "PRAGMA page_size = 16384", now;
-    s << "PRAGMA locking_mode = EXCLUSIVE", now;
-    s << "PRAGMA journal_mode = MEMORY", now;
-    s << "PRAGMA synchronous = OFF", now;
-    s << "PRAGMA cache_size = -65536", now;
-    for (const std::string& ddl : schema_statements()) s << ddl, now;
+  db_.emplace(temp_, target_);
+  Connection& c = *db_;
+  // The working copy is private to this run (see the class comment): no other connection, no
+  // sync per transaction, and a page cache large enough for the layer tables' b-trees.
+  // A new database gets 16 KB pages (an existing one keeps its own): a document's rows fill fewer
+  // pages, so fewer b-tree splits per row (about 5% less time in the export benchmark). Set before
+  // cache_size: SQLite sizes the cache in pages of the page size it had when cache_size was set,
+  // and 64 MB of 4 KB pages would become 256 MB of 16 KB pages.
+  c.exec("PRAGMA page_size = 16384");
+  c.exec("PRAGMA locking_mode = EXCLUSIVE");
+  c.exec("PRAGMA journal_mode = MEMORY");
+  c.exec("PRAGMA synchronous = OFF");
+  c.exec("PRAGMA cache_size = -65536");
+  for (const std::string& ddl : schema_statements()) c.exec(ddl);
 
-    std::string schema;
-    s << "SELECT value FROM docpipe_meta WHERE key = 'schema'", into(schema), now;
-    if (schema.empty()) {
-      s << "INSERT INTO docpipe_meta (key, value) VALUES ('schema', ?)", bind(std::string(ex::tables_schema_id)), now;
-    } else if (schema != ex::tables_schema_id) {
-      throw std::runtime_error(target_.string() + " holds schema " + schema + ", this plugin writes " +
-                               std::string(ex::tables_schema_id) + "; write to another path");
-    }
-    return 0;
-  });
+  const std::string schema = c.text_value("SELECT value FROM docpipe_meta WHERE key = 'schema'");
+  if (schema.empty()) {
+    c.exec("INSERT INTO docpipe_meta (key, value) VALUES ('schema', '" + std::string(ex::tables_schema_id) + "')");
+  } else if (schema != ex::tables_schema_id) {
+    throw std::runtime_error(target_.string() + " holds schema " + schema + ", this plugin writes " +
+                             std::string(ex::tables_schema_id) + "; write to another path");
+  }
 
-  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  sqlite3* db = c.handle();
   for (ex::Table t : ex::all_tables) {
     inserts_.emplace_back(db, insert_statement(t));
     chunk_inserts_.emplace_back(db, insert_statement(t, chunk_rows));
     small_chunk_inserts_.emplace_back(db, insert_statement(t, small_chunk_rows));
     deletes_.emplace_back(db, delete_statement(t));
   }
+  has_rows_.emplace(db, has_rows_statement());
   chunk_text_.reserve(chunk_text_bytes);
   begin_.emplace(db, "BEGIN");
   commit_.emplace(db, "COMMIT");
@@ -115,36 +89,37 @@ void SqliteStore::close() noexcept {
   chunk_inserts_.clear();
   small_chunk_inserts_.clear();
   deletes_.clear();
-  for (auto* statement : {&begin_, &commit_, &savepoint_, &release_, &rollback_to_}) statement->reset();
-  try {
-    if (session_) session_->close();
-  } catch (...) {
-    // Closing after a failure: the working copy is discarded anyway.
-  }
-  session_.reset();
+  for (auto* statement : {&has_rows_, &begin_, &commit_, &savepoint_, &release_, &rollback_to_}) statement->reset();
+  db_.reset();
 }
 
 void SqliteStore::add(const docpipe::Document& doc) {
-  if (!session_) throw std::logic_error("SqliteStore::add after commit");
+  if (!db_) throw std::logic_error("SqliteStore::add after commit");
   const ex::TextOffsets at(doc.text);
-  const ex::TableOptions shape{true};
   if (!in_batch_) {
     begin_->run();
     in_batch_ = true;
   }
-  savepoint_->run();
+  // A document with rows in the store (a re-run, or rows a hand-edited database left behind) is
+  // replaced inside a savepoint, so that a failure restores its previous rows. A new document
+  // needs none: on failure its partial rows are deleted again, which restores the same nothing.
+  // The savepoint is not free: SQLite copies every page the document changes that existed before
+  // it (the tables' last leaves and their parents, 16 KB each), several times the document's size.
+  const bool replacing = has_rows_->exists(doc.id);
+  if (replacing) savepoint_->run();
   try {
-    // Always delete, even for a document the store has never seen: on the clustered layer tables
-    // an empty delete is one b-tree seek, and rows left by a hand-edited database (a `documents`
-    // row deleted alone) cannot then collide with the new ones.
     for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
-      deletes_[i].run(doc.id);
+      if (replacing) deletes_[i].run(doc.id);
       insert_rows(i, doc, at);
     }
-    release_->run();
+    if (replacing) release_->run();
   } catch (...) {
-    rollback_to_->run();
-    release_->run();
+    if (replacing) {
+      rollback_to_->run();
+      release_->run();
+    } else {
+      for (PreparedStatement& d : deletes_) d.run(doc.id);
+    }
     throw;
   }
   batch_bytes_ += doc.text.size();
@@ -210,17 +185,11 @@ void SqliteStore::commit_batch() {
 }
 
 void SqliteStore::commit() {
-  if (!session_) throw std::logic_error("SqliteStore::commit called twice");
+  if (!db_) throw std::logic_error("SqliteStore::commit called twice");
   commit_batch();
-  with_clear_errors(target_, [&] {
-    Poco::Data::Session& s = *session_;
-    // One synced transaction makes the whole run durable before the rename publishes it.
-    s << "PRAGMA synchronous = FULL", now;
-    s.begin();
-    s << "INSERT OR REPLACE INTO docpipe_meta (key, value) VALUES ('written', datetime('now'))", now;
-    s.commit();
-    return 0;
-  });
+  // One synced transaction makes the whole run durable before the rename publishes it.
+  db_->exec("PRAGMA synchronous = FULL");
+  db_->exec("BEGIN; INSERT OR REPLACE INTO docpipe_meta (key, value) VALUES ('written', datetime('now')); COMMIT");
   close();
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);

@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,11 +9,8 @@
 #include "docpipe/document.hpp"
 #include "docpipe/export/tables.hpp"
 #include "docpipe/export/text_offsets.hpp"
+#include "sqlite_connection.hpp"
 #include "sqlite_statement.hpp"
-
-namespace Poco::Data {
-class Session;
-}
 
 namespace export_sqlite {
 
@@ -73,14 +69,14 @@ class SqliteStore {
 
   std::filesystem::path target_;
   std::filesystem::path temp_;
-  std::unique_ptr<Poco::Data::Session> session_;
+  std::optional<Connection> db_;
   std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
   std::vector<PreparedStatement> chunk_inserts_;        // chunk_rows rows each, by table
   std::vector<PreparedStatement> small_chunk_inserts_;  // small_chunk_rows rows each, by table
   std::vector<PreparedStatement> deletes_;
   std::vector<docpipe::exporting::Cell> chunk_cells_;  // the pending rows' cells
   std::string chunk_text_;                             // their text, copied (capacity never grows)
-  std::optional<PreparedStatement> begin_, commit_, savepoint_, release_, rollback_to_;
+  std::optional<PreparedStatement> has_rows_, begin_, commit_, savepoint_, release_, rollback_to_;
   std::size_t batch_limit_;
   bool in_batch_ = false;
   std::size_t batch_bytes_ = 0;

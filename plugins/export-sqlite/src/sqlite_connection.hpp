@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+struct sqlite3;
+
+namespace export_sqlite {
+
+/// One raw SQLite connection for the store's private working copy, closed on destruction.
+///
+/// Opened without the connection mutex (SQLITE_OPEN_NOMUTEX): the store is the only user of its
+/// connection and the host calls it from one thread at a time, and in SQLite's default serialized
+/// mode every bind and step would otherwise lock and unlock a mutex (about a tenth of the store's
+/// instructions).
+class Connection {
+ public:
+  /// Opens (creating if missing) the database at @p path; errors name @p shown_as, the path users
+  /// know. Throws std::runtime_error on failure.
+  Connection(const std::filesystem::path& path, std::filesystem::path shown_as);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  /// Closes the connection; statements not yet finalized keep it open until they are.
+  ~Connection();
+
+  /// Runs @p sql (one or more statements without parameters); throws std::runtime_error with
+  /// SQLite's message and the database's name on failure.
+  void exec(const std::string& sql);
+
+  /// The first column of the first row @p sql returns, as text; "" when there is no row or it is
+  /// NULL. Throws like exec().
+  std::string text_value(const std::string& sql);
+
+  /// The raw handle, for prepared statements.
+  sqlite3* handle() const noexcept { return db_; }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const;
+  sqlite3* db_ = nullptr;
+  std::filesystem::path shown_as_;
+};
+
+}  // namespace export_sqlite
