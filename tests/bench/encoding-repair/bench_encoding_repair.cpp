@@ -1,10 +1,12 @@
 // bench_encoding_repair: repair quality on generated damage and speed beside iconv.
 //
-//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures]
+//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures] [MODEL_FILE]
 //   bench_encoding_repair --speed FOLDER...
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
-// come back exactly (expected and repaired text around the first difference).
+// come back exactly (expected and repaired text around the first difference). MODEL_FILE scores the
+// quality part with a charmodel.bin just built (docpipe-build-charmodel) instead of the embedded
+// one, so a model change is measured before it is committed and the plugin rebuilt.
 //
 // Uses only the reports held out of the character model's training (training_split.hpp), in
 // simplified script and converted to traditional (OpenCC s2tw). Prints, per script: exact-repair
@@ -228,7 +230,9 @@ int main(int argc, char** argv) {
     if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   opencc::SimpleConverter s2tw("s2tw.json");
-  const CharModel& model = CharModel::embedded();
+  const std::string model_blob = argc > 4 ? read_file(argv[4]) : std::string();
+  const CharModel own_model = argc > 4 ? CharModel(model_blob) : CharModel::embedded();
+  const CharModel& model = own_model;
 
   std::vector<std::string> held_out;
   for (std::size_t i = 0; i < files.size(); ++i)
