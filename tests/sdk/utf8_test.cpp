@@ -45,7 +45,9 @@ TEST_CASE("utf8::find_invalid and utf8::next agree with a walk over sequence_len
   std::size_t malformed = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string s;
-    const std::size_t count = next_random() % 12;
+    // Short strings, and (every fourth round) strings of several 32-byte blocks, where find_invalid
+    // takes its AVX2 path on machines that have it.
+    const std::size_t count = round % 4 == 0 ? 20 + next_random() % 120 : next_random() % 12;
     for (std::size_t k = 0; k < count; ++k) {
       // Mostly valid pieces, so that the malformed byte lands anywhere in long clean runs.
       const std::size_t pick = next_random() % 100;
@@ -63,6 +65,37 @@ TEST_CASE("utf8::find_invalid and utf8::next agree with a walk over sequence_len
   }
   CHECK(malformed > 1000);  // both outcomes were exercised
   CHECK(malformed < 19000);
+}
+
+// One malformed sequence at every offset of a long clean Chinese text (and a lead byte cut off at its
+// end): the first error must be found exactly, whichever 32-byte block and lane it falls in.
+TEST_CASE("utf8::find_invalid finds one error at every offset of a long text") {
+  std::string clean;
+  while (clean.size() < 300) clean += "政府工作报告，2024年GDP增长5.2%。“十四五”规划𠀀";
+  REQUIRE(utf8::is_valid(clean));
+  const std::vector<std::string> damage = {"\xff", "\x80", "\xc0\xaf", "\xe0\x80\x80", "\xed\xa0\x80",
+                                           "\xf4\x90\x80\x80", "\xe4\xb8", "\xf0\x9f\x98"};
+  for (const std::string& bad : damage) {
+    for (std::size_t at = 0; at <= clean.size(); ++at) {
+      if (at < clean.size() && (static_cast<unsigned char>(clean[at]) & 0xC0) == 0x80) continue;  // inside a character
+      const std::string s = clean.substr(0, at) + bad + clean.substr(at);
+      INFO("damage at " << at);
+      REQUIRE(utf8::find_invalid(s) == at);
+    }
+  }
+  for (std::size_t cut = 1; cut < clean.size(); ++cut) {
+    const std::string s = clean.substr(0, cut);
+    std::size_t expected = std::string_view::npos;
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t len = utf8::sequence_length(s, i);
+      if (len == 0) {
+        expected = i;
+        break;
+      }
+      i += len;
+    }
+    REQUIRE(utf8::find_invalid(s) == expected);
+  }
 }
 
 TEST_CASE("utf8::next decodes and never stalls") {
