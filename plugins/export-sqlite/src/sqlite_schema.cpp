@@ -51,16 +51,15 @@ std::vector<std::string> schema_statements() {
 
 std::string insert_statement(ex::Table t, std::size_t rows) {
   std::string sql = "INSERT OR FAIL INTO " + std::string(ex::table_name(t)) + " (";
-  std::string values = "(";
+  std::string values = "(?1";
   bool first = true;
   for (const ex::Column& c : ex::table_columns(t)) {
     if (!first) {
       sql += ", ";
-      values += ", ";
+      values += ", ?";
     }
     first = false;
     sql.append(c.name);
-    values += '?';
   }
   values += ')';
   sql += ") VALUES " + values;

@@ -13,8 +13,13 @@ namespace export_sqlite {
 /// and indexes on the indicator name and canonical id (the usual corpus queries).
 std::vector<std::string> schema_statements();
 
-/// `INSERT INTO <table> (<columns>) VALUES (?, ...)` for table @p t, with @p rows rows of
-/// parameters (`VALUES (?, ...), (?, ...)`).
+/// `INSERT OR FAIL INTO <table> (<columns>) VALUES (?1, ?, ...)` for table @p t, with @p rows rows
+/// of parameters (`VALUES (?1, ?, ...), (?1, ?, ...)`). The first column, the document id, is the one
+/// parameter ?1 of every row; the others are numbered on from 2, row after row.
+///
+/// OR FAIL rather than the default ABORT: an ABORT statement keeps a statement journal, a copy of
+/// every page it changes that existed before it (the tables' last pages), to undo its own rows on a
+/// conflict; the store undoes a failed document itself (see SqliteStore::add).
 std::string insert_statement(docpipe::exporting::Table t, std::size_t rows = 1);
 
 /// `DELETE FROM <table> WHERE <document id column> = ?` for table @p t.

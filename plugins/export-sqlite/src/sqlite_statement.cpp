@@ -36,8 +36,13 @@ PreparedStatement::PreparedStatement(PreparedStatement&& other) noexcept
 PreparedStatement::~PreparedStatement() { sqlite3_finalize(stmt_); }
 
 void PreparedStatement::run(std::span<const docpipe::exporting::Cell> cells) {
+  bind(cells, 1);
+  step_and_reset();
+}
+
+void PreparedStatement::bind(std::span<const docpipe::exporting::Cell> cells, int first) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const int index = static_cast<int>(i) + 1;
+    const int index = first + static_cast<int>(i);
     const auto& cell = cells[i];
     int rc = SQLITE_OK;
     switch (cell.index()) {
@@ -52,8 +57,9 @@ void PreparedStatement::run(std::span<const docpipe::exporting::Cell> cells) {
     }
     if (rc != SQLITE_OK) fail(db_, "cannot bind a value");
   }
-  step_and_reset();
 }
+
+void PreparedStatement::execute() { step_and_reset(); }
 
 void PreparedStatement::run(std::string_view text) {
   bind_text(db_, stmt_, 1, text);

@@ -26,6 +26,15 @@ class PreparedStatement {
   /// NULL cells and non-finite numbers bind as NULL. Throws std::runtime_error on failure.
   void run(std::span<const docpipe::exporting::Cell> cells);
 
+  /// Binds @p cells to the parameters @p first, first + 1, ... (NULL cells and non-finite numbers
+  /// as NULL). Texts are not copied: they must stay valid until execute(). Bindings persist
+  /// across execute().
+  void bind(std::span<const docpipe::exporting::Cell> cells, int first);
+
+  /// Runs the statement with its current bindings to completion and resets it. Throws
+  /// std::runtime_error on failure.
+  void execute();
+
   /// Binds one text parameter, runs and resets.
   void run(std::string_view text);
 

@@ -57,10 +57,9 @@ class SqliteStore {
   const std::filesystem::path& working_path() const noexcept { return temp_; }
 
  private:
-  /// Rows per multi-row INSERT, and the bytes of text cells a chunk may copy.
+  /// Rows per multi-row INSERT.
   static constexpr std::size_t chunk_rows = 32;
   static constexpr std::size_t small_chunk_rows = 8;  // for what is left of a layer
-  static constexpr std::size_t chunk_text_bytes = 64u << 10;
 
   void open();
   void close() noexcept;
@@ -74,8 +73,6 @@ class SqliteStore {
   std::vector<PreparedStatement> chunk_inserts_;        // chunk_rows rows each, by table
   std::vector<PreparedStatement> small_chunk_inserts_;  // small_chunk_rows rows each, by table
   std::vector<PreparedStatement> deletes_;
-  std::vector<docpipe::exporting::Cell> chunk_cells_;  // the pending rows' cells
-  std::string chunk_text_;                             // their text, copied (capacity never grows)
   std::optional<PreparedStatement> has_rows_, begin_, commit_, savepoint_, release_, rollback_to_;
   std::size_t batch_limit_;
   bool in_batch_ = false;

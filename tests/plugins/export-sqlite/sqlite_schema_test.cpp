@@ -35,7 +35,7 @@ TEST_CASE("the schema creates every table with its columns and the promised inde
 TEST_CASE("insert and delete statements name every column and the document id") {
   CHECK(export_sqlite::insert_statement(ex::Table::glossary_unresolved) ==
         "INSERT OR FAIL INTO glossary_unresolved (document_id, position, marker, number, text_begin, text_end) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "VALUES (?1, ?, ?, ?, ?, ?)");
   CHECK(export_sqlite::delete_statement(ex::Table::documents) == "DELETE FROM documents WHERE id = ?");
   CHECK(export_sqlite::delete_statement(ex::Table::numbers) == "DELETE FROM numbers WHERE document_id = ?");
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "docpipe/document.hpp"
 #include "docpipe/export/json_writer.hpp"
@@ -56,7 +57,7 @@ inline constexpr std::array<Table, 11> all_tables = {
     Table::glossary_entries, Table::glossary_links, Table::glossary_unresolved, Table::repairs,
     Table::diagnostics,    Table::annotations,    Table::provenance};
 
-/// One cell: NULL, an integer, a real or a text (the text views data that lives until the row sink
+/// One cell: NULL, an integer, a real or a text (the text views data that lives until for_each_row()
 /// returns).
 using Cell = std::variant<std::monostate, long long, double, std::string_view>;
 
@@ -158,8 +159,26 @@ inline std::span<const Column> table_columns(Table t, const TableOptions& option
   }
 }
 
+/// Number of rows table @p t gets from @p doc (without building them).
+inline std::size_t row_count(Table t, const Document& doc) noexcept {
+  switch (t) {
+    case Table::documents: return 1;
+    case Table::sections: return doc.sections.size();
+    case Table::numbers: return doc.numbers.size();
+    case Table::indicators: return doc.indicators.size();
+    case Table::glossary_entries: return doc.glossary.entries.size();
+    case Table::glossary_links: return doc.glossary.links.size();
+    case Table::glossary_unresolved: return doc.glossary.unresolved.size();
+    case Table::repairs: return doc.repairs.size();
+    case Table::diagnostics: return doc.diagnostics.size();
+    case Table::annotations: return doc.annotations.size();
+    default: return doc.provenance.size();
+  }
+}
+
 /// Calls @p sink(std::span<const Cell>) once per row of table @p t for document @p doc, in layer
-/// order; each row has exactly table_columns(t, options).size() cells. @p at must index doc.text.
+/// order; each row has exactly table_columns(t, options).size() cells and there are row_count(t, doc)
+/// rows. The rows' text cells stay valid until this function returns. @p at must index doc.text.
 template <class Sink>
 void for_each_row(Table t, const Document& doc, const TextOffsets& at, const TableOptions& options, Sink&& sink) {
   using detail::count;
@@ -169,10 +188,17 @@ void for_each_row(Table t, const Document& doc, const TextOffsets& at, const Tab
   auto cp = [&](std::size_t byte) { return Cell(static_cast<long long>(at.to_codepoint(byte))); };
   auto pos = [](std::size_t i) { return Cell(static_cast<long long>(i)); };
   auto opt = [](const std::optional<double>& v) { return v ? Cell(*v) : Cell(); };
-  std::string scratch;
+  // JSON cells (maps, lists) are built per row and kept until the end of the call, so that a sink
+  // may keep a row's views beyond its own return (the SQLite store binds rows into multi-row
+  // statements without copying them).
+  std::vector<std::string> kept;
+  const bool has_json_cells = t == Table::documents || t == Table::glossary_entries || t == Table::annotations;
+  kept.reserve(has_json_cells ? row_count(t, doc) : 0);  // never reallocates: the views stay put
+  auto keep = [&kept]() -> std::string& { return kept.emplace_back(); };
   switch (t) {
     case Table::documents: {
       const Metadata& m = doc.metadata;
+      std::string& scratch = keep();
       detail::map_to_json(scratch, m.extra);
       const std::array<Cell, 24> row = {
           id, std::string_view(doc.source), std::string_view(m.title), std::string_view(m.date),
@@ -219,7 +245,7 @@ void for_each_row(Table t, const Document& doc, const TextOffsets& at, const Tab
     case Table::glossary_entries:
       for (std::size_t i = 0; i < doc.glossary.entries.size(); ++i) {
         const GlossaryEntry& e = doc.glossary.entries[i];
-        scratch.clear();
+        std::string& scratch = keep();
         json::Writer w(scratch);
         w.begin_array();
         for (const auto& a : e.aliases) w.value(a);
@@ -275,6 +301,7 @@ void for_each_row(Table t, const Document& doc, const TextOffsets& at, const Tab
     case Table::annotations:
       for (std::size_t i = 0; i < doc.annotations.size(); ++i) {
         const Annotation& a = doc.annotations[i];
+        std::string& scratch = keep();
         detail::map_to_json(scratch, a.attributes);
         const std::array<Cell, 7> row = {id, pos(i), std::string_view(a.type), std::string_view(a.producer),
                                          cp(a.span.begin), cp(a.span.end), std::string_view(scratch)};
@@ -289,23 +316,6 @@ void for_each_row(Table t, const Document& doc, const TextOffsets& at, const Tab
         sink(std::span<const Cell>(row));
       }
       break;
-  }
-}
-
-/// Number of rows table @p t gets from @p doc (without building them).
-inline std::size_t row_count(Table t, const Document& doc) noexcept {
-  switch (t) {
-    case Table::documents: return 1;
-    case Table::sections: return doc.sections.size();
-    case Table::numbers: return doc.numbers.size();
-    case Table::indicators: return doc.indicators.size();
-    case Table::glossary_entries: return doc.glossary.entries.size();
-    case Table::glossary_links: return doc.glossary.links.size();
-    case Table::glossary_unresolved: return doc.glossary.unresolved.size();
-    case Table::repairs: return doc.repairs.size();
-    case Table::diagnostics: return doc.diagnostics.size();
-    case Table::annotations: return doc.annotations.size();
-    default: return doc.provenance.size();
   }
 }
 

@@ -85,18 +85,17 @@ class TextOffsets {
   }
 
   void index_words() {
-    const std::size_t words = text_.size() / 8 + 1;
-    word_starts_.resize(words);
+    const std::size_t full = text_.size() / 8;
+    word_starts_.resize(full + 1);
     std::size_t count = 0;
-    for (std::size_t k = 0; k < words; ++k) {
+    for (std::size_t k = 0; k < full; ++k) {
       word_starts_[k] = static_cast<std::uint32_t>(count);
-      const std::size_t at = k * 8;
-      if (at + 8 <= text_.size()) {
-        count += starts_in_word(load_word(at));
-      } else {
-        for (std::size_t i = at; i < text_.size(); ++i) count += !is_trail(text_[i]);
-      }
+      std::uint64_t w;
+      __builtin_memcpy(&w, text_.data() + k * 8, 8);
+      count += starts_in_word(w);
     }
+    word_starts_[full] = static_cast<std::uint32_t>(count);
+    for (std::size_t i = full * 8; i < text_.size(); ++i) count += !is_trail(text_[i]);
     total_ = count;
   }
 
