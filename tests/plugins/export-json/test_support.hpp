@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the export tests: code point slicing (what a Python user does with the export)
-// and scratch folders.
+// and scratch folders that are removed when the test program exits.
 
 #include <filesystem>
 #include <fstream>
@@ -26,10 +26,38 @@ inline std::string slice(const std::u32string& cps, std::size_t begin, std::size
   return out;
 }
 
-/// A fresh, empty folder below the system temp folder, unique to this test run and @p name.
+/// The folder that holds this test program's scratch folders, removed with everything in it when
+/// the program exits, whether its tests passed or not (as the engine tests' TempDir does).
+class RunFolder {
+ public:
+  RunFolder() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("docpipe-export-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  RunFolder(const RunFolder&) = delete;
+  RunFolder& operator=(const RunFolder&) = delete;
+  ~RunFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  /// The folder's path.
+  const std::filesystem::path& path() const noexcept { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// This test program's RunFolder (one per program: an inline function's static).
+inline const std::filesystem::path& run_folder() {
+  static const RunFolder folder;
+  return folder.path();
+}
+
+/// A fresh, empty folder inside run_folder(), named @p name.
 inline std::filesystem::path scratch_folder(const std::string& name) {
-  static const std::string run = std::to_string(std::random_device{}());
-  auto dir = std::filesystem::temp_directory_path() / ("docpipe-export-test-" + run) / name;
+  auto dir = run_folder() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
