@@ -39,10 +39,13 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
     if constexpr (std::endian::native == std::endian::little) {
       // A run of three-byte sequences (lead E1..EC or EE..EF, two continuation bytes), the bulk of a
       // Chinese text, read four bytes at a time and recognised and decoded with a few masks.
-      while (n < capacity && pos + 4 <= size) {
+      // Each step takes three bytes and one slot: stop where either the text (four bytes readable) or
+      // the arrays run out. Bit k of 0xDFFE says whether lead E0+k is handled here (not E0, not ED).
+      const std::size_t stop = std::min(size >= 4 ? size - 3 : 0, pos + 3 * (capacity - n));
+      while (pos < stop) {
         std::uint32_t w;
         std::memcpy(&w, bytes + pos, 4);
-        if ((w & 0xC0C0F0u) != 0x8080E0u || (w & 0xFFu) == 0xE0u || (w & 0xFFu) == 0xEDu) break;
+        if ((w & 0xC0C0F0u) != 0x8080E0u || ((0xDFFEu >> (w & 0x0Fu)) & 1u) == 0) break;
         offsets[n] = static_cast<std::uint32_t>(pos);
         cps[n++] = table[((w & 0x0Fu) << 12) | ((w & 0x3F00u) >> 2) | ((w >> 16) & 0x3Fu)];
         pos += 3;

@@ -234,6 +234,12 @@ bool is_generic_name(u32string_view name) {
   static constexpr u32string_view kGeneric[] = {U"总量", U"增加值", U"总额", U"规模", U"比重", U"占比", U"总数",
                                                 U"数量", U"投资", U"收入", U"产值", U"平均每年", U"年均", U"比前",
                                                 U"其中", U"分别", U"总计", U"合计", U"共计", U"累计"};
+  static_assert([] {
+    for (auto g : kGeneric)
+      if (g.size() < 2 || g.size() > 4) return false;
+    return true;
+  }(), "the length test below covers every generic word");
+  if (name.size() < 2 || name.size() > 4) return false;
   for (auto g : kGeneric)
     if (name == g) return true;
   return false;

@@ -1,5 +1,6 @@
 #include "number_scanner.hpp"
 
+#include <array>
 #include <bitset>
 #include <charconv>
 #include <cmath>
@@ -208,13 +209,13 @@ bool is_integer(double v) { return std::floor(v) == v; }
 
 // Code points at which a mention can start; everything else is skipped with one lookup.
 struct StartSet {
-  std::bitset<0x10000> bits;
+  std::array<bool, 0x10000> bits{};  // a byte each: one load per character on the hot loop
   StartSet() {
-    for (char32_t c = U'0'; c <= U'9'; ++c) bits.set(c);
+    for (char32_t c = U'0'; c <= U'9'; ++c) bits[c] = true;
     for (char32_t c = 0x80; c < 0x10000; ++c)
-      if (starts_numeral(c)) bits.set(c);
+      if (starts_numeral(c)) bits[c] = true;
     for (char32_t c : {U'“', U'"', U'「', U'第', U'上', U'负', U'-', U'¥', U'$', U'€', U'£', U'￥', U'半', U'万', U'.', U':', U'w', U'对'})
-      bits.set(c);
+      bits[c] = true;
   }
 };
 
@@ -235,10 +236,15 @@ class Scanner {
     const char32_t* const cps = to_ > from_ ? t_.view(0, to_).data() : nullptr;
     std::size_t i = from_;
     while (i < to_) {
-      // Most characters start nothing: passed over in a tight loop.
-      while (i < to_ && (cps[i] >= 0x10000 || !starts[cps[i]])) ++i;
+      // Most characters start nothing: passed over in a tight loop (the table is looked up by the low
+      // 16 bits; a character beyond the BMP that lands on a start is skipped below).
+      while (i < to_ && !starts[cps[i] & 0xFFFF]) ++i;
       if (i == to_) break;
       const char32_t c = cps[i];
+      if (c >= 0x10000) {
+        ++i;
+        continue;
+      }
       std::size_t next = i + 1;
       if (c == U':' || c == U'w') {
         next = url_end(i);

@@ -1,7 +1,6 @@
 #include "report_context.hpp"
 
 #include <array>
-#include <bitset>
 #include <vector>
 
 namespace number_extract {
@@ -71,13 +70,13 @@ struct StatusWords {
     int rank;  // 0 estimate, 1 target, 2 actual: the lowest rank found wins
   };
   std::vector<Word> by_first[128];
-  std::bitset<0x10000> first;  // first characters of all words: most characters of a sentence are none
+  std::array<bool, 0x10000> first{};  // first characters of all words: most characters of a sentence are none
   StatusWords() {
     by_first[U'预' % 128].push_back({U"预计", 0});
     for (auto w : kTargetWords) by_first[w[0] % 128].push_back({w, 1});
     for (auto w : kActualWords) by_first[w[0] % 128].push_back({w, 2});
     for (const auto& bucket : by_first)
-      for (const auto& w : bucket) first.set(w.word[0]);
+      for (const auto& w : bucket) first[w.word[0]] = true;
   }
 };
 
@@ -85,7 +84,7 @@ std::string status_from_words(std::u32string_view s) {
   static const StatusWords words;
   int best = 3;
   for (std::size_t i = 0; i < s.size() && best > 0; ++i) {
-    if (s[i] >= 0x10000 || !words.first[s[i]]) continue;
+    if (!words.first[s[i] & 0xFFFF] || s[i] >= 0x10000) continue;  // most characters start no word
     for (const auto& w : words.by_first[s[i] % 128]) {
       if (w.rank >= best || s[i] != w.word[0] || s.substr(i, w.word.size()) != w.word) continue;
       best = w.rank;
