@@ -26,8 +26,8 @@ namespace detail {
 
 inline void write_span(json::Writer& w, const TextOffsets& at, const Span& s, std::string_view begin_key = "begin",
                        std::string_view end_key = "end") {
-  w.key(begin_key).value(at.to_codepoint(s.begin));
-  w.key(end_key).value(at.to_codepoint(s.end));
+  w.member(begin_key, at.to_codepoint(s.begin));
+  w.member(end_key, at.to_codepoint(s.end));
 }
 
 inline void write_positive_or_null(json::Writer& w, std::string_view name, long long v) {

@@ -43,26 +43,34 @@ inline void append_escape(std::string& out, unsigned char c) {
   }
 }
 
+/// When @p s is at most 16 bytes and needs no escape, writes it quoted at @p at (which must have
+/// room for 18 bytes) and returns true; otherwise returns false (what it wrote there is garbage).
+inline bool write_short_plain(char* at, std::string_view s) noexcept {
+  if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) return false;
+  if (s.size() > 16) return false;
+  // Copied first, then checked as two words; the bytes past s are masked off (a hit there cannot
+  // flag a byte of s: the bit tricks only carry towards higher bytes).
+  char buf[16] = {};
+  if (!s.empty()) __builtin_memcpy(buf, s.data(), s.size());
+  std::uint64_t w[2];
+  __builtin_memcpy(w, buf, sizeof w);
+  auto first_bytes = [](std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; };
+  constexpr std::uint64_t spaces = 0x2020202020202020ULL;  // plain bytes for the masked-off part
+  const std::uint64_t m0 = first_bytes(s.size()), m1 = first_bytes(s.size() > 8 ? s.size() - 8 : 0);
+  if (!exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[0] & m0) | (spaces & ~m0)) ||
+      !exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[1] & m1) | (spaces & ~m1)))
+    return false;
+  at[0] = '"';
+  __builtin_memcpy(at + 1, buf, 16);
+  at[1 + s.size()] = '"';
+  return true;
+}
+
 /// Appends @p s quoted and then @p suffix with one append when @p s is short and needs no escape
 /// (member names and most short values); false, with nothing written, otherwise.
 inline bool append_short_plain(std::string& out, std::string_view s, std::string_view suffix) {
-  constexpr std::size_t max_size = 16;
-  if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) return false;
-  if (s.size() > max_size || suffix.size() > 2) return false;
-  char buf[1 + max_size + 1 + 2] = {};
-  buf[0] = '"';
-  if (!s.empty()) __builtin_memcpy(buf + 1, s.data(), s.size());
-  // Every byte of s is checked in two words; bytes past it (the buffer's rest) are masked off, and a
-  // hit there cannot flag a byte of s (the bit tricks only carry towards higher bytes).
-  std::uint64_t w[2];
-  __builtin_memcpy(w, buf + 1, sizeof w);
-  auto first_bytes = [](std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; };
-  constexpr std::uint64_t clean = 0x2020202020202020ULL;  // spaces: plain bytes for the masked-off part
-  const std::uint64_t m0 = first_bytes(s.size()), m1 = first_bytes(s.size() > 8 ? s.size() - 8 : 0);
-  if (!exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[0] & m0) | (clean & ~m0)) ||
-      !exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[1] & m1) | (clean & ~m1)))
-    return false;
-  buf[1 + s.size()] = '"';
+  char buf[1 + 16 + 1 + 16];
+  if (suffix.size() > 16 || !write_short_plain(buf, s)) return false;
   if (!suffix.empty()) __builtin_memcpy(buf + 2 + s.size(), suffix.data(), suffix.size());
   out.append(buf, 2 + s.size() + suffix.size());
   return true;
@@ -86,34 +94,43 @@ inline void append_string(std::string& out, std::string_view s, std::string_view
   out.append(suffix);
 }
 
+/// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
+inline char* write_integer(char* at, long long v) noexcept { return std::to_chars(at, at + 20, v).ptr; }
+
+/// Writes @p v as append_number() does at @p at (room for 32 characters) and returns the end.
+inline char* write_number(char* at, double v) noexcept {
+  if (!std::isfinite(v)) {
+    __builtin_memcpy(at, "null", 4);
+    return at + 4;
+  }
+  if (v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) {
+    if (v == 0 && std::signbit(v)) v = 0;  // "-0" would surprise every reader
+    return write_integer(at, static_cast<long long>(v));
+  }
+  return std::to_chars(at, at + 32, v).ptr;
+}
+
 /// Appends the integer @p v in decimal.
 inline void append_integer(std::string& out, long long v) {
   char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
+  out.append(buf, write_integer(buf, v));
 }
 
 /// Appends @p v as a JSON number: integral values below 2^53 without fraction or exponent (so
 /// `34170000000` stays readable), others in the shortest round-trip form; NaN and infinities as
 /// `null`, which JSON cannot express otherwise.
 inline void append_number(std::string& out, double v) {
-  if (!std::isfinite(v)) {
-    out += "null";
-    return;
-  }
-  if (v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) {
-    if (v == 0 && std::signbit(v)) v = 0;  // "-0" would surprise every reader
-    append_integer(out, static_cast<long long>(v));
-    return;
-  }
   char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
+  out.append(buf, write_number(buf, v));
 }
 
 /// Streaming writer: call begin_object()/key()/value()/end_object() in document order; commas,
 /// colons and (when pretty) indentation are inserted for you. The writer does not check that the
 /// calls nest correctly; exporters call it from straight-line code.
+///
+/// Each call gathers what it writes (separator, indentation, name, short value) in a small buffer
+/// on the stack and appends it to the output once: a document has several members per span, and
+/// one append per member instead of three to five is most of the writer's cost.
 class Writer {
  public:
   /// Writes into @p out (appending); @p pretty indents with two spaces per level.
@@ -130,97 +147,188 @@ class Writer {
 
   /// Writes an object member's name; the next call writes its value.
   Writer& key(std::string_view name) {
-    separate();
-    append_string(out_, name, std::string_view(": ", pretty_ ? 2 : 1));
-    after_key_ = true;
+    Staged st(out_);
+    key_to(st, name);
+    st.flush();
     return *this;
   }
 
   /// Writes a string value.
-  Writer& value(std::string_view s) {
-    separate();
-    append_string(out_, s);
-    return *this;
-  }
+  Writer& value(std::string_view s) { return staged_value(s); }
   /// Writes a string value (overload so that literals do not turn into bool).
-  Writer& value(const char* s) { return value(std::string_view(s)); }
+  Writer& value(const char* s) { return staged_value(std::string_view(s)); }
   /// Writes a string value.
-  Writer& value(const std::string& s) { return value(std::string_view(s)); }
+  Writer& value(const std::string& s) { return staged_value(std::string_view(s)); }
   /// Writes an integer value.
-  Writer& value(long long v) {
-    separate();
-    append_integer(out_, v);
-    return *this;
-  }
+  Writer& value(long long v) { return staged_value(v); }
   /// Writes an integer value.
-  Writer& value(int v) { return value(static_cast<long long>(v)); }
+  Writer& value(int v) { return staged_value(static_cast<long long>(v)); }
   /// Writes an unsigned size as an integer value.
-  Writer& value(std::size_t v) { return value(static_cast<long long>(v)); }
+  Writer& value(std::size_t v) { return staged_value(static_cast<long long>(v)); }
   /// Writes a number value (see append_number()).
-  Writer& value(double v) {
-    separate();
-    append_number(out_, v);
-    return *this;
-  }
+  Writer& value(double v) { return staged_value(v); }
   /// Writes `true` or `false`.
-  Writer& value(bool b) {
-    separate();
-    out_.append(b ? "true" : "false", b ? 4 : 5);
-    return *this;
-  }
+  Writer& value(bool b) { return staged_value(b); }
   /// Writes `null`.
-  Writer& null() {
-    separate();
-    out_.append("null", 4);
-    return *this;
-  }
+  Writer& null() { return staged_value(nullptr); }
   /// Writes the number, or `null` when there is none.
-  Writer& value(const std::optional<double>& v) { return v ? value(*v) : null(); }
+  Writer& value(const std::optional<double>& v) { return v ? staged_value(*v) : staged_value(nullptr); }
 
-  /// Shorthand for key(name).value(v).
+  /// Shorthand for key(name).value(v), written with one append when short.
   template <class T>
   Writer& member(std::string_view name, const T& v) {
-    key(name);
-    return value(v);
+    Staged st(out_);
+    key_to(st, name);
+    value_to(st, normalized(v));
+    st.flush();
+    return *this;
   }
 
   /// The buffer written to.
   std::string& buffer() noexcept { return out_; }
 
  private:
-  void separate() {
+  // What one call writes, gathered before one append. Longer pieces flush it and go straight out.
+  class Staged {
+   public:
+    static constexpr std::size_t capacity = 256;
+    explicit Staged(std::string& out) noexcept : out_(out) {}
+    Staged(const Staged&) = delete;
+    Staged& operator=(const Staged&) = delete;
+    void put(char c) {
+      if (size_ == capacity) flush();
+      buf_[size_++] = c;
+    }
+    void put(const char* p, std::size_t n) {
+      if (n > capacity - size_) {
+        flush();
+        if (n > capacity) {
+          out_.append(p, n);
+          return;
+        }
+      }
+      __builtin_memcpy(buf_ + size_, p, n);
+      size_ += n;
+    }
+    // At least @p n (at most capacity) writable bytes; commit() what was written.
+    char* room(std::size_t n) {
+      if (n > capacity - size_) flush();
+      return buf_ + size_;
+    }
+    void commit(char* end) noexcept { size_ = static_cast<std::size_t>(end - buf_); }
+    void flush() {
+      out_.append(buf_, size_);
+      size_ = 0;
+    }
+    std::string& out() noexcept { return out_; }
+
+   private:
+    std::string& out_;
+    std::size_t size_ = 0;
+    char buf_[capacity];
+  };
+
+  static std::string_view normalized(const char* s) { return s; }
+  static std::string_view normalized(const std::string& s) { return s; }
+  static std::string_view normalized(std::string_view s) { return s; }
+  static long long normalized(int v) { return v; }
+  static long long normalized(long long v) { return v; }
+  static long long normalized(std::size_t v) { return static_cast<long long>(v); }
+  static double normalized(double v) { return v; }
+  static bool normalized(bool v) { return v; }
+  static std::optional<double> normalized(const std::optional<double>& v) { return v; }
+
+  template <class T>
+  Writer& staged_value(const T& v) {
+    Staged st(out_);
+    value_to(st, v);
+    st.flush();
+    return *this;
+  }
+
+  void key_to(Staged& st, std::string_view name) {
+    separate(st);
+    quote(st, name, std::string_view(": ", pretty_ ? 2 : 1));
+    after_key_ = true;
+  }
+  void value_to(Staged& st, std::string_view s) {
+    separate(st);
+    quote(st, s, {});
+  }
+  void value_to(Staged& st, long long v) {
+    separate(st);
+    st.commit(write_integer(st.room(24), v));
+  }
+  void value_to(Staged& st, double v) {
+    separate(st);
+    st.commit(write_number(st.room(32), v));
+  }
+  void value_to(Staged& st, bool b) {
+    separate(st);
+    st.put(b ? "true" : "false", b ? 4 : 5);
+  }
+  void value_to(Staged& st, std::nullptr_t) {
+    separate(st);
+    st.put("null", 4);
+  }
+  void value_to(Staged& st, const std::optional<double>& v) {
+    if (v) value_to(st, *v);
+    else value_to(st, nullptr);
+  }
+
+  // @p s quoted, then @p suffix: in the staging buffer when short and plain, else through
+  // append_string().
+  static void quote(Staged& st, std::string_view s, std::string_view suffix) {
+    constexpr std::size_t max_short = 16;
+    if (s.size() <= max_short) {
+      char* at = st.room(1 + max_short + 1 + 2);
+      if (detail::write_short_plain(at, s)) {
+        at += s.size() + 2;
+        if (!suffix.empty()) __builtin_memcpy(at, suffix.data(), suffix.size());
+        st.commit(at + suffix.size());
+        return;
+      }
+    }
+    st.flush();
+    append_string(st.out(), s, suffix);
+  }
+
+  void separate(Staged& st) {
     if (after_key_) {
       after_key_ = false;
       return;
     }
     const bool comma = !first_;
     first_ = false;
-    if (pretty_ && depth_ > 0) line_break(comma);
-    else if (comma) out_ += ',';
+    if (pretty_ && depth_ > 0) line_break(st, comma);
+    else if (comma) st.put(',');
   }
   Writer& open(char c) {
-    separate();
-    out_ += c;
+    Staged st(out_);
+    separate(st);
+    st.put(c);
+    st.flush();
     ++depth_;
     first_ = true;
     return *this;
   }
   Writer& close(char c) {
     --depth_;
-    if (pretty_ && !first_) line_break(false);
-    out_ += c;
+    Staged st(out_);
+    if (pretty_ && !first_) line_break(st, false);
+    st.put(c);
+    st.flush();
     first_ = false;
     return *this;
   }
-  // An optional comma, a newline and the indentation, with one append for the usual depths
-  // (pretty output writes one per value, so this is the writer's most frequent call).
-  void line_break(bool comma) {
-    static constexpr char breaks[] = ",\n                                                              ";
+  // An optional comma, a newline and the indentation.
+  void line_break(Staged& st, bool comma) {
+    static constexpr char breaks[] = ",\n                                                                ";
     constexpr std::size_t max_indent = sizeof breaks - 3;
     std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
     const std::size_t head = std::min(indent, max_indent);
-    out_.append(breaks + (comma ? 0 : 1), head + (comma ? 2 : 1));
-    for (indent -= head; indent > 0; indent -= std::min(indent, max_indent)) out_.append(breaks + 2, std::min(indent, max_indent));
+    st.put(breaks + (comma ? 0 : 1), head + (comma ? 2 : 1));
+    for (indent -= head; indent > 0; indent -= std::min(indent, max_indent)) st.put(breaks + 2, std::min(indent, max_indent));
   }
 
   std::string& out_;
