@@ -26,6 +26,18 @@ struct PowerTable {
   }
 };
 const PowerTable kPow;
+
+/// For sorted @p keys whose row is key >> 16: the first position of each of @p n_rows rows and
+/// the end (n_rows + 1 entries; an empty row starts where the next one does).
+template <typename Key>
+std::vector<std::uint32_t> rows(const Key* keys, std::uint32_t n_keys, std::uint32_t n_rows) {
+  std::vector<std::uint32_t> first(std::size_t{n_rows} + 1, n_keys);
+  for (std::uint32_t i = n_keys; i-- > 0;)
+    if ((keys[i] >> 16) < n_rows) first[keys[i] >> 16] = i;
+  for (std::uint32_t r = n_rows; r-- > 0;)
+    if (first[r] == n_keys || first[r] > first[r + 1]) first[r] = first[r + 1];
+  return first;
+}
 }  // namespace
 
 const CharModel& CharModel::embedded() {
@@ -64,16 +76,37 @@ CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
   trigram_q_ = reinterpret_cast<const std::uint8_t*>(take(n_trigrams_, 1));
   for (std::uint32_t i = 0; i < n_chars_; ++i)
     if (chars_[i] < 0x10000) bmp_[chars_[i]] = static_cast<std::uint16_t>(i + 1);
+  // Normalization folded into the table: every class a code point normalizes to is its own class
+  // (normalize is idempotent), so its entry is final when it is copied.
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (const char32_t n = fmt::normalize(c); n != c) bmp_[c] = bmp_[n];
   // Unigrams by code point, normalization included: the per-character scans cost one lookup.
   bmp_unigram_q_.assign(65536, 255);
-  for (char32_t c = 0; c < 0x10000; ++c) {
-    const int i = index(c);
-    if (i >= 0) bmp_unigram_q_[c] = unigram_q_[i];
-  }
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (bmp_[c] != 0) bmp_unigram_q_[c] = unigram_q_[bmp_[c] - 1];
+  // Keys are sorted by their first element: each character's bigrams and each context's trigrams
+  // form one row, searched alone (a few cache lines, where the whole table cost 19 probes).
+  bigram_rows_ = rows(keys_, n_bigrams_, n_chars_);
+  trigram_rows_ = rows(trigram_keys_, n_trigrams_, n_bigrams_);
+}
+
+long CharModel::find_bigram(std::uint32_t key) const noexcept {
+  const std::uint32_t* first = keys_ + bigram_rows_[key >> 16];
+  const std::uint32_t* last = keys_ + bigram_rows_[(key >> 16) + 1];
+  const std::uint32_t* it = std::lower_bound(first, last, key);
+  return it != last && *it == key ? static_cast<long>(it - keys_) : -1;
+}
+
+long CharModel::find_trigram(long context, int c) const noexcept {
+  const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
+  const std::uint64_t* first = trigram_keys_ + trigram_rows_[context];
+  const std::uint64_t* last = trigram_keys_ + trigram_rows_[context + 1];
+  const std::uint64_t* it = std::lower_bound(first, last, key);
+  return it != last && *it == key ? static_cast<long>(it - trigram_keys_) : -1;
 }
 
 int CharModel::index(char32_t c) const noexcept {
-  c = fmt::normalize(c);
+  // Beyond the BMP normalize() changes nothing.
   if (c < 0x10000) return static_cast<int>(bmp_[c]) - 1;
   const std::uint32_t* it = std::lower_bound(chars_, chars_ + n_chars_, static_cast<std::uint32_t>(c));
   return it != chars_ + n_chars_ && *it == c ? static_cast<int>(it - chars_) : -1;
@@ -90,10 +123,8 @@ double CharModel::bigram(int a, int b, long& position) const noexcept {
   const double uni = kPow.p[unigram_q_[b]];
   if (a < 0) return uni;
   const double smoothed = kPow.p[backoff_q_[a]] * uni;
-  const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
-  const std::uint32_t* it = std::lower_bound(keys_, keys_ + n_bigrams_, key);
-  if (it == keys_ + n_bigrams_ || *it != key) return smoothed;
-  position = it - keys_;
+  position = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  if (position < 0) return smoothed;
   return kPow.p[bigram_q_[position]] + smoothed;
 }
 
@@ -116,10 +147,9 @@ double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexc
   bigram(a, b, context);
   if (context < 0) return std::log10(p2);
   const double smoothed = kPow.p[bigram_backoff_q_[context]] * p2;
-  const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
-  const std::uint64_t* it = std::lower_bound(trigram_keys_, trigram_keys_ + n_trigrams_, key);
-  if (it == trigram_keys_ + n_trigrams_ || *it != key) return std::log10(smoothed);
-  return std::log10(kPow.p[trigram_q_[it - trigram_keys_]] + smoothed);
+  const long t = find_trigram(context, c);
+  if (t < 0) return std::log10(smoothed);
+  return std::log10(kPow.p[trigram_q_[t]] + smoothed);
 }
 
 double CharModel::score_text(std::string_view text, char32_t before) const noexcept {

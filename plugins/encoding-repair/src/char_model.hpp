@@ -9,7 +9,8 @@
 namespace encoding_repair {
 
 /// Scores character sequences: log10 probabilities under an interpolated (Witten-Bell) trigram
-/// model. Lookups are a table index plus a binary search; no allocation after construction.
+/// model. Lookups are a table index plus a binary search inside one row of the n-gram tables; no
+/// allocation after construction.
 class CharModel {
  public:
   /// The model built into the plugin (data/charmodel.bin), loaded on first use.
@@ -47,6 +48,10 @@ class CharModel {
   /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of
   /// the bigram (a, b) in the table, or -1.
   double bigram(int a, int b, long& position) const noexcept;
+  /// Position of the bigram key (a << 16 | b) in the table, or -1.
+  long find_bigram(std::uint32_t key) const noexcept;
+  /// Position of the trigram of bigram position @p context and index @p c, or -1.
+  long find_trigram(long context, int c) const noexcept;
   std::uint32_t n_chars_ = 0, n_bigrams_ = 0, n_trigrams_ = 0;
   const std::uint8_t* bigram_backoff_q_ = nullptr;
   const std::uint64_t* trigram_keys_ = nullptr;
@@ -56,8 +61,10 @@ class CharModel {
   const std::uint8_t* backoff_q_ = nullptr;
   const std::uint32_t* keys_ = nullptr;
   const std::uint8_t* bigram_q_ = nullptr;
-  std::vector<std::uint16_t> bmp_;  // code point -> index + 1 (0: unknown)
+  std::vector<std::uint16_t> bmp_;  // code point -> index + 1 of its class, normalization included (0: unknown)
   std::vector<std::uint8_t> bmp_unigram_q_;  // code point -> unigram_q of its class (255: unknown)
+  std::vector<std::uint32_t> bigram_rows_;   // character index -> its first bigram (n_chars + 1)
+  std::vector<std::uint32_t> trigram_rows_;  // bigram position -> its first trigram (n_bigrams + 1)
 };
 
 }  // namespace encoding_repair

@@ -7,7 +7,16 @@ namespace encoding_repair {
 
 namespace fmt = charmodel_format;
 
-DocumentCache::DocumentCache(std::string_view text) {
+namespace {
+std::size_t slot_of(std::uint64_t key, std::size_t mask) noexcept {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
+/// fmt::normalize(), which leaves CJK ideographs (nearly every character asked for) as they are.
+char32_t normalized(char32_t c) noexcept { return c >= 0x3400 && c <= 0x9FFF ? c : fmt::normalize(c); }
+}  // namespace
+
+DocumentCache::DocumentCache(std::string_view text) : slots_(1024) {
   std::size_t pos = 0;
   char32_t prev = ' ';
   bool damaged = false;
@@ -23,19 +32,50 @@ DocumentCache::DocumentCache(std::string_view text) {
       continue;
     }
     const char32_t c = fmt::normalize(raw);
-    ++pairs_[(std::uint64_t{prev} << 32) | c];
-    ++firsts_[prev];
+    add((std::uint64_t{prev} << 32) | c);
+    add((std::uint64_t{prev} << 32) | kFirst);
     prev = c;
   }
 }
 
+void DocumentCache::add(std::uint64_t key) {
+  if (2 * (used_ + 1) > slots_.size()) {
+    // Keep the table at most half full so that absent pairs end their probe quickly.
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == kEmpty) continue;
+      std::size_t i = slot_of(s.key, mask);
+      while (slots_[i].key != kEmpty) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = slot_of(key, mask);
+  while (slots_[i].key != kEmpty && slots_[i].key != key) i = (i + 1) & mask;
+  if (slots_[i].key == kEmpty) {
+    slots_[i].key = key;
+    ++used_;
+  }
+  ++slots_[i].count;
+}
+
+std::uint32_t DocumentCache::count(std::uint64_t key) const noexcept {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return slots_[i].count;
+    if (slots_[i].key == kEmpty) return 0;
+  }
+}
+
 double DocumentCache::probability(char32_t prev, char32_t cur) const noexcept {
-  prev = fmt::normalize(prev);
-  cur = fmt::normalize(cur);
-  const auto f = firsts_.find(prev);
-  if (f == firsts_.end()) return 0.0;
-  const auto p = pairs_.find((std::uint64_t{prev} << 32) | cur);
-  return p == pairs_.end() ? 0.0 : double(p->second) / double(f->second);
+  prev = normalized(prev);
+  cur = normalized(cur);
+  const std::uint32_t first = count((std::uint64_t{prev} << 32) | kFirst);
+  if (first == 0) return 0.0;
+  const std::uint32_t pair = count((std::uint64_t{prev} << 32) | cur);
+  return double(pair) / double(first);
 }
 
 }  // namespace encoding_repair

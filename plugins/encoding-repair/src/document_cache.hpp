@@ -4,7 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace encoding_repair {
 
@@ -18,8 +18,19 @@ class DocumentCache {
   double probability(char32_t prev, char32_t cur) const noexcept;
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> pairs_;
-  std::unordered_map<char32_t, std::uint32_t> firsts_;
+  // One open-addressing table for pair counts (prev << 32 | cur) and first-character counts
+  // (prev << 32 | kFirst): the search asks for millions of pairs, most of them absent, and a
+  // flat table answers those in one or two probes.
+  static constexpr std::uint32_t kFirst = 0xFFFFFFFF;  // no code point
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  struct Slot {
+    std::uint64_t key = kEmpty;
+    std::uint32_t count = 0;
+  };
+  void add(std::uint64_t key);
+  std::uint32_t count(std::uint64_t key) const noexcept;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace encoding_repair

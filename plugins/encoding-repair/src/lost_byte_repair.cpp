@@ -110,6 +110,11 @@ class RunSearch {
       for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
         if (const char32_t c = read(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail)))
           if (model_.unigram(c) > kCommonUnigram) common_.push_back({static_cast<unsigned char>(lead), c});
+    // The second characters (q1, p2) of two dropped pairs in a row, as expand_double() tries them.
+    for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1)
+      for (unsigned char p2 : vanish_leads_)
+        if (const char32_t c2 = read(static_cast<unsigned char>(q1), p2); c2 && model_.unigram(c2) >= -5.0)
+          double_seconds_[q1].push_back({p2, c2});
   }
 
   /// The best reading of the run starting at @p begin, if it beats the text as is.
@@ -381,21 +386,21 @@ class RunSearch {
       }
       return slot;
     };
+    // The best chains by bigram, rescored in context below.
+    struct Chain {
+      double score;
+      char32_t c2, c3;
+    };
+    std::vector<Chain> chains;
     for (const auto& [p1, c1] : firsts) {
-      // The best chains by bigram, rescored in context below.
-      struct Chain {
-        double score;
-        char32_t c2, c3;
-      };
-      std::vector<Chain> chains;
+      chains.clear();
       for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1) {
         if (!gbk_.vanishes(p1, static_cast<unsigned char>(q1))) continue;
-        for (unsigned char p2 : vanish_leads_) {
-          const char32_t c2 = read(static_cast<unsigned char>(q1), p2);
-          if (!c2 || model_.unigram(c2) < -5.0) continue;
+        for (const auto& [p2, c2] : double_seconds_[q1]) {
           const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2);
+          const double first_pair = pair_score(c1, c2);
           for (std::size_t j = 0; j < kDoubleThirds; ++j)
-            if (t.c[j]) chains.push_back({pair_score(c1, c2) + t.score[j], c2, t.c[j]});
+            if (t.c[j]) chains.push_back({first_pair + t.score[j], c2, t.c[j]});
         }
       }
       const std::size_t keep = std::min<std::size_t>(chains.size(), 8);
@@ -620,6 +625,7 @@ class RunSearch {
     char32_t c;
   };
   std::vector<Common> common_;
+  std::array<std::vector<std::pair<unsigned char, char32_t>>, 256> double_seconds_;  // by q1: (p2, c2)
   std::unordered_map<std::uint64_t, std::vector<std::pair<char32_t, char32_t>>> drop_end_;
   std::vector<Token> tokens_;
   Terminal terminal_ = Terminal::none;
