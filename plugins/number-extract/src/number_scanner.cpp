@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "marked_scan.hpp"
 #include "name_lexicon.hpp"
 #include "numeral_parser.hpp"
 #include "unit_lexicon.hpp"
@@ -238,7 +239,7 @@ class Scanner {
     while (i < to_) {
       // Most characters start nothing: passed over in a tight loop (the table is looked up by the low
       // 16 bits; a character beyond the BMP that lands on a start is skipped below).
-      while (i < to_ && !starts[cps[i] & 0xFFFF]) ++i;
+      i = static_cast<std::size_t>(find_marked(cps + i, cps + to_, starts.data()) - cps);
       if (i == to_) break;
       const char32_t c = cps[i];
       if (c >= 0x10000) {

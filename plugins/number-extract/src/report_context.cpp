@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "marked_scan.hpp"
+
 namespace number_extract {
 namespace {
 
@@ -83,8 +85,12 @@ struct StatusWords {
 std::string status_from_words(std::u32string_view s) {
   static const StatusWords words;
   int best = 3;
-  for (std::size_t i = 0; i < s.size() && best > 0; ++i) {
-    if (!words.first[s[i] & 0xFFFF] || s[i] >= 0x10000) continue;  // most characters start no word
+  const char32_t* const begin = s.data();
+  const char32_t* const end = begin + s.size();
+  for (const char32_t* p = find_marked(begin, end, words.first.data()); p < end && best > 0;
+       p = find_marked(p + 1, end, words.first.data())) {
+    const std::size_t i = static_cast<std::size_t>(p - begin);
+    if (s[i] >= 0x10000) continue;
     for (const auto& w : words.by_first[s[i] % 128]) {
       if (w.rank >= best || s[i] != w.word[0] || s.substr(i, w.word.size()) != w.word) continue;
       best = w.rank;
