@@ -78,20 +78,28 @@ inline bool append_short_plain(std::string& out, std::string_view s, std::string
 
 }  // namespace detail
 
-/// Appends @p s to @p out as a JSON string literal, quotes included, then @p suffix (written as is).
-inline void append_string(std::string& out, std::string_view s, std::string_view suffix = {}) {
-  if (detail::append_short_plain(out, s, suffix)) return;
+namespace detail {
+
+/// append_string() without its short-string attempt: the run-by-run loop.
+inline void append_string_runs(std::string& out, std::string_view s, std::string_view suffix) {
   out += '"';
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n;) {
     const std::size_t end = exporting::plain_run_end<exporting::AsciiStops::json>(s, i);
     out.append(s.data() + i, end - i);
     if (end == n) break;
-    detail::append_escape(out, static_cast<unsigned char>(s[end]));
+    append_escape(out, static_cast<unsigned char>(s[end]));
     i = end + 1;
   }
   out += '"';
   out.append(suffix);
+}
+
+}  // namespace detail
+
+/// Appends @p s to @p out as a JSON string literal, quotes included, then @p suffix (written as is).
+inline void append_string(std::string& out, std::string_view s, std::string_view suffix = {}) {
+  if (!detail::append_short_plain(out, s, suffix)) detail::append_string_runs(out, s, suffix);
 }
 
 /// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
@@ -289,8 +297,19 @@ class Writer {
         return;
       }
     }
+    // Other strings that fit and need no escape (short Chinese values: units, number texts).
+    const std::size_t quoted = s.size() + 2 + suffix.size();
+    if (quoted <= Staged::capacity && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
+      char* at = st.room(quoted);
+      at[0] = '"';
+      __builtin_memcpy(at + 1, s.data(), s.size());
+      at[1 + s.size()] = '"';
+      if (!suffix.empty()) __builtin_memcpy(at + 2 + s.size(), suffix.data(), suffix.size());
+      st.commit(at + quoted);
+      return;
+    }
     st.flush();
-    append_string(st.out(), s, suffix);
+    detail::append_string_runs(st.out(), s, suffix);
   }
 
   void separate(Staged& st) {

@@ -75,14 +75,21 @@ inline std::size_t plain_run_end(std::string_view s, std::size_t from) noexcept 
     // A word holds the bytes in memory order only on little-endian machines; elsewhere the
     // general path below does all the work.
     if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
-      while (i + 8 <= n) {
-        __builtin_memcpy(&w, p + i, 8);
-        if (!detail::plain_three_byte(static_cast<std::uint32_t>(w))) break;
-        if (!detail::plain_three_byte(static_cast<std::uint32_t>(w >> 24))) {
+      for (;;) {
+        if (i + 8 <= n) {
+          __builtin_memcpy(&w, p + i, 8);
+          if (!detail::plain_three_byte(static_cast<std::uint32_t>(w))) break;
+          if (!detail::plain_three_byte(static_cast<std::uint32_t>(w >> 24))) {
+            i += 3;
+            break;
+          }
+          i += 6;
+        } else {  // the last bytes (all of a short string): one sequence per step
+          if (i + 3 > n) break;
+          const std::uint32_t v = std::uint32_t(p[i]) | (std::uint32_t(p[i + 1]) << 8) | (std::uint32_t(p[i + 2]) << 16);
+          if (!detail::plain_three_byte(v)) break;
           i += 3;
-          break;
         }
-        i += 6;
       }
       if (i == n || p[i] < 0x80) continue;
     }
