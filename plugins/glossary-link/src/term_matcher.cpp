@@ -211,8 +211,31 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
     }
     return pos;
   };
+  const std::uint32_t root_base = units_[0].base;
   std::uint32_t state = 0;
   while (p < end) {
+    if (state == 0) {
+      // At the root, a code point that starts no key (code 0, or no child of the root) or is dropped
+      // leaves the state at the root and reports nothing: most of a text is stepped over here, ASCII
+      // and three-byte sequences decoded inline as decode() would.
+      while (p < end) {
+        const unsigned char b = *p;
+        std::uint32_t c;
+        const unsigned char* after;
+        if (b < 0x80) {
+          c = raw_code(b);
+          after = p + 1;
+        } else if (b >= 0xE0 && b < 0xF0 && end - p >= 3) {
+          c = raw_code((char32_t(b & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+          after = p + 3;
+        } else {
+          break;
+        }
+        if (c != 0 && c != drop_code && units_[root_base + c].check == 1) break;  // a key starts here
+        p = after;
+      }
+      if (p >= end) break;
+    }
     std::uint32_t code;
     if (*p < 0x80) {
       code = raw_code(*p++);
