@@ -18,7 +18,7 @@ std::string_view id_column(ex::Table t) { return t == ex::Table::documents ? "id
 
 }  // namespace
 
-std::vector<std::string> schema_statements() {
+std::vector<std::string> table_statements() {
   std::vector<std::string> out;
   out.push_back("CREATE TABLE IF NOT EXISTS docpipe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   for (ex::Table t : ex::all_tables) {
@@ -44,9 +44,18 @@ std::vector<std::string> schema_statements() {
     }
     out.push_back(std::move(ddl));
   }
-  out.push_back("CREATE INDEX IF NOT EXISTS indicators_name ON indicators (name)");
-  out.push_back("CREATE INDEX IF NOT EXISTS indicators_canonical ON indicators (canonical)");
   return out;
+}
+
+std::vector<std::string> schema_statements() {
+  std::vector<std::string> out = table_statements();
+  for (std::string& ddl : index_statements()) out.push_back(std::move(ddl));
+  return out;
+}
+
+std::vector<std::string> index_statements() {
+  return {"CREATE INDEX IF NOT EXISTS indicators_name ON indicators (name)",
+          "CREATE INDEX IF NOT EXISTS indicators_canonical ON indicators (canonical)"};
 }
 
 std::string insert_statement(ex::Table t, std::size_t rows) {

@@ -13,6 +13,12 @@ namespace export_sqlite {
 /// and indexes on the indicator name and canonical id (the usual corpus queries).
 std::vector<std::string> schema_statements();
 
+/// The table part of schema_statements() (docpipe_meta and the tables with their primary keys).
+std::vector<std::string> table_statements();
+
+/// The secondary-index part of schema_statements(): indexes on the indicator name and canonical id.
+std::vector<std::string> index_statements();
+
 /// `INSERT OR FAIL INTO <table> (<columns>) VALUES (?1, ?, ...)` for table @p t, with @p rows rows
 /// of parameters (`VALUES (?1, ?, ...), (?1, ?, ...)`). The first column, the document id, is the one
 /// parameter ?1 of every row; the others are numbered on from 2, row after row.

@@ -50,14 +50,19 @@ void SqliteStore::open() {
   c.exec("PRAGMA journal_mode = MEMORY");
   c.exec("PRAGMA synchronous = OFF");
   c.exec("PRAGMA cache_size = -65536");
-  for (const std::string& ddl : schema_statements()) c.exec(ddl);
+  for (const std::string& ddl : table_statements()) c.exec(ddl);
 
   const std::string schema = c.text_value("SELECT value FROM docpipe_meta WHERE key = 'schema'");
   if (schema.empty()) {
     c.exec("INSERT INTO docpipe_meta (key, value) VALUES ('schema', '" + std::string(ex::tables_schema_id) + "')");
+    // A new database gets its secondary indexes at commit(), built once from the finished tables
+    // instead of updated row by row (a run that dies never publishes the copy without them).
+    indexes_pending_ = true;
   } else if (schema != ex::tables_schema_id) {
     throw std::runtime_error(target_.string() + " holds schema " + schema + ", this plugin writes " +
                              std::string(ex::tables_schema_id) + "; write to another path");
+  } else {
+    for (const std::string& ddl : index_statements()) c.exec(ddl);
   }
 
   sqlite3* db = c.handle();
@@ -162,6 +167,10 @@ void SqliteStore::commit_batch() {
 void SqliteStore::commit() {
   if (!db_) throw std::logic_error("SqliteStore::commit called twice");
   commit_batch();
+  if (indexes_pending_) {
+    for (const std::string& ddl : index_statements()) db_->exec(ddl);
+    indexes_pending_ = false;
+  }
   // One synced transaction makes the whole run durable before the rename publishes it.
   db_->exec("PRAGMA synchronous = FULL");
   db_->exec("BEGIN; INSERT OR REPLACE INTO docpipe_meta (key, value) VALUES ('written', datetime('now')); COMMIT");

@@ -78,6 +78,7 @@ class SqliteStore {
   bool in_batch_ = false;
   std::size_t batch_bytes_ = 0;
   bool committed_ = false;
+  bool indexes_pending_ = false;  // a new database: secondary indexes are created at commit()
 };
 
 }  // namespace export_sqlite
