@@ -59,11 +59,13 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   by_first_two_.clear();
   single_.clear();
   whole_.clear();
+  whole_lengths_ = 0;
   first_chars_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const std::u32string& f = patterns_[i].folded;
     if (patterns_[i].whole) {
       whole_.emplace(f, i);
+      whole_lengths_ |= f.size() < 64 ? std::uint64_t{1} << f.size() : 0;
       continue;
     }
     if (f.size() >= 2) by_first_two_[pair_key(f[0], f[1])].push_back(i);
@@ -76,14 +78,22 @@ std::string IndicatorTable::lookup(std::string_view name) const { return lookup(
 
 const std::string& IndicatorTable::lookup(std::u32string_view name) const {
   static const std::string none;
-  // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name. The
-  // buffer is reused: lookups run per name in the indicator pass's inner loop.
+  // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name. Most
+  // names have none and are read in place; the others are copied without their spaces into a buffer
+  // that is reused (lookups run per name in the indicator pass's inner loop).
   thread_local std::u32string folded;
-  folded.clear();
-  for (char32_t c : name)
-    if (c != U' ') folded.push_back(c);
-  if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
-  const std::u32string_view view(folded);
+  std::u32string_view view = name;
+  if (name.find(U' ') != std::u32string_view::npos) {
+    folded.clear();
+    for (char32_t c : name)
+      if (c != U' ') folded.push_back(c);
+    view = folded;
+  }
+  // Whole-name patterns are few and short: a name of another length is not hashed.
+  if (view.size() >= 64 || ((whole_lengths_ >> view.size()) & 1u) != 0) {
+    if (view.data() != folded.data()) folded.assign(view);
+    if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
+  }
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();
   // Tries the patterns that start at pos in table order: a pattern worse than the best so far (shorter,

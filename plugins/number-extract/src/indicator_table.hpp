@@ -54,6 +54,7 @@ class IndicatorTable {
   std::unordered_map<char32_t, std::vector<std::size_t>> single_;
   std::bitset<0x10000> first_chars_;  // first code points (in the BMP) of contained patterns
   std::unordered_map<std::u32string, std::size_t> whole_;             // whole-name patterns
+  std::uint64_t whole_lengths_ = 0;  // bit n: a whole-name pattern has n code points (n < 64)
 };
 
 }  // namespace number_extract
