@@ -41,15 +41,23 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       // Chinese text, read four bytes at a time and recognised and decoded with a few masks.
       // Each step takes three bytes and one slot: stop where either the text (four bytes readable) or
       // the arrays run out. Bit k of 0xDFFE says whether lead E0+k is handled here (not E0, not ED).
+      // The loop works on local copies of the positions, written back once, so that nothing but the
+      // step itself stays in it. The low twelve bits of the code point come from the two continuation
+      // bytes with one multiplication: w * 0x4001 adds w << 14, which puts the first one's six bits
+      // right above the second's (bits 16..27), and the terms' set bits never overlap (no carries).
       const std::size_t stop = std::min(size >= 4 ? size - 3 : 0, pos + 3 * (capacity - n));
-      while (pos < stop) {
+      std::size_t at = pos, k = n;
+      while (at < stop) {
         std::uint32_t w;
-        std::memcpy(&w, bytes + pos, 4);
-        if ((w & 0xC0C0F0u) != 0x8080E0u || ((0xDFFEu >> (w & 0x0Fu)) & 1u) == 0) break;
-        offsets[n] = static_cast<std::uint32_t>(pos);
-        cps[n++] = table[((w & 0x0Fu) << 12) | ((w & 0x3F00u) >> 2) | ((w >> 16) & 0x3Fu)];
-        pos += 3;
+        std::memcpy(&w, bytes + at, 4);
+        const std::uint32_t lead = w & 0x0Fu;
+        if ((w & 0xC0C0F0u) != 0x8080E0u || ((0xDFFEu >> lead) & 1u) == 0) break;
+        offsets[k] = static_cast<std::uint32_t>(at);
+        cps[k++] = table[(lead << 12) | (((w & 0x3F3F00u) * 0x4001u >> 16) & 0xFFFu)];
+        at += 3;
       }
+      pos = at;
+      n = k;
       if (n == capacity || pos >= size) continue;
     }
     offsets[n] = static_cast<std::uint32_t>(pos);
