@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -231,8 +232,9 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   opencc::SimpleConverter s2tw("s2tw.json");
   const std::string model_blob = argc > 4 ? read_file(argv[4]) : std::string();
-  const CharModel own_model = argc > 4 ? CharModel(model_blob) : CharModel::embedded();
-  const CharModel& model = own_model;
+  std::optional<CharModel> own_model;
+  if (argc > 4) own_model.emplace(model_blob);
+  const CharModel& model = own_model ? *own_model : CharModel::embedded();
 
   std::vector<std::string> held_out;
   for (std::size_t i = 0; i < files.size(); ++i)
