@@ -333,7 +333,9 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
   thread_local std::vector<Name> history;  // buffers kept per thread: one call per sentence
   history.clear();
   std::size_t last_count = 0;
-  Name last_list;
+  // The last named list, as views into the text: copied into a name only when a clause continues it.
+  u32string_view last_list;
+  std::string_view last_list_written;
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
@@ -383,10 +385,11 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     // Verb first: 完成地区生产总值1633亿元, 实现进出口总额50亿元.
     if (name.empty() && verb != u32string_view::npos) name = clean_name(pre.substr(verb + verb_len));
     // Where a view into `pre` stands in the text, to take the written form from there.
-    auto written = [&](u32string_view v) {
+    auto written_view = [&](u32string_view v) {
       const std::size_t off = static_cast<std::size_t>(v.data() - pre.data());
-      return std::string(t.slice(clause_begin + off, clause_begin + off + v.size()));
+      return t.slice(clause_begin + off, clause_begin + off + v.size());
     };
+    auto written = [&](u32string_view v) { return std::string(written_view(v)); };
     thread_local std::vector<Name> names;
     names.clear();
     const std::size_t count = j - i;
@@ -421,7 +424,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       } else if (last_count == count) {
         names.assign(history.end() - static_cast<std::ptrdiff_t>(count), history.end());
       } else {
-        names.push_back(last_list);
+        names.push_back({u32string(last_list), std::string(last_list_written)});
       }
       for (Name& n : names) n.growth = n.decrease = false;  // the measure is this clause's
     } else {
@@ -429,7 +432,8 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
         i = j;
         continue;
       }
-      last_list = {u32string(name), written(name)};
+      last_list = name;
+      last_list_written = written_view(name);
       thread_local std::vector<u32string_view> parts;
       split_names(name, parts);
       if (parts.empty()) {  // a "name" of separators only (found by fuzzing)
