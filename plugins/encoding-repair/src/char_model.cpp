@@ -27,6 +27,23 @@ struct PowerTable {
 };
 const PowerTable kPow;
 
+/// std::log10 of kPow.p[q] and of every product kPow.p[q1] * kPow.p[q2], the same values bit for
+/// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
+/// not a logarithm. Built on first use (65 K logarithms), since most documents never score pairs.
+struct LogTable {
+  double single[256];
+  std::vector<double> product;  // index q1 * 256 + q2
+  LogTable() : product(65536) {
+    for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
+    for (int q1 = 0; q1 < 256; ++q1)
+      for (int q2 = 0; q2 < 256; ++q2) product[q1 * 256 + q2] = std::log10(kPow.p[q1] * kPow.p[q2]);
+  }
+};
+const LogTable& log_table() {
+  static const LogTable table;
+  return table;
+}
+
 /// For sorted @p keys whose row is key >> 16: the first position of each of @p n_rows rows and
 /// the end (n_rows + 1 entries; an empty row starts where the next one does).
 template <typename Key>
@@ -37,6 +54,20 @@ std::vector<std::uint32_t> rows(const Key* keys, std::uint32_t n_keys, std::uint
   for (std::uint32_t r = n_rows; r-- > 0;)
     if (first[r] == n_keys || first[r] > first[r + 1]) first[r] = first[r + 1];
   return first;
+}
+
+/// Position of @p key in the sorted, duplicate-free range [@p first, @p last), or -1. Without
+/// branches on the comparisons: rows are searched millions of times with unpredictable outcomes.
+template <typename Key>
+long find_in_row(const Key* keys, const Key* first, const Key* last, Key key) noexcept {
+  std::size_t len = static_cast<std::size_t>(last - first);
+  if (len == 0) return -1;
+  while (len > 1) {
+    const std::size_t half = len / 2;
+    first = first[half] <= key ? first + half : first;
+    len -= half;
+  }
+  return *first == key ? static_cast<long>(first - keys) : -1;
 }
 }  // namespace
 
@@ -91,18 +122,12 @@ CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
 }
 
 long CharModel::find_bigram(std::uint32_t key) const noexcept {
-  const std::uint32_t* first = keys_ + bigram_rows_[key >> 16];
-  const std::uint32_t* last = keys_ + bigram_rows_[(key >> 16) + 1];
-  const std::uint32_t* it = std::lower_bound(first, last, key);
-  return it != last && *it == key ? static_cast<long>(it - keys_) : -1;
+  return find_in_row(keys_, keys_ + bigram_rows_[key >> 16], keys_ + bigram_rows_[(key >> 16) + 1], key);
 }
 
 long CharModel::find_trigram(long context, int c) const noexcept {
   const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
-  const std::uint64_t* first = trigram_keys_ + trigram_rows_[context];
-  const std::uint64_t* last = trigram_keys_ + trigram_rows_[context + 1];
-  const std::uint64_t* it = std::lower_bound(first, last, key);
-  return it != last && *it == key ? static_cast<long>(it - trigram_keys_) : -1;
+  return find_in_row(trigram_keys_, trigram_keys_ + trigram_rows_[context], trigram_keys_ + trigram_rows_[context + 1], key);
 }
 
 int CharModel::index(char32_t c) const noexcept {
@@ -128,25 +153,31 @@ double CharModel::bigram(int a, int b, long& position) const noexcept {
   return kPow.p[bigram_q_[position]] + smoothed;
 }
 
+double CharModel::log_bigram(int a, int b) const noexcept {
+  const LogTable& logs = log_table();
+  if (a < 0) return logs.single[unigram_q_[b]];
+  const long position = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  if (position < 0) return logs.product[backoff_q_[a] * 256u + unigram_q_[b]];
+  return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
+}
+
 double CharModel::score(char32_t prev, char32_t cur) const noexcept {
   const int b = index(cur);
   if (b < 0) return kUnknown;
-  long position;
-  return std::log10(bigram(index(prev), b, position));
+  return log_bigram(index(prev), b);
 }
 
 double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexcept {
   const int c = index(cur);
   if (c < 0) return kUnknown;
   const int b = index(prev);
-  long unused;
-  const double p2 = bigram(b, c, unused);
   const int a = index(prev2);
-  if (a < 0 || b < 0) return std::log10(p2);
-  long context;
-  bigram(a, b, context);
-  if (context < 0) return std::log10(p2);
-  const double smoothed = kPow.p[bigram_backoff_q_[context]] * p2;
+  // Without a known context the trigram is the bigram.
+  if (a < 0 || b < 0) return log_bigram(b, c);
+  const long context = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  if (context < 0) return log_bigram(b, c);
+  long unused;
+  const double smoothed = kPow.p[bigram_backoff_q_[context]] * bigram(b, c, unused);
   const long t = find_trigram(context, c);
   if (t < 0) return std::log10(smoothed);
   return std::log10(kPow.p[trigram_q_[t]] + smoothed);

@@ -48,6 +48,8 @@ class CharModel {
   /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of
   /// the bigram (a, b) in the table, or -1.
   double bigram(int a, int b, long& position) const noexcept;
+  /// log10 of bigram(@p a, @p b), bit for bit, with table reads where no sum is involved.
+  double log_bigram(int a, int b) const noexcept;
   /// Position of the bigram key (a << 16 | b) in the table, or -1.
   long find_bigram(std::uint32_t key) const noexcept;
   /// Position of the trigram of bigram position @p context and index @p c, or -1.

@@ -1,6 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstring>
+#include <tuple>
+
 #include "char_model.hpp"
+#include "char_model_format.hpp"
+#include "docpipe/utf8.hpp"
+#include "test_support.hpp"
 
 using namespace encoding_repair;
 
@@ -44,4 +51,116 @@ TEST_CASE("the word lists leave the reports' punctuation alone") {
   const CharModel& m = CharModel::embedded();
   CHECK(m.score(U'展', U'，') > m.score(U'展', U'己'));
   CHECK(m.score(U'修', U'：') > m.score(U'修', U'己'));
+}
+
+namespace {
+/// The model file read the plain way: every lookup a binary search over a whole table, every score
+/// the logarithm of the Witten-Bell sum (the layout of char_model_format.hpp).
+class ReferenceModel {
+ public:
+  explicit ReferenceModel(const std::string& blob) : blob_(blob) {
+    const auto u32 = [&](std::size_t at) {
+      std::uint32_t v;
+      std::memcpy(&v, blob_.data() + at, 4);
+      return v;
+    };
+    n_chars_ = u32(8);
+    n_bigrams_ = u32(12);
+    n_trigrams_ = u32(16);
+    std::size_t off = 24;
+    auto take = [&](std::size_t bytes, std::size_t align) {
+      off = (off + align - 1) / align * align;
+      const std::size_t at = off;
+      off += bytes;
+      return at;
+    };
+    chars_ = take(n_chars_ * 4ull, 4);
+    unigram_q_ = take(n_chars_, 1);
+    backoff_q_ = take(n_chars_, 1);
+    keys_ = take(n_bigrams_ * 4ull, 4);
+    bigram_q_ = take(n_bigrams_, 1);
+    bigram_backoff_q_ = take(n_bigrams_, 1);
+    trigram_keys_ = take(n_trigrams_ * 8ull, 8);
+    trigram_q_ = take(n_trigrams_, 1);
+  }
+
+  double score(char32_t prev, char32_t cur) const {
+    const int b = index(cur);
+    if (b < 0) return CharModel::kUnknown;
+    long unused;
+    return std::log10(bigram(index(prev), b, unused));
+  }
+
+  double score(char32_t prev2, char32_t prev, char32_t cur) const {
+    const int c = index(cur), b = index(prev), a = index(prev2);
+    if (c < 0) return CharModel::kUnknown;
+    long unused, context;
+    const double p2 = bigram(b, c, unused);
+    if (a < 0 || b < 0) return std::log10(p2);
+    bigram(a, b, context);
+    if (context < 0) return std::log10(p2);
+    const double smoothed = p(byte(bigram_backoff_q_ + context)) * p2;
+    const long t = find<std::uint64_t>(trigram_keys_, n_trigrams_, (std::uint64_t(context) << 16) | std::uint64_t(c));
+    return std::log10(t < 0 ? smoothed : p(byte(trigram_q_ + t)) + smoothed);
+  }
+
+ private:
+  static double p(int q) { return std::pow(10.0, -q / charmodel_format::kScale); }
+  int byte(std::size_t at) const { return static_cast<unsigned char>(blob_[at]); }
+  template <typename T>
+  long find(std::size_t table, std::uint32_t n, T key) const {
+    long lo = 0, hi = n;  // the first element not below key
+    while (lo < hi) {
+      const long mid = (lo + hi) / 2;
+      T v;
+      std::memcpy(&v, blob_.data() + table + mid * sizeof(T), sizeof(T));
+      if (v < key) lo = mid + 1; else hi = mid;
+    }
+    T v = 0;
+    if (lo < long(n)) std::memcpy(&v, blob_.data() + table + lo * sizeof(T), sizeof(T));
+    return lo < long(n) && v == key ? lo : -1;
+  }
+  int index(char32_t c) const { return find<std::uint32_t>(chars_, n_chars_, charmodel_format::normalize(c)); }
+  double bigram(int a, int b, long& position) const {
+    position = -1;
+    const double uni = p(byte(unigram_q_ + b));
+    if (a < 0) return uni;
+    const double smoothed = p(byte(backoff_q_ + a)) * uni;
+    position = find<std::uint32_t>(keys_, n_bigrams_, (std::uint32_t(a) << 16) | std::uint32_t(b));
+    return position < 0 ? smoothed : p(byte(bigram_q_ + position)) + smoothed;
+  }
+
+  const std::string& blob_;
+  std::uint32_t n_chars_, n_bigrams_, n_trigrams_;
+  std::size_t chars_, unigram_q_, backoff_q_, keys_, bigram_q_, bigram_backoff_q_, trigram_keys_, trigram_q_;
+};
+}  // namespace
+
+TEST_CASE("row lookups and logarithm tables give the plain formula's scores bit for bit") {
+  // The lost-byte search compares sums of these scores; a last-bit difference could flip a reading.
+  const std::string blob = test::read_file(std::filesystem::path(DOCPIPE_SOURCE_DIR) / "plugins/encoding-repair/data/charmodel.bin");
+  const CharModel model(blob);
+  const ReferenceModel reference(blob);
+  // Report prose (seen n-grams), the same characters shuffled (unseen ones), and characters the
+  // model folds or does not know.
+  std::vector<char32_t> chars;
+  const std::string text = test::read_file(test::seed_path());
+  for (std::size_t pos = 0; pos < text.size() && chars.size() < 3000;) chars.push_back(docpipe::utf8::next(text, pos));
+  for (char32_t c : {U'7', U'Q', U'，', U'Ｑ', U'①', U'\n', U'\u3000', U'\U0001F600', U'\uE000', U'\uFFFD'}) chars.push_back(c);
+  std::uint32_t state = 12345;
+  auto any = [&] {
+    state = state * 1664525u + 1013904223u;
+    return chars[(state >> 8) % chars.size()];
+  };
+  std::size_t differ = 0, checked = 0;
+  for (std::size_t i = 2; i < chars.size(); ++i) {
+    for (const auto& [a, b, c] : {std::tuple{chars[i - 2], chars[i - 1], chars[i]}, std::tuple{any(), any(), any()},
+                                  std::tuple{chars[i - 2], chars[i - 1], any()}}) {
+      differ += model.score(b, c) != reference.score(b, c);
+      differ += model.score(a, b, c) != reference.score(a, b, c);
+      checked += 2;
+    }
+  }
+  CHECK(checked > 15000);
+  CHECK(differ == 0);
 }
