@@ -1,9 +1,10 @@
-// The folding and the sentence split take shortcuts on their hot paths (four bytes read at once,
-// sixteen bytes tested at once); each must give what the plain step-by-step reading gives, on the
+// The folding, the sentence split and the pass over unmarked characters take shortcuts on their hot
+// paths (four bytes read at once, sixteen bytes or eight characters tested at once); each must give what the plain step-by-step reading gives, on the
 // corpus and on damaged text nobody has seen: random mixes of valid and broken UTF-8.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -14,6 +15,7 @@
 
 #include "char_fold.hpp"
 #include "folded_text.hpp"
+#include "marked_scan.hpp"
 #include "sentence_splitter.hpp"
 
 using namespace number_extract;
@@ -144,5 +146,27 @@ TEST_CASE("split: the sixteen-byte search finds the sentences a byte-by-byte one
     const auto fast = split_sentences(d), plain = plain_split(d);
     REQUIRE(fast.size() == plain.size());
     for (std::size_t k = 0; k < fast.size(); ++k) REQUIRE((fast[k].begin == plain[k].begin && fast[k].end == plain[k].end));
+  }
+}
+
+TEST_CASE("scan: the eight-at-a-time search finds the mark a one-by-one search finds", "[number-extract][scan]") {
+  // Sparse and dense marks, code points beyond the BMP whose low 16 bits are marked, and every length
+  // around the eight-character step (the tail is searched one by one).
+  std::mt19937 rng(20240305);
+  auto marks = std::make_unique<bool[]>(0x10000);
+  std::uniform_int_distribution<char32_t> bmp(0, 0xFFFF), plane(0, 3);
+  for (int density : {2, 10, 60}) {
+    for (std::size_t c = 0; c < 0x10000; ++c) marks[c] = rng() % static_cast<unsigned>(density) == 0;
+    for (int round = 0; round < 400; ++round) {
+      std::vector<char32_t> cps(static_cast<std::size_t>(round % 41));
+      for (auto& c : cps) c = bmp(rng) + 0x10000 * plane(rng);
+      const char32_t* const begin = cps.data();
+      const char32_t* const end = begin + cps.size();
+      for (std::size_t from = 0; from <= cps.size(); ++from) {
+        std::size_t expected = from;
+        while (expected < cps.size() && !marks[cps[expected] & 0xFFFF]) ++expected;
+        REQUIRE(static_cast<std::size_t>(find_marked(begin + from, end, marks.get()) - begin) == expected);
+      }
+    }
   }
 }
