@@ -45,24 +45,41 @@ inline void append_escape(std::string& out, unsigned char c) {
 
 /// When @p s is at most 16 bytes and needs no escape, writes it quoted at @p at (which must have
 /// room for 18 bytes) and returns true; otherwise returns false (what it wrote there is garbage).
+/// The bytes are read and written as two overlapping fixed-size pieces (head and tail), so there
+/// is no loop and no call.
 inline bool write_short_plain(char* at, std::string_view s) noexcept {
   if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) return false;
-  if (s.size() > 16) return false;
-  // Copied first, then checked as two words; the bytes past s are masked off (a hit there cannot
-  // flag a byte of s: the bit tricks only carry towards higher bytes).
-  char buf[16] = {};
-  if (!s.empty()) __builtin_memcpy(buf, s.data(), s.size());
-  std::uint64_t w[2];
-  __builtin_memcpy(w, buf, sizeof w);
-  auto first_bytes = [](std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; };
-  constexpr std::uint64_t spaces = 0x2020202020202020ULL;  // plain bytes for the masked-off part
-  const std::uint64_t m0 = first_bytes(s.size()), m1 = first_bytes(s.size() > 8 ? s.size() - 8 : 0);
-  if (!exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[0] & m0) | (spaces & ~m0)) ||
-      !exporting::detail::plain_ascii_word<exporting::AsciiStops::json>((w[1] & m1) | (spaces & ~m1)))
-    return false;
+  using exporting::AsciiStops;
+  using exporting::detail::plain_ascii_word;
+  const std::size_t n = s.size();
+  const char* p = s.data();
+  if (n >= 8) {
+    if (n > 16) return false;
+    std::uint64_t head, tail;
+    __builtin_memcpy(&head, p, 8);
+    __builtin_memcpy(&tail, p + n - 8, 8);
+    if (!plain_ascii_word<AsciiStops::json>(head) || !plain_ascii_word<AsciiStops::json>(tail)) return false;
+    __builtin_memcpy(at + 1, &head, 8);
+    __builtin_memcpy(at + 1 + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    __builtin_memcpy(&head, p, 4);
+    __builtin_memcpy(&tail, p + n - 4, 4);
+    const std::uint64_t both = head | (std::uint64_t{tail} << 32);
+    if (!plain_ascii_word<AsciiStops::json>(both)) return false;
+    __builtin_memcpy(at + 1, &head, 4);
+    __builtin_memcpy(at + 1 + n - 4, &tail, 4);
+  } else {
+    std::uint64_t w = 0x2020202020202020ULL;  // spaces: plain bytes for the unused part
+    for (std::size_t k = 0; k < n; ++k) {
+      w &= ~(std::uint64_t{0xFF} << (8 * k));
+      w |= std::uint64_t(static_cast<unsigned char>(p[k])) << (8 * k);
+    }
+    if (!plain_ascii_word<AsciiStops::json>(w)) return false;
+    for (std::size_t k = 0; k < n; ++k) at[1 + k] = p[k];
+  }
   at[0] = '"';
-  __builtin_memcpy(at + 1, buf, 16);
-  at[1 + s.size()] = '"';
+  at[1 + n] = '"';
   return true;
 }
 
@@ -292,7 +309,8 @@ class Writer {
       char* at = st.room(1 + max_short + 1 + 2);
       if (detail::write_short_plain(at, s)) {
         at += s.size() + 2;
-        if (!suffix.empty()) __builtin_memcpy(at, suffix.data(), suffix.size());
+        if (suffix.size() == 2) __builtin_memcpy(at, suffix.data(), 2);  // fixed sizes: no call
+        else if (suffix.size() == 1) at[0] = suffix[0];
         st.commit(at + suffix.size());
         return;
       }
@@ -341,13 +359,20 @@ class Writer {
     return *this;
   }
   // An optional comma, a newline and the indentation.
+  // An optional comma, a newline and the indentation: for the usual depths one fixed-size copy of
+  // the whole pattern, of which only the needed part is kept.
   void line_break(Staged& st, bool comma) {
-    static constexpr char breaks[] = ",\n                                                                ";
+    static constexpr char breaks[] = ",\n                                                              ";
     constexpr std::size_t max_indent = sizeof breaks - 3;
     std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
-    const std::size_t head = std::min(indent, max_indent);
-    st.put(breaks + (comma ? 0 : 1), head + (comma ? 2 : 1));
-    for (indent -= head; indent > 0; indent -= std::min(indent, max_indent)) st.put(breaks + 2, std::min(indent, max_indent));
+    if (indent <= max_indent) {
+      char* at = st.room(sizeof breaks);
+      __builtin_memcpy(at, breaks + (comma ? 0 : 1), sizeof breaks - 1);
+      st.commit(at + indent + (comma ? 2 : 1));
+      return;
+    }
+    st.put(breaks + (comma ? 0 : 1), max_indent + (comma ? 2 : 1));
+    for (indent -= max_indent; indent > 0; indent -= std::min(indent, max_indent)) st.put(breaks + 2, std::min(indent, max_indent));
   }
 
   std::string& out_;
