@@ -47,7 +47,7 @@ const LogTable& log_table() {
 /// For sorted @p keys whose row is key >> 16: the first position of each of @p n_rows rows and
 /// the end (n_rows + 1 entries; an empty row starts where the next one does).
 template <typename Key>
-std::vector<std::uint32_t> rows(const Key* keys, std::uint32_t n_keys, std::uint32_t n_rows) {
+std::vector<std::uint32_t> row_starts(const Key* keys, std::uint32_t n_keys, std::uint32_t n_rows) {
   std::vector<std::uint32_t> first(std::size_t{n_rows} + 1, n_keys);
   for (std::uint32_t i = n_keys; i-- > 0;)
     if ((keys[i] >> 16) < n_rows) first[keys[i] >> 16] = i;
@@ -115,19 +115,28 @@ CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
   bmp_unigram_q_.assign(65536, 255);
   for (char32_t c = 0; c < 0x10000; ++c)
     if (bmp_[c] != 0) bmp_unigram_q_[c] = unigram_q_[bmp_[c] - 1];
-  // Keys are sorted by their first element: each character's bigrams and each context's trigrams
-  // form one row, searched alone (a few cache lines, where the whole table cost 19 probes).
-  bigram_rows_ = rows(keys_, n_bigrams_, n_chars_);
-  trigram_rows_ = rows(trigram_keys_, n_trigrams_, n_bigrams_);
 }
 
-long CharModel::find_bigram(std::uint32_t key) const noexcept {
-  return find_in_row(keys_, keys_ + bigram_rows_[key >> 16], keys_ + bigram_rows_[(key >> 16) + 1], key);
+const CharModel::Rows& CharModel::build_rows() const {
+  Rows& r = *rows_;
+  const std::lock_guard<std::mutex> lock(r.building);
+  if (!r.ready.load(std::memory_order_relaxed)) {
+    // Keys are sorted by their first element: each character's bigrams and each context's trigrams
+    // form one row, searched alone (a few cache lines, where the whole table cost 19 probes).
+    r.bigram = row_starts(keys_, n_bigrams_, n_chars_);
+    r.trigram = row_starts(trigram_keys_, n_trigrams_, n_bigrams_);
+    r.ready.store(true, std::memory_order_release);
+  }
+  return r;
 }
 
-long CharModel::find_trigram(long context, int c) const noexcept {
+long CharModel::find_bigram(const Rows& rows, std::uint32_t key) const noexcept {
+  return find_in_row(keys_, keys_ + rows.bigram[key >> 16], keys_ + rows.bigram[(key >> 16) + 1], key);
+}
+
+long CharModel::find_trigram(const Rows& rows, long context, int c) const noexcept {
   const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
-  return find_in_row(trigram_keys_, trigram_keys_ + trigram_rows_[context], trigram_keys_ + trigram_rows_[context + 1], key);
+  return find_in_row(trigram_keys_, trigram_keys_ + rows.trigram[context], trigram_keys_ + rows.trigram[context + 1], key);
 }
 
 int CharModel::index(char32_t c) const noexcept {
@@ -143,20 +152,20 @@ double CharModel::unigram_slow(char32_t c) const noexcept {
   return i < 0 ? kUnknown : -unigram_q_[i] / fmt::kScale;
 }
 
-double CharModel::bigram(int a, int b, long& position) const noexcept {
+double CharModel::bigram(const Rows& rows, int a, int b, long& position) const noexcept {
   position = -1;
   const double uni = kPow.p[unigram_q_[b]];
   if (a < 0) return uni;
   const double smoothed = kPow.p[backoff_q_[a]] * uni;
-  position = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  position = find_bigram(rows, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
   if (position < 0) return smoothed;
   return kPow.p[bigram_q_[position]] + smoothed;
 }
 
-double CharModel::log_bigram(int a, int b) const noexcept {
+double CharModel::log_bigram(const Rows& rows, int a, int b) const noexcept {
   const LogTable& logs = log_table();
   if (a < 0) return logs.single[unigram_q_[b]];
-  const long position = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  const long position = find_bigram(rows, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
   if (position < 0) return logs.product[backoff_q_[a] * 256u + unigram_q_[b]];
   return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
 }
@@ -164,21 +173,22 @@ double CharModel::log_bigram(int a, int b) const noexcept {
 double CharModel::score(char32_t prev, char32_t cur) const noexcept {
   const int b = index(cur);
   if (b < 0) return kUnknown;
-  return log_bigram(index(prev), b);
+  return log_bigram(rows(), index(prev), b);
 }
 
 double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexcept {
   const int c = index(cur);
   if (c < 0) return kUnknown;
+  const Rows& r = rows();
   const int b = index(prev);
   const int a = index(prev2);
   // Without a known context the trigram is the bigram.
-  if (a < 0 || b < 0) return log_bigram(b, c);
-  const long context = find_bigram((static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
-  if (context < 0) return log_bigram(b, c);
+  if (a < 0 || b < 0) return log_bigram(r, b, c);
+  const long context = find_bigram(r, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
+  if (context < 0) return log_bigram(r, b, c);
   long unused;
-  const double smoothed = kPow.p[bigram_backoff_q_[context]] * bigram(b, c, unused);
-  const long t = find_trigram(context, c);
+  const double smoothed = kPow.p[bigram_backoff_q_[context]] * bigram(r, b, c, unused);
+  const long t = find_trigram(r, context, c);
   if (t < 0) return std::log10(smoothed);
   return std::log10(kPow.p[trigram_q_[t]] + smoothed);
 }

@@ -2,7 +2,10 @@
 // A character bigram language model of Chinese government prose, simplified and traditional,
 // read in place from the bytes embedded in the plugin.
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -42,18 +45,32 @@ class CharModel {
   static constexpr double kUnknown = -8.0;
 
  private:
+  /// Where each row of the n-gram tables starts, built on the first pair or triple scored (a
+  /// million keys to step over: documents without damage never need them). Shared by copies.
+  struct Rows {
+    std::atomic<bool> ready{false};
+    std::mutex building;
+    std::vector<std::uint32_t> bigram;   // character index -> its first bigram (n_chars + 1)
+    std::vector<std::uint32_t> trigram;  // bigram position -> its first trigram (n_bigrams + 1)
+  };
+  /// The rows, built if they are not yet.
+  const Rows& rows() const {
+    const Rows& r = *rows_;
+    return r.ready.load(std::memory_order_acquire) ? r : build_rows();
+  }
+  const Rows& build_rows() const;
   int index(char32_t c) const noexcept;
   double unigram_slow(char32_t c) const noexcept;
   static constexpr double kScale = 20.0;  // charmodel_format::kScale
   /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of
   /// the bigram (a, b) in the table, or -1.
-  double bigram(int a, int b, long& position) const noexcept;
+  double bigram(const Rows& rows, int a, int b, long& position) const noexcept;
   /// log10 of bigram(@p a, @p b), bit for bit, with table reads where no sum is involved.
-  double log_bigram(int a, int b) const noexcept;
+  double log_bigram(const Rows& rows, int a, int b) const noexcept;
   /// Position of the bigram key (a << 16 | b) in the table, or -1.
-  long find_bigram(std::uint32_t key) const noexcept;
+  long find_bigram(const Rows& rows, std::uint32_t key) const noexcept;
   /// Position of the trigram of bigram position @p context and index @p c, or -1.
-  long find_trigram(long context, int c) const noexcept;
+  long find_trigram(const Rows& rows, long context, int c) const noexcept;
   std::uint32_t n_chars_ = 0, n_bigrams_ = 0, n_trigrams_ = 0;
   const std::uint8_t* bigram_backoff_q_ = nullptr;
   const std::uint64_t* trigram_keys_ = nullptr;
@@ -65,8 +82,7 @@ class CharModel {
   const std::uint8_t* bigram_q_ = nullptr;
   std::vector<std::uint16_t> bmp_;  // code point -> index + 1 of its class, normalization included (0: unknown)
   std::vector<std::uint8_t> bmp_unigram_q_;  // code point -> unigram_q of its class (255: unknown)
-  std::vector<std::uint32_t> bigram_rows_;   // character index -> its first bigram (n_chars + 1)
-  std::vector<std::uint32_t> trigram_rows_;  // bigram position -> its first trigram (n_bigrams + 1)
+  std::shared_ptr<Rows> rows_ = std::make_shared<Rows>();
 };
 
 }  // namespace encoding_repair
