@@ -1,7 +1,9 @@
 #include "char_model.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <memory>
 #include <cstring>
 #include <stdexcept>
 
@@ -27,16 +29,25 @@ struct PowerTable {
 };
 const PowerTable kPow;
 
-/// std::log10 of kPow.p[q] and of every product kPow.p[q1] * kPow.p[q2], the same values bit for
+/// std::log10 of kPow.p[q] and of the products kPow.p[q1] * kPow.p[q2], the same values bit for
 /// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
-/// not a logarithm. Built on first use (65 K logarithms), since most documents never score pairs.
+/// not a logarithm. Products are computed on first use (a document scores a few thousand of the
+/// 65 K; racing threads store the same value).
 struct LogTable {
   double single[256];
-  std::vector<double> product;  // index q1 * 256 + q2
-  LogTable() : product(65536) {
+  std::unique_ptr<std::atomic<double>[]> products{new std::atomic<double>[65536]};
+  LogTable() {
     for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
-    for (int q1 = 0; q1 < 256; ++q1)
-      for (int q2 = 0; q2 < 256; ++q2) product[q1 * 256 + q2] = std::log10(kPow.p[q1] * kPow.p[q2]);
+    for (int i = 0; i < 65536; ++i) products[i].store(1.0, std::memory_order_relaxed);  // no log10 of a probability is positive
+  }
+  double product(unsigned q1, unsigned q2) const noexcept {
+    std::atomic<double>& slot = products[q1 * 256 + q2];
+    double v = slot.load(std::memory_order_relaxed);
+    if (v > 0) {
+      v = std::log10(kPow.p[q1] * kPow.p[q2]);
+      slot.store(v, std::memory_order_relaxed);
+    }
+    return v;
   }
 };
 const LogTable& log_table() {
@@ -166,7 +177,7 @@ double CharModel::log_bigram(const Rows& rows, int a, int b) const noexcept {
   const LogTable& logs = log_table();
   if (a < 0) return logs.single[unigram_q_[b]];
   const long position = find_bigram(rows, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
-  if (position < 0) return logs.product[backoff_q_[a] * 256u + unigram_q_[b]];
+  if (position < 0) return logs.product(backoff_q_[a], unigram_q_[b]);
   return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
 }
 
