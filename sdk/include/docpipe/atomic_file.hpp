@@ -11,6 +11,10 @@
 #include <string_view>
 #include <system_error>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace docpipe {
@@ -70,11 +74,46 @@ class AtomicFile {
   bool committed_ = false;
 };
 
-/// Writes @p content to @p target atomically (see AtomicFile).
+/// Writes @p content to @p target atomically (see AtomicFile), creating missing parent folders.
+/// Throws std::runtime_error naming the path on failure; the target is then unchanged.
 inline void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
-  AtomicFile f(target);
-  f.write(content);
-  f.commit();
+  // Exporters write one file per document: plain POSIX calls, and the parent folders are created
+  // only when the first open says they are missing, cost a fraction of an ofstream and a
+  // create_directories() per file.
+  static std::atomic<unsigned> counter{0};
+  std::string temp = target.string();
+  temp += ".tmp-" + std::to_string(::getpid()) + "-w" + std::to_string(counter++);
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == ENOENT && target.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(target.parent_path(), ec);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  }
+  if (fd < 0) throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw std::runtime_error("error while writing " + temp + ": " + std::strerror(err));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(temp.c_str());
+    throw std::runtime_error("error while writing " + temp + ": " + std::strerror(err));
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot rename " + temp + " to " + target.string() + ": " + std::strerror(err));
+  }
 }
 
 }  // namespace docpipe
