@@ -1,0 +1,93 @@
+// write_file_atomically and AtomicFile: a target is either its old content or the whole new one, and
+// no temporary file outlives a write.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "docpipe/atomic_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Scratch {
+  fs::path dir = fs::temp_directory_path() / ("docpipe-atomic-test-" + std::to_string(::getpid()));
+  Scratch() { fs::remove_all(dir); }
+  ~Scratch() {
+    std::error_code ec;
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(dir, ec);
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t entries(const fs::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("write_file_atomically creates missing folders and replaces a file whole", "[atomic_file]") {
+  Scratch s;
+  const fs::path target = s.dir / "a" / "b" / "doc.json";
+  docpipe::write_file_atomically(target, "first");
+  CHECK(read(target) == "first");
+  const std::string big(3 << 20, 'x');  // more than one write() may take
+  docpipe::write_file_atomically(target, big);
+  CHECK(read(target) == big);
+  CHECK(entries(target.parent_path()) == 1);  // no temporary file left beside it
+}
+
+TEST_CASE("write_file_atomically names the path when it cannot write, and leaves the target as it was",
+          "[atomic_file]") {
+  if (::geteuid() == 0) {
+    // root writes through permissions: a target inside a regular file fails for everyone instead.
+    Scratch s;
+    fs::create_directories(s.dir);
+    docpipe::write_file_atomically(s.dir / "plain", "x");
+    try {
+      docpipe::write_file_atomically(s.dir / "plain" / "doc.json", "y");
+      FAIL("no error");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()).find((s.dir / "plain" / "doc.json").string()) != std::string::npos);
+    }
+    CHECK(read(s.dir / "plain") == "x");
+    CHECK(entries(s.dir) == 1);
+    return;
+  }
+  Scratch s;
+  fs::create_directories(s.dir);
+  docpipe::write_file_atomically(s.dir / "doc.json", "old");
+  fs::permissions(s.dir, fs::perms::owner_write, fs::perm_options::remove);
+  CHECK_THROWS_WITH(docpipe::write_file_atomically(s.dir / "doc.json", "new"),
+                    Catch::Contains((s.dir / "doc.json").string()));
+  fs::permissions(s.dir, fs::perms::owner_write, fs::perm_options::add);
+  CHECK(read(s.dir / "doc.json") == "old");
+  CHECK(entries(s.dir) == 1);
+}
+
+TEST_CASE("an AtomicFile dropped without commit leaves the target untouched", "[atomic_file]") {
+  Scratch s;
+  const fs::path target = s.dir / "out.txt";
+  docpipe::write_file_atomically(target, "kept");
+  {
+    docpipe::AtomicFile f(target);
+    f.write("half a fi");
+  }
+  CHECK(read(target) == "kept");
+  CHECK(entries(s.dir) == 1);
+}
