@@ -28,44 +28,10 @@ inline bool ascii8(const char* p) noexcept {
   return (word & 0x8080808080808080ULL) == 0;
 }
 
-/// True when @p s is well-formed UTF-8, exactly as docpipe::utf8::is_valid says, at memory speed
-/// on report text: ASCII is skipped eight bytes at a time and the three-byte sequences of CJK
-/// (leads E1..EC, EE, EF, whose two trail bytes need only be continuation bytes) are checked in
-/// one step; every other sequence is left to the SDK's exact check.
-/// True when a well-formed three-byte sequence whose lead is E1..EC, EE or EF starts at @p i
-/// (those leads take any two continuation bytes).
-inline bool three_byte(const unsigned char* p, std::size_t i, std::size_t n) noexcept {
-  if (i + 3 > n || static_cast<unsigned>(p[i] - 0xE1) > 0x0E || p[i] == 0xED) return false;
-  std::uint16_t trail;
-  std::memcpy(&trail, p + i + 1, 2);
-  return (trail & 0xC0C0) == 0x8080;
-}
-
+/// True when @p s is well-formed UTF-8, exactly as docpipe::utf8::is_valid says.
 bool valid_utf8(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n && ascii8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
-    const unsigned b0 = p[i];
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    if (three_byte(p, i, n)) {
-      // CJK prose: stay in this loop while the characters are three-byte ones.
-      do i += 3;
-      while (three_byte(p, i, n));
-      continue;
-    }
-    const std::size_t len = docpipe::utf8::sequence_length(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
+  // The SDK's check passes clean text 32 bytes at a time where the CPU has AVX2.
+  return docpipe::utf8::find_invalid(s) == std::string_view::npos;
 }
 
 /// Accumulates text, map and decode errors unit by unit. The text is written into a buffer grown

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <unicode/ucnv.h>
 
@@ -17,30 +18,47 @@ DoubleByteTable::DoubleByteTable(Legacy which)
   // windows-936 is GBK as Windows (and the pages the reports were scraped from) used it.
   UConverter* conv = ucnv_open(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", &status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU converter unavailable: ") + u_errorName(status));
-  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   for (unsigned t = 0; t < 256; ++t)
     trail_ok_[t] = which == Legacy::gbk ? (t >= 0x40 && t <= 0xFE && t != 0x7F)
                                         : ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE));
-  for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
-    for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
-      if (!trail_ok_[trail]) continue;
-      const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
-      UChar out[4];
-      status = U_ZERO_ERROR;
-      ucnv_reset(conv);
-      const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &status);
-      if (U_FAILURE(status) || n != 1) continue;
-      const char32_t cp = out[0];
-      if (cp >= 0xE000 && cp <= 0xF8FF && private_use_[cp - 0xE000] == 0)
-        private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
-      if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) continue;
-      pairs_[lead * 256 + trail] = cp;
-      if (cp >= 0x800 && cp < 0x10000)
-        utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
-      if (reverse_[cp] == 0) reverse_[cp] = static_cast<std::uint16_t>(lead * 256 + trail);
-    }
-  }
+  // Every pair in one conversion, each followed by a line feed, rather than one ICU call a pair
+  // (~30 M instructions a process): a line feed is a single byte in both encodings, so it puts the
+  // converter back in step after a pair it rejects. A pair is a character when exactly one code unit
+  // comes from its first byte; rejected and unassigned pairs give substitution characters (U+FFFD
+  // or U+001A), which the filter below leaves out as a failed conversion did.
+  std::string bytes;
+  bytes.reserve(126 * 191 * 3);
+  for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
+    for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
+      if (trail_ok_[trail]) {
+        bytes += static_cast<char>(lead);
+        bytes += static_cast<char>(trail);
+        bytes += '\n';
+      }
+  std::vector<UChar> out(bytes.size() * 2);
+  std::vector<int32_t> offsets(out.size(), -1);
+  const char* src = bytes.data();
+  UChar* dst = out.data();
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+  ucnv_toUnicode(conv, &dst, out.data() + out.size(), &src, bytes.data() + bytes.size(), offsets.data(),
+                 true, &status);
   ucnv_close(conv);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU conversion failed: ") + u_errorName(status));
+  const std::size_t units = static_cast<std::size_t>(dst - out.data());
+  for (std::size_t j = 0; j < units; ++j) {
+    const auto at = static_cast<std::size_t>(offsets[j]);
+    if (at % 3 != 0 || (j > 0 && offsets[j - 1] == offsets[j])) continue;
+    if (j + 1 < units && offsets[j + 1] == offsets[j]) continue;  // two code units: not one BMP character
+    const unsigned lead = static_cast<unsigned char>(bytes[at]), trail = static_cast<unsigned char>(bytes[at + 1]);
+    const char32_t cp = out[j];
+    if (cp >= 0xE000 && cp <= 0xF8FF && private_use_[cp - 0xE000] == 0)
+      private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
+    if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) continue;
+    pairs_[lead * 256 + trail] = cp;
+    if (cp >= 0x800 && cp < 0x10000)
+      utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
+    if (reverse_[cp] == 0) reverse_[cp] = static_cast<std::uint16_t>(lead * 256 + trail);
+  }
 }
 
 const DoubleByteTable& DoubleByteTable::get(Legacy which) {

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+
+#include <unicode/ucnv.h>
+
 #include "double_byte_table.hpp"
 
 using namespace encoding_repair;
@@ -45,5 +49,50 @@ TEST_CASE("the packed UTF-8 of a pair is its character's three-byte sequence, fo
         if (packed != expected) FAIL_CHECK("pair " << lead << "," << trail);
       }
     CHECK(packed_pairs > 13000);  // Big5 has about 13 000 characters, GBK about 21 000
+  }
+}
+
+TEST_CASE("the table built in one conversion is what ICU gives pair by pair, for both encodings") {
+  // The reference is the slow way: one conversion a pair, stopping at the first error.
+  for (const auto which : {Legacy::gbk, Legacy::big5}) {
+    const auto& table = DoubleByteTable::get(which);
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", &status);
+    REQUIRE(U_SUCCESS(status));
+    ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    std::size_t characters = 0, mismatches = 0, private_use = 0;
+    for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
+      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+        if (!table.is_trail(static_cast<unsigned char>(trail))) continue;
+        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        UChar out[4];
+        status = U_ZERO_ERROR;
+        ucnv_reset(conv);
+        const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &status);
+        char32_t expected = 0;
+        if (U_SUCCESS(status) && n == 1) {
+          const char32_t cp = out[0];
+          if (cp >= 0xE000 && cp <= 0xF8FF) {
+            ++private_use;
+            if (table.encode_any(cp) == 0) ++mismatches;  // every user-defined code can be undone
+          }
+          const bool ordinary = cp >= 0x80 && !(cp >= 0xD800 && cp <= 0xDFFF) && !(cp >= 0xE000 && cp <= 0xF8FF) && cp != 0xFFFD;
+          if (ordinary) expected = cp;
+        }
+        const auto l = static_cast<unsigned char>(lead), t = static_cast<unsigned char>(trail);
+        if (table.decode(l, t) != expected) ++mismatches;
+        if (expected != 0) {
+          ++characters;
+          if (table.decode(static_cast<unsigned char>(table.encode(expected) >> 8),
+                           static_cast<unsigned char>(table.encode(expected) & 0xFF)) != expected)
+            ++mismatches;
+        }
+      }
+    ucnv_close(conv);
+    CHECK(mismatches == 0);
+    // Sizes of the code pages, so a table left empty cannot pass: GBK has over 21 000 ideographs,
+    // Big5 over 13 000, and both a user-defined area.
+    CHECK(characters > (which == Legacy::gbk ? 21000u : 13000u));
+    CHECK(private_use > 1000);
   }
 }
