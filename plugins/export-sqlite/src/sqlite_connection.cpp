@@ -2,22 +2,34 @@
 
 #include <stdexcept>
 
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
 #include <sqlite3.h>
 
 namespace export_sqlite {
 
 Connection::Connection(const std::filesystem::path& path, std::filesystem::path shown_as)
     : shown_as_(std::move(shown_as)) {
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close_v2(db_);
-    db_ = nullptr;
-    throw std::runtime_error(shown_as_.string() + ": cannot open: " + message);
+  try {
+    Poco::Data::SQLite::Connector::registerConnector();
+    session_ = std::make_unique<Poco::Data::Session>("SQLite", path.string());
+    db_ = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  } catch (const Poco::Exception& e) {
+    // Poco's what() is only a class name; its displayText() carries SQLite's message.
+    throw std::runtime_error(shown_as_.string() + ": cannot open: " + e.displayText());
   }
+  if (db_ == nullptr) throw std::runtime_error(shown_as_.string() + ": cannot open: no SQLite handle");
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  try {
+    session_.reset();
+  } catch (...) {
+    // A close that fails leaves nothing to do: the working copy is removed or renamed by the store.
+  }
+}
 
 void Connection::exec(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);

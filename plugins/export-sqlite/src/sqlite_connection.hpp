@@ -1,18 +1,21 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 struct sqlite3;
 
+namespace Poco::Data {
+class Session;
+}
+
 namespace export_sqlite {
 
-/// One raw SQLite connection for the store's private working copy, closed on destruction.
+/// One SQLite connection for the store's private working copy, closed on destruction.
 ///
-/// Opened without the connection mutex (SQLITE_OPEN_NOMUTEX): the store is the only user of its
-/// connection and the host calls it from one thread at a time, and in SQLite's default serialized
-/// mode every bind and step would otherwise lock and unlock a mutex (about a tenth of the store's
-/// instructions).
+/// Opened as a Poco::Data session (Poco's SQLite connector), whose native handle the store uses
+/// directly for its statements: binding through Poco::Data would cost a heap object per value.
 class Connection {
  public:
   /// Opens (creating if missing) the database at @p path; errors name @p shown_as, the path users
@@ -36,6 +39,7 @@ class Connection {
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
+  std::unique_ptr<Poco::Data::Session> session_;
   sqlite3* db_ = nullptr;
   std::filesystem::path shown_as_;
 };
