@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+import golden_tsv
+from golden_tsv import number
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = """<pipeline name="number-extract-golden">
   <stage plugin="encoding-repair"/>
@@ -24,23 +27,14 @@ CONFIG = """<pipeline name="number-extract-golden">
 """
 
 
-def number(v):
-    return "%.10g" % v
-
-
 def load(path):
-    header, facts = {}, []
-    for line in open(path, encoding="utf-8").read().split("\n"):
-        if not line or line.startswith("#"):
-            continue
-        f = line.split("\t")
-        if f[0] in ("source", "anchor", "until", "status", "period"):
-            header[f[0]] = f[1]
-            continue
-        f += [""] * (7 - len(f))
-        f[3] = number(float(f[3]))
-        f[4] = number(float(f[4])) if f[4] else ""
-        facts.append("\t".join(f[:7]))
+    """A table's header and its facts as tab-joined lines, values normalized as the export's are."""
+    header, rows = golden_tsv.load(path)
+    facts = []
+    for f in rows:
+        f[3] = number(f[3])
+        f[4] = number(f[4]) if f[4] else ""
+        facts.append("\t".join(f))
     return header, facts
 
 

@@ -15,25 +15,10 @@ import os
 import subprocess
 import tempfile
 
+from golden_tsv import load, number
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = '<pipeline name="number-extract-alone"><stage plugin="number-extract"/><stage plugin="export-json"/></pipeline>'
-
-
-def number(v):
-    return "%.10g" % float(v)
-
-
-def load(path):
-    header, facts = {}, []
-    for line in open(path, encoding="utf-8").read().split("\n"):
-        if not line or line.startswith("#"):
-            continue
-        f = line.split("\t")
-        if f[0] in ("source", "anchor", "until", "status", "period"):
-            header[f[0]] = f[1]
-        else:
-            facts.append((f + [""] * 7)[:7])
-    return header, facts
 
 
 def key(name, canonical, measure, value, high, unit, qualifier, status, period):
