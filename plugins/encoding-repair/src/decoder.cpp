@@ -28,12 +28,6 @@ inline bool ascii8(const char* p) noexcept {
   return (word & 0x8080808080808080ULL) == 0;
 }
 
-/// True when @p s is well-formed UTF-8, exactly as docpipe::utf8::is_valid says.
-bool valid_utf8(std::string_view s) noexcept {
-  // The SDK's check passes clean text 32 bytes at a time where the CPU has AVX2.
-  return docpipe::utf8::find_invalid(s) == std::string_view::npos;
-}
-
 /// Accumulates text, map and decode errors unit by unit. The text is written into a buffer grown
 /// ahead (`len` bytes used) rather than appended to, so the per-character cost is a store.
 struct Builder {
@@ -341,7 +335,7 @@ Detection detect_encoding(std::string_view raw) {
     throw BinaryInput("binary input: NUL byte at offset " + std::to_string(at) +
                       " and no text encoding fits (force one with the 'encoding' parameter)");
   }
-  if (valid_utf8(raw)) return {"UTF-8", 1.0, 0, "valid UTF-8"};
+  if (docpipe::utf8::is_valid(raw)) return {"UTF-8", 1.0, 0, "valid UTF-8"};
 
   // Compare the readings on a bounded sample so detection stays cheap on big files.
   std::string_view sample = raw.substr(0, 8 * 1024);
@@ -405,7 +399,7 @@ void decode_document(Document& doc, std::string_view forced, const std::string& 
   Builder b;
   b.stage = &stage;
   const std::string_view body = std::string_view(doc.raw).substr(std::min(d.bom, doc.raw.size()));
-  if (d.name == "UTF-8" && (d.evidence == "valid UTF-8" || valid_utf8(body))) {
+  if (d.name == "UTF-8" && (d.evidence == "valid UTF-8" || docpipe::utf8::is_valid(body))) {
     // Already checked (or cheap to check once): the text is the input, the map one run.
     if (d.bom) b.map.append(0, d.bom);
     b.map.append(body.size(), body.size());
