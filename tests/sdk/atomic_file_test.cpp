@@ -90,4 +90,9 @@ TEST_CASE("an AtomicFile dropped without commit leaves the target untouched", "[
   }
   CHECK(read(target) == "kept");
   CHECK(entries(s.dir) == 1);
+  // Like write_file_atomically, it creates the folders it needs.
+  docpipe::AtomicFile g(s.dir / "new" / "out.txt");
+  g.write("whole");
+  g.commit();
+  CHECK(read(s.dir / "new" / "out.txt") == "whole");
 }

@@ -19,6 +19,29 @@
 
 namespace docpipe {
 
+namespace detail {
+
+/// A name for a temporary file beside @p target, unique in this process: `TARGET.tmp-PID-N`, the
+/// pattern by which a later run finds and removes what a killed one left behind.
+inline std::string temp_name_beside(const std::filesystem::path& target) {
+  static std::atomic<unsigned> counter{0};
+  return target.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+/// Runs @p open (which returns true on success); when it fails, creates the missing parent folders of
+/// @p target and runs it once more. Exporters write many files into few folders: asking for the
+/// folders only when an open fails saves a create_directories() per file.
+template <typename Open>
+bool open_creating_folders(const std::filesystem::path& target, Open open) {
+  if (open()) return true;
+  if (!target.has_parent_path()) return false;
+  std::error_code ec;
+  std::filesystem::create_directories(target.parent_path(), ec);
+  return open();
+}
+
+}  // namespace detail
+
 /// An output file written to a temporary name beside its target and renamed over it by commit().
 /// If the object is destroyed without commit() (an exception, a failed document), the temporary file
 /// is removed and the target is left as it was.
@@ -26,14 +49,14 @@ class AtomicFile {
  public:
   /// Opens a temporary file next to @p target, creating missing parent folders. Throws
   /// std::runtime_error naming the path when it cannot be opened.
-  explicit AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
-    static std::atomic<unsigned> counter{0};
-    std::error_code ec;
-    if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), ec);
-    temp_ = target_;
-    temp_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error("cannot write " + temp_.string());
+  explicit AtomicFile(std::filesystem::path target)
+      : target_(std::move(target)), temp_(detail::temp_name_beside(target_)) {
+    const bool opened = detail::open_creating_folders(target_, [&] {
+      out_.clear();
+      out_.open(temp_, std::ios::binary | std::ios::trunc);
+      return static_cast<bool>(out_);
+    });
+    if (!opened) throw std::runtime_error("cannot write " + temp_.string());
   }
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -77,18 +100,13 @@ class AtomicFile {
 /// Writes @p content to @p target atomically (see AtomicFile), creating missing parent folders.
 /// Throws std::runtime_error naming the path on failure; the target is then unchanged.
 inline void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
-  // Exporters write one file per document: plain POSIX calls, and the parent folders are created
-  // only when the first open says they are missing, cost a fraction of an ofstream and a
-  // create_directories() per file.
-  static std::atomic<unsigned> counter{0};
-  std::string temp = target.string();
-  temp += ".tmp-" + std::to_string(::getpid()) + "-w" + std::to_string(counter++);
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0 && errno == ENOENT && target.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(target.parent_path(), ec);
+  // Exporters write one file per document: plain POSIX calls cost a fraction of an ofstream.
+  const std::string temp = detail::temp_name_beside(target);
+  int fd = -1;
+  detail::open_creating_folders(target, [&] {
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  }
+    return fd >= 0;
+  });
   if (fd < 0) throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
   const char* p = content.data();
   std::size_t left = content.size();
