@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,15 +14,11 @@
 
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
+#include "read_file.hpp"
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using number_extract_test::read_file;
 
 std::string to_traditional(const std::string& text) {
   opencc_t cc = opencc_open("s2t.json");

@@ -10,15 +10,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
+#include "read_file.hpp"
 
 namespace {
+
+using number_extract_test::read_file;
 
 std::vector<std::filesystem::path> corpus_paths(const std::filesystem::path& shared) {
   std::vector<std::filesystem::path> paths;
@@ -30,13 +31,6 @@ std::vector<std::filesystem::path> corpus_paths(const std::filesystem::path& sha
   }
   std::sort(paths.begin(), paths.end());
   return paths;
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // Sentences ended by 。！？；; or a line end, trimmed of spaces: a splitter other than the stage's own.

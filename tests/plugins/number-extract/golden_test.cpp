@@ -6,22 +6,17 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
+#include "read_file.hpp"
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using number_extract_test::read_file;
 
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> out;

@@ -18,7 +18,6 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -31,8 +30,11 @@
 
 #include "folded_text.hpp"
 #include "number_scanner.hpp"
+#include "read_file.hpp"
 
 namespace {
+
+using number_extract_test::read_file;
 
 using number_extract::FoldedText;
 using number_extract::ScannedNumber;
@@ -76,13 +78,6 @@ std::vector<Result> join_bounds(const std::string& input, std::vector<Result> in
 }
 
 std::string spec_dir() { return std::string(DOCPIPE_SHARED_DIR) + "/corpus/peer-specs/recognizers-text/"; }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Our mentions as the given model would report them.
 std::vector<Result> model_results(const std::string& model, const std::string& input) {
