@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -12,10 +10,13 @@
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
 #include "sentence_splitter.hpp"
+#include "read_file.hpp"
 
 using namespace number_extract;
 
 namespace {
+
+using number_extract_test::read_file;
 
 // The stage's own sentences, each cut again after every `；` or `;` inside it, as section-split does.
 std::vector<docpipe::Span> split_at_semicolons(const std::string& text) {
@@ -45,11 +46,19 @@ std::vector<Fact> facts_of(const docpipe::Document& doc) {
   return out;
 }
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+// One text read twice: with the stage's own sentences, and with them cut at every `；`.
+struct ReadBothWays {
+  docpipe::Document whole, cut;
+};
+
+ReadBothWays read_both_ways(const std::string& text) {
+  ReadBothWays r;
+  r.whole.text = text;
+  extract_numbers(r.whole, IndicatorTable::builtin());
+  r.cut.text = text;
+  r.cut.sentences = split_at_semicolons(text);
+  extract_numbers(r.cut, IndicatorTable::builtin());
+  return r;
 }
 
 }  // namespace
@@ -59,14 +68,8 @@ TEST_CASE("stage: clauses joined by ； read the same split there or not", "[num
   const std::string text =
       "2024年政府工作报告\n一、2023年工作回顾\n2022年全市地区生产总值完成341.7亿元；增长6.4%，"
       "固定资产投资增长8%。";
-  docpipe::Document whole;
-  whole.text = text;
-  extract_numbers(whole, IndicatorTable::builtin());
-  docpipe::Document cut;
-  cut.text = text;
-  cut.sentences = split_at_semicolons(text);
+  const auto [whole, cut] = read_both_ways(text);
   REQUIRE(cut.sentences.size() == split_sentences(text).size() + 1);
-  extract_numbers(cut, IndicatorTable::builtin());
   REQUIRE(whole.indicators.size() == 3);
   CHECK(whole.indicators[1].canonical == "gdp");
   CHECK(whole.indicators[1].measure == "growth");
@@ -83,14 +86,8 @@ TEST_CASE("stage: every report reads the same facts with sentences cut at ；", 
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;
     const std::string text = read_file(entry.path());
-    docpipe::Document whole;
-    whole.text = text;
-    extract_numbers(whole, IndicatorTable::builtin());
-    docpipe::Document cut;
-    cut.text = text;
-    cut.sentences = split_at_semicolons(text);
+    const auto [whole, cut] = read_both_ways(text);
     changed_split += cut.sentences.size() != split_sentences(text).size();
-    extract_numbers(cut, IndicatorTable::builtin());
     INFO(entry.path().filename().string());
     CHECK(facts_of(cut) == facts_of(whole));
     facts += whole.indicators.size();
