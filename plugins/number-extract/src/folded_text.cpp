@@ -7,6 +7,7 @@
 #include <docpipe/utf8.hpp>
 
 #include "char_fold.hpp"
+#include "three_byte_run.hpp"
 
 namespace number_extract {
 
@@ -45,8 +46,11 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       // step itself stays in it. The low twelve bits of the code point come from the two continuation
       // bytes with one multiplication: w * 0x4001 adds w << 14, which puts the first one's six bits
       // right above the second's (bits 16..27), and the terms' set bits never overlap (no carries).
-      const std::size_t stop = std::min(size >= 4 ? size - 3 : 0, pos + 3 * (capacity - n));
       std::size_t at = pos, k = n;
+      // Four at a time first where the processor allows; this loop then takes what is left of the run
+      // (its last fifteen bytes, or all of it without SSSE3).
+      if ((bytes[at] & 0xF0u) == 0xE0u) decode_three_byte_run(bytes, size, at, k, capacity, table, cps, offsets);
+      const std::size_t stop = std::min(size >= 4 ? size - 3 : 0, at + 3 * (capacity - k));
       while (at < stop) {
         std::uint32_t w;
         std::memcpy(&w, bytes + at, 4);
