@@ -886,7 +886,7 @@ class Scanner {
     }
     ScannedNumber s = make(start, end, start, end);
     s.mention.value = v;
-    s.mention.unit = "%";
+    s.mention.unit.assign(1, '%');  // (operator= "%" trips GCC 12's -Wrestrict)
     set_kind(s, NumberKind::percent);
     s.discount = true;
     out_.push_back(std::move(s));

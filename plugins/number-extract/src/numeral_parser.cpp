@@ -1,40 +1,30 @@
 #include "numeral_parser.hpp"
 
 #include <cmath>
+#include <utility>
 
 namespace number_extract {
 
-int chinese_digit(char32_t c) noexcept {
-  switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': case U'壹': return 1;
-    case U'二': case U'两': case U'贰': case U'俩': case U'弍': return 2;
-    case U'三': case U'叁': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return -1;
-  }
+namespace {
+
+constexpr std::array<unsigned char, 0x10000> numeral_classes() {
+  std::array<unsigned char, 0x10000> cls{};
+  constexpr std::pair<char16_t, int> kDigits[] = {
+      {u'零', 0}, {u'〇', 0}, {u'一', 1}, {u'壹', 1}, {u'二', 2}, {u'两', 2}, {u'贰', 2}, {u'俩', 2}, {u'弍', 2},
+      {u'三', 3}, {u'叁', 3}, {u'四', 4}, {u'肆', 4}, {u'五', 5}, {u'伍', 5}, {u'六', 6}, {u'陆', 6}, {u'七', 7},
+      {u'柒', 7}, {u'八', 8}, {u'捌', 8}, {u'九', 9}, {u'玖', 9}};
+  // Places in kMultipliers: 1 ten, 2 hundred, 3 thousand (these start a numeral), 4 万, 5 亿, 6 兆.
+  constexpr std::pair<char16_t, int> kPlaces[] = {{u'十', 1}, {u'拾', 1}, {u'百', 2}, {u'佰', 2}, {u'千', 3},
+                                                  {u'仟', 3}, {u'万', 4}, {u'亿', 5}, {u'兆', 6}};
+  for (char16_t c = u'0'; c <= u'9'; ++c) cls[c] = 0x80;
+  for (const auto& [c, digit] : kDigits) cls[c] = static_cast<unsigned char>(0x80 | (digit + 1));
+  for (const auto& [c, place] : kPlaces) cls[c] |= static_cast<unsigned char>((place << 4) | (place <= 3 ? 0x80 : 0));
+  return cls;
 }
 
-double multiplier(char32_t c) noexcept {
-  switch (c) {
-    case U'十': case U'拾': return 10;
-    case U'百': case U'佰': return 100;
-    case U'千': case U'仟': return 1000;
-    case U'万': return 1e4;
-    case U'亿': return 1e8;
-    case U'兆': return 1e12;
-    default: return 0;
-  }
-}
+}  // namespace
 
-bool starts_numeral(char32_t c) noexcept {
-  return (c >= U'0' && c <= U'9') || chinese_digit(c) >= 0 || (multiplier(c) > 0 && multiplier(c) < 1e4);
-}
+constinit const std::array<unsigned char, 0x10000> kNumeralClass = numeral_classes();
 
 namespace {
 
