@@ -93,3 +93,63 @@ TEST_CASE("is_well_formed and plain_run_end agree with utf8::is_valid and find_i
     REQUIRE(docpipe::exporting::plain_run_end<AsciiStops::none>(s, 0) == (bad == std::string_view::npos ? s.size() : bad));
   }
 }
+
+TEST_CASE("json_stop_in_well_formed finds what plain_run_end finds on well-formed text, from any start") {
+  using docpipe::exporting::AsciiStops;
+  std::mt19937 rng(37);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = random_text(rng, round % 2 ? 8 : 60, round % 3 == 0 ? 90 : 30);
+    if (!docpipe::utf8::is_valid(s)) continue;
+    const std::size_t from = s.empty() ? 0 : rng() % (s.size() + 1);
+    if (from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) continue;  // not a code point start
+    INFO("round " << round << " from " << from);
+    REQUIRE(docpipe::exporting::json_stop_in_well_formed(s, from) == docpipe::exporting::plain_run_end<AsciiStops::json>(s, from));
+  }
+}
+
+TEST_CASE("every Writer string path writes what the byte-by-byte reference writes") {
+  // Short and long, ASCII and not, plain and escaped, well-formed or not: Writer::value, member and
+  // (on well-formed text) member_well_formed, compact and pretty, against append_string and the
+  // reference.
+  std::mt19937 rng(41);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = random_text(rng, round % 2 ? 6 : 60, round % 3 == 0 ? 90 : 30);
+    INFO("round " << round);
+    for (const bool pretty : {false, true}) {
+      std::string a, b, c;
+      {
+        docpipe::json::Writer w(a, pretty);
+        w.begin_object().member("k", s).key("v").value(s).end_object();
+      }
+      const std::string sep = pretty ? ": " : ":";
+      const std::string nl = pretty ? "\n  " : "";
+      const std::string expected = "{" + nl + "\"k\"" + sep + reference_quoted(s) + "," + nl + "\"v\"" + sep +
+                                   reference_quoted(s) + (pretty ? "\n" : "") + "}";
+      REQUIRE(a == expected);
+      if (docpipe::utf8::is_valid(s)) {
+        docpipe::json::Writer w(b, pretty);
+        w.begin_object().member_well_formed("k", s).member("v", s).end_object();
+        REQUIRE(b == expected);
+      }
+      docpipe::json::Writer top(c, pretty);
+      top.value(s);
+      REQUIRE(c == reference_quoted(s));  // a top-level value is in the output at once
+    }
+  }
+}
+
+TEST_CASE("a Writer's output crosses its gathering buffer's size without loss, and is complete at the top-level close") {
+  std::mt19937 rng(43);
+  std::string out, expected = "[";
+  docpipe::json::Writer w(out);
+  w.begin_array();
+  for (int i = 0; i < 3000; ++i) {
+    const std::string s = random_text(rng, 12, 50);
+    w.value(s).value(static_cast<long long>(i));
+    expected += (i ? "," : "") + reference_quoted(s) + "," + std::to_string(i);
+  }
+  w.end_array();
+  expected += "]";
+  REQUIRE(out.size() > 4 * 4096);
+  CHECK(out == expected);
+}

@@ -117,7 +117,8 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
   w.member("bom", doc.encoding.bom);
   w.end_object();
 
-  w.member("text", doc.text);
+  if (at.well_formed()) w.member_well_formed("text", doc.text);
+  else w.member("text", doc.text);
 
   const Metadata& m = doc.metadata;
   w.key("metadata").begin_object();

@@ -83,6 +83,28 @@ inline bool write_short_plain(char* at, std::string_view s) noexcept {
   return true;
 }
 
+/// Copies @p s, at most 16 bytes, to @p at: two overlapping fixed-size pieces (head and tail), so
+/// there is no call.
+inline void copy_short(char* at, std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  const char* p = s.data();
+  if (n >= 8) {
+    std::uint64_t head, tail;
+    __builtin_memcpy(&head, p, 8);
+    __builtin_memcpy(&tail, p + n - 8, 8);
+    __builtin_memcpy(at, &head, 8);
+    __builtin_memcpy(at + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    __builtin_memcpy(&head, p, 4);
+    __builtin_memcpy(&tail, p + n - 4, 4);
+    __builtin_memcpy(at, &head, 4);
+    __builtin_memcpy(at + n - 4, &tail, 4);
+  } else {
+    for (std::size_t k = 0; k < n; ++k) at[k] = p[k];
+  }
+}
+
 /// Appends @p s quoted and then @p suffix with one append when @p s is short and needs no escape
 /// (member names and most short values); false, with nothing written, otherwise.
 inline bool append_short_plain(std::string& out, std::string_view s, std::string_view suffix) {
@@ -119,6 +141,23 @@ inline void append_string(std::string& out, std::string_view s, std::string_view
   if (!detail::append_short_plain(out, s, suffix)) detail::append_string_runs(out, s, suffix);
 }
 
+/// append_string() for @p s known to be well-formed UTF-8 (the caller checked it): the same output,
+/// but only the ASCII bytes that need an escape are looked for, 16 bytes per step (a document's text
+/// is most of an export's bytes).
+inline void append_well_formed_string(std::string& out, std::string_view s, std::string_view suffix = {}) {
+  out += '"';
+  const std::size_t n = s.size();
+  for (std::size_t i = 0;;) {
+    const std::size_t end = exporting::json_stop_in_well_formed(s, i);
+    out.append(s.data() + i, end - i);
+    if (end == n) break;
+    detail::append_escape(out, static_cast<unsigned char>(s[end]));
+    i = end + 1;
+  }
+  out += '"';
+  out.append(suffix);
+}
+
 /// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
 inline char* write_integer(char* at, long long v) noexcept { return std::to_chars(at, at + 20, v).ptr; }
 
@@ -153,13 +192,25 @@ inline void append_number(std::string& out, double v) {
 /// colons and (when pretty) indentation are inserted for you. The writer does not check that the
 /// calls nest correctly; exporters call it from straight-line code.
 ///
-/// Each call gathers what it writes (separator, indentation, name, short value) in a small buffer
-/// on the stack and appends it to the output once: a document has several members per span, and
-/// one append per member instead of three to five is most of the writer's cost.
+/// What the calls write is gathered in a buffer inside the writer and appended to the output a few
+/// kilobytes at a time, and always when a top-level value is complete: the output holds every
+/// finished top-level value (a whole document once its object is closed), and the destructor
+/// appends whatever is left. A document has several members per span, and one std::string append
+/// per member was most of the writer's cost.
 class Writer {
  public:
   /// Writes into @p out (appending); @p pretty indents with two spaces per level.
   explicit Writer(std::string& out, bool pretty = false) noexcept : out_(out), pretty_(pretty) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  /// Appends what is still gathered (an unfinished top-level value).
+  ~Writer() {
+    try {
+      flush();
+    } catch (...) {
+      // Out of memory while unwinding: what was not appended is lost with the half-written value.
+    }
+  }
 
   /// Opens an object `{`.
   Writer& begin_object() { return open('{'); }
@@ -172,9 +223,7 @@ class Writer {
 
   /// Writes an object member's name; the next call writes its value.
   Writer& key(std::string_view name) {
-    Staged st(out_);
-    key_to(st, name);
-    st.flush();
+    key_to(name);
     return *this;
   }
 
@@ -199,59 +248,64 @@ class Writer {
   /// Writes the number, or `null` when there is none.
   Writer& value(const std::optional<double>& v) { return v ? staged_value(*v) : staged_value(nullptr); }
 
-  /// Shorthand for key(name).value(v), written with one append when short.
+  /// Shorthand for key(name).value(v).
   template <class T>
   Writer& member(std::string_view name, const T& v) {
-    Staged st(out_);
-    key_to(st, name);
-    value_to(st, normalized(v));
-    st.flush();
+    key_to(name);
+    return staged_value(normalized(v));
+  }
+
+  /// member(name, s) for @p s known to be well-formed UTF-8 (see append_well_formed_string()).
+  Writer& member_well_formed(std::string_view name, std::string_view s) {
+    key_to(name);
+    separate();
+    flush();
+    append_well_formed_string(out_, s);
     return *this;
   }
 
-  /// The buffer written to.
-  std::string& buffer() noexcept { return out_; }
+  /// The buffer written to, with everything written so far.
+  std::string& buffer() {
+    flush();
+    return out_;
+  }
 
  private:
-  // What one call writes, gathered before one append. Longer pieces flush it and go straight out.
-  class Staged {
-   public:
-    static constexpr std::size_t capacity = 256;
-    explicit Staged(std::string& out) noexcept : out_(out) {}
-    Staged(const Staged&) = delete;
-    Staged& operator=(const Staged&) = delete;
-    void put(char c) {
-      if (size_ == capacity) flush();
-      buf_[size_++] = c;
-    }
-    void put(const char* p, std::size_t n) {
-      if (n > capacity - size_) {
-        flush();
-        if (n > capacity) {
-          out_.append(p, n);
-          return;
-        }
-      }
-      __builtin_memcpy(buf_ + size_, p, n);
-      size_ += n;
-    }
-    // At least @p n (at most capacity) writable bytes; commit() what was written.
-    char* room(std::size_t n) {
-      if (n > capacity - size_) flush();
-      return buf_ + size_;
-    }
-    void commit(char* end) noexcept { size_ = static_cast<std::size_t>(end - buf_); }
-    void flush() {
-      out_.append(buf_, size_);
-      size_ = 0;
-    }
-    std::string& out() noexcept { return out_; }
+  // The gathering buffer: calls write here; long pieces flush it and go straight out.
+  static constexpr std::size_t capacity = 4096;
+  // Strings up to this size (quotes included) that need no escape are copied through the buffer.
+  static constexpr std::size_t max_staged = 256;
 
-   private:
-    std::string& out_;
-    std::size_t size_ = 0;
-    char buf_[capacity];
-  };
+  void put(char c) {
+    if (size_ == capacity) flush();
+    buf_[size_++] = c;
+  }
+  void put(const char* p, std::size_t n) {
+    if (n > capacity - size_) {
+      flush();
+      if (n > capacity) {
+        out_.append(p, n);
+        return;
+      }
+    }
+    __builtin_memcpy(buf_ + size_, p, n);
+    size_ += n;
+  }
+  // At least @p n (at most capacity) writable bytes; commit() what was written.
+  char* room(std::size_t n) {
+    if (n > capacity - size_) flush();
+    return buf_ + size_;
+  }
+  void commit(char* end) noexcept { size_ = static_cast<std::size_t>(end - buf_); }
+  void flush() {
+    if (size_ == 0) return;
+    out_.append(buf_, size_);
+    size_ = 0;
+  }
+  // After each call: a complete top-level value goes out at once.
+  void done_if_top_level() {
+    if (depth_ <= 0) flush();
+  }
 
   static std::string_view normalized(const char* s) { return s; }
   static std::string_view normalized(const std::string& s) { return s; }
@@ -265,114 +319,127 @@ class Writer {
 
   template <class T>
   Writer& staged_value(const T& v) {
-    Staged st(out_);
-    value_to(st, v);
-    st.flush();
+    value_to(v);
+    done_if_top_level();
     return *this;
   }
 
-  void key_to(Staged& st, std::string_view name) {
-    separate(st);
-    quote(st, name, std::string_view(": ", pretty_ ? 2 : 1));
+  void key_to(std::string_view name) {
+    separate();
+    quote(name, std::string_view(": ", pretty_ ? 2 : 1));
     after_key_ = true;
   }
-  void value_to(Staged& st, std::string_view s) {
-    separate(st);
-    quote(st, s, {});
+  void value_to(std::string_view s) {
+    separate();
+    quote(s, {});
   }
-  void value_to(Staged& st, long long v) {
-    separate(st);
-    st.commit(write_integer(st.room(24), v));
+  void value_to(long long v) {
+    separate();
+    commit(write_integer(room(24), v));
   }
-  void value_to(Staged& st, double v) {
-    separate(st);
-    st.commit(write_number(st.room(32), v));
+  void value_to(double v) {
+    separate();
+    commit(write_number(room(32), v));
   }
-  void value_to(Staged& st, bool b) {
-    separate(st);
-    st.put(b ? "true" : "false", b ? 4 : 5);
+  void value_to(bool b) {
+    separate();
+    put(b ? "true" : "false", b ? 4 : 5);
   }
-  void value_to(Staged& st, std::nullptr_t) {
-    separate(st);
-    st.put("null", 4);
+  void value_to(std::nullptr_t) {
+    separate();
+    put("null", 4);
   }
-  void value_to(Staged& st, const std::optional<double>& v) {
-    if (v) value_to(st, *v);
-    else value_to(st, nullptr);
+  void value_to(const std::optional<double>& v) {
+    if (v) value_to(*v);
+    else value_to(nullptr);
   }
 
-  // @p s quoted, then @p suffix: in the staging buffer when short and plain, else through
+  // @p s quoted, then @p suffix: in the buffer when short and plain, else through
   // append_string().
-  static void quote(Staged& st, std::string_view s, std::string_view suffix) {
+  void quote(std::string_view s, std::string_view suffix) {
     constexpr std::size_t max_short = 16;
     if (s.size() <= max_short) {
-      char* at = st.room(1 + max_short + 1 + 2);
-      if (detail::write_short_plain(at, s)) {
+      char* at = room(1 + max_short + 1 + 2);
+      const bool ascii = detail::write_short_plain(at, s);
+      // Short non-ASCII strings (units, kinds, number texts) that need no escape.
+      if (ascii || exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
+        if (!ascii) {
+          at[0] = '"';
+          detail::copy_short(at + 1, s);
+          at[1 + s.size()] = '"';
+        }
         at += s.size() + 2;
         if (suffix.size() == 2) __builtin_memcpy(at, suffix.data(), 2);  // fixed sizes: no call
         else if (suffix.size() == 1) at[0] = suffix[0];
-        st.commit(at + suffix.size());
+        commit(at + suffix.size());
         return;
       }
     }
     // Other strings that fit and need no escape (short Chinese values: units, number texts).
     const std::size_t quoted = s.size() + 2 + suffix.size();
-    if (quoted <= Staged::capacity && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
-      char* at = st.room(quoted);
+    if (quoted <= max_staged && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
+      char* at = room(quoted);
       at[0] = '"';
       __builtin_memcpy(at + 1, s.data(), s.size());
       at[1 + s.size()] = '"';
       if (!suffix.empty()) __builtin_memcpy(at + 2 + s.size(), suffix.data(), suffix.size());
-      st.commit(at + quoted);
+      commit(at + quoted);
       return;
     }
-    st.flush();
-    detail::append_string_runs(st.out(), s, suffix);
+    flush();
+    detail::append_string_runs(out_, s, suffix);
   }
 
-  void separate(Staged& st) {
+  void separate() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
     const bool comma = !first_;
     first_ = false;
-    if (pretty_ && depth_ > 0) line_break(st, comma);
-    else if (comma) st.put(',');
+    if (pretty_ && depth_ > 0) line_break(comma);
+    else if (comma) put(',');
   }
   Writer& open(char c) {
-    Staged st(out_);
-    separate(st);
-    st.put(c);
-    st.flush();
+    separate();
+    put(c);
     ++depth_;
     first_ = true;
     return *this;
   }
   Writer& close(char c) {
     --depth_;
-    Staged st(out_);
-    if (pretty_ && !first_) line_break(st, false);
-    st.put(c);
-    st.flush();
+    if (pretty_ && !first_) line_break(false);
+    put(c);
     first_ = false;
+    done_if_top_level();
     return *this;
   }
-  // An optional comma, a newline and the indentation.
   // An optional comma, a newline and the indentation: for the usual depths one fixed-size copy of
   // the whole pattern, of which only the needed part is kept.
-  void line_break(Staged& st, bool comma) {
-    static constexpr char breaks[] = ",\n                                                              ";
-    constexpr std::size_t max_indent = sizeof breaks - 3;
-    std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
-    if (indent <= max_indent) {
-      char* at = st.room(sizeof breaks);
+  static constexpr char breaks[] = ",\n                                                              ";
+  static constexpr std::size_t max_indent = sizeof breaks - 3;
+  void line_break(bool comma) {
+    const std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
+    if (indent <= max_indent && capacity - size_ >= sizeof breaks) [[likely]] {
+      char* at = buf_ + size_;
       __builtin_memcpy(at, breaks + (comma ? 0 : 1), sizeof breaks - 1);
-      st.commit(at + indent + (comma ? 2 : 1));
+      commit(at + indent + (comma ? 2 : 1));
       return;
     }
-    st.put(breaks + (comma ? 0 : 1), max_indent + (comma ? 2 : 1));
-    for (indent -= max_indent; indent > 0; indent -= std::min(indent, max_indent)) st.put(breaks + 2, std::min(indent, max_indent));
+    deep_line_break(comma, indent);
+  }
+  // line_break() when the buffer is full or the indentation deeper than the pattern: kept out of
+  // the inlined path.
+  [[gnu::noinline]] void deep_line_break(bool comma, std::size_t indent) {
+    if (indent <= max_indent) {
+      char* at = room(sizeof breaks);
+      __builtin_memcpy(at, breaks + (comma ? 0 : 1), sizeof breaks - 1);
+      commit(at + indent + (comma ? 2 : 1));
+      return;
+    }
+    put(breaks + (comma ? 0 : 1), max_indent + (comma ? 2 : 1));
+    for (indent -= max_indent; indent > 0; indent -= std::min(indent, max_indent)) put(breaks + 2, std::min(indent, max_indent));
   }
 
   std::string& out_;
@@ -380,6 +447,8 @@ class Writer {
   bool first_ = true;
   bool after_key_ = false;
   int depth_ = 0;
+  std::size_t size_ = 0;
+  char buf_[capacity];
 };
 
 }  // namespace docpipe::json

@@ -57,6 +57,9 @@ class TextOffsets {
     return {to_codepoint(span.begin), to_codepoint(span.end)};
   }
 
+  /// True when the text is well-formed UTF-8 (checked once, here).
+  bool well_formed() const noexcept { return per_byte_.empty(); }
+
   /// Number of code points in the whole text.
   std::size_t size() const noexcept { return total_; }
 
