@@ -12,13 +12,23 @@ namespace {
 constexpr std::string_view magic = "DPDOC\x01";
 constexpr std::uint32_t format_version = 2;
 
+// Fields are gathered in a buffer on the stack and appended to the output a few kilobytes at a time:
+// a document has hundreds of thousands of small fields (two offsets per sentence, number, link, ...),
+// and one std::string::append per field cost more than the whole document's text.
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
-  void u64(std::uint64_t v) {
-    char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
-    out_.append(b, 8);
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  [[gnu::always_inline]] void u64(std::uint64_t v) {
+    if (sizeof buf_ - used_ < 8) flush();
+    char* at = buf_ + used_;
+    if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+      std::memcpy(at, &v, 8);
+    } else {
+      for (int i = 0; i < 8; ++i) at[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+    }
+    used_ += 8;
   }
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void f64(double v) {
@@ -28,7 +38,36 @@ class Writer {
   }
   void str(std::string_view s) {
     u64(s.size());
-    out_.append(s);
+    const std::size_t n = s.size();
+    if (n > sizeof buf_ - used_) {
+      flush();
+      if (n > sizeof buf_) {
+        out_.append(s);
+        return;
+      }
+    }
+    char* at = buf_ + used_;
+    used_ += n;
+    // Most strings are a few bytes (units, kinds, number texts): copied as two overlapping words
+    // (as memcpy would, without the call), longer ones by memcpy.
+    const char* p = s.data();
+    if (n >= 8 && n <= 16) {
+      std::uint64_t head, tail;
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+      std::memcpy(at, &head, 8);
+      std::memcpy(at + n - 8, &tail, 8);
+    } else if (n >= 4 && n < 8) {
+      std::uint32_t head, tail;
+      std::memcpy(&head, p, 4);
+      std::memcpy(&tail, p + n - 4, 4);
+      std::memcpy(at, &head, 4);
+      std::memcpy(at + n - 4, &tail, 4);
+    } else if (n < 4) {
+      for (std::size_t k = 0; k < n; ++k) at[k] = p[k];
+    } else {
+      std::memcpy(at, p, n);
+    }
   }
   void span(const Span& s) {
     u64(s.begin);
@@ -45,9 +84,16 @@ class Writer {
       str(v);
     }
   }
+  /// Appends what is gathered; call once after the last field.
+  void flush() {
+    out_.append(buf_, used_);
+    used_ = 0;
+  }
 
  private:
   std::string& out_;
+  std::size_t used_ = 0;
+  char buf_[4096];
 };
 
 class Reader {
@@ -250,6 +296,7 @@ void append_encoded_document(std::string& out, const Document& doc) {
     w.str(p.version);
     w.f64(p.milliseconds);
   }
+  w.flush();
 }
 
 Document decode_document(std::string_view bytes) {

@@ -131,3 +131,26 @@ TEST_CASE("append_encoded_document appends exactly the encoded form") {
   docpipe::engine::append_encoded_document(out, d);
   CHECK(out == "header\n" + encode_document(d));
 }
+
+TEST_CASE("strings of every length, around the codec's short copies and its buffer size, round-trip") {
+  // The writer copies strings of up to 16 bytes as overlapping words and gathers fields in a 4 KB
+  // buffer: every length up to past that size, as a number text (many per document) and as a note.
+  Document d;
+  d.id = "lengths";
+  std::string s;
+  for (std::size_t n = 0; n <= 4200; n += n < 40 ? 1 : 97) {
+    s.resize(n);
+    for (std::size_t k = 0; k < n; ++k) s[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+    d.numbers.push_back({{n, n + 1}, s, double(n), std::nullopt, "unit", "kind", ""});
+    d.repairs.push_back({{n, n}, 0, n, s, "after", "kind", 0.5, "stage", s});
+  }
+  const Document back = decode_document(encode_document(d));
+  REQUIRE(back.numbers.size() == d.numbers.size());
+  for (std::size_t i = 0; i < d.numbers.size(); ++i) {
+    INFO("number " << i);
+    REQUIRE(back.numbers[i].text == d.numbers[i].text);
+    REQUIRE(back.repairs[i].note == d.repairs[i].note);
+    REQUIRE(back.repairs[i].before == d.repairs[i].before);
+  }
+  CHECK(as_json(back) == as_json(d));
+}
