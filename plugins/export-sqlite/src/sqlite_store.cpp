@@ -66,12 +66,10 @@ void SqliteStore::open() {
   }
 
   sqlite3* db = c.handle();
-  for (ex::Table t : ex::all_tables) {
-    inserts_.emplace_back(db, insert_statement(t));
-    chunk_inserts_.emplace_back(db, insert_statement(t, chunk_rows));
-    small_chunk_inserts_.emplace_back(db, insert_statement(t, small_chunk_rows));
-    deletes_.emplace_back(db, delete_statement(t));
-  }
+  inserts_.resize(ex::all_tables.size());
+  chunk_inserts_.resize(ex::all_tables.size());
+  small_chunk_inserts_.resize(ex::all_tables.size());
+  for (ex::Table t : ex::all_tables) deletes_.emplace_back(db, delete_statement(t));
   has_rows_.emplace(db, has_rows_statement());
   begin_.emplace(db, "BEGIN");
   commit_.emplace(db, "COMMIT");
@@ -144,7 +142,7 @@ void SqliteStore::insert_rows(std::size_t table, const docpipe::Document& doc, c
     if (bound == 0) {
       if (left == 0) throw std::logic_error("export-sqlite: more rows than row_count() for table " + std::string(ex::table_name(t)));
       rows = left >= chunk_rows ? chunk_rows : left >= small_chunk_rows ? small_chunk_rows : 1;
-      statement = rows == chunk_rows ? &chunk_inserts_[table] : rows == small_chunk_rows ? &small_chunk_inserts_[table] : &inserts_[table];
+      statement = &insert_for(table, rows);
       statement->bind(row.first(1), 1);
     }
     statement->bind(row.subspan(1), 2 + static_cast<int>(bound * (row.size() - 1)));
@@ -155,6 +153,12 @@ void SqliteStore::insert_rows(std::size_t table, const docpipe::Document& doc, c
     }
   });
   if (bound != 0 || left != 0) throw std::logic_error("export-sqlite: fewer rows than row_count() for table " + std::string(ex::table_name(t)));
+}
+
+PreparedStatement& SqliteStore::insert_for(std::size_t table, std::size_t rows) {
+  auto& slot = rows == chunk_rows ? chunk_inserts_[table] : rows == small_chunk_rows ? small_chunk_inserts_[table] : inserts_[table];
+  if (!slot) slot.emplace(db_->handle(), insert_statement(ex::all_tables[table], rows));
+  return *slot;
 }
 
 void SqliteStore::commit_batch() {

@@ -69,9 +69,14 @@ class SqliteStore {
   std::filesystem::path target_;
   std::filesystem::path temp_;
   std::optional<Connection> db_;
-  std::vector<PreparedStatement> inserts_;  // by table, in all_tables order
-  std::vector<PreparedStatement> chunk_inserts_;        // chunk_rows rows each, by table
-  std::vector<PreparedStatement> small_chunk_inserts_;  // small_chunk_rows rows each, by table
+  // The INSERT for @p rows rows (1, small_chunk_rows or chunk_rows) into table number @p table,
+  // prepared on first use: most tables never fill a chunk, and preparing a statement of 32 rows of
+  // parameters costs about as much as inserting a few hundred rows.
+  PreparedStatement& insert_for(std::size_t table, std::size_t rows);
+
+  std::vector<std::optional<PreparedStatement>> inserts_;  // by table, in all_tables order
+  std::vector<std::optional<PreparedStatement>> chunk_inserts_;        // chunk_rows rows each, by table
+  std::vector<std::optional<PreparedStatement>> small_chunk_inserts_;  // small_chunk_rows rows each, by table
   std::vector<PreparedStatement> deletes_;
   std::optional<PreparedStatement> has_rows_, begin_, commit_, savepoint_, release_, rollback_to_;
   std::size_t batch_limit_;
