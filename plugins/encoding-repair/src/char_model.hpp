@@ -43,6 +43,10 @@ class CharModel {
 
   /// Log10 probability given to characters never seen in training.
   static constexpr double kUnknown = -8.0;
+  /// No score() exceeds this: quantized probabilities are at most 1, so a bigram (its own term plus
+  /// the smoothed unigram) is at most 2 and a trigram at most 3. Lets searches skip candidates that
+  /// cannot win.
+  static constexpr double kMaxScore = 0.47712125472;  // log10(3), rounded up
 
  private:
   /// Where each row of the n-gram tables starts, built on the first pair or triple scored (a

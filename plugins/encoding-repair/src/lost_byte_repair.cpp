@@ -32,6 +32,11 @@ constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this
 constexpr double kCommonUnigram = -4.0;  // characters tried where both bytes of one are unknown
 constexpr double kCacheWeight = 0.1;   // share of the document's own pairs in a character's probability
 const double kModelShare = std::log10(1 - kCacheWeight);
+// Above any sc() or pair_score(): both mix a model score (at most CharModel::kMaxScore) with
+// probabilities of at most 1. Candidates whose known terms plus this for each unknown one stay below
+// the best so far cannot win and are skipped (an exact shortcut: the comparisons are strict).
+constexpr double kMaxTerm = 0.5;
+static_assert(CharModel::kMaxScore < kMaxTerm);
 constexpr double kLn10 = 2.302585092994046;
 
 /// One character of the damaged run, as the bytes the out-of-step decoder read.
@@ -128,15 +133,16 @@ class RunSearch {
     build_as_is(begin);
     drop_end_.clear();
     double_at_.clear();
-    search();
-    Ending best = evaluate();
+    search(0);
+    Ending best = evaluate(0);
     // Second pass: where one dropped pair was found, two in a row may explain the run better.
     std::vector<bool> flagged = inserted_layers(best);
     if (best.node >= 0 && std::find(flagged.begin(), flagged.end(), true) != flagged.end()) {
       auto first_layers = layers_;
       double_at_ = flagged;
-      search();
-      Ending second = evaluate();
+      const std::size_t same = layers_before_change(flagged);
+      search(same);
+      Ending second = evaluate(same);
       if (second.total > best.total) {
         best = second;
       } else {
@@ -306,11 +312,18 @@ class RunSearch {
       slot = {c1, {top[0].second, top[1].second, top[2].second}};
       return slot.second;
     };
+    // A second half and its score ahead depend on its lead q alone, whatever pair vanished before.
+    std::array<char32_t, 256> c2_of{};
+    std::array<double, 256> ahead_of{};
+    for (unsigned q = 0x81; q <= 0xFE; ++q)
+      if (const char32_t c2 = read(static_cast<unsigned char>(q), next)) {
+        c2_of[q] = c2;
+        ahead_of[q] = follow ? pair_score(c2, follow) : 0.0;
+      }
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
       for (unsigned q = 0x81; q <= 0xFE; ++q)
-        if (gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
-          if (const char32_t c2 = read(static_cast<unsigned char>(q), next))
-            halves[i].push_back({static_cast<unsigned char>(q), c2, follow ? pair_score(c2, follow) : 0.0});
+        if (c2_of[q] && gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
+          halves[i].push_back({static_cast<unsigned char>(q), c2_of[q], ahead_of[q]});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       auto push = [&](unsigned char pend) {
@@ -362,22 +375,26 @@ class RunSearch {
     const char32_t follow = follow_at(layer);
     // The best third characters per (q1, p2) by bigram on both sides. More than one: the bigram
     // after the third is often weak (a word boundary), and the trigram rescoring below decides.
-    struct Thirds {
-      double score[kDoubleThirds];
-      char32_t c[kDoubleThirds];
-    };
-    std::vector<Thirds> third(65536);
-    std::vector<bool> third_done(65536, false);
+    // The third character and its score ahead depend on its lead q2 alone.
+    std::array<char32_t, 256> c3_of{};
+    std::array<double, 256> ahead_of{};
+    for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2)
+      if (const char32_t c3 = read(static_cast<unsigned char>(q2), next)) {
+        c3_of[q2] = c3;
+        ahead_of[q2] = follow ? pair_score(c3, follow) : 0.0;
+      }
+    if (thirds_.empty()) thirds_.resize(65536);
+    ++thirds_round_;
     auto best_thirds = [&](unsigned char q1, unsigned char p2, char32_t c2) -> const Thirds& {
-      auto& slot = third[q1 * 256u + p2];
-      if (third_done[q1 * 256u + p2]) return slot;
-      third_done[q1 * 256u + p2] = true;
+      auto& slot = thirds_[q1 * 256u + p2];
+      if (slot.round == thirds_round_) return slot;
+      slot.round = thirds_round_;
       for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
       for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2) {
         if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
-        char32_t c3 = read(static_cast<unsigned char>(q2), next);
+        char32_t c3 = c3_of[q2];
         if (!c3) continue;
-        double b = pair_score(c2, c3) + (follow ? pair_score(c3, follow) : 0.0);
+        double b = pair_score(c2, c3) + ahead_of[q2];
         for (std::size_t j = 0; j < kDoubleThirds; ++j)
           if (b > slot.score[j]) {
             std::swap(b, slot.score[j]);
@@ -430,17 +447,33 @@ class RunSearch {
     v = std::move(kept);
   }
 
-  void search() {
-    layers_.assign(1, {{before1_, before2_, 0.0, -1, {0, 0, 0}, 0, 0}});
+  /// How many layers of the first pass the second one builds the same: expand() differs only where
+  /// double_at_ is set, and layer 0 reads two dropped pairs in both passes.
+  std::size_t layers_before_change(const std::vector<bool>& double_at) const {
+    std::size_t k = 1;
+    while (k < double_at.size() && !double_at[k]) ++k;
+    return std::min(k + 1, layers_.size());
+  }
+
+  /// Builds the layers, keeping the first @p keep of the previous search (0: none) instead of
+  /// expanding them again.
+  void search(std::size_t keep) {
+    if (keep == 0) layers_.assign(1, {{before1_, before2_, 0.0, -1, {0, 0, 0}, 0, 0}});
+    else layers_.resize(keep);
     // A pair token whose trail is ASCII closes the run: it is read in the final step, not as a layer.
     std::size_t full = tokens_.size();
     if (full > 0 && tokens_.back().ascii_trail) --full;
     for (std::size_t k = 0; k < full; ++k) {
-      std::vector<Node> next = expand(k, tokens_[k].a);
-      if (next.empty()) break;
-      prune(next);
-      layers_.push_back(std::move(next));
-      if (k >= 3 && layers_.back()[0].score < prefix_[k + 1] - kGiveUp) break;
+      if (k + 1 >= layers_.size()) {
+        std::vector<Node> next = expand(k, tokens_[k].a);
+        if (next.empty()) break;
+        prune(next);
+        layers_.push_back(std::move(next));
+      }
+      if (k >= 3 && layers_[k + 1][0].score < prefix_[k + 1] - kGiveUp) {
+        layers_.resize(k + 2);
+        break;
+      }
     }
   }
 
@@ -453,7 +486,9 @@ class RunSearch {
       if (!c) continue;
       // The end of the text is the end of a paragraph: readings ending there are compared on
       // whether a paragraph may end after them (as wildcard_after_drop() does).
-      const double v = sc(s.prev, s.last, c) + sc(s.last, c, i < seq_.size() ? seq_[i] : U'\n');
+      const double first = sc(s.prev, s.last, c);
+      if (first + kMaxTerm < best) continue;  // cannot win whatever follows
+      const double v = first + sc(s.last, c, i < seq_.size() ? seq_[i] : U'\n');
       if (v > best) best = v, best_c = c;
     }
     if (best == -std::numeric_limits<double>::infinity()) return false;
@@ -512,14 +547,18 @@ class RunSearch {
     return flags;
   }
 
-  Ending evaluate() {
-    Ending best;
+  /// The best ending over all layers. The endings after the first @p keep layers, which the previous
+  /// search built the same, are taken from it (best_through_).
+  Ending evaluate(std::size_t keep) {
     const std::size_t layers = layers_.size();
+    const std::size_t first = std::max<std::size_t>(1, std::min(keep, layers));
+    Ending best = first > 1 ? best_through_[first - 1] : Ending{};
+    best_through_.resize(std::max<std::size_t>(layers, 1));
     auto consider = [&](const Ending& e) {
       if (e.total > best.total) best = e;
     };
     // A lead byte and its invalid trail dropped after layer k, or a `?` written for the lead.
-    for (std::size_t k = 1; k < layers; ++k) {
+    for (std::size_t k = first; k < layers; ++k) {
       const unsigned char pend = tokens_[k - 1].b;
       for (std::size_t ni = 0; ni < layers_[k].size(); ++ni) {
         const Node& s = layers_[k][ni];
@@ -543,6 +582,7 @@ class RunSearch {
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c, c2}, 2, tokens_[k].end, s.inserts + 1,
                     "ended at a lead byte and invalid trail written as ?", true, tokens_[k].end < text_.size()});
       }
+      best_through_[k] = best;
     }
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
     if (terminal_ != Terminal::none && layers == tokens_.size() + 1) {
@@ -635,6 +675,16 @@ class RunSearch {
   std::vector<char32_t> seq_;
   std::vector<double> term_, suffix_, prefix_;
   std::vector<std::vector<Node>> layers_;
+  /// The best third characters of two dropped pairs per (q1, p2), valid where round is thirds_round_
+  /// (one round per expand_double() call: no table to clear).
+  struct Thirds {
+    double score[kDoubleThirds];
+    char32_t c[kDoubleThirds];
+    std::uint64_t round = 0;
+  };
+  std::vector<Thirds> thirds_;
+  std::uint64_t thirds_round_ = 0;
+  std::vector<Ending> best_through_;  // [k]: the best ending over layers 1 to k of the last evaluate()
   std::vector<bool> double_at_;
   DocumentCache cache_;
   EnumeratorLists lists_;
