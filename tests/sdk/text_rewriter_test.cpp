@@ -97,3 +97,26 @@ TEST_CASE("an edit inside an earlier repair keeps the source map's total and lat
   CHECK(inner.source_begin == 2);
   CHECK(inner.source_end == 4);
 }
+
+TEST_CASE("a rewrite of GBK-decoded text keeps every kept character's source offsets") {
+  // Twenty characters of three text bytes from two source bytes each, with one edit in the middle.
+  Document d;
+  d.raw = std::string(40, 'x');
+  for (int i = 0; i < 20; ++i) {
+    d.text += "\xE4\xB8\x80";  // 一
+    d.source_map.append(3, 2);
+  }
+  TextRewriter rw(d, "test");
+  rw.replace(30, 33, "", "control");  // the eleventh character goes
+  rw.commit(d);
+  REQUIRE(d.text.size() == 57);
+  CHECK(d.source_map.text_size() == 57);
+  CHECK(d.source_map.source_size() == 40);
+  for (std::size_t c = 0; c < 19; ++c) {
+    const std::size_t source = c < 10 ? 2 * c : 2 * (c + 1);
+    CHECK(d.source_map.to_source(3 * c) == source);
+    CHECK(d.source_map.to_source_end(3 * c + 3) == source + 2);
+  }
+  CHECK(d.repairs.at(0).source_begin == 20);
+  CHECK(d.repairs.at(0).source_end == 22);
+}

@@ -69,6 +69,22 @@ class SourceMap {
     source_size_ += source_len;
   }
 
+  /// Appends @p count equal units of @p text_len text bytes from @p source_len source bytes each: the
+  /// same map as @p count calls of append(text_len, source_len), in constant time (a decoder writes
+  /// a stretch of like characters, a rewriter copies a stretch of kept units, in one call).
+  void append(std::size_t text_len, std::size_t source_len, std::size_t count) {
+    if (count == 0 || (text_len == 0 && source_len == 0)) return;
+    append(text_len, source_len);
+    const std::size_t more = count - 1;
+    if (more == 0) return;
+    // After one such unit the last run has the unit's shape, or is a run of 1:1 bytes that units of
+    // equal lengths join byte by byte.
+    Run& last = runs_.back();
+    last.count += last.text_unit == text_len && last.source_unit == source_len ? more : more * text_len;
+    text_size_ += more * text_len;
+    source_size_ += more * source_len;
+  }
+
   /// Appends the mapping of the text range [@p begin, @p end) of @p other, continuing this map's
   /// text and source where they stand. Zero-width units (deleted source) at @p begin are included,
   /// those at @p end only when @p end is the end of @p other.
@@ -78,8 +94,7 @@ class SourceMap {
       const Run& run = other.runs_[r];
       if (run.text_unit == 0) {
         const bool inside = run.text_begin >= begin && (run.text_begin < end || end == other.text_size_);
-        if (inside)
-          for (std::size_t k = 0; k < run.count; ++k) append(0, run.source_unit);
+        if (inside) append(0, run.source_unit, run.count);
         if (run.text_begin > end) break;
         continue;
       }
@@ -88,22 +103,25 @@ class SourceMap {
       if (run.text_begin >= end) break;
       const std::size_t from = std::max(begin, run.text_begin);
       const std::size_t to = std::min(end, run_end);
-      const std::size_t first_unit = (from - run.text_begin) / run.text_unit;
-      const std::size_t last_unit = (to - run.text_begin + run.text_unit - 1) / run.text_unit;
-      for (std::size_t u = first_unit; u < last_unit; ++u) {
-        const std::size_t unit_text_begin = run.text_begin + u * run.text_unit;
-        const std::size_t lo = std::max(from, unit_text_begin);
-        const std::size_t hi = std::min(to, unit_text_begin + run.text_unit);
-        if (run.text_unit == 1 && run.source_unit == 1) {
-          // A byte run: take it whole in one step.
-          const std::size_t n = to - from;
-          append(n, n);
-          break;
-        }
-        // A unit cut by the slice: its source bytes go with the piece holding its first text byte,
-        // so two slices of one unit never count its source twice.
-        append(hi - lo, lo == unit_text_begin ? run.source_unit : 0);
+      if (run.text_unit == 1 && run.source_unit == 1) {
+        append(to - from, to - from);  // a byte run: taken whole in one step
+        continue;
       }
+      const std::size_t tu = run.text_unit;
+      std::size_t u = (from - run.text_begin) / tu;
+      if (from > run.text_begin + u * tu) {
+        // A unit cut by the slice's start: its source bytes went with the piece holding its first
+        // text byte, so two slices of one unit never count its source twice.
+        append(std::min(to, run.text_begin + (u + 1) * tu) - from, 0);
+        ++u;
+      }
+      const std::size_t whole_end = (to - run.text_begin) / tu;  // units ending at or before `to`
+      if (whole_end > u) {
+        append(tu, run.source_unit, whole_end - u);
+        u = whole_end;
+      }
+      const std::size_t unit_begin = run.text_begin + u * tu;
+      if (unit_begin < to) append(to - unit_begin, run.source_unit);  // cut by the slice's end
     }
   }
 
