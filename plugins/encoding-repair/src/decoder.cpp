@@ -1,11 +1,13 @@
 #include "decoder.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <type_traits>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -55,13 +57,14 @@ struct Builder {
                         std::uint32_t packed) {
     char* out = room(3 * ((n - pos) / 2) + 4);
     char* const start = out;
+    const std::uint32_t* const threes = table.utf8_three_table();  // not reloaded after each store
     do {
       std::memcpy(out, &packed, 4);
       out += 3;
       pos += 2;
-    } while (pos + 1 < n && (packed = table.utf8_three(s[pos], s[pos + 1])) != 0);
+    } while (pos + 1 < n && (packed = threes[s[pos] * 256u + s[pos + 1]]) != 0);
     len += static_cast<std::size_t>(out - start);
-    for (std::size_t k = static_cast<std::size_t>(out - start) / 3; k > 0; --k) map.append(3, 2);
+    map.append(3, 2, static_cast<std::size_t>(out - start) / 3);
     return pos;
   }
   void unit(char32_t cp, std::size_t source_len) {
@@ -112,10 +115,57 @@ struct Builder {
   }
 };
 
+/// The embedded model's unigram log10 probability of every pair's character, for the pairs whose
+/// character is a three-byte UTF-8 sequence (all of CJK): the detection scorer's hot loop then reads
+/// one byte a pair instead of decoding the character and looking it up.
+class PairWeights {
+ public:
+  /// Marks a pair that is not a three-byte character (the scorer takes the general path there).
+  static constexpr std::uint8_t kOther = 255;
+
+  /// The weights of @p which for CharModel::embedded() (built on first use, thread-safe).
+  static const PairWeights& get(Legacy which) {
+    static const PairWeights gbk(Legacy::gbk), big5(Legacy::big5);
+    return which == Legacy::gbk ? gbk : big5;
+  }
+  /// kOther, or the index into value() of the pair's unigram.
+  std::uint8_t of(unsigned char lead, unsigned char trail) const noexcept { return q_[lead * 256u + trail]; }
+  /// The unigram of weight @p q: the very double CharModel::unigram returns for the pair's character.
+  double value(std::uint8_t q) const noexcept { return value_[q]; }
+  /// False when some unigram is not a value of the model's quantization (another model format): the
+  /// scorer must not use the table then.
+  bool exact() const noexcept { return exact_; }
+
+ private:
+  explicit PairWeights(Legacy which) : q_(65536, kOther) {
+    // CharModel stores -20 log10 P in a byte (charmodel_format::kScale) and gives unknown characters
+    // kUnknown = -8, which is weight 160; every pair is checked to give back its unigram exactly.
+    for (int q = 0; q < 255; ++q) value_[q] = -q / 20.0;
+    value_[kOther] = 0;
+    const DoubleByteTable& table = DoubleByteTable::get(which);
+    const CharModel& model = CharModel::embedded();
+    for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
+      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+        const std::uint32_t packed = table.utf8_three(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail));
+        if (packed == 0) continue;
+        const char32_t cp = (char32_t(packed & 0x0F) << 12) | (char32_t((packed >> 8) & 0x3F) << 6) | ((packed >> 16) & 0x3F);
+        const double u = model.unigram(cp);
+        const int q = std::clamp(static_cast<int>(-u * 20.0 + 0.5), 0, 254);
+        q_[lead * 256 + trail] = static_cast<std::uint8_t>(q);
+        exact_ = exact_ && value_[q] == u;
+      }
+  }
+  std::vector<std::uint8_t> q_;
+  double value_[256];
+  bool exact_ = true;
+};
+
 /// Scores a reading for detection without writing it: the same sums the text would give (characters,
 /// decode errors, unigram log10 probabilities of the non-ASCII characters, in text order).
 struct Scorer {
   const CharModel* model = nullptr;
+  /// The pair weights of the encoding read, when exact (the model is CharModel::embedded()), or null.
+  const PairWeights* weights = nullptr;
   std::size_t chars = 0, error_count = 0, scored = 0;
   double total = 0;
   /// A score this reading must beat to matter; once its errors prove it cannot, reading stops.
@@ -135,6 +185,18 @@ struct Scorer {
   }
   std::size_t three_run(const DoubleByteTable& table, const unsigned char* s, std::size_t pos, std::size_t n,
                         std::uint32_t packed) {
+    if (weights) {
+      // What three() does for each character, with the unigram read by pair: the same sum, in order.
+      const std::size_t first = pos;
+      std::uint8_t q = weights->of(s[pos], s[pos + 1]);
+      do {
+        total += weights->value(q);
+        pos += 2;
+      } while (pos + 1 < n && (q = weights->of(s[pos], s[pos + 1])) != PairWeights::kOther);
+      chars += (pos - first) / 2;
+      scored += (pos - first) / 2;
+      return pos;
+    }
     do {
       three(packed, 2);
       pos += 2;
@@ -171,8 +233,40 @@ struct Scorer {
   double mean() const { return scored ? total / double(scored) : 0.0; }
 };
 
+/// The lenient UTF-8 reading scored byte by byte: a detection sample of another encoding has an error
+/// every few bytes, where a search for the next one per error costs far more than a step. Gives the
+/// sums, and checks Scorer::done() at the points, of decode_utf8 below.
+void score_utf8(std::string_view raw, Scorer& b) {
+  const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
+  const std::size_t n = raw.size();
+  std::size_t pos = 0;
+  if (n > 0 && b.done(n)) return;
+  while (pos < n) {
+    if (pos + 8 <= n && ascii8(raw.data() + pos)) {
+      b.chars += 8;
+      pos += 8;
+      continue;
+    }
+    if (s[pos] < 0x80) {
+      ++b.chars;
+      ++pos;
+      continue;
+    }
+    if (docpipe::utf8::sequence_length(raw, pos) == 0) {
+      b.error(raw, pos, 1);
+      ++pos;
+      if (pos < n && b.done(n - pos)) return;
+      continue;
+    }
+    b.unit(docpipe::utf8::next(raw, pos), 0);
+  }
+}
+
 template <class Sink>
 void decode_utf8(std::string_view raw, std::size_t start, Sink& b) {
+  if constexpr (std::is_same_v<Sink, Scorer>) {
+    if (start == 0) return score_utf8(raw, b);
+  }
   if (start > 0) b.skip(start);
   std::size_t pos = start;
   while (pos < raw.size()) {
@@ -238,6 +332,23 @@ char32_t gb18030_four(std::string_view bytes) {
   return 0;
 }
 
+/// GB18030's reading of a two-byte code of the user-defined area (or another pair the GBK table
+/// leaves out), or 0: gb18030_four's answer, asked once a process per pair (Big5 text read as GBK
+/// meets such pairs every few characters).
+char32_t gb18030_pair(unsigned char lead, unsigned char trail) {
+  // Entries hold the answer shifted left by one with the low bit set; 0 means not asked yet. Threads
+  // racing on an entry store the same value.
+  static std::atomic<std::uint32_t> answers[65536];
+  std::atomic<std::uint32_t>& slot = answers[lead * 256u + trail];
+  std::uint32_t v = slot.load(std::memory_order_relaxed);
+  if (v == 0) {
+    const char bytes[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+    v = std::uint32_t(gb18030_four(std::string_view(bytes, 2))) << 1 | 1u;
+    slot.store(v, std::memory_order_relaxed);
+  }
+  return v >> 1;
+}
+
 template <class Sink>
 void decode_double_byte(std::string_view raw, Legacy which, Sink& b) {
   const DoubleByteTable& table = DoubleByteTable::get(which);
@@ -276,7 +387,7 @@ void decode_double_byte(std::string_view raw, Legacy which, Sink& b) {
       }
       if (which == Legacy::gbk && table.is_lead(lead) && table.is_trail(trail)) {
         // User-defined area: ICU's GB18030 maps it into the Private Use Area; keep it there.
-        if (const char32_t cp = gb18030_four(raw.substr(pos, 2))) {
+        if (const char32_t cp = gb18030_pair(lead, trail)) {
           b.unit(cp, 2);
           pos += 2;
           continue;
@@ -356,6 +467,10 @@ Detection detect_encoding(std::string_view raw) {
     // Each reading is scored as it is decoded (a table lookup per character), never written out.
     Scorer b;
     b.model = &CharModel::embedded();
+    if (i > 0) {
+      const PairWeights& weights = PairWeights::get(i == 1 ? Legacy::gbk : Legacy::big5);
+      if (weights.exact()) b.weights = &weights;
+    }
     if (i == 0) b.rival = std::min(candidates[1].score, candidates[2].score);
     decode_as(sample, name, 0, b);
     const std::size_t chars = b.chars;

@@ -1,5 +1,6 @@
 #include "double_byte_table.hpp"
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,25 +27,28 @@ DoubleByteTable::DoubleByteTable(Legacy which)
   // converter back in step after a pair it rejects. A pair is a character when exactly one code unit
   // comes from its first byte; rejected and unassigned pairs give substitution characters (U+FFFD
   // or U+001A), which the filter below leaves out as a failed conversion did.
-  std::string bytes;
-  bytes.reserve(126 * 191 * 3);
+  std::string bytes(126 * 191 * 3, '\n');
+  std::size_t size = 0;
   for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
     for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
       if (trail_ok_[trail]) {
-        bytes += static_cast<char>(lead);
-        bytes += static_cast<char>(trail);
-        bytes += '\n';
+        bytes[size] = static_cast<char>(lead);
+        bytes[size + 1] = static_cast<char>(trail);
+        size += 3;  // the line feed is in place
       }
-  std::vector<UChar> out(bytes.size() * 2);
-  std::vector<int32_t> offsets(out.size(), -1);
+  bytes.resize(size);
+  // Room for two code units per input byte (a pair gives one or two, a line feed one); ICU writes
+  // every unit and offset it reports, so neither buffer needs filling first.
+  const std::size_t room = bytes.size() * 2;
+  const std::unique_ptr<UChar[]> out(new UChar[room]);
+  const std::unique_ptr<int32_t[]> offsets(new int32_t[room]);
   const char* src = bytes.data();
-  UChar* dst = out.data();
+  UChar* dst = out.get();
   ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
-  ucnv_toUnicode(conv, &dst, out.data() + out.size(), &src, bytes.data() + bytes.size(), offsets.data(),
-                 true, &status);
+  ucnv_toUnicode(conv, &dst, out.get() + room, &src, bytes.data() + bytes.size(), offsets.get(), true, &status);
   ucnv_close(conv);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU conversion failed: ") + u_errorName(status));
-  const std::size_t units = static_cast<std::size_t>(dst - out.data());
+  const std::size_t units = static_cast<std::size_t>(dst - out.get());
   for (std::size_t j = 0; j < units; ++j) {
     const auto at = static_cast<std::size_t>(offsets[j]);
     if (at % 3 != 0 || (j > 0 && offsets[j - 1] == offsets[j])) continue;

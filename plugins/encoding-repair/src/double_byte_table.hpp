@@ -28,6 +28,9 @@ class DoubleByteTable {
   std::uint32_t utf8_three(unsigned char lead, unsigned char trail) const noexcept {
     return utf8_three_[lead * 256u + trail];
   }
+  /// The utf8_three() values of all pairs, indexed lead * 256 + trail: for a hot loop that writes
+  /// bytes through a char pointer (which may alias anything) and must keep the table in a register.
+  const std::uint32_t* utf8_three_table() const noexcept { return utf8_three_.data(); }
   /// True when the pair is well-formed (lead and trail in range) but maps to no ordinary
   /// character: the codes a lenient decoder drops ("vanished" pairs).
   bool vanishes(unsigned char lead, unsigned char trail) const noexcept {

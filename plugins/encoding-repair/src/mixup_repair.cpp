@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "char_model.hpp"
@@ -31,6 +33,13 @@ int latin_byte(char32_t c) {
 /// Characters that start a Latin-1 mix-up run (letters with diacritics and symbols of the upper
 /// half; the Windows-1252 quotes alone are ordinary Chinese punctuation).
 bool latin_run_char(char32_t c) { return c >= 0xA0 && c <= 0xFF; }
+
+/// True when the eight bytes at @p p are all ASCII.
+inline bool ascii8(const char* p) noexcept {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080ULL) == 0;
+}
 
 /// Decodes the character at @p pos of text known to be valid UTF-8 (Document::text always is)
 /// and advances past it: the scan's hot loop, without utf8::next's checks.
@@ -96,6 +105,10 @@ class RunWeights {
   }
   /// The weight of @p c, or kNoGbk.
   std::uint8_t of(char32_t c) const noexcept { return c < 0x10000 ? w_[c] : kNoGbk; }
+  /// The weight of the three-byte UTF-8 sequence at @p p (its lead byte is 1110xxxx).
+  std::uint8_t of_three(const unsigned char* p) const noexcept {
+    return w_[(unsigned(p[0] & 0x0F) << 12) | (unsigned(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu)];
+  }
   /// True when every weight is exactly the model's unigram (a model quantized otherwise is then
   /// scored with doubles throughout).
   bool exact() const noexcept { return exact_; }
@@ -151,6 +164,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
       ++pos;
+      while (pos + 8 <= text.size() && ascii8(text.data() + pos)) pos += 8;  // no run starts in ASCII
       continue;
     }
     std::size_t next = pos;
@@ -182,17 +196,22 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       std::size_t end = pos, chars = 0;
       std::uint64_t weight = 0;
       const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-      while (end < text.size()) {
-        std::uint8_t w;
-        std::size_t q = end;
-        if ((s[end] & 0xF0) == 0xE0) {
-          // The three-byte sequences of CJK, decoded inline (the text is valid UTF-8).
-          w = weights.of((char32_t(s[end] & 0x0F) << 12) | (char32_t(s[end + 1] & 0x3F) << 6) | (s[end + 2] & 0x3F));
-          q += 3;
-        } else {
-          const char32_t d = next_valid(text, q);
-          w = d < 0x80 ? RunWeights::kNoGbk : weights.of(d);
+      const std::size_t n = text.size();
+      for (;;) {
+        // The three-byte sequences of CJK, decoded inline (the text is valid UTF-8, so a lead byte
+        // 1110xxxx has its two trail bytes): the scan's hot loop.
+        std::size_t three = end;
+        std::uint8_t w = 0;
+        while (three < n && (s[three] & 0xF0) == 0xE0 && (w = weights.of_three(s + three)) != RunWeights::kNoGbk) {
+          weight += w;
+          three += 3;
         }
+        chars += (three - end) / 3;
+        end = three;
+        if (end >= n || (s[end] & 0xF0) == 0xE0) break;  // the end, or a CJK character without GBK code
+        std::size_t q = end;
+        const char32_t d = next_valid(text, q);
+        w = d < 0x80 ? RunWeights::kNoGbk : weights.of(d);
         if (w == RunWeights::kNoGbk) break;
         weight += w;
         ++chars;

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "cleaner.hpp"
 
 using namespace encoding_repair;
@@ -93,4 +97,40 @@ TEST_CASE("a lead byte of a character not cleaned is stepped over whole, at ever
     CHECK(edits[0].begin == at + 9);
     CHECK(edits[0].end == at + 13);
   }
+}
+
+TEST_CASE("edits start exactly at the cleaned characters among punctuation sharing their lead bytes") {
+  // Random texts of pieces: characters that are never edited, many with the lead bytes of cleaned
+  // ones (C2, E2, E3, EF) and trail bytes one off theirs, and characters that always are. The scan
+  // judges sixteen bytes at a time with the bytes after each lead; the edits must begin exactly at
+  // the cleaned pieces wherever they fall in a block.
+  const std::vector<std::string> kept = {
+      "政", "府", "，", "。", "、", "《", "“", "”", "—", "…", "·", "°", "¡", "¬", "®", "€", "\u200A",
+      "\u2010", "\u2065", "\uFEFE", "\uFF01", "\u3001", "\u3002", "a", "1", "\t", "\n", "<x", "&x", "Ä"};
+  const std::vector<std::string> cleaned = {"\u200B", "\u200F", "\u2060", "\u2064", "\uFEFF", "\u00AD", "\u0085",
+                                            "\u00A0", "\u3000", "\r", "\x01", "\x7F", "<br>", "&amp;"};
+  std::uint32_t state = 4242;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  std::size_t found = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    std::vector<std::size_t> expected;
+    bool last_cleaned = true;  // a text starts with a kept piece; cleaned pieces never touch
+    for (int k = 0, pieces = 10 + int(next() % 60); k < pieces; ++k) {
+      if (!last_cleaned && next() % 4 == 0) {
+        expected.push_back(text.size());
+        text += cleaned[next() % cleaned.size()];
+        last_cleaned = true;
+      } else {
+        text += kept[next() % kept.size()];
+        last_cleaned = false;
+      }
+    }
+    std::vector<std::size_t> begins;
+    for (const auto& e : find_cleaning_edits(text)) begins.push_back(e.begin);
+    INFO("round " << round);
+    CHECK(begins == expected);
+    found += begins.size();
+  }
+  CHECK(found > 1000);
 }
