@@ -303,10 +303,9 @@ bool new_clause_blocked(u32string_view pre) { return pre.find(U"其中") != u32s
 
 }  // namespace
 
-std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
-                                                   const std::vector<const ScannedNumber*>& numbers,
-                                                   const IndicatorTable& table, const SentenceContext& context) {
-  std::vector<docpipe::Indicator> out;
+void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
+                        const std::vector<const ScannedNumber*>& numbers, const IndicatorTable& table,
+                        const SentenceContext& context, std::vector<docpipe::Indicator>& out) {
   // The figures that can be indicator values (a buffer kept per thread: one call per sentence).
   thread_local std::vector<const ScannedNumber*> figures;
   figures.clear();
@@ -318,8 +317,7 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
       figures.push_back(n);
     }
   }
-  if (figures.empty()) return out;
-  out.reserve(figures.size());
+  if (figures.empty()) return;
   // A name in both forms: folded (for matching) and as written (for the output).
   struct Name {
     u32string folded;
@@ -577,7 +575,6 @@ std::vector<docpipe::Indicator> extract_indicators(const FoldedText& t, std::siz
     i = j;
   }
   (void)end;
-  return out;
 }
 
 }  // namespace number_extract

@@ -180,11 +180,13 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     const bool continues = joint == U'；' || joint == U';' || joint == U'：' || joint == U':';
     if (continues && !carried.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = carried;
     carried = ctx;
-    for (auto& ind : extract_indicators(t, b, e, in_sentence, table, ctx)) {
+    const std::size_t first_new = doc.indicators.size();
+    extract_indicators(t, b, e, in_sentence, table, ctx, doc.indicators);
+    for (std::size_t k = first_new; k < doc.indicators.size(); ++k) {
+      docpipe::Indicator& ind = doc.indicators[k];
       while (given_at + 1 < given.size() && given[given_at].end <= ind.span.begin) ++given_at;
       ind.sentence = given[given_at];
       ind.section = section_of(doc.sections, ind.span.begin);
-      doc.indicators.push_back(std::move(ind));
     }
   }
   report_missing_targets(doc, t);
