@@ -1,9 +1,12 @@
 #include "glossary_locator.hpp"
 
+#include <algorithm>
+
+#include "docpipe/utf8.hpp"
 #include "entry_parser.hpp"
 #include "enumerator.hpp"
 #include "script_fold.hpp"
-#include "term_matcher.hpp"
+#include "sequence_finder.hpp"
 #include "text_cursor.hpp"
 
 namespace docpipe::glossary_link {
@@ -46,7 +49,68 @@ bool entry_follows(std::string_view text, std::size_t pos, bool after_line_break
   return term.size() >= 2 && fold.fold_string(text.substr(0, heading_begin)).find(term) != std::u32string::npos;
 }
 
+// The folded keywords, and a finder for the raw code points their first characters fold from.
+struct KeywordIndex {
+  std::vector<std::u32string> keys;  // distinct, in the order of glossary_keywords(); index = key id
+  std::size_t longest = 0;
+  SequenceFinder first_characters;
+};
+
+const KeywordIndex& keyword_index() {
+  static const KeywordIndex index = [] {
+    const ScriptFold& fold = ScriptFold::instance();
+    std::vector<std::u32string> keys;
+    std::size_t longest = 0;
+    std::vector<std::string> firsts;
+    auto add_first = [&](char32_t cp) {
+      std::string bytes = utf8::encode(cp);
+      if (std::find(firsts.begin(), firsts.end(), bytes) == firsts.end()) firsts.push_back(std::move(bytes));
+    };
+    for (std::string_view word : glossary_keywords()) {
+      std::u32string key = fold.fold_string(word);
+      if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      longest = std::max(longest, key.size());
+      if (fold.fold(key[0]) == key[0]) add_first(key[0]);
+      for (char32_t raw : fold.sources(key[0])) add_first(raw);
+      keys.push_back(std::move(key));
+    }
+    return KeywordIndex{std::move(keys), longest, SequenceFinder(std::move(firsts))};
+  }();
+  return index;
+}
+
 }  // namespace
+
+std::vector<TermMatch> find_glossary_keywords(std::string_view text) {
+  // Keywords are rare, and each starts with one of a handful of characters (名 词 注 in either
+  // script): a byte search finds those, and only there are the following code points folded and
+  // compared. Document::text is valid UTF-8, so a found sequence is a code point of the text.
+  const KeywordIndex& index = keyword_index();
+  const ScriptFold& fold = ScriptFold::instance();
+  std::vector<TermMatch> hits;
+  std::vector<char32_t> folded;    // the folded code points from the candidate on, dropped ones left out
+  std::vector<std::size_t> ends;   // where each of them ends
+  for (std::size_t pos = index.first_characters.next(text, 0, text.size()); pos < text.size();
+       pos = index.first_characters.next(text, pos + 1, text.size())) {
+    folded.clear();
+    ends.clear();
+    for (std::size_t p = pos; p < text.size() && folded.size() < index.longest;) {
+      const char32_t f = fold.fold(utf8::next(text, p));
+      if (f == ScriptFold::dropped) continue;
+      folded.push_back(f);
+      ends.push_back(p);
+    }
+    for (std::size_t k = 0; k < index.keys.size(); ++k) {
+      const std::u32string& key = index.keys[k];
+      if (key.size() <= folded.size() && std::equal(key.begin(), key.end(), folded.begin()))
+        hits.push_back({{pos, ends[key.size() - 1]}, std::uint32_t(k), std::uint32_t(key.size())});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const TermMatch& a, const TermMatch& b) {
+    return a.span.end != b.span.end ? a.span.end < b.span.end : a.length > b.length;
+  });
+  return hits;
+}
 
 const std::vector<std::string_view>& glossary_keywords() {
   // Matching folds scripts, so the simplified forms would do; both are listed for readers.
@@ -57,16 +121,8 @@ const std::vector<std::string_view>& glossary_keywords() {
 }
 
 std::optional<GlossaryRegion> find_glossary_heading(std::string_view text) {
-  // One Aho–Corasick pass for all keywords (folded, so both scripts): a byte search per keyword
-  // stops at every CJK lead byte and costs more than the rest of the stage.
-  static const TermMatcher keywords = [] {
-    TermMatcher m;
-    for (std::string_view word : glossary_keywords()) m.add(word);
-    m.build();
-    return m;
-  }();
   std::optional<GlossaryRegion> best;
-  for (const TermMatch& hit : keywords.find(text, {0, text.size()}, true)) {
+  for (const TermMatch& hit : find_glossary_keywords(text)) {
     const std::size_t at_pos = hit.span.begin;
     auto line_start = heading_line_start(text, at_pos);
     if (!line_start) continue;

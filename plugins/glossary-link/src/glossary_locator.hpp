@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "docpipe/document.hpp"
+#include "term_matcher.hpp"
 
 namespace docpipe::glossary_link {
 
@@ -19,6 +20,11 @@ struct GlossaryRegion {
 
 /// The keywords a glossary heading contains, in both scripts.
 const std::vector<std::string_view>& glossary_keywords();
+
+/// Every occurrence of a glossary keyword in @p text, folded as TermMatcher folds (either script,
+/// quotes and blanks inside skipped), in the order TermMatcher::find() with `all_keys` gives: by end,
+/// longest first. Key ids are those a TermMatcher fed glossary_keywords() in order would give.
+std::vector<TermMatch> find_glossary_keywords(std::string_view text);
 
 /// The glossary of @p doc: a section of kind `glossary` (or an `appendix` whose title holds a
 /// keyword) when the section tree has one, otherwise the last heading-like keyword that is followed

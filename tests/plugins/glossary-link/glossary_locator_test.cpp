@@ -1,6 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "glossary_locator.hpp"
+#include "term_matcher.hpp"
 
 using namespace docpipe;
 using namespace docpipe::glossary_link;
@@ -61,4 +67,60 @@ TEST_CASE("the last qualifying heading wins; a glossary section from the splitte
   auto fromSections = locate_glossary(doc);
   REQUIRE(fromSections);
   CHECK(fromSections->body.begin == s.heading.end);
+}
+
+namespace {
+
+// What find_glossary_keywords() must equal: one Aho–Corasick pass over the whole text.
+std::vector<TermMatch> keyword_hits_by_automaton(std::string_view text) {
+  static const TermMatcher keywords = [] {
+    TermMatcher m;
+    for (std::string_view word : glossary_keywords()) m.add(word);
+    m.build();
+    return m;
+  }();
+  return keywords.find(text, {0, text.size()}, true);
+}
+
+bool same_hits(const std::vector<TermMatch>& a, const std::vector<TermMatch>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].span != b[i].span || a[i].key != b[i].key || a[i].length != b[i].length) return false;
+  return true;
+}
+
+// @p text with every keyword written in mixed script, with a blank, a line break or a quote inside.
+std::string damaged_keywords(std::string text) {
+  const std::pair<std::string_view, std::string_view> swaps[] = {
+      {"名词解释", "名 詞\n解“釋"}, {"注释", "註　释"}, {"名词", "名\"词"}, {"说明", "說明"}};
+  for (const auto& [from, to] : swaps)
+    for (std::size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size()))
+      text.replace(p, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("keyword hits equal the Aho-Corasick pass: corpus reports, damaged keywords, overlaps") {
+  std::vector<std::string> texts = {
+      "", "名", "名词", "名词注释和名詞註解、词语解释；名词解释和说明 名詞解釋和說明\n注解注释注", "名词名词解释释义名词释义",
+      "**名 词 解 释**\n注\n\n释：“名”词说明"};
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(DOCPIPE_SHARED_DIR) + "/corpus/reports"))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 20);
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    texts.push_back(damaged_keywords(text));
+    texts.push_back(std::move(text));
+  }
+  std::size_t hits = 0;
+  for (const std::string& text : texts) {
+    const auto expected = keyword_hits_by_automaton(text);
+    hits += expected.size();
+    CHECK(same_hits(find_glossary_keywords(text), expected));
+  }
+  CHECK(hits >= 50);  // the comparison saw keywords (88 in the corpus and its damaged copies), not only their absence
 }
