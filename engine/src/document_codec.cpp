@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace docpipe::engine {
 
@@ -17,7 +18,11 @@ constexpr std::uint32_t format_version = 2;
 // and one std::string::append per field cost more than the whole document's text.
 class Writer {
  public:
+  /// Writes everything into @p out.
   explicit Writer(std::string& out) : out_(out) {}
+  /// Writes the small fields into @p out and leaves strings longer than the buffer where they are,
+  /// listed in order with the parts of @p out between them in @p pieces (see pieces()).
+  Writer(std::string& out, std::vector<std::string_view>& pieces) : out_(out), pieces_(&pieces) {}
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
   [[gnu::always_inline]] void u64(std::uint64_t v) {
@@ -42,7 +47,11 @@ class Writer {
     if (n > sizeof buf_ - used_) {
       flush();
       if (n > sizeof buf_) {
-        out_.append(s);
+        if (pieces_) {
+          external_.push_back({s, out_.size()});
+        } else {
+          out_.append(s);
+        }
         return;
       }
     }
@@ -89,9 +98,28 @@ class Writer {
     out_.append(buf_, used_);
     used_ = 0;
   }
+  /// After the last flush(), with a pieces list: fills it, the parts of the output between the
+  /// long strings and the long strings, in order. (Views into the output are taken only now, when
+  /// it no longer grows.)
+  void finish_pieces() {
+    std::size_t from = 0;
+    for (const External& e : external_) {
+      if (e.at > from) pieces_->push_back(std::string_view(out_).substr(from, e.at - from));
+      pieces_->push_back(e.bytes);
+      from = e.at;
+    }
+    if (out_.size() > from) pieces_->push_back(std::string_view(out_).substr(from));
+  }
 
  private:
+  // A long string left in place, and where in the output it belongs.
+  struct External {
+    std::string_view bytes;
+    std::size_t at;
+  };
   std::string& out_;
+  std::vector<std::string_view>* pieces_ = nullptr;
+  std::vector<External> external_;
   std::size_t used_ = 0;
   char buf_[4096];
 };
@@ -162,6 +190,12 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+void encode_fields(Writer& w, const Document& doc, bool text_is_raw);
+
+}  // namespace
+
 std::string encode_document(const Document& doc) {
   std::string out;
   append_encoded_document(out, doc);
@@ -175,6 +209,27 @@ void append_encoded_document(std::string& out, const Document& doc) {
   out.reserve(out.size() + doc.raw.size() + doc.text.size() * (text_is_raw ? 1 : 2) + 4096);
   out.append(magic);
   Writer w(out);
+  encode_fields(w, doc, text_is_raw);
+  w.flush();
+}
+
+std::vector<std::string_view> encode_document_pieces(const Document& doc, std::string& scratch) {
+  scratch.clear();
+  const bool text_is_raw = doc.text == doc.raw;
+  // Without the long strings the layers rarely take more bytes than the text.
+  scratch.reserve(doc.text.size() + 4096);
+  scratch.append(magic);
+  std::vector<std::string_view> pieces;
+  Writer w(scratch, pieces);
+  encode_fields(w, doc, text_is_raw);
+  w.flush();
+  w.finish_pieces();
+  return pieces;
+}
+
+namespace {
+
+void encode_fields(Writer& w, const Document& doc, bool text_is_raw) {
   w.u64(format_version);
   w.str(doc.id);
   w.str(doc.source);
@@ -296,8 +351,9 @@ void append_encoded_document(std::string& out, const Document& doc) {
     w.str(p.version);
     w.f64(p.milliseconds);
   }
-  w.flush();
 }
+
+}  // namespace
 
 Document decode_document(std::string_view bytes) {
   if (bytes.substr(0, magic.size()) != magic) throw DocumentCodecError("not a docpipe document (bad magic)");

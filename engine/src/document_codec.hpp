@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "docpipe/document.hpp"
 
@@ -23,6 +24,12 @@ std::string encode_document(const Document& doc);
 /// Appends the encode_document() bytes of @p doc to @p out (a checkpoint puts its header first
 /// without copying the document's bytes again).
 void append_encoded_document(std::string& out, const Document& doc);
+
+/// The encode_document() bytes of @p doc as consecutive pieces, for writing without a copy of the
+/// document (writev): the small fields are gathered in @p scratch, which the pieces view, and strings
+/// longer than a few kilobytes (the raw bytes, the text) are viewed where they are in @p doc. The
+/// views are valid while @p doc and @p scratch are unchanged.
+std::vector<std::string_view> encode_document_pieces(const Document& doc, std::string& scratch);
 
 /// The document encoded in @p bytes. Throws DocumentCodecError for anything encode_document() did not
 /// produce; never reads out of bounds.

@@ -2,7 +2,12 @@
 // survive, and damaged bytes must be refused without reading out of bounds.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "docpipe/export/document_json.hpp"
+#include "checkpoint_store.hpp"
 #include "document_codec.hpp"
 
 using namespace docpipe;
@@ -153,4 +158,45 @@ TEST_CASE("strings of every length, around the codec's short copies and its buff
     REQUIRE(back.repairs[i].before == d.repairs[i].before);
   }
   CHECK(as_json(back) == as_json(d));
+}
+
+TEST_CASE("encode_document_pieces, written in order, are exactly the encoded form, long strings left in place") {
+  Document d = full_document();
+  for (const bool text_is_raw : {false, true}) {
+    d.raw = std::string(10000, 'r') + "政府工作報告";
+    d.text = text_is_raw ? d.raw : std::string(9000, 't');
+    d.numbers.front().text = std::string(5000, 'n');  // a long string among the layers
+    std::string scratch = "left over from the last document";
+    const std::vector<std::string_view> pieces = docpipe::engine::encode_document_pieces(d, scratch);
+    std::string joined;
+    bool raw_in_place = false;
+    for (std::string_view p : pieces) {
+      joined.append(p);
+      raw_in_place = raw_in_place || p.data() == d.raw.data();
+    }
+    INFO("text is raw: " << text_is_raw);
+    CHECK(joined == encode_document(d));
+    CHECK(raw_in_place);
+    CHECK(scratch.size() < joined.size() - d.raw.size());
+  }
+}
+
+TEST_CASE("a checkpoint saved in pieces loads back as the document, and only under its own key") {
+  const std::filesystem::path out = std::filesystem::temp_directory_path() / ("docpipe-checkpoint-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  const docpipe::engine::CheckpointStore store(out);
+  Document d = full_document();
+  d.raw = std::string(20000, 'r');  // long enough to be written in place
+  d.text = std::string(12000, 't');
+  const docpipe::engine::CheckpointKey key{d.id, "content", "pipeline"};
+  store.save(key, d);
+  const auto back = store.load(key);
+  REQUIRE(back);
+  CHECK(back->raw == d.raw);
+  CHECK(as_json(*back) == as_json(d));
+  // The file is the header and the encoded form, nothing else; another key does not load it.
+  CHECK(std::filesystem::file_size(store.file(d.id)) ==
+        std::string("docpipe.checkpoint/1\n" + d.id + "\ncontent\npipeline\n").size() + encode_document(d).size());
+  CHECK(!store.load({d.id, "other content", "pipeline"}));
+  std::filesystem::remove_all(out);
 }
