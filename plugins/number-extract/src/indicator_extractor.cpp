@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 
@@ -263,11 +264,31 @@ bool names_no_statistic(u32string_view name) {
   return false;
 }
 
+// Up to seven bytes and their count in one integer, so a unit is compared with a list in integer
+// compares instead of a byte comparison per entry (units are tested once per figure).
+constexpr std::uint64_t packed_unit(std::string_view s) {
+  std::uint64_t v = s.size();
+  for (char c : s) v = (v << 8) | static_cast<unsigned char>(c);
+  return v;
+}
+
 bool is_duration_or_rank(std::string_view unit) {
   static constexpr std::string_view kUnits[] = {"年", "个月", "個月", "月", "天", "日", "周", "週", "小时", "小時", "分钟",
                                                 "分鐘", "秒", "周年", "週年", "岁", "歲", "位"};
-  for (std::string_view u : kUnits)
-    if (unit == u) return true;
+  static constexpr auto kPacked = [] {
+    std::array<std::uint64_t, std::size(kUnits)> packed{};
+    for (std::size_t k = 0; k < packed.size(); ++k) packed[k] = packed_unit(kUnits[k]);
+    return packed;
+  }();
+  static_assert([] {
+    for (std::string_view u : kUnits)
+      if (u.size() > 7) return false;
+    return true;
+  }(), "packed_unit holds seven bytes");
+  if (unit.size() > 7) return false;
+  const std::uint64_t key = packed_unit(unit);
+  for (std::uint64_t p : kPacked)
+    if (p == key) return true;
   return false;
 }
 
@@ -291,11 +312,13 @@ bool names_a_statistic(u32string_view name) {
 
 // A number of firms (新增规模以上工业企业230家, 市场主体12万户): firms counted in their own measure word.
 bool counts_firms(u32string_view name, const std::string& unit) {
+  // The measure word first: most figures are counted in none of the three.
+  if (unit != std::string_view("家") && unit != std::string_view("户") && unit != std::string_view("戶")) return false;
   const bool firms = ends_with(name, U"企业") || ends_with(name, U"市场主体") || ends_with(name, U"经营主体");
   // Words that continue a figure before them (500强企业, 亿元以上企业) leave a name of the figure's
   // tail: no class of firms.
   const bool figure_tail = starts_with(name, U"强") || starts_with(name, U"以上");
-  return firms && !figure_tail && name.size() > 2 && (unit == std::string_view("家") || unit == std::string_view("户") || unit == std::string_view("戶"));
+  return firms && !figure_tail && name.size() > 2;
 }
 
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.

@@ -120,6 +120,9 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     return;
   }
 
+  // About one fact for four mentions in reports: room for them up front, so facts are not moved
+  // while the vector grows.
+  doc.indicators.reserve(scanned.size() / 3 + 8);
   const std::vector<docpipe::Span> own_sentences = doc.sentences.empty() ? split_sentences(doc.text) : std::vector<docpipe::Span>{};
   const std::vector<docpipe::Span> sentences = reading_units(doc.text, doc.sentences.empty() ? own_sentences : doc.sentences);
   // Facts name the given sentence that holds them, not the reading unit.
