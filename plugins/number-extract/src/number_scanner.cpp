@@ -145,7 +145,7 @@ struct Quantity {
   Numeral num;
   std::size_t end = 0;  // after the unit
   std::optional<UnitMatch> unit;
-  std::string unit_text;  // the unit as written
+  std::string_view unit_text;  // the unit as written (a view into the text)
   bool lower_bound = false;  // 250余种, 1万多人
   double value = 0;
 };
@@ -176,7 +176,7 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
   if (match_unit(t, k, u, true)) {
     // 三块 and 三块钱 are money; 一块蛋糕 is one piece of cake.
     if (u.cls == UnitClass::money && t.at(u.end - 1) == U'块' && is_cjk(t.at(u.end)))
-      u.cls = UnitClass::measure, u.code.clear();
+      u.cls = UnitClass::measure, u.code = {};
     // 20个比特币: a measure word before a currency name; the currency is the unit.
     UnitMatch money;
     if (u.cls == UnitClass::measure && t.at(u.end - 1) == U'个' && match_unit(t, u.end, money) &&
@@ -185,12 +185,12 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
       u = money;
     }
     q.unit = u;
-    q.unit_text = std::string(t.slice(k, u.end));
+    q.unit_text = t.slice(k, u.end);
     // Keep the written unit without the spaces before it.
-    while (!q.unit_text.empty() && q.unit_text.front() == ' ') q.unit_text.erase(0, 1);
+    while (!q.unit_text.empty() && q.unit_text.front() == ' ') q.unit_text.remove_prefix(1);
     k = u.end;
     // 8亿元人民币: the currency name after 元 belongs to the mention.
-    if (u.cls == UnitClass::money && u.code == std::string("CNY") && t.matches(k, U"人民币")) k += 3;
+    if (u.cls == UnitClass::money && u.code == "CNY" && t.matches(k, U"人民币")) k += 3;
     if (u.cls == UnitClass::measure && (t.at(k) == U'余' || t.at(k) == U'多') && !is_cjk(t.at(k + 1))) {
       q.lower_bound = true;  // 一年多
       ++k;
@@ -305,7 +305,7 @@ class Scanner {
     s.last_cp = e;
     s.mention.span = {t_.byte(b), t_.byte(e)};
     s.numeral = s.mention.span;
-    s.mention.text = std::string(t_.slice(b, e));
+    s.mention.text.assign(t_.slice(b, e));
     set_kind(s, NumberKind::name);  // value stays 0: a name is no quantity
     out_.push_back(std::move(s));
   }
@@ -319,7 +319,7 @@ class Scanner {
     s.last_cp = n->end;
     s.mention.span = {t_.byte(i), t_.byte(n->end)};
     s.numeral = s.mention.span;
-    s.mention.text = std::string(t_.slice(i, n->end));
+    s.mention.text.assign(t_.slice(i, n->end));
     s.mention.value = n->value;
     set_kind(s, NumberKind::ordinal);
     // 在第十和第十五之间: a range of ranks, closed by 之间 / 间 like a range of numbers.
@@ -333,7 +333,7 @@ class Scanner {
           s.first_cp = first;
           s.last_cp = close;
           s.mention.span = {t_.byte(first), t_.byte(close)};
-          s.mention.text = std::string(t_.slice(first, close));
+          s.mention.text.assign(t_.slice(first, close));
           s.mention.value_high = high->value;
           s.mention.qualifier = "range";
           s.bound = s.mention.span;
@@ -386,7 +386,7 @@ class Scanner {
     s.last_cp = n->end;
     s.mention.span = {t_.byte(i), t_.byte(n->end)};
     s.numeral = {t_.byte(i + 1), t_.byte(n->end)};
-    s.mention.text = std::string(t_.slice(i, n->end));
+    s.mention.text.assign(t_.slice(i, n->end));
     s.mention.value = n->value;
     s.mention.unit = code;
     set_kind(s, NumberKind::money);
@@ -574,7 +574,7 @@ class Scanner {
         case UnitClass::money: set_kind(s, NumberKind::money); s.mention.unit = u.code; break;
         case UnitClass::percent:  // per mille (人口自然增长率6.8‰) keeps its sign: value 6.8, unit ‰
           set_kind(s, NumberKind::percent);
-          s.mention.unit = u.code.empty() ? "%" : u.code;
+          s.mention.unit = u.code.empty() ? std::string_view("%") : u.code;
           break;
         case UnitClass::percentage_point: set_kind(s, NumberKind::percentage_point); s.mention.unit = "pp"; break;
         default: set_kind(s, NumberKind::measure); s.mention.unit = unit_q.unit_text; break;
@@ -629,7 +629,7 @@ class Scanner {
     s.last_cp = end;
     s.mention.span = {t_.byte(first), t_.byte(end)};
     s.numeral = {t_.byte(numeral_begin), t_.byte(numeral_end)};
-    s.mention.text = std::string(t_.slice(first, end));
+    s.mention.text.assign(t_.slice(first, end));
     return s;
   }
 
@@ -721,7 +721,7 @@ class Scanner {
       end = suffix_end;
       s.last_cp = end;
       s.mention.span.end = t_.byte(end);
-      s.mention.text = std::string(t_.slice(start, end));
+      s.mention.text.assign(t_.slice(start, end));
     }
     out_.push_back(std::move(s));
     return end;

@@ -10,7 +10,7 @@ namespace {
 struct Entry {
   std::u32string_view word;  // folded (simplified, half-width)
   UnitClass cls;
-  const char* code;
+  std::string_view code;
   double scale;
 };
 
@@ -112,7 +112,7 @@ bool match_unit(const FoldedText& t, std::size_t i, UnitMatch& out, bool spaced)
     if (w == word.size()) {
       out.end = p;
       out.cls = UnitClass::percentage_point;
-      out.code.clear();
+      out.code = {};
       out.scale = 1;
       return true;
     }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "folded_text.hpp"
 
@@ -24,7 +25,7 @@ enum class UnitClass {
 struct UnitMatch {
   std::size_t end = 0;    ///< One past its last code point.
   UnitClass cls = UnitClass::measure;
-  std::string code;       ///< ISO code for money (`CNY`); empty otherwise.
+  std::string_view code;  ///< ISO code for money (`CNY`, a literal of the lexicon); empty otherwise.
   double scale = 1;       ///< Factor the value takes (角 0.1 yuan); 1 for most.
 };
 
