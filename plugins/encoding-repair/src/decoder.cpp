@@ -9,6 +9,10 @@
 #include <memory>
 #include <type_traits>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -29,6 +33,46 @@ inline bool ascii8(const char* p) noexcept {
   std::memcpy(&word, p, 8);
   return (word & 0x8080808080808080ULL) == 0;
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define ENCODING_REPAIR_GATHER 1
+
+/// True when the CPU running this has AVX2 (asked once).
+bool has_avx2() noexcept {
+  static const bool yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return yes;
+}
+
+/// Writes at @p out the UTF-8 bytes of the pairs of @p s from @p pos on, eight pairs at a time, as
+/// long as all eight of a block are three-byte characters (DoubleByteTable::utf8_three_table()
+/// @p threes); returns where it stopped, @p out advanced. The caller's scalar loop goes on from
+/// there. Each block writes 28 bytes of which 24 are kept: @p out needs room for 3 bytes a pair
+/// left plus 4.
+__attribute__((target("avx2"))) std::size_t write_threes_avx2(const unsigned char* s, std::size_t pos, std::size_t n,
+                                                               const std::uint32_t* threes, char*& out) noexcept {
+  // Three bytes of each 32-bit value, four values a 128-bit lane.
+  const __m256i pack = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1,
+                                        0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+  while (pos + 16 <= n) {
+    // Pair i is lead s[2i], trail s[2i+1]: the table index lead * 256 + trail, widened to 32 bits.
+    const __m128i pairs = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
+    const __m128i index16 = _mm_or_si128(_mm_slli_epi16(pairs, 8), _mm_srli_epi16(pairs, 8));
+    const __m256i packed = _mm256_i32gather_epi32(reinterpret_cast<const int*>(threes), _mm256_cvtepu16_epi32(index16), 4);
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(packed, _mm256_setzero_si256())) != 0) break;
+    const __m256i bytes = _mm256_shuffle_epi8(packed, pack);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm256_castsi256_si128(bytes));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), _mm256_extracti128_si256(bytes, 1));
+    out += 24;
+    pos += 16;
+  }
+  return pos;
+}
+#else
+#define ENCODING_REPAIR_GATHER 0
+#endif
 
 /// Accumulates text, map and decode errors unit by unit. The text is written into a buffer grown
 /// ahead (`len` bytes used) rather than appended to, so the per-character cost is a store.
@@ -58,11 +102,18 @@ struct Builder {
     char* out = room(3 * ((n - pos) / 2) + 4);
     char* const start = out;
     const std::uint32_t* const threes = table.utf8_three_table();  // not reloaded after each store
-    do {
+#if ENCODING_REPAIR_GATHER
+    if (has_avx2()) {
+      pos = write_threes_avx2(s, pos, n, threes, out);
+      packed = pos + 1 < n ? threes[s[pos] * 256u + s[pos + 1]] : 0;  // where the blocks stopped
+    }
+#endif
+    while (packed != 0) {
       std::memcpy(out, &packed, 4);
       out += 3;
       pos += 2;
-    } while (pos + 1 < n && (packed = threes[s[pos] * 256u + s[pos + 1]]) != 0);
+      packed = pos + 1 < n ? threes[s[pos] * 256u + s[pos + 1]] : 0;
+    }
     len += static_cast<std::size_t>(out - start);
     map.append(3, 2, static_cast<std::size_t>(out - start) / 3);
     return pos;
@@ -252,7 +303,8 @@ void score_utf8(std::string_view raw, Scorer& b) {
       ++pos;
       continue;
     }
-    if (docpipe::utf8::sequence_length(raw, pos) == 0) {
+    // Trail bytes, C0, C1 and F5-FF never start a sequence: most bytes of another encoding.
+    if (s[pos] < 0xC2 || s[pos] > 0xF4 || docpipe::utf8::sequence_length(raw, pos) == 0) {
       b.error(raw, pos, 1);
       ++pos;
       if (pos < n && b.done(n - pos)) return;

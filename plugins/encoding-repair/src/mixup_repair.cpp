@@ -6,6 +6,10 @@
 #include <cstring>
 #include <optional>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
@@ -92,7 +96,7 @@ bool mostly_cjk(std::string_view s) {
 class RunWeights {
  public:
   static constexpr std::uint8_t kNoGbk = 255;
-  RunWeights(const CharModel& model, const DoubleByteTable& gbk) : w_(0x10000) {
+  RunWeights(const CharModel& model, const DoubleByteTable& gbk) : w_(0x10000 + 3, kNoGbk) {
     for (char32_t c = 0; c < 0x10000; ++c) {
       if (!gbk.encode_any(c)) {
         w_[c] = kNoGbk;
@@ -112,11 +116,74 @@ class RunWeights {
   /// True when every weight is exactly the model's unigram (a model quantized otherwise is then
   /// scored with doubles throughout).
   bool exact() const noexcept { return exact_; }
+  /// The weights of the BMP by code point, followed by three bytes of padding: a gather may read
+  /// four bytes at the last code point.
+  const std::uint8_t* table() const noexcept { return w_.data(); }
 
  private:
   std::vector<std::uint8_t> w_;
   bool exact_ = true;
 };
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define ENCODING_REPAIR_GATHER 1
+
+/// True when the CPU running this has AVX2 (asked once).
+bool has_avx2() noexcept {
+  static const bool yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return yes;
+}
+
+/// Adds to @p weight the weights (RunWeights::table() @p w) of the three-byte characters of @p s
+/// from @p pos on, eight at a time, as long as all eight of a block have a GBK code; returns where it
+/// stopped. Each block holds the same characters the scalar loop would have taken one by one, and
+/// the scalar loop goes on from the returned position, so it alone decides where a run ends. The
+/// text is valid UTF-8: a lead byte 1110xxxx is followed by its two trail bytes.
+__attribute__((target("avx2"))) std::size_t add_three_weights_avx2(const unsigned char* s, std::size_t pos,
+                                                                     std::size_t n, const std::uint8_t* w,
+                                                                     std::uint64_t& weight) noexcept {
+  // Each 128-bit lane gets four characters (12 bytes) as 32-bit values b0 | b1 << 8 | b2 << 16.
+  const __m256i spread = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
+                                          0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
+  const __m256i lead_mask = _mm256_set1_epi32(0xF0), lead = _mm256_set1_epi32(0xE0);
+  const __m256i low4 = _mm256_set1_epi32(0x0F), mid6 = _mm256_set1_epi32(0xFC0), low6 = _mm256_set1_epi32(0x3F);
+  const __m256i byte = _mm256_set1_epi32(0xFF), none = _mm256_set1_epi32(RunWeights::kNoGbk);
+  __m256i sum = _mm256_setzero_si256();
+  // 32-bit lane sums stay far from overflow: at most 254 per block and 2^20 blocks between flushes.
+  for (std::size_t blocks = 0; pos + 28 <= n; ++blocks) {
+    if (blocks == (1u << 20)) {
+      alignas(32) std::uint32_t lanes[8];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), sum);
+      for (const std::uint32_t l : lanes) weight += l;
+      sum = _mm256_setzero_si256();
+      blocks = 0;
+    }
+    const __m256i raw = _mm256_inserti128_si256(
+        _mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos))),
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos + 12)), 1);
+    const __m256i chars = _mm256_shuffle_epi8(raw, spread);
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(_mm256_and_si256(chars, lead_mask), lead)) != -1) break;
+    // The code point (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F).
+    const __m256i cp = _mm256_or_si256(
+        _mm256_slli_epi32(_mm256_and_si256(chars, low4), 12),
+        _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(chars, 2), mid6), _mm256_and_si256(_mm256_srli_epi32(chars, 16), low6)));
+    const __m256i weights = _mm256_and_si256(_mm256_i32gather_epi32(reinterpret_cast<const int*>(w), cp, 1), byte);
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(weights, none)) != 0) break;
+    sum = _mm256_add_epi32(sum, weights);
+    pos += 24;
+  }
+  if (_mm256_testz_si256(sum, sum)) return pos;
+  alignas(32) std::uint32_t lanes[8];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), sum);
+  for (const std::uint32_t l : lanes) weight += l;
+  return pos;
+}
+#else
+#define ENCODING_REPAIR_GATHER 0
+#endif
 
 /// True when the run of @p chars characters [begin, end) of @p text, of weights summing to @p q,
 /// has a mean unigram probability below 10^-4: decided on the integers unless the sum of doubles
@@ -159,6 +226,9 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   std::optional<RunWeights> own;
   static const RunWeights embedded(CharModel::embedded(), gbk);
   const RunWeights& weights = &model == &CharModel::embedded() ? embedded : own.emplace(model, gbk);
+#if ENCODING_REPAIR_GATHER
+  const bool avx2 = has_avx2();
+#endif
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto lead = static_cast<unsigned char>(text[pos]);
@@ -201,6 +271,9 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         // The three-byte sequences of CJK, decoded inline (the text is valid UTF-8, so a lead byte
         // 1110xxxx has its two trail bytes): the scan's hot loop.
         std::size_t three = end;
+#if ENCODING_REPAIR_GATHER
+        if (avx2) three = add_three_weights_avx2(s, three, n, weights.table(), weight);
+#endif
         std::uint8_t w = 0;
         while (three < n && (s[three] & 0xF0) == 0xE0 && (w = weights.of_three(s + three)) != RunWeights::kNoGbk) {
           weight += w;
