@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -89,7 +90,8 @@ class TextOffsets {
 
   void index_words() {
     const std::size_t full = text_.size() / 8;
-    word_starts_.resize(full + 1);
+    // Every entry is written below: no zero-filling first.
+    word_starts_ = std::make_unique_for_overwrite<std::uint32_t[]>(full + 1);
     std::size_t count = 0;
     for (std::size_t k = 0; k < full; ++k) {
       word_starts_[k] = static_cast<std::uint32_t>(count);
@@ -114,7 +116,7 @@ class TextOffsets {
   }
 
   std::string_view text_;
-  std::vector<std::uint32_t> word_starts_;  // valid text: code points before each eight-byte word
+  std::unique_ptr<std::uint32_t[]> word_starts_;  // valid text: code points before each eight-byte word
   std::vector<std::uint32_t> per_byte_;     // malformed text: the code point of each byte
   std::size_t total_ = 0;
 };
