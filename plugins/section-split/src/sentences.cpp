@@ -4,25 +4,15 @@
 #include <cstdint>
 
 #include "char_class.hpp"
+#include "mark_scan.hpp"
 
 namespace section_split {
 namespace {
 
-// Bytes per step over a code point that cannot be a mark, by its first byte; 0 for the first bytes of
-// marks (`!?;"()[]` and E2, E3, EF, which start the full-width ones). A lead byte gives the length of
-// its sequence; a stray trail byte is stepped over alone.
-constexpr std::array<std::uint8_t, 256> kSkipStep = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int b = 0; b < 256; ++b) t[b] = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-  for (unsigned char b : {'!', '?', ';', '"', '(', ')', '[', ']'}) t[b] = 0;
-  t[0xE2] = t[0xE3] = t[0xEF] = 0;
-  return t;
-}();
-
 // What a code point is to the splitter. The classes are disjoint, so one switch decides.
 enum class Mark { other, open, close, ascii_quote, end };
 
-Mark classify(char32_t c) noexcept {
+constexpr Mark classify(char32_t c) noexcept {
   switch (c) {
     case 0x201C: case 0xFF08: case U'(': case 0x300A: case 0x3010: case U'[': case 0xFF3B: case 0x3008:
     case 0x300C: case 0x300E:
@@ -39,6 +29,44 @@ Mark classify(char32_t c) noexcept {
   }
 }
 
+// The class of every ASCII byte, and of every code point U+2000..U+2FFF, U+3000..U+3FFF and
+// U+F000..U+FFFF by its two trail bytes (lead bytes E2, E3, EF): a table lookup instead of a decode
+// and a switch for the marks and the commas between them.
+constexpr std::array<Mark, 128> kAsciiClass = [] {
+  std::array<Mark, 128> t{};
+  for (char32_t c = 0; c < 128; ++c) t[c] = classify(c);
+  return t;
+}();
+
+std::array<Mark, 3 * 4096> make_three_byte_classes() {
+  std::array<Mark, 3 * 4096> t{};
+  const char32_t blocks[3] = {0x2000, 0x3000, 0xF000};
+  for (std::size_t k = 0; k < 3; ++k)
+    for (char32_t low = 0; low < 4096; ++low) t[k * 4096 + low] = classify(blocks[k] + low);
+  return t;
+}
+
+const std::array<Mark, 3 * 4096> kThreeByteClass = make_three_byte_classes();
+
+// The class of the code point at @p p (< @p end) and where it ends (@p q), as utf8::next and
+// classify() would give them.
+inline Mark read_mark(std::string_view text, const unsigned char* bytes, std::size_t p, std::size_t end,
+                    std::size_t& q) noexcept {
+  const unsigned char b0 = bytes[p];
+  if (b0 < 0x80) {
+    q = p + 1;
+    return kAsciiClass[b0];
+  }
+  const int block = b0 == 0xE2 ? 0 : b0 == 0xE3 ? 1 : b0 == 0xEF ? 2 : -1;
+  if (block >= 0 && p + 3 <= end && (bytes[p + 1] & 0xC0) == 0x80 && (bytes[p + 2] & 0xC0) == 0x80) {
+    q = p + 3;
+    const std::size_t low = (std::size_t(bytes[p + 1] & 0x3F) << 6) | (bytes[p + 2] & 0x3F);
+    return kThreeByteClass[std::size_t(block) * 4096 + low];
+  }
+  q = p;
+  return classify(docpipe::utf8::next(text, q));
+}
+
 // First bytes of the code points is_blank() accepts: ASCII space, tab, CR; C2 (NBSP); E2 (U+2000
 // block, U+202F, U+205F); E3 (U+3000); EF (U+FEFF).
 constexpr std::array<bool, 256> kMayBeBlank = [] {
@@ -47,16 +75,32 @@ constexpr std::array<bool, 256> kMayBeBlank = [] {
   return t;
 }();
 
+// Bytes of the blank code point (is_blank) that ends at @p e, not before @p b; 0 when none. Read
+// from the bytes: a sentence nearly always ends in `。` or `”`, which a decode would only turn down.
+std::size_t blank_before(const unsigned char* bytes, std::size_t b, std::size_t e) noexcept {
+  const unsigned char last = bytes[e - 1];
+  if (last < 0x80) return last == ' ' || last == '\t' || last == '\r' ? 1 : 0;
+  if (e - b >= 2 && bytes[e - 2] == 0xC2 && last == 0xA0) return 2;  // NBSP
+  if (e - b < 3) return 0;
+  const unsigned char lead = bytes[e - 3], mid = bytes[e - 2];
+  const bool blank = (lead == 0xE3 && mid == 0x80 && last == 0x80) ||                           // U+3000
+                     (lead == 0xE2 && mid == 0x80 && (last <= 0x8B || last == 0xAF)) ||         // U+2000..200B, 202F
+                     (lead == 0xE2 && mid == 0x81 && last == 0x9F) ||                           // U+205F
+                     (lead == 0xEF && mid == 0xBB && last == 0xBF);                             // U+FEFF
+  return blank ? 3 : 0;
+}
+
 void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<docpipe::Span>& out) {
   while (b < e && kMayBeBlank[static_cast<unsigned char>(text[b])]) {
     std::size_t q = b;
     if (!is_blank(docpipe::utf8::next(text, q))) break;
     b = q;
   }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (e > b) {
-    const std::size_t q = prev_boundary(text, e);
-    if (!kMayBeBlank[static_cast<unsigned char>(text[q])] || !is_blank(peek(text, q))) break;
-    e = q;
+    const std::size_t n = blank_before(bytes, b, e);
+    if (n == 0) break;
+    e -= n;
   }
   if (b < e) out.push_back({b, e});
 }
@@ -81,27 +125,18 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
   std::size_t opened_cp = 0;  // code points read since the outermost opening
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (p < end) {
-    // Every mark we look for is ASCII or starts with E2, E3 or EF; other code points (Han characters
-    // are E4..E9) are stepped over whole by their lead byte, without decoding, and only counted.
-    std::size_t skipped = 0;
-    // Runs of Han characters two at a time: a lead byte that steps by three at p and at p + 3.
-    while (p + 3 < end && kSkipStep[bytes[p]] == 3 && kSkipStep[bytes[p + 3]] == 3) {
-      p += 6;
-      skipped += 2;
-    }
-    std::uint8_t step;
-    while (p < end && (step = kSkipStep[bytes[p]]) != 0) {
-      p += step;
-      ++skipped;
-    }
-    if (depth > 0 || ascii_quote) opened_cp += skipped;
+    // Document::text is valid UTF-8, so the bytes next_mark_candidate() stops at are code point
+    // starts and the code points stepped over are counted by their lead bytes; the count matters only
+    // inside a quotation or brackets.
+    const std::size_t mark_at = next_mark_candidate(bytes, p, end);
+    if (depth > 0 || ascii_quote) opened_cp += count_code_points(bytes, p, mark_at);
+    p = mark_at;
     if (p >= end) break;
-    std::size_t q = p;
-    const char32_t c = docpipe::utf8::next(text, q);
+    std::size_t q;
+    const Mark mark = read_mark(text, bytes, p, end, q);
     if (depth > 0 || ascii_quote) {
       if (++opened_cp > 300) depth = 0, ascii_quote = false;
     }
-    const Mark mark = classify(c);
     if (mark == Mark::open) {
       if (depth == 0 && !ascii_quote) opened_cp = 0;
       ++depth;
@@ -110,7 +145,7 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
     } else if (mark == Mark::ascii_quote) {
       ascii_quote = !ascii_quote;
       if (ascii_quote && depth == 0) opened_cp = 0;
-    } else if (mark == Mark::end && (c >= 0x80 || ends_ascii_sentence(text, paragraph.begin, p))) {
+    } else if (mark == Mark::end && (bytes[p] >= 0x80 || ends_ascii_sentence(text, paragraph.begin, p))) {
       // take further marks and the closers that follow (`！”`, `。）`, `?!`)
       std::size_t r = q;
       int d = depth;
