@@ -24,8 +24,8 @@ using docpipe::Span;
 
 // The kind as the document shows it and as the indicator pass tests it, set together.
 void set_kind(ScannedNumber& s, NumberKind kind) {
-  static constexpr const char* kNames[] = {"cardinal", "money", "percent", "percentage_point", "measure",
-                                           "fraction", "ordinal", "date", "year", "name"};
+  static constexpr std::string_view kNames[] = {"cardinal", "money", "percent", "percentage_point", "measure",
+                                                "fraction", "ordinal", "date", "year", "name"};
   s.kind = kind;
   s.mention.kind = kNames[static_cast<int>(kind)];
 }
@@ -300,21 +300,20 @@ class Scanner {
   }
 
   void emit_name(std::size_t b, std::size_t e) {
-    ScannedNumber s;
+    ScannedNumber& s = out_.emplace_back();
     s.first_cp = b;
     s.last_cp = e;
     s.mention.span = {t_.byte(b), t_.byte(e)};
     s.numeral = s.mention.span;
     s.mention.text.assign(t_.slice(b, e));
     set_kind(s, NumberKind::name);  // value stays 0: a name is no quantity
-    out_.push_back(std::move(s));
   }
 
   std::size_t ordinal(std::size_t i) {
     if (!starts_numeral(t_.at(i + 1))) return i + 1;
     auto n = parse_numeral(t_, i + 1, false);
     if (!n || n->fractional) return i + 1;
-    ScannedNumber s;
+    ScannedNumber& s = out_.emplace_back();
     s.first_cp = i;
     s.last_cp = n->end;
     s.mention.span = {t_.byte(i), t_.byte(n->end)};
@@ -337,12 +336,10 @@ class Scanner {
           s.mention.value_high = high->value;
           s.mention.qualifier = "range";
           s.bound = s.mention.span;
-          out_.push_back(std::move(s));
           return close;
         }
       }
     }
-    out_.push_back(std::move(s));
     return n->end;
   }
 
@@ -351,7 +348,7 @@ class Scanner {
     UnitMatch u;
     if (!match_unit(t_, i + 2, u) || u.cls == UnitClass::year || u.cls == UnitClass::month || u.cls == UnitClass::day)
       return i + 1;
-    ScannedNumber s = make(i, u.end, i, i + 2);
+    ScannedNumber& s = make(i, u.end, i, i + 2);
     s.mention.value = multiplier(t_.at(i + 1)) * u.scale;
     s.mention.qualifier = "about";
     if (u.cls == UnitClass::money) {
@@ -361,7 +358,6 @@ class Scanner {
       set_kind(s, NumberKind::measure);
       s.mention.unit = std::string(t_.slice(i + 2, u.end));
     }
-    out_.push_back(std::move(s));
     return u.end;
   }
 
@@ -381,7 +377,7 @@ class Scanner {
     if (!match_currency_symbol(t_, i, code) || !is_ascii_digit(t_.at(i + 1))) return i + 1;
     auto n = parse_numeral(t_, i + 1, false);
     if (!n) return i + 1;
-    ScannedNumber s;
+    ScannedNumber& s = out_.emplace_back();
     s.first_cp = i;
     s.last_cp = n->end;
     s.mention.span = {t_.byte(i), t_.byte(n->end)};
@@ -390,7 +386,6 @@ class Scanner {
     s.mention.value = n->value;
     s.mention.unit = code;
     set_kind(s, NumberKind::money);
-    out_.push_back(std::move(s));
     return n->end;
   }
 
@@ -436,10 +431,9 @@ class Scanner {
     if (auto f = fraction_at(*q)) return emit_fraction(*f, start, sign);
     // `还有二分之。`: a denominator whose numerator never came is read as the number it is.
     if (const std::size_t e = fen_zhi(q->num.end); e && !q->unit && !starts_numeral(t_.at(e)) && t_.at(e) != U'负') {
-      ScannedNumber s = make(start, q->num.end, start, q->num.end);
+      ScannedNumber& s = make(start, q->num.end, start, q->num.end);
       s.mention.value = sign * q->value;
       set_kind(s, NumberKind::cardinal);
-      out_.push_back(std::move(s));
       return e;
     }
     const std::size_t after_numeral = skip_spaces(q->num.end, q->num.chinese ? 3 : 1);
@@ -518,21 +512,19 @@ class Scanner {
     const Quantity& unit_q = high && high->unit ? *high : *q;
     // Year spans: 2021—2025年.
     if (high && unit_q.unit && unit_q.unit->cls == UnitClass::year && is_year_number(q->num) && is_year_number(high->num)) {
-      ScannedNumber s = make(start, end, i, q->num.end);
+      ScannedNumber& s = make(start, end, i, q->num.end);
       s.mention.value = q->value;
       s.mention.value_high = high->value;
       set_kind(s, NumberKind::year);
       s.mention.qualifier = "range";
-      out_.push_back(std::move(s));
       return end;
     }
     if (high && unit_q.unit && (unit_q.unit->cls == UnitClass::month || unit_q.unit->cls == UnitClass::day)) {
       // 1—11月: a span of months.
-      ScannedNumber s = make(start, end, i, q->num.end);
+      ScannedNumber& s = make(start, end, i, q->num.end);
       s.mention.value = q->value;
       if (high) s.mention.value_high = high->value, s.mention.qualifier = "range";
       set_kind(s, NumberKind::date);
-      out_.push_back(std::move(s));
       return end;
     }
     // Bounds.
@@ -553,7 +545,7 @@ class Scanner {
     if (!qualifier && (q->lower_bound || q->num.approximate)) qualifier = "at_least";
     if (high) qualifier = "range";
 
-    ScannedNumber s = make(first, end, sign < 0 ? start : i, q->num.end);
+    ScannedNumber& s = make(first, end, sign < 0 ? start : i, q->num.end);
     {
       // The bound without a trailing unit: up to the suffix qualifier if there is one, else the
       // last numeral (with its 多 / 余).
@@ -582,7 +574,6 @@ class Scanner {
     } else {
       set_kind(s, NumberKind::cardinal);
     }
-    out_.push_back(std::move(s));
     return end;
   }
 
@@ -623,8 +614,10 @@ class Scanner {
     return q;
   }
 
-  ScannedNumber make(std::size_t first, std::size_t end, std::size_t numeral_begin, std::size_t numeral_end) const {
-    ScannedNumber s;
+  // A new mention at the end of the output, built in place (its reference is valid until the next
+  // one is added): every caller fills it in and returns.
+  ScannedNumber& make(std::size_t first, std::size_t end, std::size_t numeral_begin, std::size_t numeral_end) {
+    ScannedNumber& s = out_.emplace_back();
     s.first_cp = first;
     s.last_cp = end;
     s.mention.span = {t_.byte(first), t_.byte(end)};
@@ -644,14 +637,13 @@ class Scanner {
     // 半百 (50) and 半成 (5%) are all the spec asks; 半年 and 半数 stay words.
     const char32_t next = t_.at(i + 1);
     if (next == U'百' || ((next == U'成' || next == U'折') && !is_cjk(t_.at(i + 2)))) {
-      ScannedNumber s = make(i, i + 2, i, i + 2);
+      ScannedNumber& s = make(i, i + 2, i, i + 2);
       s.mention.value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
       set_kind(s, next == U'百' ? NumberKind::cardinal : NumberKind::percent);
       if (next != U'百') {
         s.mention.unit.assign(1, '%');
         s.discount = true;
       }
-      out_.push_back(std::move(s));
       return i + 2;
     }
     return i + 1;
@@ -688,12 +680,11 @@ class Scanner {
   // 打对折: half price, 50%. 对折 alone folds something in two; 对折旧 is 对 ("on") 折旧 ("depreciation").
   std::size_t half_price(std::size_t i) {
     if (t_.at(i - 1) != U'打' || t_.at(i + 1) != U'折' || t_.at(i + 2) == U'旧' || t_.at(i + 2) == U'算') return i + 1;
-    ScannedNumber s = make(i, i + 2, i, i + 2);
+    ScannedNumber& s = make(i, i + 2, i, i + 2);
     s.mention.value = 50;
     s.mention.unit.assign(1, '%');  // (operator= "%" here trips GCC 12's -Wrestrict)
     set_kind(s, NumberKind::percent);
     s.discount = true;
-    out_.push_back(std::move(s));
     return i + 2;
   }
 
@@ -710,7 +701,7 @@ class Scanner {
     if (const std::size_t k = skip_spaces(num_end, 1); n->arabic && !n->chinese && (t_.at(k) == U'k' || t_.at(k) == U'K') &&
                                                         !is_ascii_letter(t_.at(k + 1)))
       value *= 1000, num_end = k + 1;
-    ScannedNumber s = make(start, num_end, start, num_end);
+    ScannedNumber& s = make(start, num_end, start, num_end);
     s.mention.value = sign * value * 100 / base;
     s.mention.unit = "%";
     set_kind(s, NumberKind::percent);
@@ -723,7 +714,6 @@ class Scanner {
       s.mention.span.end = t_.byte(end);
       s.mention.text.assign(t_.slice(start, end));
     }
-    out_.push_back(std::move(s));
     return end;
   }
 
@@ -795,12 +785,11 @@ class Scanner {
     if (const char* s = match_suffix(t_, end, suffix_end)) qualifier = s, end = suffix_end;
     if (!qualifier) first = start;
     if (!qualifier) qualifier = comparison(start, end, first, end);
-    ScannedNumber s = make(first, end, start, f.end);
+    ScannedNumber& s = make(first, end, start, f.end);
     s.bound = s.mention.span;
     s.mention.value = sign * f.value;
     set_kind(s, NumberKind::fraction);
     if (qualifier) s.mention.qualifier = qualifier;
-    out_.push_back(std::move(s));
     return end;
   }
 
@@ -815,10 +804,9 @@ class Scanner {
   std::size_t decimal_without_integer(std::size_t i, std::size_t start, int sign) {
     auto n = parse_numeral(t_, i + 1, false);
     if (!n || !plain_integer(*n) || is_ascii_letter(t_.at(n->end))) return i + 1;
-    ScannedNumber s = make(start, n->end, start, n->end);
+    ScannedNumber& s = make(start, n->end, start, n->end);
     s.mention.value = sign * n->value / std::pow(10.0, n->int_digits);
     set_kind(s, NumberKind::cardinal);
-    out_.push_back(std::move(s));
     return n->end;
   }
 
@@ -844,10 +832,9 @@ class Scanner {
     exponent *= exp_sign;
     const double value = sign * (op == U'^' ? std::pow(n.value, exponent) : n.value * std::pow(10.0, exponent));
     if (!std::isfinite(value)) return 0;  // 1e999: no number a document can carry (nor JSON)
-    ScannedNumber s = make(start, k, start, k);
+    ScannedNumber& s = make(start, k, start, k);
     s.mention.value = value;
     set_kind(s, NumberKind::cardinal);
-    out_.push_back(std::move(s));
     return k;
   }
 
@@ -884,12 +871,11 @@ class Scanner {
         v *= 10;
       }
     }
-    ScannedNumber s = make(start, end, start, end);
+    ScannedNumber& s = make(start, end, start, end);
     s.mention.value = v;
     s.mention.unit.assign(1, '%');  // (operator= "%" trips GCC 12's -Wrestrict)
     set_kind(s, NumberKind::percent);
     s.discount = true;
-    out_.push_back(std::move(s));
     return end;
   }
 
@@ -922,7 +908,7 @@ class Scanner {
       if (q.num.fractional || q.value < 1 || q.value > 31 || !is_integer(q.value)) return 0;
       day = static_cast<int>(q.value);
     }
-    ScannedNumber s = make(start, end, start, q.num.end);
+    ScannedNumber& s = make(start, end, start, q.num.end);
     if (year && !month) {
       set_kind(s, NumberKind::year);
       s.mention.value = year;
@@ -930,7 +916,6 @@ class Scanner {
       set_kind(s, NumberKind::date);
       s.mention.value = year * 10000.0 + month * 100 + day;
     }
-    out_.push_back(std::move(s));
     return end;
   }
 
