@@ -103,7 +103,7 @@ class RunWeights {
         continue;
       }
       const double u = model.unigram(c);
-      w_[c] = static_cast<std::uint8_t>(std::clamp(std::lround(-u * 20.0), 0L, 254L));
+      w_[c] = static_cast<std::uint8_t>(std::clamp(static_cast<int>(-u * 20.0 + 0.5), 0, 254));  // u <= 0
       exact_ = exact_ && -w_[c] / 20.0 == u;
     }
   }
