@@ -354,20 +354,13 @@ class Writer {
     else value_to(nullptr);
   }
 
-  // @p s quoted, then @p suffix: in the buffer when short and plain, else through
-  // append_string().
+  // @p s quoted, then @p suffix (at most 2 bytes): short ASCII strings that need no escape (member
+  // names, most keywords) inline, in the buffer; the rest out of line (quote_other()).
   void quote(std::string_view s, std::string_view suffix) {
     constexpr std::size_t max_short = 16;
-    if (s.size() <= max_short) {
-      char* at = room(1 + max_short + 1 + 2);
-      const bool ascii = detail::write_short_plain(at, s);
-      // Short non-ASCII strings (units, kinds, number texts) that need no escape.
-      if (ascii || exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
-        if (!ascii) {
-          at[0] = '"';
-          detail::copy_short(at + 1, s);
-          at[1 + s.size()] = '"';
-        }
+    if (s.size() <= max_short && capacity - size_ >= 1 + max_short + 1 + 2) [[likely]] {
+      char* at = buf_ + size_;
+      if (detail::write_short_plain(at, s)) {
         at += s.size() + 2;
         if (suffix.size() == 2) __builtin_memcpy(at, suffix.data(), 2);  // fixed sizes: no call
         else if (suffix.size() == 1) at[0] = suffix[0];
@@ -375,7 +368,29 @@ class Writer {
         return;
       }
     }
-    // Other strings that fit and need no escape (short Chinese values: units, number texts).
+    quote_other(s, suffix);
+  }
+
+  // quote() for what its inline path does not take: in the buffer when the string fits and needs
+  // no escape (short Chinese values: units, number texts), else through append_string_runs().
+  [[gnu::noinline]] void quote_other(std::string_view s, std::string_view suffix) {
+    constexpr std::size_t max_short = 16;
+    if (s.size() <= max_short) {
+      char* at = room(1 + max_short + 1 + 2);
+      const bool ascii = detail::write_short_plain(at, s);
+      if (ascii || exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
+        if (!ascii) {
+          at[0] = '"';
+          detail::copy_short(at + 1, s);
+          at[1 + s.size()] = '"';
+        }
+        at += s.size() + 2;
+        if (suffix.size() == 2) __builtin_memcpy(at, suffix.data(), 2);
+        else if (suffix.size() == 1) at[0] = suffix[0];
+        commit(at + suffix.size());
+        return;
+      }
+    }
     const std::size_t quoted = s.size() + 2 + suffix.size();
     if (quoted <= max_staged && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
       char* at = room(quoted);
