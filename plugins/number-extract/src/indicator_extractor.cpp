@@ -120,6 +120,7 @@ struct VerbIndex {
     bool decrease = false;
   };
   std::vector<Verb> by_first[64];
+  std::bitset<0x10000> first;  // first characters of all words: most characters of a clause are none
   VerbIndex() {
     for (auto w : kGrowthWords) {
       bool d = false;
@@ -127,6 +128,8 @@ struct VerbIndex {
       by_first[w[0] % 64].push_back({w, true, d});
     }
     for (auto w : kLevelWords) by_first[w[0] % 64].push_back({w, false, false});
+    for (const auto& bucket : by_first)
+      for (const Verb& v : bucket) first.set(v.word[0]);
   }
 };
 
@@ -138,6 +141,7 @@ std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& de
   len = 0;
   growth = decrease = false;
   for (std::size_t p = s.size(); p-- > 0;) {
+    if (s[p] >= 0x10000 || !index.first[s[p]]) continue;
     const VerbIndex::Verb* best = nullptr;
     for (const auto& v : index.by_first[s[p] % 64]) {
       if (v.word[0] != s[p] || s.substr(p, v.word.size()) != v.word) continue;
@@ -258,6 +262,12 @@ bool is_comparison_base(u32string_view name) {
 // Words where a name would stand that name no statistic, so the figure is nobody's: whom a sum is
 // for (为企业降低各类成本, 累计为经营主体减负), or only when it recurs (每年可节约, 一次性补助).
 bool names_no_statistic(u32string_view name) {
+  // Every word below starts with one of these: most names are rejected by their first character.
+  if (name.empty()) return false;
+  switch (name[0]) {
+    case U'为': case U'再': case U'累': case U'每': case U'一': case U'仅': break;
+    default: return false;
+  }
   if (starts_with(name, U"为") || starts_with(name, U"再为") || starts_with(name, U"累计为")) return true;
   for (u32string_view w : {U"每年", U"每月", U"一次性", U"仅此"})
     if (name == w) return true;
@@ -461,9 +471,9 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
         i = j;
         continue;
       }
-      thread_local std::vector<char> part_growth, part_decrease;
-      part_growth.assign(parts.size(), 0);
-      part_decrease.assign(parts.size(), 0);
+      thread_local std::vector<char> part_growth, part_decrease;  // every entry is set below
+      part_growth.resize(parts.size());
+      part_decrease.resize(parts.size());
       for (std::size_t p = 0; p < parts.size(); ++p) {
         bool g = false, d = false;
         parts[p] = strip_growth_noun(table, parts[p], g, d);

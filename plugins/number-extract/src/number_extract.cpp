@@ -70,6 +70,16 @@ class ByteToIndex {
     // Every code point has a byte or more, so the answer is at most b - byte(i_) code points ahead:
     // a binary search over that stretch instead of a step per code point of the sentence.
     std::size_t lo = i_ + 1, hi = std::min(t_.size(), i_ + (b - t_.byte(i_)));
+    // A stretch of Chinese text has three bytes a code point: the first probe goes there, and is the
+    // answer whenever the stretch holds nothing else.
+    if (const std::size_t guess = i_ + (b - t_.byte(i_)) / 3; guess >= lo && guess < hi) {
+      if (t_.byte(guess) < b) {
+        lo = guess + 1;
+      } else {
+        if (t_.byte(guess - 1) < b) return i_ = guess;
+        hi = guess;
+      }
+    }
     while (lo < hi) {
       const std::size_t mid = lo + (hi - lo) / 2;
       if (t_.byte(mid) < b) lo = mid + 1;
