@@ -164,7 +164,30 @@ std::optional<Candidate> read_appendix(std::string_view text, const Block& b, co
   return c;
 }
 
+// True when the block holds more than max_title_chars code points of text before its tail of
+// blanks, colons, `*` and at most one sentence end. place_title() then stops inside that text, so
+// the block cannot be a standalone heading: most paragraphs are turned down here without reading
+// their first sentence.
+bool too_long_for_a_heading(std::string_view text, const Block& b, const CandidateOptions& options) {
+  std::size_t title_begin = skip_blanks(text, b.content, b.end);
+  while (title_begin + 1 < b.end && text[title_begin] == '*' && text[title_begin + 1] == '*')
+    title_begin = skip_blanks(text, title_begin + 2, b.end);
+  // A code point has at most four bytes, so this many bytes hold more than max_title_chars of them.
+  const std::size_t enough = 4 * (options.max_title_chars + 1);
+  if (b.end - title_begin < enough) return false;
+  std::size_t tail = b.end;
+  int marks = 0;
+  while (tail > title_begin) {
+    const std::size_t q = prev_boundary(text, tail);
+    const char32_t ch = peek(text, q);
+    if (!(is_blank(ch) || ch == U'*' || is_colon(ch) || (is_sentence_end(ch) && marks++ == 0))) break;
+    tail = q;
+  }
+  return tail - title_begin >= enough;
+}
+
 std::optional<Candidate> read_plain(std::string_view text, const Block& b, const CandidateOptions& options) {
+  if (too_long_for_a_heading(text, b, options)) return std::nullopt;
   Candidate c;
   c.style = b.markdown_level > 0 ? Style::plain_markdown : Style::plain;
   c.label_begin = b.content;

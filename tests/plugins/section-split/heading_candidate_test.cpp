@@ -138,3 +138,19 @@ TEST_CASE("unlabeled part headings: short, no sentence mark, no trailing colon")
   CHECK_FALSE(read("重点做好以下十个方面工作："));
   CHECK_FALSE(read("2024年邯鄲市叢臺區政府工作報告"));  // the title is not a section
 }
+
+TEST_CASE("unlabeled headings: long paragraphs are turned down, trailing blanks and marks do not count") {
+  std::string han;
+  for (int i = 0; i < 40; ++i) han += "全面推进";  // 160 code points, 480 bytes
+  CHECK_FALSE(read(han + "。"));
+  CHECK_FALSE(read("**" + han + "**：　　"));
+  // a short heading followed by more blanks and `*` than the title limit is still one
+  std::string blanks;
+  for (int i = 0; i < 200; ++i) blanks += "\xE3\x80\x80*";
+  auto c = read("2023年工作回顾总结" + blanks);
+  REQUIRE(c);
+  CHECK(c->standalone);
+  CHECK(title("2023年工作回顾总结" + blanks) == "2023年工作回顾总结");
+  // two sentence ends in the tail: the first ends the title, the second is text after it
+  CHECK_FALSE(read("工作回顾总结" + blanks + "。。"));
+}
