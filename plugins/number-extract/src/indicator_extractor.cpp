@@ -169,6 +169,13 @@ bool names_own_statistic(const IndicatorTable& table, u32string_view s, std::siz
 constexpr std::array<u32string_view, 6> kGrowthNouns = {U"增长率", U"增速", U"增幅", U"涨幅", U"降幅", U"增长"};
 
 u32string_view strip_growth_noun(const IndicatorTable& table, u32string_view s, bool& growth, bool& decrease) {
+  // The nouns end in 率, 速, 幅 or 长: a name ending otherwise is returned at once.
+  static_assert([] {
+    for (auto w : kGrowthNouns)
+      if (w.back() != U'率' && w.back() != U'速' && w.back() != U'幅' && w.back() != U'长') return false;
+    return true;
+  }(), "the first test below knows every last character of kGrowthNouns");
+  if (s.empty() || (s.back() != U'率' && s.back() != U'速' && s.back() != U'幅' && s.back() != U'长')) return s;
   for (auto w : kGrowthNouns)
     if (ends_with(s, w) && s.size() > w.size() && !names_own_statistic(table, s, s.size() - w.size())) {
       growth = true;

@@ -247,7 +247,10 @@ class Scanner {
         continue;
       }
       std::size_t next = i + 1;
-      if (c == U':' || c == U'w') {
+      // Numerals first: no character of the special cases below starts a numeral.
+      if (starts_numeral(c)) {
+        next = number(i, i, nullptr, 1);
+      } else if (c == U':' || c == U'w') {
         next = url_end(i);
       } else if (c == U'对') {
         next = half_price(i);
@@ -259,7 +262,7 @@ class Scanner {
         next = round_count(i);
       } else if (c == U'负' || c == U'-' || c == U'¥' || c == U'$' || c == U'€' || c == U'£' || c == U'￥') {
         next = signed_or_symbol(i);
-      } else if (starts_numeral(c) || c == U'半' || (c == U'万' && per_base(i) > 0) || leading_dot(i)) {
+      } else if (c == U'半' || (c == U'万' && per_base(i) > 0) || leading_dot(i)) {
         next = number(i, i, nullptr, 1);
       }
       i = std::max(next, i + 1);
