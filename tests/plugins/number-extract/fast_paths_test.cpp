@@ -5,9 +5,7 @@
 
 #include <filesystem>
 #include <memory>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +14,7 @@
 #include "char_fold.hpp"
 #include "folded_text.hpp"
 #include "marked_scan.hpp"
+#include "read_file.hpp"
 #include "sentence_splitter.hpp"
 
 using namespace number_extract;
@@ -53,12 +52,7 @@ std::vector<std::string> corpus() {
   std::vector<std::string> docs;
   const std::filesystem::path dir = std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus/reports";
   if (!std::filesystem::is_directory(dir)) return docs;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    docs.push_back(s.str());
-  }
+  for (const auto& e : std::filesystem::directory_iterator(dir)) docs.push_back(number_extract_test::read_file(e.path()));
   return docs;
 }
 

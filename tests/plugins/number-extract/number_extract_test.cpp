@@ -1,13 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "docpipe/utf8.hpp"
 #include "indicator_table.hpp"
 #include "number_extract.hpp"
+#include "read_file.hpp"
 
 using namespace number_extract;
 
@@ -110,11 +109,8 @@ TEST_CASE("stage: over the whole shared corpus, every span is valid and every re
   int reports = 0, with_targets = 0, with_gdp_target = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream content;
-    content << in.rdbuf();
     docpipe::Document doc;
-    doc.text = content.str();
+    doc.text = number_extract_test::read_file(entry.path());
     extract_numbers(doc, IndicatorTable::builtin());
     ++reports;
     std::size_t previous = 0;
@@ -163,12 +159,9 @@ TEST_CASE("stage: the fuzzer's finding (a name of list separators only) is read 
   // tests/fuzz/regressions/number_extract/: UBSan reported an index into an empty vector of name parts.
   const auto path = std::filesystem::path(DOCPIPE_SOURCE_DIR) / "tests/fuzz/regressions/number_extract" /
                     "ubsan-empty-vector-index-extract_indicators.txt";
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream raw;
-  raw << in.rdbuf();
+  const std::string bytes = number_extract_test::read_file(path);
+  REQUIRE(!bytes.empty());
   docpipe::Document doc;
-  const std::string bytes = raw.str();
   for (std::size_t pos = 0; pos < bytes.size();) docpipe::utf8::append(doc.text, docpipe::utf8::next(bytes, pos));
   extract_numbers(doc, IndicatorTable::builtin());
   for (const auto& i : doc.indicators) CHECK(i.span.end <= doc.text.size());
