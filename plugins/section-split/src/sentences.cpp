@@ -127,7 +127,8 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
   while (p < end) {
     // Document::text is valid UTF-8, so the bytes next_mark_candidate() stops at are code point
     // starts and the code points stepped over are counted by their lead bytes; the count matters only
-    // inside a quotation or brackets.
+    // inside a quotation or brackets. A comma it passes over would only have counted itself and
+    // checked the 300 code point limit, which the next mark checks with the same count.
     const std::size_t mark_at = next_mark_candidate(bytes, p, end);
     if (depth > 0 || ascii_quote) opened_cp += count_code_points(bytes, p, mark_at);
     p = mark_at;
