@@ -45,7 +45,7 @@ std::size_t next_mark_candidate_avx2(const unsigned char* bytes, std::size_t pos
 /// mark (digits, Latin letters) and the commas and colons are then passed over one by one.
 inline std::size_t next_mark_candidate(const unsigned char* bytes, std::size_t pos, std::size_t end) noexcept {
 #if DOCPIPE_UTF8_AVX2
-  if (end - pos >= 34 && docpipe::utf8::detail::has_avx2()) {
+  if (pos < end && end - pos >= 34 && docpipe::utf8::detail::has_avx2()) {
     bool found = false;
     pos = next_mark_candidate_avx2(bytes, pos, end, found);
     if (found) return pos;

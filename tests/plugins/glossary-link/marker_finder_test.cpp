@@ -83,3 +83,21 @@ TEST_CASE("markers: the bracket scan finds what a code point walk finds (corpus)
   CHECK(files >= 100);
   CHECK(markers > 100);
 }
+
+TEST_CASE("markers are found at every offset from the start, among commas and full stops") {
+  // The scan reads the text in blocks; each bracket kind must be found wherever a block starts.
+  const std::string body = "推进“雙減”(6)工作，建设“瞪羚”企业（14）、清单［4］。旅游公路〔6〕建设【2】，项目[3]。";
+  for (std::size_t pad = 0; pad < 70; ++pad) {
+    std::string text;
+    for (std::size_t i = 0; i < pad; ++i) text += i % 3 == 0 ? "，" : "的";
+    text += body;
+    const auto ms = find_markers(text, {0, text.size()}, 100);
+    REQUIRE(ms.size() == 6);
+    CHECK(ms[0].number == 6);
+    CHECK(ms[1].span.of(text) == "（14）");
+    CHECK(ms[2].number == 4);
+    CHECK(ms[3].span.of(text) == "〔6〕");
+    CHECK(ms[4].span.of(text) == "【2】");
+    CHECK(ms[5].span.of(text) == "[3]");
+  }
+}
