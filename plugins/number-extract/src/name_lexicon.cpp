@@ -1,6 +1,7 @@
 #include "name_lexicon.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,7 @@ struct Index {
   };
   std::unordered_map<char32_t, Numeral> by_numeral;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_place;  // indexes into refs, ascending
+  std::bitset<0x10000> firsts;  // first characters of all words: a place whose first is none is not looked up
 
   static std::uint64_t place(char32_t numeral, std::size_t offset, char32_t first, char32_t second) {
     return (std::uint64_t{numeral} << 40) | (std::uint64_t{offset} << 32) | (std::uint64_t{first} << 16) | second;
@@ -85,6 +87,7 @@ struct Index {
       std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.word.size() > b.word.size(); });
       for (std::uint32_t r = 0; r < refs.size(); ++r) {
         by_place[place(c, refs[r].offset, refs[r].word[0], refs[r].word[1])].push_back(r);
+        firsts.set(refs[r].word[0]);
         if (std::find(numeral.offsets.begin(), numeral.offsets.end(), refs[r].offset) == numeral.offsets.end())
           numeral.offsets.push_back(refs[r].offset);
       }
@@ -110,7 +113,7 @@ std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
   for (std::size_t offset : it->second.offsets) {
     if (offset > i) continue;
     const char32_t first = t.at(i - offset), second = t.at(i - offset + 1);
-    if (first >= 0x10000 || second >= 0x10000) continue;
+    if (first >= 0x10000 || second >= 0x10000 || !idx.firsts[first]) continue;
     auto fit = idx.by_place.find(Index::place(c, offset, first, second));
     if (fit == idx.by_place.end()) continue;
     for (std::uint32_t r : fit->second) {

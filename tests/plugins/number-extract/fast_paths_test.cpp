@@ -16,6 +16,7 @@
 #include "marked_scan.hpp"
 #include "read_file.hpp"
 #include "sentence_splitter.hpp"
+#include "three_byte_run.hpp"
 
 using namespace number_extract;
 
@@ -108,7 +109,49 @@ std::vector<docpipe::Span> plain_split(std::string_view text) {
   return out;
 }
 
+// Runs @p path from every byte of @p text and checks what it took against the general decoder: only
+// whole three-byte characters, folded, with their offsets, and `at` just after the last.
+void check_vector_path(VectorPath path, const std::string& text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::vector<char32_t> cps(text.size() + 8);
+  std::vector<std::uint32_t> offsets(text.size() + 9);
+  for (std::size_t start = 0; start < text.size(); ++start) {
+    std::size_t at = start, n = 0;
+    decode_three_byte_run(bytes, text.size(), at, n, cps.size(), fold_table(), cps.data(), offsets.data(), path);
+    std::size_t pos = start;
+    for (std::size_t k = 0; k < n; ++k) {
+      REQUIRE(offsets[k] == pos);
+      const char32_t c = docpipe::utf8::next(text, pos);
+      REQUIRE(pos - offsets[k] == 3);
+      REQUIRE(cps[k] == fold(c));
+    }
+    REQUIRE(at == pos);
+  }
+}
+
 }  // namespace
+
+TEST_CASE("fold: each vector path reads three-byte runs as the general decoder does", "[number-extract][fold]") {
+  std::vector<std::string> texts = random_texts(1500);
+  // A long clean run, so every path takes whole steps, and the same with damage near its end.
+  std::string run;
+  for (int k = 0; k < 40; ++k) run += "億元增长，萬戶";
+  texts.push_back(run);
+  texts.push_back(run + "\xED\xA0\x80" + run.substr(0, 30));
+  for (VectorPath path : {VectorPath::ssse3, VectorPath::avx2}) {
+    if (path == VectorPath::avx2 && best_vector_path() != VectorPath::avx2) continue;  // not on this processor
+    if (best_vector_path() == VectorPath::none) continue;
+    INFO("path " << static_cast<int>(path));
+    for (const auto& text : texts) check_vector_path(path, text);
+    // The path does take whole steps where it can.
+    std::size_t at = 0, n = 0;
+    std::vector<char32_t> cps(run.size());
+    std::vector<std::uint32_t> offsets(run.size() + 1);
+    decode_three_byte_run(reinterpret_cast<const unsigned char*>(run.data()), run.size(), at, n, cps.size(), fold_table(),
+                          cps.data(), offsets.data(), path);
+    CHECK(n + 9 >= run.size() / 3);
+  }
+}
 
 TEST_CASE("fold: the fast decode equals the general one on damaged text", "[number-extract][fold]") {
   for (const auto& text : random_texts(3000)) {
