@@ -128,7 +128,7 @@ TEST_CASE("every Writer string path writes what the byte-by-byte reference write
       REQUIRE(a == expected);
       if (docpipe::utf8::is_valid(s)) {
         docpipe::json::Writer w(b, pretty);
-        w.begin_object().member_well_formed("k", s).member("v", s).end_object();
+        w.begin_object().member_well_formed(docpipe::json::Name("k"), s).member(docpipe::json::Name("v"), s).end_object();
         REQUIRE(b == expected);
       }
       docpipe::json::Writer top(c, pretty);
@@ -152,4 +152,22 @@ TEST_CASE("a Writer's output crosses its gathering buffer's size without loss, a
   expected += "]";
   REQUIRE(out.size() > 4 * 4096);
   CHECK(out == expected);
+}
+
+TEST_CASE("members named by json::Name write what members named by strings write, compact and pretty") {
+  using docpipe::json::Name;
+  for (const bool pretty : {false, true}) {
+    std::string by_name, by_string;
+    {
+      docpipe::json::Writer w(by_name, pretty);
+      w.begin_object().member(Name("a"), 1).member(Name("sentence_begin"), 2.5).key(Name("exactly_27_bytes_long_name_")).begin_array();
+      w.begin_object().member(Name("k"), "v").key(Name("x")).null().end_object().end_array().end_object();
+    }
+    {
+      docpipe::json::Writer w(by_string, pretty);
+      w.begin_object().member("a", 1).member("sentence_begin", 2.5).key("exactly_27_bytes_long_name_").begin_array();
+      w.begin_object().member("k", "v").key("x").null().end_object().end_array().end_object();
+    }
+    CHECK(by_name == by_string);
+  }
 }

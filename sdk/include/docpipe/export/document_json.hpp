@@ -24,26 +24,28 @@ inline constexpr std::string_view document_schema_id = "docpipe.document/1";
 
 namespace detail {
 
-inline void write_span(json::Writer& w, const TextOffsets& at, const Span& s, std::string_view begin_key = "begin",
-                       std::string_view end_key = "end") {
+using json::Name;
+
+inline void write_span(json::Writer& w, const TextOffsets& at, const Span& s, const json::Name& begin_key = json::Name("begin"),
+                       const json::Name& end_key = json::Name("end")) {
   w.member(begin_key, at.to_codepoint(s.begin));
   w.member(end_key, at.to_codepoint(s.end));
 }
 
-inline void write_positive_or_null(json::Writer& w, std::string_view name, long long v) {
+inline void write_positive_or_null(json::Writer& w, const json::Name& name, long long v) {
   w.key(name);
   if (v > 0) w.value(v);
   else w.null();
 }
 
 inline void write_section_fields(json::Writer& w, const TextOffsets& at, const Section& s, std::size_t index) {
-  w.member("index", index);
-  w.member("level", s.level);
-  w.member("label", s.label);
-  w.member("title", s.title);
-  w.member("kind", s.kind);
+  w.member(Name("index"), index);
+  w.member(Name("level"), s.level);
+  w.member(Name("label"), s.label);
+  w.member(Name("title"), s.title);
+  w.member(Name("kind"), s.kind);
   write_span(w, at, s.span);
-  write_span(w, at, s.heading, "heading_begin", "heading_end");
+  write_span(w, at, s.heading, Name("heading_begin"), Name("heading_end"));
 }
 
 /// Writes the flat section vector as a nested tree. Iterative, so a degenerate chain of sections
@@ -67,7 +69,7 @@ inline void write_sections(json::Writer& w, const TextOffsets& at, const std::ve
   auto begin_node = [&](int i) {
     w.begin_object();
     write_section_fields(w, at, sections[i], static_cast<std::size_t>(i));
-    w.key("children").begin_array();
+    w.key(Name("children")).begin_array();
     open.push_back(i);
   };
   w.begin_array();
@@ -104,92 +106,93 @@ inline void write_spans(json::Writer& w, const TextOffsets& at, const std::vecto
 /// Writes @p doc as one `docpipe.document/1` object with @p w.
 inline void write_document_json(json::Writer& w, const Document& doc) {
   using detail::write_span;
+  using json::Name;
   const TextOffsets at(doc.text);
   w.begin_object();
-  w.member("schema", document_schema_id);
-  w.member("id", doc.id);
-  w.member("source", doc.source);
-  w.member("source_bytes", doc.raw.size());
+  w.member(Name("schema"), document_schema_id);
+  w.member(Name("id"), doc.id);
+  w.member(Name("source"), doc.source);
+  w.member(Name("source_bytes"), doc.raw.size());
 
-  w.key("encoding").begin_object();
-  w.member("detected", doc.encoding.name);
-  w.member("confidence", doc.encoding.confidence);
-  w.member("bom", doc.encoding.bom);
+  w.key(Name("encoding")).begin_object();
+  w.member(Name("detected"), doc.encoding.name);
+  w.member(Name("confidence"), doc.encoding.confidence);
+  w.member(Name("bom"), doc.encoding.bom);
   w.end_object();
 
-  if (at.well_formed()) w.member_well_formed("text", doc.text);
-  else w.member("text", doc.text);
+  if (at.well_formed()) w.member_well_formed(Name("text"), doc.text);
+  else w.member(Name("text"), doc.text);
 
   const Metadata& m = doc.metadata;
-  w.key("metadata").begin_object();
-  w.member("title", m.title);
-  w.member("date", m.date);
-  w.member("meeting", m.meeting);
-  w.member("region", m.region);
-  detail::write_positive_or_null(w, "year", m.year);
+  w.key(Name("metadata")).begin_object();
+  w.member(Name("title"), m.title);
+  w.member(Name("date"), m.date);
+  w.member(Name("meeting"), m.meeting);
+  w.member(Name("region"), m.region);
+  detail::write_positive_or_null(w, Name("year"), m.year);
   if (m.title_span.empty()) {
-    w.key("title_begin").null();
-    w.key("title_end").null();
+    w.key(Name("title_begin")).null();
+    w.key(Name("title_end")).null();
   } else {
-    write_span(w, at, m.title_span, "title_begin", "title_end");
+    write_span(w, at, m.title_span, Name("title_begin"), Name("title_end"));
   }
-  w.key("extra").begin_object();
+  w.key(Name("extra")).begin_object();
   for (const auto& [k, v] : m.extra) w.member(k, v);
   w.end_object();
   w.end_object();
 
-  w.key("repairs").begin_array();
+  w.key(Name("repairs")).begin_array();
   for (const Repair& r : doc.repairs) {
     w.begin_object();
     write_span(w, at, r.span);
-    w.member("before", r.before);
-    w.member("after", r.after);
-    w.member("kind", r.kind);
-    w.member("confidence", r.confidence);
-    w.member("source_begin", r.source_begin);
-    w.member("source_end", r.source_end);
-    w.member("stage", r.stage);
-    w.member("note", r.note);
+    w.member(Name("before"), r.before);
+    w.member(Name("after"), r.after);
+    w.member(Name("kind"), r.kind);
+    w.member(Name("confidence"), r.confidence);
+    w.member(Name("source_begin"), r.source_begin);
+    w.member(Name("source_end"), r.source_end);
+    w.member(Name("stage"), r.stage);
+    w.member(Name("note"), r.note);
     w.end_object();
   }
   w.end_array();
 
-  w.key("sections");
+  w.key(Name("sections"));
   detail::write_sections(w, at, doc.sections);
-  w.key("paragraphs");
+  w.key(Name("paragraphs"));
   detail::write_spans(w, at, doc.paragraphs);
-  w.key("sentences");
+  w.key(Name("sentences"));
   detail::write_spans(w, at, doc.sentences);
 
-  w.key("numbers").begin_array();
+  w.key(Name("numbers")).begin_array();
   for (const NumberMention& n : doc.numbers) {
     w.begin_object();
     write_span(w, at, n.span);
-    w.member("text", n.text);
-    w.member("value", n.value);
-    w.member("value_high", n.value_high);
-    w.member("unit", n.unit);
-    w.member("kind", n.kind);
-    w.member("qualifier", n.qualifier);
+    w.member(Name("text"), n.text);
+    w.member(Name("value"), n.value);
+    w.member(Name("value_high"), n.value_high);
+    w.member(Name("unit"), n.unit);
+    w.member(Name("kind"), n.kind);
+    w.member(Name("qualifier"), n.qualifier);
     w.end_object();
   }
   w.end_array();
 
-  w.key("indicators").begin_array();
+  w.key(Name("indicators")).begin_array();
   for (const Indicator& i : doc.indicators) {
     w.begin_object();
-    w.member("name", i.name);
-    w.member("canonical", i.canonical);
-    detail::write_positive_or_null(w, "period", i.period);
-    w.member("status", i.status);
-    w.member("measure", i.measure);
-    w.member("value", i.value);
-    w.member("value_high", i.value_high);
-    w.member("unit", i.unit);
-    w.member("qualifier", i.qualifier);
+    w.member(Name("name"), i.name);
+    w.member(Name("canonical"), i.canonical);
+    detail::write_positive_or_null(w, Name("period"), i.period);
+    w.member(Name("status"), i.status);
+    w.member(Name("measure"), i.measure);
+    w.member(Name("value"), i.value);
+    w.member(Name("value_high"), i.value_high);
+    w.member(Name("unit"), i.unit);
+    w.member(Name("qualifier"), i.qualifier);
     write_span(w, at, i.span);
-    write_span(w, at, i.sentence, "sentence_begin", "sentence_end");
-    w.key("section");
+    write_span(w, at, i.sentence, Name("sentence_begin"), Name("sentence_end"));
+    w.key(Name("section"));
     if (i.section >= 0) w.value(i.section);
     else w.null();
     w.end_object();
@@ -197,82 +200,82 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
   w.end_array();
 
   const Glossary& g = doc.glossary;
-  w.key("glossary").begin_object();
-  w.key("entries").begin_array();
+  w.key(Name("glossary")).begin_object();
+  w.key(Name("entries")).begin_array();
   for (const GlossaryEntry& e : g.entries) {
     w.begin_object();
-    w.member("number", e.number);
-    w.member("term", e.term);
-    w.member("definition", e.definition);
-    w.key("aliases").begin_array();
+    w.member(Name("number"), e.number);
+    w.member(Name("term"), e.term);
+    w.member(Name("definition"), e.definition);
+    w.key(Name("aliases")).begin_array();
     for (const auto& a : e.aliases) w.value(a);
     w.end_array();
-    w.member("origin", e.origin);
+    w.member(Name("origin"), e.origin);
     if (e.span.empty()) {
       for (const char* k : {"begin", "end", "term_begin", "term_end"}) w.key(k).null();
     } else {
       write_span(w, at, e.span);
-      write_span(w, at, e.term_span, "term_begin", "term_end");
+      write_span(w, at, e.term_span, Name("term_begin"), Name("term_end"));
     }
     w.end_object();
   }
   w.end_array();
-  w.key("links").begin_array();
+  w.key(Name("links")).begin_array();
   for (const GlossaryLink& l : g.links) {
     w.begin_object();
     write_span(w, at, l.span);
-    w.member("entry", l.entry);
-    w.member("kind", l.kind);
+    w.member(Name("entry"), l.entry);
+    w.member(Name("kind"), l.kind);
     w.end_object();
   }
   w.end_array();
-  w.key("unresolved").begin_array();
+  w.key(Name("unresolved")).begin_array();
   for (const UnresolvedMarker& u : g.unresolved) {
     w.begin_object();
-    w.member("marker", u.marker);
-    w.member("number", u.number);
+    w.member(Name("marker"), u.marker);
+    w.member(Name("number"), u.number);
     write_span(w, at, u.span);
     w.end_object();
   }
   w.end_array();
   w.end_object();
 
-  w.key("annotations").begin_array();
+  w.key(Name("annotations")).begin_array();
   for (const Annotation& a : doc.annotations) {
     w.begin_object();
-    w.member("type", a.type);
+    w.member(Name("type"), a.type);
     write_span(w, at, a.span);
-    w.key("attributes").begin_object();
+    w.key(Name("attributes")).begin_object();
     for (const auto& [k, v] : a.attributes) w.member(k, v);
     w.end_object();
-    w.member("producer", a.producer);
+    w.member(Name("producer"), a.producer);
     w.end_object();
   }
   w.end_array();
 
-  w.key("diagnostics").begin_array();
+  w.key(Name("diagnostics")).begin_array();
   for (const Diagnostic& d : doc.diagnostics) {
     w.begin_object();
-    w.member("severity", to_string(d.severity));
-    w.member("code", d.code);
-    w.member("message", d.message);
-    w.member("stage", d.stage);
+    w.member(Name("severity"), to_string(d.severity));
+    w.member(Name("code"), d.code);
+    w.member(Name("message"), d.message);
+    w.member(Name("stage"), d.stage);
     if (d.span) {
       write_span(w, at, *d.span);
     } else {
-      w.key("begin").null();
-      w.key("end").null();
+      w.key(Name("begin")).null();
+      w.key(Name("end")).null();
     }
     w.end_object();
   }
   w.end_array();
 
-  w.key("provenance").begin_array();
+  w.key(Name("provenance")).begin_array();
   for (const StageRun& s : doc.provenance) {
     w.begin_object();
-    w.member("plugin", s.plugin);
-    w.member("version", s.version);
-    w.member("milliseconds", s.milliseconds);
+    w.member(Name("plugin"), s.plugin);
+    w.member(Name("version"), s.version);
+    w.member(Name("milliseconds"), s.milliseconds);
     w.end_object();
   }
   w.end_array();

@@ -188,6 +188,35 @@ inline void append_number(std::string& out, double v) {
   out.append(buf, write_number(buf, v));
 }
 
+/// A member name fixed when the exporter is compiled, checked and quoted at compile time: writing
+/// it is one fixed-size copy instead of a check for characters to escape. Write `json::Name("begin")`;
+/// a name that is not plain printable ASCII without '"' and '\\', or longer than 27 bytes, does not
+/// compile.
+struct Name {
+  /// `"name": ` and padding, copied whole.
+  char quoted[32] = {};
+  /// Bytes of the quoted name, without the colon.
+  std::size_t size = 0;
+
+  /// Quotes @p name; only in constant expressions.
+  template <std::size_t N>
+  explicit consteval Name(const char (&name)[N]) {
+    static_assert(N >= 1 && N - 1 <= 27, "json::Name: at most 27 bytes");
+    quoted[0] = '"';
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+      const char c = name[i];
+      // Not a constant expression, so a name that would need an escape is a compile error.
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F || static_cast<unsigned char>(c) >= 0x80)
+        throw "json::Name: only printable ASCII without quote and backslash";
+      quoted[1 + i] = c;
+    }
+    quoted[N] = '"';
+    quoted[N + 1] = ':';
+    quoted[N + 2] = ' ';
+    size = N + 1;
+  }
+};
+
 /// Streaming writer: call begin_object()/key()/value()/end_object() in document order; commas,
 /// colons and (when pretty) indentation are inserted for you. The writer does not check that the
 /// calls nest correctly; exporters call it from straight-line code.
@@ -227,6 +256,12 @@ class Writer {
     return *this;
   }
 
+  /// key() for a name checked at compile time.
+  Writer& key(const Name& name) {
+    key_to(name);
+    return *this;
+  }
+
   /// Writes a string value.
   Writer& value(std::string_view s) { return staged_value(s); }
   /// Writes a string value (overload so that literals do not turn into bool).
@@ -255,8 +290,15 @@ class Writer {
     return staged_value(normalized(v));
   }
 
+  /// member() for a name checked at compile time.
+  template <class T>
+  Writer& member(const Name& name, const T& v) {
+    key_to(name);
+    return staged_value(normalized(v));
+  }
+
   /// member(name, s) for @p s known to be well-formed UTF-8 (see append_well_formed_string()).
-  Writer& member_well_formed(std::string_view name, std::string_view s) {
+  Writer& member_well_formed(const Name& name, std::string_view s) {
     key_to(name);
     separate();
     flush();
@@ -327,6 +369,13 @@ class Writer {
   void key_to(std::string_view name) {
     separate();
     quote(name, std::string_view(": ", pretty_ ? 2 : 1));
+    after_key_ = true;
+  }
+  void key_to(const Name& name) {
+    separate();
+    char* at = room(sizeof name.quoted);
+    __builtin_memcpy(at, name.quoted, sizeof name.quoted);
+    commit(at + name.size + (pretty_ ? 2 : 1));
     after_key_ = true;
   }
   void value_to(std::string_view s) {
