@@ -575,8 +575,8 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
                                                          (names_a_statistic(nm) && kind != NumberKind::cardinal) ||
                                                          counts_firms(nm, unit))))
         continue;
-      // Built only for a figure that is kept: most candidates above are not.
-      docpipe::Indicator ind;
+      // Built only for a figure that is kept (most candidates above are not), in place at the end.
+      docpipe::Indicator& ind = out.emplace_back();
       ind.name = named.written;
       ind.canonical = canonical;
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
@@ -606,7 +606,6 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       ind.span = m.span;
       ind.status = context.status;
       ind.period = context.period;
-      out.push_back(std::move(ind));
     }
     if (!name.empty()) {
       last_count = names.size();
