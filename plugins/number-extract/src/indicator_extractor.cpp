@@ -295,6 +295,7 @@ bool is_duration_or_rank(std::string_view unit) {
   static constexpr auto kPacked = [] {
     std::array<std::uint64_t, std::size(kUnits)> packed{};
     for (std::size_t k = 0; k < packed.size(); ++k) packed[k] = packed_unit(kUnits[k]);
+    std::sort(packed.begin(), packed.end());
     return packed;
   }();
   static_assert([] {
@@ -303,10 +304,7 @@ bool is_duration_or_rank(std::string_view unit) {
     return true;
   }(), "packed_unit holds seven bytes");
   if (unit.size() > 7) return false;
-  const std::uint64_t key = packed_unit(unit);
-  for (std::uint64_t p : kPacked)
-    if (p == key) return true;
-  return false;
+  return std::binary_search(kPacked.begin(), kPacked.end(), packed_unit(unit));
 }
 
 // Endings of names of statistics.

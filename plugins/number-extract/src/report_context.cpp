@@ -72,13 +72,17 @@ struct StatusWords {
     int rank;  // 0 estimate, 1 target, 2 actual: the lowest rank found wins
   };
   std::vector<Word> by_first[128];
-  std::array<bool, 0x10000> first{};  // first characters of all words: most characters of a sentence are none
+  // below[r]: the first characters of the words ranked below r (most characters of a sentence are
+  // none). Once a word of rank r is found only lower ranks can change the answer, so the rest of the
+  // sentence is passed over with the smaller set.
+  std::array<bool, 0x10000> below[4]{};
   StatusWords() {
     by_first[U'预' % 128].push_back({U"预计", 0});
     for (auto w : kTargetWords) by_first[w[0] % 128].push_back({w, 1});
     for (auto w : kActualWords) by_first[w[0] % 128].push_back({w, 2});
     for (const auto& bucket : by_first)
-      for (const auto& w : bucket) first[w.word[0]] = true;
+      for (const auto& w : bucket)
+        for (int r = w.rank + 1; r <= 3; ++r) below[r][w.word[0]] = true;
   }
 };
 
@@ -87,8 +91,8 @@ std::string status_from_words(std::u32string_view s) {
   int best = 3;
   const char32_t* const begin = s.data();
   const char32_t* const end = begin + s.size();
-  for (const char32_t* p = find_marked(begin, end, words.first.data()); p < end && best > 0;
-       p = find_marked(p + 1, end, words.first.data())) {
+  for (const char32_t* p = find_marked(begin, end, words.below[best].data()); p < end && best > 0;
+       p = find_marked(p + 1, end, words.below[best].data())) {
     const std::size_t i = static_cast<std::size_t>(p - begin);
     if (s[i] >= 0x10000) continue;
     for (const auto& w : words.by_first[s[i] % 128]) {
