@@ -3,8 +3,9 @@
 /// A small, dependency-free, append-only JSON writer for exporters (header-only).
 ///
 /// It appends to a std::string the caller owns (through a few-kilobyte buffer of its own, emptied
-/// whenever a top-level value is complete), so a whole document costs one growing buffer and no tree. Strings are escaped per RFC 8259; malformed UTF-8 becomes U+FFFD so the output
-/// is always valid JSON; numbers use the shortest text that reads back to the same double, and
+/// whenever a top-level value is complete), so a whole document costs one growing buffer and no
+/// tree. Strings are escaped per RFC 8259; malformed UTF-8 becomes U+FFFD so the output is always
+/// valid JSON; numbers use the shortest text that reads back to the same double, and
 /// non-finite numbers are written as `null`.
 
 #include <algorithm>
