@@ -38,7 +38,7 @@ constexpr std::array<Mark, 128> kAsciiClass = [] {
   return t;
 }();
 
-std::array<Mark, 3 * 4096> make_three_byte_classes() {
+constexpr std::array<Mark, 3 * 4096> make_three_byte_classes() {
   std::array<Mark, 3 * 4096> t{};
   const char32_t blocks[3] = {0x2000, 0x3000, 0xF000};
   for (std::size_t k = 0; k < 3; ++k)
@@ -46,7 +46,7 @@ std::array<Mark, 3 * 4096> make_three_byte_classes() {
   return t;
 }
 
-const std::array<Mark, 3 * 4096> kThreeByteClass = make_three_byte_classes();
+constexpr std::array<Mark, 3 * 4096> kThreeByteClass = make_three_byte_classes();
 
 // The class of the code point at @p p (< @p end) and where it ends (@p q), as utf8::next and
 // classify() would give them.
