@@ -29,32 +29,6 @@ struct PowerTable {
 };
 const PowerTable kPow;
 
-/// std::log10 of kPow.p[q] and of the products kPow.p[q1] * kPow.p[q2], the same values bit for
-/// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
-/// not a logarithm. Products are computed on first use (a document scores a few thousand of the
-/// 65 K; racing threads store the same value).
-struct LogTable {
-  double single[256];
-  std::unique_ptr<std::atomic<double>[]> products{new std::atomic<double>[65536]};
-  LogTable() {
-    for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
-    for (int i = 0; i < 65536; ++i) products[i].store(1.0, std::memory_order_relaxed);  // no log10 of a probability is positive
-  }
-  double product(unsigned q1, unsigned q2) const noexcept {
-    std::atomic<double>& slot = products[q1 * 256 + q2];
-    double v = slot.load(std::memory_order_relaxed);
-    if (v > 0) {
-      v = std::log10(kPow.p[q1] * kPow.p[q2]);
-      slot.store(v, std::memory_order_relaxed);
-    }
-    return v;
-  }
-};
-const LogTable& log_table() {
-  static const LogTable table;
-  return table;
-}
-
 /// For sorted @p keys whose row is key >> 16: the first position of each of @p n_rows rows and
 /// the end (n_rows + 1 entries; an empty row starts where the next one does).
 template <typename Key>
@@ -82,6 +56,32 @@ long find_in_row(const Key* keys, const Key* first, const Key* last, Key key) no
 }
 }  // namespace
 
+/// std::log10 of kPow.p[q] and of the products kPow.p[q1] * kPow.p[q2], the same values bit for
+/// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
+/// not a logarithm. Products are computed on first use (a document scores a few thousand of the
+/// 65 K; racing threads store the same value).
+struct CharModel::LogTable {
+  double single[256];
+  std::unique_ptr<std::atomic<double>[]> products{new std::atomic<double>[65536]};
+  LogTable() {
+    for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
+    for (int i = 0; i < 65536; ++i) products[i].store(1.0, std::memory_order_relaxed);  // no log10 of a probability is positive
+  }
+  double product(unsigned q1, unsigned q2) const noexcept {
+    std::atomic<double>& slot = products[q1 * 256 + q2];
+    double v = slot.load(std::memory_order_relaxed);
+    if (v > 0) {
+      v = std::log10(kPow.p[q1] * kPow.p[q2]);
+      slot.store(v, std::memory_order_relaxed);
+    }
+    return v;
+  }
+};
+const CharModel::LogTable& CharModel::log_table() {
+  static const LogTable table;
+  return table;
+}
+
 const CharModel& CharModel::embedded() {
   static const CharModel model(std::string_view(
       encoding_repair_charmodel_begin,
@@ -89,7 +89,7 @@ const CharModel& CharModel::embedded() {
   return model;
 }
 
-CharModel::CharModel(std::string_view blob) : bmp_(65536, 0) {
+CharModel::CharModel(std::string_view blob) : bmp_(65536, 0), logs_(&log_table()) {
   auto fail = [] { throw std::runtime_error("encoding-repair: malformed character model"); };
   if (blob.size() < 24 || std::memcmp(blob.data(), fmt::kMagic, 4) != 0) fail();
   std::uint32_t header[5];
@@ -136,12 +136,31 @@ const CharModel::Rows& CharModel::build_rows() const {
     // form one row, searched alone (a few cache lines, where the whole table cost 19 probes).
     r.bigram = row_starts(keys_, n_bigrams_, n_chars_);
     r.trigram = row_starts(trigram_keys_, n_trigrams_, n_bigrams_);
+    r.signature_start.assign(std::size_t{n_chars_} + 1, 0);
+    r.signature_bits.assign(n_chars_, 6);
+    std::uint32_t words = 0;
+    for (std::uint32_t a = 0; a < n_chars_; ++a) {
+      // At least 8 bits per entry, a power of two, at least one word.
+      const std::uint32_t entries = r.bigram[a + 1] - r.bigram[a];
+      while ((1u << r.signature_bits[a]) < 8 * entries) ++r.signature_bits[a];
+      r.signature_start[a] = words;
+      words += (1u << r.signature_bits[a]) / 64;
+    }
+    r.signature_start[n_chars_] = words;
+    r.signature.assign(words, 0);
+    for (std::uint32_t i = 0; i < n_bigrams_; ++i) {
+      const std::uint32_t a = keys_[i] >> 16, b = keys_[i] & 0xFFFF;
+      if (a >= n_chars_) continue;  // not a row (row_starts ignores it too)
+      const std::uint32_t bit = (b * 0x9E3779B1u) >> (32 - r.signature_bits[a]);
+      r.signature[r.signature_start[a] + (bit >> 6)] |= std::uint64_t{1} << (bit & 63);
+    }
     r.ready.store(true, std::memory_order_release);
   }
   return r;
 }
 
 long CharModel::find_bigram(const Rows& rows, std::uint32_t key) const noexcept {
+  if (!may_hold(rows, key >> 16, key & 0xFFFF)) return -1;
   return find_in_row(keys_, keys_ + rows.bigram[key >> 16], keys_ + rows.bigram[(key >> 16) + 1], key);
 }
 
@@ -173,11 +192,18 @@ double CharModel::bigram(const Rows& rows, int a, int b, long& position) const n
   return kPow.p[bigram_q_[position]] + smoothed;
 }
 
-double CharModel::log_bigram(const Rows& rows, int a, int b) const noexcept {
-  const LogTable& logs = log_table();
+// Inlined into the scores: the unseen pair (most pairs a search asks for) costs two table reads.
+[[gnu::always_inline]] inline double CharModel::log_bigram(const Rows& rows, int a, int b) const noexcept {
+  const LogTable& logs = *logs_;
   if (a < 0) return logs.single[unigram_q_[b]];
-  const long position = find_bigram(rows, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
-  if (position < 0) return logs.product(backoff_q_[a], unigram_q_[b]);
+  if (!may_hold(rows, a, b)) return logs.product(backoff_q_[a], unigram_q_[b]);
+  return log_bigram_in_row(rows, a, b);
+}
+
+double CharModel::log_bigram_in_row(const Rows& rows, int a, int b) const noexcept {
+  const std::uint32_t key = (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b);
+  const long position = find_in_row(keys_, keys_ + rows.bigram[a], keys_ + rows.bigram[a + 1], key);
+  if (position < 0) return logs_->product(backoff_q_[a], unigram_q_[b]);
   return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
 }
 
@@ -195,6 +221,7 @@ double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexc
   const int a = index(prev2);
   // Without a known context the trigram is the bigram.
   if (a < 0 || b < 0) return log_bigram(r, b, c);
+  if (!may_hold(r, a, b)) return log_bigram(r, b, c);
   const long context = find_bigram(r, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
   if (context < 0) return log_bigram(r, b, c);
   long unused;

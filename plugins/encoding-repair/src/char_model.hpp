@@ -56,7 +56,18 @@ class CharModel {
     std::mutex building;
     std::vector<std::uint32_t> bigram;   // character index -> its first bigram (n_chars + 1)
     std::vector<std::uint32_t> trigram;  // bigram position -> its first trigram (n_bigrams + 1)
+    /// Per bigram row, a bit set of its second characters (one hashed bit each, about 8 bits per
+    /// entry): most pairs the lost-byte search asks for are unseen, and a clear bit says so without
+    /// searching the row. Row a's bits start at word signature_start[a] and number 1 << signature_bits[a].
+    std::vector<std::uint64_t> signature;
+    std::vector<std::uint32_t> signature_start;
+    std::vector<std::uint8_t> signature_bits;
   };
+  /// True when row @p a may hold second character @p b; false only when it does not.
+  static bool may_hold(const Rows& rows, std::uint32_t a, std::uint32_t b) noexcept {
+    const std::uint32_t bit = (b * 0x9E3779B1u) >> (32 - rows.signature_bits[a]);
+    return (rows.signature[rows.signature_start[a] + (bit >> 6)] >> (bit & 63)) & 1;
+  }
   /// The rows, built if they are not yet.
   const Rows& rows() const {
     const Rows& r = *rows_;
@@ -71,6 +82,8 @@ class CharModel {
   double bigram(const Rows& rows, int a, int b, long& position) const noexcept;
   /// log10 of bigram(@p a, @p b), bit for bit, with table reads where no sum is involved.
   double log_bigram(const Rows& rows, int a, int b) const noexcept;
+  /// log_bigram() of a pair whose row signature does not rule it out: searches the row.
+  double log_bigram_in_row(const Rows& rows, int a, int b) const noexcept;
   /// Position of the bigram key (a << 16 | b) in the table, or -1.
   long find_bigram(const Rows& rows, std::uint32_t key) const noexcept;
   /// Position of the trigram of bigram position @p context and index @p c, or -1.
@@ -87,6 +100,9 @@ class CharModel {
   std::vector<std::uint16_t> bmp_;  // code point -> index + 1 of its class, normalization included (0: unknown)
   std::vector<std::uint8_t> bmp_unigram_q_;  // code point -> unigram_q of its class (255: unknown)
   std::shared_ptr<Rows> rows_ = std::make_shared<Rows>();
+  struct LogTable;
+  static const LogTable& log_table();
+  const LogTable* logs_;  // the process's logarithm table, kept to skip a static guard per score
 };
 
 }  // namespace encoding_repair

@@ -9,6 +9,7 @@
 
 #include "char_model.hpp"
 #include "document_cache.hpp"
+#include "score_memo.hpp"
 #include "enumerator_lists.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
@@ -38,6 +39,7 @@ const double kModelShare = std::log10(1 - kCacheWeight);
 constexpr double kMaxTerm = 0.5;
 static_assert(CharModel::kMaxScore < kMaxTerm);
 constexpr double kLn10 = 2.302585092994046;
+constexpr unsigned kMemoBits = 12;  // 4096 scores (64 KB): stays in the processor's cache
 
 /// One character of the damaged run, as the bytes the out-of-step decoder read.
 struct Token {
@@ -174,15 +176,21 @@ class RunSearch {
 
   /// log10 P(c | a b): the character model interpolated with the document's own pairs, and with
   /// the enumerator the document's lists lack here (as likely at any character up to its follower).
-  double sc(char32_t a, char32_t b, char32_t c) const {
-    const double cached = expected_after(b, c) ? std::max(expected_p_, cache_.probability(b, c)) : cache_.probability(b, c);
-    const double m = model_.score(a, b, c);
+  double sc(char32_t a, char32_t b, char32_t c) {
+    if (expected_after(b, c)) return mix(model_.score(a, b, c), std::max(expected_p_, cache_.probability(b, c)));
+    // Otherwise the score depends on the document alone: kept across runs.
+    return trigram_memo_.get(a, b, c, [&] { return mix(model_.score(a, b, c), cache_.probability(b, c)); });
+  }
+
+  /// A model score @p m interpolated with the probability @p cached from the document.
+  static double mix(double m, double cached) {
     return cached > 0 ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * cached) : m + kModelShare;
   }
 
   /// log10 P(b | a) of the model, with the enumerator the document's lists lack here as in sc():
   /// ranks candidates before they are scored in context.
   double pair_score(char32_t a, char32_t b) const {
+    // Not memoized: the pairs asked for are nearly all different.
     const double m = model_.score(a, b);
     return expected_after(a, b) ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * expected_p_) : m;
   }
@@ -266,7 +274,7 @@ class RunSearch {
   }
 
   /// Score of the text as is from seq_[i] on, after a reading ending with (@p p, @p c).
-  double tail_score(char32_t p, char32_t c, std::size_t i) const {
+  double tail_score(char32_t p, char32_t c, std::size_t i) {
     if (i >= seq_.size()) return 0.0;
     double total = sc(p, c, seq_[i]);
     if (i + 1 < seq_.size()) total += sc(c, seq_[i], seq_[i + 1]);
@@ -687,6 +695,7 @@ class RunSearch {
   std::vector<Ending> best_through_;  // [k]: the best ending over layers 1 to k of the last evaluate()
   std::vector<bool> double_at_;
   DocumentCache cache_;
+  ScoreMemo trigram_memo_{kMemoBits};  // sc() without the expected enumerator
   EnumeratorLists lists_;
   char32_t expected_ = 0;    // the enumerator the document's lists lack in the current run, or 0
   double expected_p_ = 0;    // its probability at any character of the run

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <tuple>
+#include <vector>
 
 #include "char_model.hpp"
 #include "char_model_format.hpp"
@@ -104,7 +106,35 @@ class ReferenceModel {
     return std::log10(t < 0 ? smoothed : p(byte(trigram_q_ + t)) + smoothed);
   }
 
+  /// Every trigram of the table as code points (a, b, c); a bigram is its (a, b) row key's pair.
+  std::vector<std::tuple<char32_t, char32_t, char32_t>> trigrams() const {
+    std::vector<std::tuple<char32_t, char32_t, char32_t>> out;
+    for (std::uint32_t t = 0; t < n_trigrams_; ++t) {
+      std::uint64_t key;
+      std::memcpy(&key, blob_.data() + trigram_keys_ + t * 8ull, 8);
+      std::uint32_t pair;
+      std::memcpy(&pair, blob_.data() + keys_ + (key >> 16) * 4ull, 4);
+      out.emplace_back(code_point(pair >> 16), code_point(pair & 0xFFFF), code_point(key & 0xFFFF));
+    }
+    return out;
+  }
+  /// Every bigram of the table as code points.
+  std::vector<std::pair<char32_t, char32_t>> bigrams() const {
+    std::vector<std::pair<char32_t, char32_t>> out;
+    for (std::uint32_t i = 0; i < n_bigrams_; ++i) {
+      std::uint32_t pair;
+      std::memcpy(&pair, blob_.data() + keys_ + i * 4ull, 4);
+      out.emplace_back(code_point(pair >> 16), code_point(pair & 0xFFFF));
+    }
+    return out;
+  }
+
  private:
+  char32_t code_point(std::uint32_t index) const {
+    std::uint32_t c;
+    std::memcpy(&c, blob_.data() + chars_ + index * 4ull, 4);
+    return c;
+  }
   static double p(int q) { return std::pow(10.0, -q / charmodel_format::kScale); }
   int byte(std::size_t at) const { return static_cast<unsigned char>(blob_[at]); }
   template <typename T>
@@ -163,4 +193,31 @@ TEST_CASE("row lookups and logarithm tables give the plain formula's scores bit 
   }
   CHECK(checked > 15000);
   CHECK(differ == 0);
+}
+
+TEST_CASE("every n-gram of the tables scores as the plain formula, and none above kMaxScore") {
+  // Row signatures may only rule out pairs a row lacks; the search skips candidates on kMaxScore.
+  const std::string blob = test::read_file(std::filesystem::path(DOCPIPE_SOURCE_DIR) / "plugins/encoding-repair/data/charmodel.bin");
+  const CharModel model(blob);
+  const ReferenceModel reference(blob);
+  std::size_t differ = 0, above = 0, checked = 0;
+  double highest = -1e9;
+  for (const auto& [a, b] : reference.bigrams()) {
+    const double s = model.score(a, b);
+    differ += s != reference.score(a, b);
+    above += s > CharModel::kMaxScore;
+    highest = std::max(highest, s);
+    ++checked;
+  }
+  for (const auto& [a, b, c] : reference.trigrams()) {
+    const double s = model.score(a, b, c);
+    differ += s != reference.score(a, b, c);
+    above += s > CharModel::kMaxScore;
+    highest = std::max(highest, s);
+    ++checked;
+  }
+  INFO("highest score " << highest);
+  CHECK(checked > 500000);
+  CHECK(differ == 0);
+  CHECK(above == 0);
 }
