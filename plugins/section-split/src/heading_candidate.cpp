@@ -1,5 +1,6 @@
 #include "heading_candidate.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "char_class.hpp"
@@ -164,16 +165,20 @@ std::optional<Candidate> read_appendix(std::string_view text, const Block& b, co
   return c;
 }
 
-// True when the block holds more than max_title_chars code points of text before its tail of
-// blanks, colons, `*` and at most one sentence end. place_title() then stops inside that text, so
-// the block cannot be a standalone heading: most paragraphs are turned down here without reading
-// their first sentence.
+// True when read_plain() cannot accept the block, told from its length alone: the text before its
+// tail of blanks, colons, `*` and at most one sentence end holds more code points than a title may
+// have. Such a block is no standalone heading when that text is longer than max_title_chars
+// (place_title() stops inside it), and when it is standalone its title holds all of that text, while
+// read_plain() accepts titles of at most 30 (a glossary name) or max_plain_chars code points. Most
+// paragraphs are turned down here without reading their first sentence.
 bool too_long_for_a_heading(std::string_view text, const Block& b, const CandidateOptions& options) {
   std::size_t title_begin = skip_blanks(text, b.content, b.end);
   while (title_begin + 1 < b.end && text[title_begin] == '*' && text[title_begin + 1] == '*')
     title_begin = skip_blanks(text, title_begin + 2, b.end);
-  // A code point has at most four bytes, so this many bytes hold more than max_title_chars of them.
-  const std::size_t enough = 4 * (options.max_title_chars + 1);
+  const std::size_t longest_title = std::max<std::size_t>(30, options.max_plain_chars);
+  const std::size_t limit = std::min(options.max_title_chars, longest_title);
+  // A code point has at most four bytes, so this many bytes hold more than `limit` of them.
+  const std::size_t enough = 4 * (limit + 1);
   if (b.end - title_begin < enough) return false;
   std::size_t tail = b.end;
   int marks = 0;

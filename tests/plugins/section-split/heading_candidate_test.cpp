@@ -154,3 +154,17 @@ TEST_CASE("unlabeled headings: long paragraphs are turned down, trailing blanks 
   // two sentence ends in the tail: the first ends the title, the second is text after it
   CHECK_FALSE(read("工作回顾总结" + blanks + "。。"));
 }
+
+TEST_CASE("unlabeled headings: the length limit follows max-plain-heading-chars") {
+  std::string line;
+  for (int i = 0; i < 10; ++i) line += "推进高质量";  // 50 code points, no mark
+  auto blocks = section_split::split_blocks(line, 0);
+  REQUIRE(blocks.size() == 1);
+  CHECK_FALSE(read_candidate(line, blocks.front()));  // longer than the default 30
+  section_split::CandidateOptions wide;
+  wide.max_plain_chars = 60;
+  auto c = read_candidate(line, blocks.front(), wide);
+  REQUIRE(c);
+  CHECK(c->style == Style::plain);
+  CHECK(c->title_end == line.size());
+}
