@@ -47,8 +47,8 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       // bytes with one multiplication: w * 0x4001 adds w << 14, which puts the first one's six bits
       // right above the second's (bits 16..27), and the terms' set bits never overlap (no carries).
       std::size_t at = pos, k = n;
-      // Four at a time first where the processor allows; this loop then takes what is left of the run
-      // (its last fifteen bytes, or all of it without SSSE3).
+      // Several at a time first where the processor allows (three_byte_run.hpp); this loop then takes
+      // what is left of the run near the end of the text, or all of it without SSSE3.
       if ((bytes[at] & 0xF0u) == 0xE0u) decode_three_byte_run(bytes, size, at, k, capacity, table, cps, offsets);
       const std::size_t stop = std::min(size >= 4 ? size - 3 : 0, at + 3 * (capacity - k));
       while (at < stop) {

@@ -16,7 +16,8 @@ namespace {
 // (those have restricted second bytes and are left to the general decoder). The code point's low
 // sixteen bits are lead nibble << 12 | b1's six bits << 6 | b2's six bits. Offsets and code points of
 // every lane are written (the slots exist); only the good leading lanes are kept by advancing past
-// them. The table lookups stay scalar: a gather would count fewer instructions, not run faster.
+// them. The table lookups stay scalar (an AVX2 gather would count fewer instructions, but is slow on
+// some processors).
 
 // Compiled for SSSE3 (pshufb) alone; called only when the processor has it.
 __attribute__((target("ssse3"))) void run_ssse3(const unsigned char* bytes, std::size_t size, std::size_t& at_ref,
