@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <memory>
 #include <cstring>
@@ -142,17 +143,19 @@ const CharModel::Rows& CharModel::build_rows() const {
     for (std::uint32_t a = 0; a < n_chars_; ++a) {
       // At least 8 bits per entry, a power of two, at least one word.
       const std::uint32_t entries = r.bigram[a + 1] - r.bigram[a];
-      while ((1u << r.signature_bits[a]) < 8 * entries) ++r.signature_bits[a];
+      r.signature_bits[a] = static_cast<std::uint8_t>(std::max(6, static_cast<int>(std::bit_width(8 * entries - (entries > 0)))));
       r.signature_start[a] = words;
       words += (1u << r.signature_bits[a]) / 64;
     }
     r.signature_start[n_chars_] = words;
     r.signature.assign(words, 0);
-    for (std::uint32_t i = 0; i < n_bigrams_; ++i) {
-      const std::uint32_t a = keys_[i] >> 16, b = keys_[i] & 0xFFFF;
-      if (a >= n_chars_) continue;  // not a row (row_starts ignores it too)
-      const std::uint32_t bit = (b * 0x9E3779B1u) >> (32 - r.signature_bits[a]);
-      r.signature[r.signature_start[a] + (bit >> 6)] |= std::uint64_t{1} << (bit & 63);
+    for (std::uint32_t a = 0; a < n_chars_; ++a) {
+      std::uint64_t* bits = r.signature.data() + r.signature_start[a];
+      const unsigned shift = 32 - r.signature_bits[a];
+      for (std::uint32_t i = r.bigram[a]; i < r.bigram[a + 1]; ++i) {
+        const std::uint32_t bit = ((keys_[i] & 0xFFFF) * 0x9E3779B1u) >> shift;
+        bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+      }
     }
     r.ready.store(true, std::memory_order_release);
   }
@@ -169,9 +172,7 @@ long CharModel::find_trigram(const Rows& rows, long context, int c) const noexce
   return find_in_row(trigram_keys_, trigram_keys_ + rows.trigram[context], trigram_keys_ + rows.trigram[context + 1], key);
 }
 
-int CharModel::index(char32_t c) const noexcept {
-  // Beyond the BMP normalize() changes nothing.
-  if (c < 0x10000) return static_cast<int>(bmp_[c]) - 1;
+int CharModel::index_beyond_bmp(char32_t c) const noexcept {
   const std::uint32_t* it = std::lower_bound(chars_, chars_ + n_chars_, static_cast<std::uint32_t>(c));
   return it != chars_ + n_chars_ && *it == c ? static_cast<int>(it - chars_) : -1;
 }
@@ -207,28 +208,37 @@ double CharModel::log_bigram_in_row(const Rows& rows, int a, int b) const noexce
   return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
 }
 
-double CharModel::score(char32_t prev, char32_t cur) const noexcept {
-  const int b = index(cur);
-  if (b < 0) return kUnknown;
-  return log_bigram(rows(), index(prev), b);
+double CharModel::score_indices(int prev, int cur) const noexcept {
+  if (cur < 0) return kUnknown;
+  return log_bigram(rows(), prev, cur);
 }
 
-double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexcept {
+double CharModel::score(char32_t prev, char32_t cur) const noexcept { return score_indices(index(prev), index(cur)); }
+
+CharModel::Context CharModel::context(char32_t prev2, char32_t prev) const noexcept {
+  Context x;
+  x.b = index(prev);
+  const int a = index(prev2);
+  // Without a known context the trigram is the bigram (position -1).
+  if (a >= 0 && x.b >= 0 && may_hold(rows(), a, x.b))
+    x.position = find_bigram(rows(), (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(x.b));
+  return x;
+}
+
+double CharModel::score(const Context& x, char32_t cur) const noexcept {
   const int c = index(cur);
   if (c < 0) return kUnknown;
   const Rows& r = rows();
-  const int b = index(prev);
-  const int a = index(prev2);
-  // Without a known context the trigram is the bigram.
-  if (a < 0 || b < 0) return log_bigram(r, b, c);
-  if (!may_hold(r, a, b)) return log_bigram(r, b, c);
-  const long context = find_bigram(r, (static_cast<std::uint32_t>(a) << 16) | static_cast<std::uint32_t>(b));
-  if (context < 0) return log_bigram(r, b, c);
+  if (x.position < 0) return log_bigram(r, x.b, c);
   long unused;
-  const double smoothed = kPow.p[bigram_backoff_q_[context]] * bigram(r, b, c, unused);
-  const long t = find_trigram(r, context, c);
+  const double smoothed = kPow.p[bigram_backoff_q_[x.position]] * bigram(r, x.b, c, unused);
+  const long t = find_trigram(r, x.position, c);
   if (t < 0) return std::log10(smoothed);
   return std::log10(kPow.p[trigram_q_[t]] + smoothed);
+}
+
+double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexcept {
+  return score(context(prev2, prev), cur);
 }
 
 double CharModel::score_text(std::string_view text, char32_t before) const noexcept {

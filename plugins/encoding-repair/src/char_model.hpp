@@ -24,8 +24,22 @@ class CharModel {
 
   /// log10 P(@p cur | @p prev). Characters are normalized first (charmodel_format::normalize).
   double score(char32_t prev, char32_t cur) const noexcept;
+  /// The model's index of @p c's class (normalization included), or -1 when unknown: lets a caller
+  /// that scores one character against many look each up once (score_indices()).
+  int index_of(char32_t c) const noexcept { return index(c); }
+  /// score(prev, cur) of characters looked up with index_of(), bit for bit.
+  double score_indices(int prev, int cur) const noexcept;
   /// log10 P(@p cur | @p prev2 @p prev), the trigram probability.
   double score(char32_t prev2, char32_t prev, char32_t cur) const noexcept;
+  /// Two characters of context looked up once, to score many characters after them.
+  struct Context {
+    int b = -1;          ///< Index of the character just before.
+    long position = -1;  ///< Position of the bigram (prev2, prev) in the table, -1 when unseen.
+  };
+  /// The context (@p prev2, @p prev) for score(const Context&, char32_t).
+  Context context(char32_t prev2, char32_t prev) const noexcept;
+  /// score(prev2, prev, @p cur) for the context @p x of (prev2, prev), bit for bit.
+  double score(const Context& x, char32_t cur) const noexcept;
   /// log10 P(@p c), the unigram probability (a table lookup for the Basic Multilingual Plane).
   double unigram(char32_t c) const noexcept {
     if (c < 0x10000) {
@@ -74,7 +88,11 @@ class CharModel {
     return r.ready.load(std::memory_order_acquire) ? r : build_rows();
   }
   const Rows& build_rows() const;
-  int index(char32_t c) const noexcept;
+  int index(char32_t c) const noexcept {
+    // Beyond the BMP normalize() changes nothing.
+    return c < 0x10000 ? static_cast<int>(bmp_[c]) - 1 : index_beyond_bmp(c);
+  }
+  int index_beyond_bmp(char32_t c) const noexcept;
   double unigram_slow(char32_t c) const noexcept;
   static constexpr double kScale = 20.0;  // charmodel_format::kScale
   /// Bigram probability (not log) of index @p b after index @p a (a may be -1), and the position of

@@ -69,13 +69,19 @@ std::uint32_t DocumentCache::count(std::uint64_t key) const noexcept {
   }
 }
 
-double DocumentCache::probability(char32_t prev, char32_t cur) const noexcept {
-  prev = normalized(prev);
-  cur = normalized(cur);
-  const std::uint32_t first = count((std::uint64_t{prev} << 32) | kFirst);
-  if (first == 0) return 0.0;
-  const std::uint32_t pair = count((std::uint64_t{prev} << 32) | cur);
-  return double(pair) / double(first);
+DocumentCache::Row DocumentCache::row(char32_t prev) const noexcept {
+  Row r;
+  r.prev = normalized(prev);
+  r.count = count((std::uint64_t{r.prev} << 32) | kFirst);
+  return r;
 }
+
+double DocumentCache::probability(const Row& r, char32_t cur) const noexcept {
+  if (r.count == 0) return 0.0;
+  const std::uint32_t pair = count((std::uint64_t{r.prev} << 32) | normalized(cur));
+  return double(pair) / double(r.count);
+}
+
+double DocumentCache::probability(char32_t prev, char32_t cur) const noexcept { return probability(row(prev), cur); }
 
 }  // namespace encoding_repair

@@ -16,6 +16,15 @@ class DocumentCache {
   explicit DocumentCache(std::string_view text);
   /// P(@p cur | @p prev) in the document (0 when @p prev never occurs).
   double probability(char32_t prev, char32_t cur) const noexcept;
+  /// A first character looked up once, to ask for many characters after it.
+  struct Row {
+    char32_t prev = 0;       ///< Normalized.
+    std::uint32_t count = 0;  ///< How often it is followed by anything.
+  };
+  /// The row of @p prev for probability(const Row&, char32_t).
+  Row row(char32_t prev) const noexcept;
+  /// probability(prev, @p cur) for the row @p r of prev, bit for bit.
+  double probability(const Row& r, char32_t cur) const noexcept;
 
  private:
   // One open-addressing table for pair counts (prev << 32 | cur) and first-character counts

@@ -121,7 +121,7 @@ class RunSearch {
     for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1)
       for (unsigned char p2 : vanish_leads_)
         if (const char32_t c2 = read(static_cast<unsigned char>(q1), p2); c2 && model_.unigram(c2) >= -5.0)
-          double_seconds_[q1].push_back({p2, c2});
+          double_seconds_[q1].push_back({p2, c2, model_.index_of(c2)});
   }
 
   /// The best reading of the run starting at @p begin, if it beats the text as is.
@@ -177,9 +177,32 @@ class RunSearch {
   /// log10 P(c | a b): the character model interpolated with the document's own pairs, and with
   /// the enumerator the document's lists lack here (as likely at any character up to its follower).
   double sc(char32_t a, char32_t b, char32_t c) {
-    if (expected_after(b, c)) return mix(model_.score(a, b, c), std::max(expected_p_, cache_.probability(b, c)));
+    Context x{a, b};
+    return sc(x, c);
+  }
+
+  /// Two characters of context for sc() of many characters after them: the model's context and the
+  /// document's row are looked up once, on the first score the memo does not hold.
+  struct Context {
+    char32_t a, b;
+    bool ready = false;
+    CharModel::Context model;
+    DocumentCache::Row cache;
+  };
+  /// sc(x.a, x.b, @p c), bit for bit.
+  double sc(Context& x, char32_t c) {
+    auto score = [&](bool expected) {
+      if (!x.ready) {
+        x.model = model_.context(x.a, x.b);
+        x.cache = cache_.row(x.b);
+        x.ready = true;
+      }
+      const double cached = cache_.probability(x.cache, c);
+      return mix(model_.score(x.model, c), expected ? std::max(expected_p_, cached) : cached);
+    };
+    if (expected_after(x.b, c)) return score(true);
     // Otherwise the score depends on the document alone: kept across runs.
-    return trigram_memo_.get(a, b, c, [&] { return mix(model_.score(a, b, c), cache_.probability(b, c)); });
+    return trigram_memo_.get(x.a, x.b, c, [&] { return score(false); });
   }
 
   /// A model score @p m interpolated with the probability @p cached from the document.
@@ -189,9 +212,12 @@ class RunSearch {
 
   /// log10 P(b | a) of the model, with the enumerator the document's lists lack here as in sc():
   /// ranks candidates before they are scored in context.
-  double pair_score(char32_t a, char32_t b) const {
+  double pair_score(char32_t a, char32_t b) const { return pair_score(a, model_.index_of(a), b, model_.index_of(b)); }
+  /// pair_score() of characters whose model indices (CharModel::index_of) @p ai and @p bi are
+  /// known: the loops that score one character against many look each up once.
+  double pair_score(char32_t a, int ai, char32_t b, int bi) const {
     // Not memoized: the pairs asked for are nearly all different.
-    const double m = model_.score(a, b);
+    const double m = model_.score_indices(ai, bi);
     return expected_after(a, b) ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * expected_p_) : m;
   }
 
@@ -299,6 +325,7 @@ class RunSearch {
     struct Half {
       unsigned char q;
       char32_t c2;
+      int i2;  // its model index
       double ahead;  // bigram score of the character the reading continues with after c2
     };
     // After a dropped pair the reading is back on the token bytes, so the character after c2 is
@@ -311,8 +338,9 @@ class RunSearch {
       auto& slot = best_cache[i];
       if (slot.first == c1) return slot.second;
       std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
+      const int i1 = model_.index_of(c1);
       for (const Half& h : hs) {
-        const double b = pair_score(c1, h.c2) + h.ahead;
+        const double b = pair_score(c1, i1, h.c2, h.i2) + h.ahead;
         if (b <= top[2].first) continue;
         top[2] = {b, &h};
         std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -322,28 +350,32 @@ class RunSearch {
     };
     // A second half and its score ahead depend on its lead q alone, whatever pair vanished before.
     std::array<char32_t, 256> c2_of{};
+    std::array<int, 256> i2_of{};
     std::array<double, 256> ahead_of{};
     for (unsigned q = 0x81; q <= 0xFE; ++q)
       if (const char32_t c2 = read(static_cast<unsigned char>(q), next)) {
         c2_of[q] = c2;
+        i2_of[q] = model_.index_of(c2);
         ahead_of[q] = follow ? pair_score(c2, follow) : 0.0;
       }
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
       for (unsigned q = 0x81; q <= 0xFE; ++q)
         if (c2_of[q] && gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
-          halves[i].push_back({static_cast<unsigned char>(q), c2_of[q], ahead_of[q]});
+          halves[i].push_back({static_cast<unsigned char>(q), c2_of[q], i2_of[q], ahead_of[q]});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
+      Context after_node{s.prev, s.last};
       auto push = [&](unsigned char pend) {
         if (const char32_t c = read(pend, next))
-          out.push_back({c, s.last, s.score + sc(s.prev, s.last, c), static_cast<int>(ni), {c, 0, 0}, 1, s.inserts});
+          out.push_back({c, s.last, s.score + sc(after_node, c), static_cast<int>(ni), {c, 0, 0}, 1, s.inserts});
         for (std::size_t i = 0; i < vanish_leads_.size(); ++i) {
           const char32_t c1 = read(pend, vanish_leads_[i]);
           if (!c1 || halves[i].empty()) continue;
           if (layer == 0 && model_.unigram(c1) < -4.5) continue;  // wildcard lead: common characters only
-          const double s1 = s.score + sc(s.prev, s.last, c1) + kInsertCost;
+          const double s1 = s.score + sc(after_node, c1) + kInsertCost;
+          Context after_c1{s.last, c1};
           for (const Half* h : best_halves(i, c1, halves[i]))
-            if (h) out.push_back({h->c2, c1, s1 + sc(s.last, c1, h->c2), static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
+            if (h) out.push_back({h->c2, c1, s1 + sc(after_c1, h->c2), static_cast<int>(ni), {c1, h->c2, 0}, 2, s.inserts + 1});
         }
       };
       if (layer == 0) {
@@ -367,10 +399,11 @@ class RunSearch {
     if (layer == 0) {
       const Node& s = layers_[0][0];
       std::vector<std::pair<double, std::pair<unsigned char, char32_t>>> ranked;
+      Context after_start{s.prev, s.last};
       for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
         for (unsigned char p1 : vanish_leads_)
           if (const char32_t c1 = read(static_cast<unsigned char>(lead), p1))
-            if (model_.unigram(c1) >= -4.5) ranked.push_back({sc(s.prev, s.last, c1), {p1, c1}});
+            if (model_.unigram(c1) >= -4.5) ranked.push_back({sc(after_start, c1), {p1, c1}});
       const std::size_t keep = std::min<std::size_t>(ranked.size(), kDoubleFirsts);
       std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
                         [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -385,15 +418,17 @@ class RunSearch {
     // after the third is often weak (a word boundary), and the trigram rescoring below decides.
     // The third character and its score ahead depend on its lead q2 alone.
     std::array<char32_t, 256> c3_of{};
+    std::array<int, 256> i3_of{};
     std::array<double, 256> ahead_of{};
     for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2)
       if (const char32_t c3 = read(static_cast<unsigned char>(q2), next)) {
         c3_of[q2] = c3;
+        i3_of[q2] = model_.index_of(c3);
         ahead_of[q2] = follow ? pair_score(c3, follow) : 0.0;
       }
     if (thirds_.empty()) thirds_.resize(65536);
     ++thirds_round_;
-    auto best_thirds = [&](unsigned char q1, unsigned char p2, char32_t c2) -> const Thirds& {
+    auto best_thirds = [&](unsigned char q1, unsigned char p2, char32_t c2, int i2) -> const Thirds& {
       auto& slot = thirds_[q1 * 256u + p2];
       if (slot.round == thirds_round_) return slot;
       slot.round = thirds_round_;
@@ -402,7 +437,7 @@ class RunSearch {
         if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
         char32_t c3 = c3_of[q2];
         if (!c3) continue;
-        double b = pair_score(c2, c3) + ahead_of[q2];
+        double b = pair_score(c2, i2, c3, i3_of[q2]) + ahead_of[q2];
         for (std::size_t j = 0; j < kDoubleThirds; ++j)
           if (b > slot.score[j]) {
             std::swap(b, slot.score[j]);
@@ -419,11 +454,12 @@ class RunSearch {
     std::vector<Chain> chains;
     for (const auto& [p1, c1] : firsts) {
       chains.clear();
+      const int i1 = model_.index_of(c1);
       for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1) {
         if (!gbk_.vanishes(p1, static_cast<unsigned char>(q1))) continue;
-        for (const auto& [p2, c2] : double_seconds_[q1]) {
-          const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2);
-          const double first_pair = pair_score(c1, c2);
+        for (const auto& [p2, c2, i2] : double_seconds_[q1]) {
+          const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2, i2);
+          const double first_pair = pair_score(c1, i1, c2, i2);
           for (std::size_t j = 0; j < kDoubleThirds; ++j)
             if (t.c[j]) chains.push_back({first_pair + t.score[j], c2, t.c[j]});
         }
@@ -443,10 +479,17 @@ class RunSearch {
     }
   }
 
-  static void prune(std::vector<Node>& v) {
-    std::sort(v.begin(), v.end(), [](const Node& a, const Node& b) { return a.score > b.score; });
+  /// Keeps the kBeam best nodes of @p v with distinct (last, prev), best first.
+  void prune(std::vector<Node>& v) {
+    // Sorted as (score, position) pairs: std::sort moves them for the same comparisons as it would
+    // the nodes, so ties come out in the same order, at a third of the bytes moved.
+    order_.clear();
+    for (std::size_t i = 0; i < v.size(); ++i) order_.push_back({v[i].score, static_cast<std::uint32_t>(i)});
+    std::sort(order_.begin(), order_.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     std::vector<Node> kept;
-    for (const Node& n : v) {
+    kept.reserve(kBeam);
+    for (const Ranked& r : order_) {
+      const Node& n = v[r.at];
       bool dup = false;
       for (const Node& k : kept) dup |= k.last == n.last && k.prev == n.prev;
       if (!dup) kept.push_back(n);
@@ -489,12 +532,13 @@ class RunSearch {
   /// from seq_[i] on.
   bool wildcard(unsigned char pend, const Node& s, std::size_t i, char32_t& best_c, double& best) {
     best = -std::numeric_limits<double>::infinity();
+    Context after_node{s.prev, s.last};
     for (unsigned w = 0x81; w <= 0xFE; ++w) {
       const char32_t c = read(pend, static_cast<unsigned char>(w));
       if (!c) continue;
       // The end of the text is the end of a paragraph: readings ending there are compared on
       // whether a paragraph may end after them (as wildcard_after_drop() does).
-      const double first = sc(s.prev, s.last, c);
+      const double first = sc(after_node, c);
       if (first + kMaxTerm < best) continue;  // cannot win whatever follows
       const double v = first + sc(s.last, c, i < seq_.size() ? seq_[i] : U'\n');
       if (v > best) best = v, best_c = c;
@@ -673,7 +717,12 @@ class RunSearch {
     char32_t c;
   };
   std::vector<Common> common_;
-  std::array<std::vector<std::pair<unsigned char, char32_t>>, 256> double_seconds_;  // by q1: (p2, c2)
+  struct Second {
+    unsigned char p2;
+    char32_t c2;
+    int i2;  // its model index
+  };
+  std::array<std::vector<Second>, 256> double_seconds_;  // by q1
   std::unordered_map<std::uint64_t, std::vector<std::pair<char32_t, char32_t>>> drop_end_;
   std::vector<Token> tokens_;
   Terminal terminal_ = Terminal::none;
@@ -683,6 +732,11 @@ class RunSearch {
   std::vector<char32_t> seq_;
   std::vector<double> term_, suffix_, prefix_;
   std::vector<std::vector<Node>> layers_;
+  struct Ranked {
+    double score;
+    std::uint32_t at;
+  };
+  std::vector<Ranked> order_;  // prune()'s sort, kept to reuse its memory
   /// The best third characters of two dropped pairs per (q1, p2), valid where round is thirds_round_
   /// (one round per expand_double() call: no table to clear).
   struct Thirds {
