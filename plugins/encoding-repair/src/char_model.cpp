@@ -35,10 +35,13 @@ const PowerTable kPow;
 template <typename Key>
 std::vector<std::uint32_t> row_starts(const Key* keys, std::uint32_t n_keys, std::uint32_t n_rows) {
   std::vector<std::uint32_t> first(std::size_t{n_rows} + 1, n_keys);
-  for (std::uint32_t i = n_keys; i-- > 0;)
-    if ((keys[i] >> 16) < n_rows) first[keys[i] >> 16] = i;
-  for (std::uint32_t r = n_rows; r-- > 0;)
-    if (first[r] == n_keys || first[r] > first[r + 1]) first[r] = first[r + 1];
+  // One pass in key order: each row starts at its first key, and the empty rows before it there too.
+  std::uint32_t next = 0;  // the first row whose start is not yet known
+  for (std::uint32_t i = 0; i < n_keys; ++i) {
+    const auto row = static_cast<std::uint32_t>(keys[i] >> 16);
+    if (row >= n_rows) break;
+    while (next <= row) first[next++] = i;
+  }
   return first;
 }
 

@@ -12,8 +12,8 @@
 namespace encoding_repair {
 
 /// Scores character sequences: log10 probabilities under an interpolated (Witten-Bell) trigram
-/// model. Lookups are a table index plus a binary search inside one row of the n-gram tables; no
-/// allocation after construction.
+/// model. Lookups are a table index, a hashed bit set of the row that rules out most unseen pairs,
+/// and a binary search inside one row of the n-gram tables; no allocation after the rows are built.
 class CharModel {
  public:
   /// The model built into the plugin (data/charmodel.bin), loaded on first use.

@@ -112,6 +112,11 @@ class RunSearch {
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
       if (any) vanish_leads_.push_back(static_cast<unsigned char>(p));
     }
+    // The bytes from 0x81 that vanish after each such lead, in increasing order: the loops over
+    // dropped pairs walk these lists instead of testing every byte.
+    for (unsigned char p : vanish_leads_)
+      for (unsigned q = 0x81; q <= 0xFE; ++q)
+        if (gbk_.vanishes(p, static_cast<unsigned char>(q))) vanishing_after_[p].push_back(static_cast<unsigned char>(q));
     // Characters common enough to end a run after a dropped pair, whose lead byte is then unknown.
     for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
       for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
@@ -317,21 +322,19 @@ class RunSearch {
     return layer + 1 < tokens_.size() ? read(tokens_[layer].b, tokens_[layer + 1].a) : 0;
   }
 
-  std::vector<Node> expand(std::size_t layer, unsigned char next) {
-    std::vector<Node> out;
+  /// The candidates, in a buffer reused from call to call (layer 0 makes thousands).
+  const std::vector<Node>& expand(std::size_t layer, unsigned char next) {
+    std::vector<Node>& out = candidates_;
+    out.clear();
     const auto& nodes = layers_[layer];
     // Dropped pair (p, q): the reading is (pend, p) (q, next). The second halves per p are found
     // once; the three best by bigram on both sides are rescored in context.
-    struct Half {
-      unsigned char q;
-      char32_t c2;
-      int i2;  // its model index
-      double ahead;  // bigram score of the character the reading continues with after c2
-    };
     // After a dropped pair the reading is back on the token bytes, so the character after c2 is
     // known: choosing c2 on its left neighbour alone loses rare characters such as enumerators.
     const char32_t follow = follow_at(layer);
-    std::vector<std::vector<Half>> halves(vanish_leads_.size());
+    std::vector<std::vector<Half>>& halves = halves_;
+    halves.resize(vanish_leads_.size());
+    for (auto& h : halves) h.clear();
     // The three best second halves after c1 by bigram, found once per (p, c1) and layer.
     std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache(vanish_leads_.size(), {0, {}});
     auto best_halves = [&](std::size_t i, char32_t c1, const std::vector<Half>& hs) -> const std::array<const Half*, 3>& {
@@ -359,9 +362,8 @@ class RunSearch {
         ahead_of[q] = follow ? pair_score(c2, follow) : 0.0;
       }
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
-      for (unsigned q = 0x81; q <= 0xFE; ++q)
-        if (c2_of[q] && gbk_.vanishes(vanish_leads_[i], static_cast<unsigned char>(q)))
-          halves[i].push_back({static_cast<unsigned char>(q), c2_of[q], i2_of[q], ahead_of[q]});
+      for (const unsigned char q : vanishing_after_[vanish_leads_[i]])
+        if (c2_of[q]) halves[i].push_back({q, c2_of[q], i2_of[q], ahead_of[q]});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       Context after_node{s.prev, s.last};
@@ -433,8 +435,7 @@ class RunSearch {
       if (slot.round == thirds_round_) return slot;
       slot.round = thirds_round_;
       for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
-      for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2) {
-        if (!gbk_.vanishes(p2, static_cast<unsigned char>(q2))) continue;
+      for (const unsigned char q2 : vanishing_after_[p2]) {
         char32_t c3 = c3_of[q2];
         if (!c3) continue;
         double b = pair_score(c2, i2, c3, i3_of[q2]) + ahead_of[q2];
@@ -455,8 +456,7 @@ class RunSearch {
     for (const auto& [p1, c1] : firsts) {
       chains.clear();
       const int i1 = model_.index_of(c1);
-      for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1) {
-        if (!gbk_.vanishes(p1, static_cast<unsigned char>(q1))) continue;
+      for (const unsigned char q1 : vanishing_after_[p1]) {
         for (const auto& [p2, c2, i2] : double_seconds_[q1]) {
           const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2, i2);
           const double first_pair = pair_score(c1, i1, c2, i2);
@@ -479,8 +479,8 @@ class RunSearch {
     }
   }
 
-  /// Keeps the kBeam best nodes of @p v with distinct (last, prev), best first.
-  void prune(std::vector<Node>& v) {
+  /// The kBeam best nodes of @p v with distinct (last, prev), best first.
+  std::vector<Node> prune(const std::vector<Node>& v) {
     // Sorted as (score, position) pairs: std::sort moves them for the same comparisons as it would
     // the nodes, so ties come out in the same order, at a third of the bytes moved.
     order_.clear();
@@ -495,7 +495,7 @@ class RunSearch {
       if (!dup) kept.push_back(n);
       if (kept.size() == kBeam) break;
     }
-    v = std::move(kept);
+    return kept;
   }
 
   /// How many layers of the first pass the second one builds the same: expand() differs only where
@@ -516,10 +516,9 @@ class RunSearch {
     if (full > 0 && tokens_.back().ascii_trail) --full;
     for (std::size_t k = 0; k < full; ++k) {
       if (k + 1 >= layers_.size()) {
-        std::vector<Node> next = expand(k, tokens_[k].a);
+        const std::vector<Node>& next = expand(k, tokens_[k].a);
         if (next.empty()) break;
-        prune(next);
-        layers_.push_back(std::move(next));
+        layers_.push_back(prune(next));
       }
       if (k >= 3 && layers_[k + 1][0].score < prefix_[k + 1] - kGiveUp) {
         layers_.resize(k + 2);
@@ -737,6 +736,15 @@ class RunSearch {
     std::uint32_t at;
   };
   std::vector<Ranked> order_;  // prune()'s sort, kept to reuse its memory
+  std::vector<Node> candidates_;  // expand()'s result
+  /// A second half (q, next) of a dropped pair (p, q), read after it.
+  struct Half {
+    unsigned char q;
+    char32_t c2;
+    int i2;        // its model index
+    double ahead;  // bigram score of the character the reading continues with after c2
+  };
+  std::vector<std::vector<Half>> halves_;  // expand()'s, by vanishing lead
   /// The best third characters of two dropped pairs per (q1, p2), valid where round is thirds_round_
   /// (one round per expand_double() call: no table to clear).
   struct Thirds {
@@ -745,6 +753,7 @@ class RunSearch {
     std::uint64_t round = 0;
   };
   std::vector<Thirds> thirds_;
+  std::array<std::vector<unsigned char>, 256> vanishing_after_;  // by lead: trail bytes from 0x81 that vanish
   std::uint64_t thirds_round_ = 0;
   std::vector<Ending> best_through_;  // [k]: the best ending over layers 1 to k of the last evaluate()
   std::vector<bool> double_at_;
