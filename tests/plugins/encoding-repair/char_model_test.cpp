@@ -195,7 +195,7 @@ TEST_CASE("row lookups and logarithm tables give the plain formula's scores bit 
   CHECK(differ == 0);
 }
 
-TEST_CASE("every n-gram of the tables scores as the plain formula, and none above kMaxScore") {
+TEST_CASE("every n-gram of the tables scores as the plain formula and none above kMaxScore") {
   // Row signatures may only rule out pairs a row lacks; the search skips candidates on kMaxScore.
   const std::string blob = test::read_file(std::filesystem::path(DOCPIPE_SOURCE_DIR) / "plugins/encoding-repair/data/charmodel.bin");
   const CharModel model(blob);
@@ -220,4 +220,28 @@ TEST_CASE("every n-gram of the tables scores as the plain formula, and none abov
   CHECK(checked > 500000);
   CHECK(differ == 0);
   CHECK(above == 0);
+}
+
+TEST_CASE("scores from looked-up characters and contexts equal the plain formula bit for bit") {
+  // The lost-byte search scores many characters after one character or context looked up once.
+  const std::string blob = test::read_file(std::filesystem::path(DOCPIPE_SOURCE_DIR) / "plugins/encoding-repair/data/charmodel.bin");
+  const CharModel model(blob);
+  const ReferenceModel reference(blob);
+  std::vector<char32_t> chars;
+  const std::string text = test::read_file(test::seed_path());
+  for (std::size_t pos = 0; pos < text.size() && chars.size() < 400;) chars.push_back(docpipe::utf8::next(text, pos));
+  for (char32_t c : {U'7', U'，', U'\U0001F600', U'\uE000'}) chars.push_back(c);
+  std::size_t differ = 0, checked = 0;
+  for (std::size_t i = 1; i < chars.size(); ++i) {
+    const CharModel::Context context = model.context(chars[i - 1], chars[i]);
+    const int before = model.index_of(chars[i]);
+    // Every character of the sample after this one and after this context.
+    for (char32_t c : chars) {
+      differ += model.score(context, c) != reference.score(chars[i - 1], chars[i], c);
+      differ += model.score_indices(before, model.index_of(c)) != reference.score(chars[i], c);
+      checked += 2;
+    }
+  }
+  CHECK(checked > 300000);
+  CHECK(differ == 0);
 }

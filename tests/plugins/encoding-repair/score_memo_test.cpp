@@ -14,7 +14,7 @@ namespace {
 double score_of(char32_t a, char32_t b, char32_t c) { return std::log10(1.0 + a * 1e-3 + b * 1e-7 + c * 1e-11); }
 }  // namespace
 
-TEST_CASE("the memo gives back exactly what was computed for each key, whatever was evicted") {
+TEST_CASE("the memo gives back exactly what was computed for each key whatever was evicted") {
   ScoreMemo memo(6);  // 64 slots for thousands of keys: evictions on most lookups
   std::mt19937 rng(7);
   std::map<std::tuple<char32_t, char32_t, char32_t>, int> computed;
