@@ -110,7 +110,10 @@ class RunSearch {
     for (unsigned p = 0x81; p <= 0xFE; ++p) {
       bool any = false;
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);
-      if (any) vanish_leads_.push_back(static_cast<unsigned char>(p));
+      if (any) {
+        vanish_place_[p] = static_cast<unsigned char>(vanish_leads_.size());
+        vanish_leads_.push_back(static_cast<unsigned char>(p));
+      }
     }
     // The bytes from 0x81 that vanish after each such lead, in increasing order: the loops over
     // dropped pairs walk these lists instead of testing every byte.
@@ -428,10 +431,11 @@ class RunSearch {
         i3_of[q2] = model_.index_of(c3);
         ahead_of[q2] = follow ? pair_score(c3, follow) : 0.0;
       }
-    if (thirds_.empty()) thirds_.resize(65536);
+    // One slot per (q1, p2): q1 from 0x81, p2 by its place among the vanishing leads.
+    if (thirds_.empty()) thirds_.resize(126 * vanish_leads_.size());
     ++thirds_round_;
     auto best_thirds = [&](unsigned char q1, unsigned char p2, char32_t c2, int i2) -> const Thirds& {
-      auto& slot = thirds_[q1 * 256u + p2];
+      auto& slot = thirds_[(q1 - 0x81u) * vanish_leads_.size() + vanish_place_[p2]];
       if (slot.round == thirds_round_) return slot;
       slot.round = thirds_round_;
       for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
@@ -753,6 +757,7 @@ class RunSearch {
     std::uint64_t round = 0;
   };
   std::vector<Thirds> thirds_;
+  std::array<unsigned char, 256> vanish_place_{};  // a vanishing lead's index in vanish_leads_
   std::array<std::vector<unsigned char>, 256> vanishing_after_;  // by lead: trail bytes from 0x81 that vanish
   std::uint64_t thirds_round_ = 0;
   std::vector<Ending> best_through_;  // [k]: the best ending over layers 1 to k of the last evaluate()
