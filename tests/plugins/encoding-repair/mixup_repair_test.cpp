@@ -67,7 +67,7 @@ TEST_CASE("Big5 read as GBK") {
 }
 
 TEST_CASE("clean text, Latin names and quotes are left alone") {
-  for (const std::string clean : {kSimplified, kTraditional, std::string("“十四五”规划"), std::string("Café Zürich 2024"),
+  for (const std::string& clean : {kSimplified, kTraditional, std::string("“十四五”规划"), std::string("Café Zürich 2024"),
                                   std::string("饕餮纛瓞")}) {
     CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
   }
