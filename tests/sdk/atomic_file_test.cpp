@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <unistd.h>
 
@@ -50,6 +53,24 @@ TEST_CASE("write_file_atomically creates missing folders and replaces a file who
   docpipe::write_file_atomically(target, big);
   CHECK(read(target) == big);
   CHECK(entries(target.parent_path()) == 1);  // no temporary file left beside it
+}
+
+TEST_CASE("write_file_atomically writes pieces as their concatenation, past the writev limit", "[atomic_file]") {
+  Scratch s;
+  const fs::path target = s.dir / "pieces" / "doc.dpdoc";
+  // More pieces than one writev(2) takes (IOV_MAX is 1024 on Linux), empty ones among them, and a
+  // large one that a single call may write only in part.
+  std::vector<std::string> owned;
+  for (int i = 0; i < 2500; ++i) owned.push_back(i % 7 == 0 ? std::string() : std::to_string(i) + ",");
+  owned.push_back(std::string(3 << 20, 'y'));
+  std::vector<std::string_view> pieces(owned.begin(), owned.end());
+  docpipe::write_file_atomically(target, pieces);
+  std::string joined;
+  for (const std::string& p : owned) joined += p;
+  CHECK(read(target) == joined);
+  CHECK(entries(target.parent_path()) == 1);
+  docpipe::write_file_atomically(target, std::span<const std::string_view>());
+  CHECK(read(target).empty());
 }
 
 TEST_CASE("write_file_atomically names the path when it cannot write, and leaves the target as it was",
