@@ -14,7 +14,7 @@
 /// Major ABI version of the SDK (incompatible boundary changes).
 #define DOCPIPE_SDK_ABI_MAJOR 1
 /// Minor ABI version of the SDK (compatible additions).
-#define DOCPIPE_SDK_ABI_MINOR 1
+#define DOCPIPE_SDK_ABI_MINOR 2
 /// Human-readable SDK release, independent of the ABI numbers.
 #define DOCPIPE_SDK_VERSION "0.1.0"
 
