@@ -194,8 +194,8 @@ class RunSearch {
   struct Context {
     char32_t a, b;
     bool ready = false;
-    CharModel::Context model;
-    DocumentCache::Row cache;
+    CharModel::Context model{};
+    DocumentCache::Row cache{};
   };
   /// sc(x.a, x.b, @p c), bit for bit.
   double sc(Context& x, char32_t c) {
