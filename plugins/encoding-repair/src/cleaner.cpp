@@ -12,6 +12,7 @@
 #include <immintrin.h>
 #endif
 
+#include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -89,15 +90,6 @@ std::size_t step_over(const unsigned char* s, std::size_t n, std::size_t at) noe
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ENCODING_REPAIR_AVX2 1
 
-/// True when the CPU running this has AVX2 (asked once).
-bool has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
-
 /// next_edit_start()'s block loop with 32-byte blocks: the same candidates, sorted out the same way.
 /// Returns the start found, or where the blocks ended (@p done false) for the loops after it.
 __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned char* s, std::size_t n,
@@ -142,7 +134,7 @@ std::size_t next_edit_start(std::string_view text, std::size_t pos) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
 #if ENCODING_REPAIR_AVX2
-  if (has_avx2()) {
+  if (docpipe::cpu_has_avx2()) {
     bool done = false;
     pos = next_edit_start_avx2(s, n, pos, done);
     if (done) return pos;

@@ -18,6 +18,7 @@
 
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
+#include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -36,15 +37,6 @@ inline bool ascii8(const char* p) noexcept {
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ENCODING_REPAIR_GATHER 1
-
-/// True when the CPU running this has AVX2 (asked once).
-bool has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
 
 /// Writes at @p out the UTF-8 bytes of the pairs of @p s from @p pos on, eight pairs at a time, as
 /// long as all eight of a block are three-byte characters (DoubleByteTable::utf8_three_table()
@@ -103,7 +95,7 @@ struct Builder {
     char* const start = out;
     const std::uint32_t* const threes = table.utf8_three_table();  // not reloaded after each store
 #if ENCODING_REPAIR_GATHER
-    if (has_avx2()) {
+    if (docpipe::cpu_has_avx2()) {
       pos = write_threes_avx2(s, pos, n, threes, out);
       packed = pos + 1 < n ? threes[s[pos] * 256u + s[pos + 1]] : 0;  // where the blocks stopped
     }

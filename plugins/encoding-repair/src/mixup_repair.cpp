@@ -13,6 +13,7 @@
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
+#include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -128,15 +129,6 @@ class RunWeights {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ENCODING_REPAIR_GATHER 1
 
-/// True when the CPU running this has AVX2 (asked once).
-bool has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
-
 /// Adds to @p weight the weights (RunWeights::table() @p w) of the three-byte characters of @p s
 /// from @p pos on, eight at a time, as long as all eight of a block have a GBK code; returns where it
 /// stopped. Each block holds the same characters the scalar loop would have taken one by one, and
@@ -227,7 +219,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   static const RunWeights embedded(CharModel::embedded(), gbk);
   const RunWeights& weights = &model == &CharModel::embedded() ? embedded : own.emplace(model, gbk);
 #if ENCODING_REPAIR_GATHER
-  const bool avx2 = has_avx2();
+  const bool avx2 = docpipe::cpu_has_avx2();
 #endif
   std::size_t pos = 0;
   while (pos < text.size()) {

@@ -2,6 +2,7 @@
 
 #include "text_cursor.hpp"
 
+#include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
 #if DOCPIPE_UTF8_AVX2
@@ -60,7 +61,7 @@ __attribute__((target("avx2"))) std::size_t next_opening_avx2(const unsigned cha
 // Chinese text, so most steps find none.
 std::size_t next_opening_candidate(const unsigned char* bytes, std::size_t pos, std::size_t end) noexcept {
 #if DOCPIPE_UTF8_AVX2
-  if (pos < end && end - pos >= 34 && docpipe::utf8::detail::has_avx2()) {
+  if (pos < end && end - pos >= 34 && docpipe::cpu_has_avx2()) {
     bool found = false;
     pos = next_opening_avx2(bytes, pos, end, found);
     if (found) return pos;

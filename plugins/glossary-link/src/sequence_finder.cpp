@@ -1,5 +1,7 @@
 #include "sequence_finder.hpp"
 
+#include "docpipe/cpu.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -83,18 +85,6 @@ bool SequenceFinder::starts_at(const unsigned char* bytes, std::size_t pos, std:
 }
 
 #if GLOSSARY_LINK_AVX2
-namespace {
-
-bool cpu_has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
-
-}  // namespace
-
 __attribute__((target("avx2"))) std::size_t SequenceFinder::next_avx2(const unsigned char* bytes, std::size_t pos,
                                                                        std::size_t end, bool& found) const noexcept {
   found = false;
@@ -135,7 +125,7 @@ std::size_t SequenceFinder::next(std::string_view text, std::size_t pos, std::si
   if (end > text.size()) end = text.size();
   if (sequences_.empty()) return end;
 #if GLOSSARY_LINK_AVX2
-  if (cpu_has_avx2()) {
+  if (docpipe::cpu_has_avx2()) {
     bool found = false;
     pos = next_avx2(bytes, pos, end, found);
     if (found) return pos;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
 #if defined(__SSE2__)
@@ -34,7 +35,7 @@ inline bool is_common_non_mark(const unsigned char* bytes, std::size_t at, std::
 }
 
 /// next_mark_candidate() thirty-two bytes per step with AVX2, for CPUs that have it (ask
-/// docpipe::utf8::detail::has_avx2()): the exact candidates by a nibble table lookup, less `，` `、`
+/// docpipe::cpu_has_avx2()): the exact candidates by a nibble table lookup, less `，` `、`
 /// `：` by their three bytes. Returns the candidate, or the position where fewer than 34 bytes are
 /// left before @p end (@p found false).
 std::size_t next_mark_candidate_avx2(const unsigned char* bytes, std::size_t pos, std::size_t end, bool& found) noexcept;
@@ -45,7 +46,7 @@ std::size_t next_mark_candidate_avx2(const unsigned char* bytes, std::size_t pos
 /// mark (digits, Latin letters) and the commas and colons are then passed over one by one.
 inline std::size_t next_mark_candidate(const unsigned char* bytes, std::size_t pos, std::size_t end) noexcept {
 #if DOCPIPE_UTF8_AVX2
-  if (pos < end && end - pos >= 34 && docpipe::utf8::detail::has_avx2()) {
+  if (pos < end && end - pos >= 34 && docpipe::cpu_has_avx2()) {
     bool found = false;
     pos = next_mark_candidate_avx2(bytes, pos, end, found);
     if (found) return pos;

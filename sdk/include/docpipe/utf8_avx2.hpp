@@ -9,6 +9,8 @@
 
 #include <cstddef>
 
+#include "docpipe/cpu.hpp"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define DOCPIPE_UTF8_AVX2 1
@@ -20,14 +22,8 @@ namespace docpipe::utf8::detail {
 
 #if DOCPIPE_UTF8_AVX2
 
-/// True when the CPU running this has AVX2 (asked once).
-inline bool has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
+/// True when the CPU running this has AVX2 (docpipe::cpu_has_avx2()).
+inline bool has_avx2() noexcept { return docpipe::cpu_has_avx2(); }
 
 /// A code point start p of @p data such that [0, p) is well-formed UTF-8, found 32 bytes at a time:
 /// it stops before the first 32-byte block holding an error (or at the end) and backs up to the start
