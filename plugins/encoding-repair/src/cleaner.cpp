@@ -204,6 +204,23 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
   return 0;
 }
 
+char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
+  if (text.compare(pos, 3, "<U+") != 0) return 0;
+  char32_t cp = 0;
+  std::size_t i = pos + 3;
+  for (; i < text.size() && i - pos - 3 < 7; ++i) {
+    const char d = lower(text[i]);
+    if (d >= '0' && d <= '9') cp = cp * 16 + static_cast<char32_t>(d - '0');
+    else if (d >= 'a' && d <= 'f') cp = cp * 16 + static_cast<char32_t>(d - 'a' + 10);
+    else break;
+  }
+  const std::size_t digits = i - pos - 3;
+  if (digits < 4 || digits > 6 || i >= text.size() || text[i] != '>') return 0;
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  len = i + 1 - pos;
+  return cp;
+}
+
 std::size_t html_markup_length(std::string_view text, std::size_t pos) noexcept {
   if (text.compare(pos, 4, "<!--") == 0) {
     const std::size_t end = text.find("-->", pos + 4);
@@ -257,6 +274,15 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
   while ((pos = next_edit_start(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b == '<') {
+      std::size_t escape_len = 0;
+      if (const char32_t cp = parse_unicode_escape(text, pos, escape_len)) {
+        // Read as the character it names; a no-break or ideographic space as a plain space, as
+        // `&nbsp;` is, and an escaped control character as nothing.
+        std::string after = wide_space(cp) ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
+        edits.push_back({pos, pos + escape_len, std::move(after), "escape"});
+        pos += escape_len;
+        continue;
+      }
       const std::size_t len = options.strip_html ? html_markup_length(text, pos) : 0;
       if (len == 0) {
         ++pos;

@@ -1,6 +1,7 @@
 #pragma once
 // Step 3 of the stage: the leftovers of scraping — HTML tags, comments and character references,
-// control and zero-width characters, no-break and ideographic space runs, CR line ends.
+// `<U+XXXX>` escapes, control and zero-width characters, no-break and ideographic space runs, CR
+// line ends.
 
 #include <cstddef>
 #include <string>
@@ -14,7 +15,7 @@ struct CleanEdit {
   std::size_t begin = 0;  ///< First byte replaced.
   std::size_t end = 0;    ///< One past the last byte replaced.
   std::string after;      ///< Replacement (often empty).
-  const char* kind = "";  ///< `html`, `control` or `whitespace`.
+  const char* kind = "";  ///< `html`, `escape`, `control` or `whitespace`.
 };
 
 /// Options of the cleaning pass.
@@ -29,6 +30,11 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
 /// The character an HTML character reference (`&nbsp;`, `&#20013;`, `&#x4e2d;`) at @p pos stands for,
 /// and its length in @p len; 0 when there is none at @p pos.
 char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
+
+/// The character a `<U+XXXX>` escape (four to six hex digits) at @p pos stands for, and its length in
+/// @p len; 0 when there is none at @p pos. Such escapes are what R and some export tools write for a
+/// character the output encoding cannot hold (`<U+00A0>` for a no-break space in GBK pages).
+char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
 
 /// The length of an HTML tag, comment, or script/style element starting at @p pos, or 0 when the
 /// `<` there starts none. Only real HTML tag names count, so `a<b` in prose is left alone.

@@ -25,8 +25,9 @@ struct Repair {
   /// The text that replaced it (UTF-8; empty for a deletion).
   std::string after;
   /// What kind of change. Documented values: any kind starting with `mojibake` (undoing a wrong
-  /// decoding, e.g. `mojibake-lost-byte`, `mojibake-utf8-as-gbk`), `decode-error`, `html`, `control`,
-  /// `whitespace`, `punctuation`, `script`. Third-party stages may add kinds of their own.
+  /// decoding, e.g. `mojibake-lost-byte`, `mojibake-utf8-as-gbk`), `decode-error`, `html`, `escape`
+  /// (a `<U+XXXX>` escape read as its character), `control`, `whitespace`, `punctuation`, `script`.
+  /// Third-party stages may add kinds of their own.
   std::string kind;
   /// How sure the stage is that the change is right, in [0, 1].
   double confidence = 1.0;

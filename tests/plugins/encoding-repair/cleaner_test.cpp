@@ -49,6 +49,24 @@ TEST_CASE("character references are decoded") {
   CHECK(apply("&lt;b&gt;", CleanOptions{false}) == "&lt;b&gt;");
 }
 
+TEST_CASE("<U+XXXX> escapes are read as the characters they name") {
+  // The form R and some export tools write for a character the output encoding cannot hold: the
+  // 1954 and 2008 national reports of shared/corpus/reports carry 1618 of them (<U+00A0>).
+  CHECK(apply("周恩来<U+00A0><U+00A0>各位代表") == "周恩来  各位代表");
+  CHECK(apply("<U+4E2D><U+56FD>经济") == "中国经济");
+  CHECK(apply("<U+4e2d>国 <U+1F600>") == "中国 \U0001F600");
+  CHECK(apply("零宽<U+200B>字符") == "零宽字符");
+  CHECK(kind_of_first("<U+3000>") == "escape");
+  // Not escapes: too few or too many digits, no closing bracket, surrogates, zero, past U+10FFFF.
+  for (std::string_view kept : {"<U+4E2>", "<U+0004E2D0>", "<U+4E2D", "<U+D800>", "<U+0000>", "<U+110000>",
+                                 "<U+>", "<u+4E2D>", "<V+4E2D>", "<U+4E2D)"})
+    CHECK(apply(std::string(kept)) == kept);
+  // With HTML stripping off the escapes are still read: they are no markup.
+  CleanOptions keep_html;
+  keep_html.strip_html = false;
+  CHECK(apply("<b><U+4E2D></b>", keep_html) == "<b>中</b>");
+}
+
 TEST_CASE("control and zero-width characters are removed, TAB and LF kept") {
   CHECK(apply("经\x01济\x7F\u200B发\uFEFF展\t1\n") == "经济发展\t1\n");
   CHECK(kind_of_first("a\x02") == "control");
