@@ -87,6 +87,28 @@ std::size_t step_over(const unsigned char* s, std::size_t n, std::size_t at) noe
   return cleaned ? 0 : b >= 0xE0 ? 3 : 2;
 }
 
+/// Sorts out the candidates @p mask flags in the block of @p width bytes at @p pos (bit i: byte
+/// pos + i): returns true with @p pos at the first that starts an edit; else false with @p pos past the
+/// block, or past a character stepped over that ends beyond it.
+inline bool sort_out_block(const unsigned char* s, std::size_t n, unsigned mask, std::size_t width,
+                           std::size_t& pos) noexcept {
+  std::size_t resume = pos + width;
+  std::size_t floor = pos;
+  for (; mask != 0; mask &= mask - 1) {
+    const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (at < floor || !kInteresting[s[at]]) continue;
+    const std::size_t step = step_over(s, n, at);
+    if (step == 0) {
+      pos = at;
+      return true;
+    }
+    floor = at + step;
+    resume = std::max(resume, floor);
+  }
+  pos = resume;
+  return false;
+}
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ENCODING_REPAIR_AVX2 1
 
@@ -105,20 +127,10 @@ __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned 
     hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
     hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
     hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2), _mm256_cmpeq_epi8(v, ef)));
-    std::size_t resume = pos + 32;  // past a character stepped over that ends beyond this block
-    std::size_t floor = pos;
-    for (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-      const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (at < floor || !kInteresting[s[at]]) continue;
-      const std::size_t step = step_over(s, n, at);
-      if (step == 0) {
-        done = true;
-        return at;
-      }
-      floor = at + step;
-      resume = std::max(resume, floor);
+    if (sort_out_block(s, n, static_cast<unsigned>(_mm256_movemask_epi8(hit)), 32, pos)) {
+      done = true;
+      return pos;
     }
-    pos = resume;
   }
   return pos;
 }
@@ -150,17 +162,7 @@ std::size_t next_edit_start(std::string_view text, std::size_t pos) noexcept {
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2), _mm_cmpeq_epi8(v, ef)));  // E2 E3 EF
-    std::size_t resume = pos + 16;  // past a character stepped over that ends beyond this block
-    std::size_t floor = pos;
-    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-      const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(mask));
-      if (at < floor || !kInteresting[s[at]]) continue;
-      const std::size_t step = step_over(s, n, at);
-      if (step == 0) return at;
-      floor = at + step;
-      resume = std::max(resume, floor);
-    }
-    pos = resume;
+    if (sort_out_block(s, n, static_cast<unsigned>(_mm_movemask_epi8(hit)), 16, pos)) return pos;
   }
 #endif
   while (pos < n) {
