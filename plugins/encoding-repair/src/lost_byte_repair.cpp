@@ -355,18 +355,18 @@ class RunSearch {
       return slot.second;
     };
     // A second half and its score ahead depend on its lead q alone, whatever pair vanished before.
-    std::array<char32_t, 256> c2_of{};
-    std::array<int, 256> i2_of{};
-    std::array<double, 256> ahead_of{};
-    for (unsigned q = 0x81; q <= 0xFE; ++q)
-      if (const char32_t c2 = read(static_cast<unsigned char>(q), next)) {
-        c2_of[q] = c2;
-        i2_of[q] = model_.index_of(c2);
-        ahead_of[q] = follow ? pair_score(c2, follow) : 0.0;
+    BeforeNext& bn = before_next_;
+    for (unsigned q = 0x81; q <= 0xFE; ++q) {
+      const char32_t c2 = read(static_cast<unsigned char>(q), next);
+      bn.c[q] = c2;
+      if (c2) {
+        bn.index[q] = model_.index_of(c2);
+        bn.ahead[q] = follow ? pair_score(c2, follow) : 0.0;
       }
+    }
     for (std::size_t i = 0; i < vanish_leads_.size(); ++i)
       for (const unsigned char q : vanishing_after_[vanish_leads_[i]])
-        if (c2_of[q]) halves[i].push_back({q, c2_of[q], i2_of[q], ahead_of[q]});
+        if (bn.c[q]) halves[i].push_back({q, bn.c[q], bn.index[q], bn.ahead[q]});
     for (std::size_t ni = 0; ni < nodes.size(); ++ni) {
       const Node& s = nodes[ni];
       Context after_node{s.prev, s.last};
@@ -391,13 +391,14 @@ class RunSearch {
     }
     // At the lost lead byte two dropped pairs are always tried: otherwise a wildcard lead makes a
     // fluent shorter reading (黨風建設 for 黨風廉政建設) that no single dropped pair can beat.
-    if (layer == 0 || (layer < double_at_.size() && double_at_[layer])) expand_double(layer, next, out);
+    if (layer == 0 || (layer < double_at_.size() && double_at_[layer])) expand_double(layer, out);
     return out;
   }
 
   /// Two consecutive dropped pairs (p1, q1) (p2, q2): the reading is (pend, p1) (q1, p2) (q2, next).
-  /// Tried only where a single dropped pair was found, as the second pass of the search.
-  void expand_double(std::size_t layer, unsigned char next, std::vector<Node>& out) {
+  /// Tried only where a single dropped pair was found, as the second pass of the search; called by
+  /// expand() for the same @p layer, whose before_next_ holds the third characters (q2, next).
+  void expand_double(std::size_t layer, std::vector<Node>& out) {
     // First characters (p1, c1): after the lost lead byte the most probable few over every lead;
     // later, the one pending lead byte.
     std::vector<std::pair<unsigned char, char32_t>> firsts;
@@ -417,20 +418,10 @@ class RunSearch {
       for (unsigned char p1 : vanish_leads_)
         if (const char32_t c1 = read(tokens_[layer - 1].b, p1)) firsts.push_back({p1, c1});
     }
-    // The character after the third, on known bytes again.
-    const char32_t follow = follow_at(layer);
     // The best third characters per (q1, p2) by bigram on both sides. More than one: the bigram
     // after the third is often weak (a word boundary), and the trigram rescoring below decides.
-    // The third character and its score ahead depend on its lead q2 alone.
-    std::array<char32_t, 256> c3_of{};
-    std::array<int, 256> i3_of{};
-    std::array<double, 256> ahead_of{};
-    for (unsigned q2 = 0x81; q2 <= 0xFE; ++q2)
-      if (const char32_t c3 = read(static_cast<unsigned char>(q2), next)) {
-        c3_of[q2] = c3;
-        i3_of[q2] = model_.index_of(c3);
-        ahead_of[q2] = follow ? pair_score(c3, follow) : 0.0;
-      }
+    // The third character (q2, next) and its score ahead depend on its lead q2 alone: before_next_.
+    const BeforeNext& bn = before_next_;
     // One slot per (q1, p2): q1 from 0x81, p2 by its place among the vanishing leads.
     if (thirds_.empty()) thirds_.resize(126 * vanish_leads_.size());
     ++thirds_round_;
@@ -440,9 +431,9 @@ class RunSearch {
       slot.round = thirds_round_;
       for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
       for (const unsigned char q2 : vanishing_after_[p2]) {
-        char32_t c3 = c3_of[q2];
+        char32_t c3 = bn.c[q2];
         if (!c3) continue;
-        double b = pair_score(c2, i2, c3, i3_of[q2]) + ahead_of[q2];
+        double b = pair_score(c2, i2, c3, bn.index[q2]) + bn.ahead[q2];
         for (std::size_t j = 0; j < kDoubleThirds; ++j)
           if (b > slot.score[j]) {
             std::swap(b, slot.score[j]);
@@ -749,6 +740,15 @@ class RunSearch {
     double ahead;  // bigram score of the character the reading continues with after c2
   };
   std::vector<std::vector<Half>> halves_;  // expand()'s, by vanishing lead
+  /// The characters (q, next) of one expand() call by lead q (0 where none), with their model index
+  /// and the bigram score of the character the reading continues with after them: the last character
+  /// read around one dropped pair (expand()) or two (expand_double()).
+  struct BeforeNext {
+    std::array<char32_t, 256> c{};
+    std::array<int, 256> index{};
+    std::array<double, 256> ahead{};
+  };
+  BeforeNext before_next_;
   /// The best third characters of two dropped pairs per (q1, p2), valid where round is thirds_round_
   /// (one round per expand_double() call: no table to clear).
   struct Thirds {
