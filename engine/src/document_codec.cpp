@@ -4,6 +4,8 @@
 #include <cstring>
 #include <vector>
 
+#include "docpipe/copy_short.hpp"
+
 namespace docpipe::engine {
 
 namespace {
@@ -57,25 +59,11 @@ class Writer {
     }
     char* at = buf_ + used_;
     used_ += n;
-    // Most strings are a few bytes (units, kinds, number texts): copied as two overlapping words
-    // (as memcpy would, without the call), longer ones by memcpy.
-    const char* p = s.data();
-    if (n >= 8 && n <= 16) {
-      std::uint64_t head, tail;
-      std::memcpy(&head, p, 8);
-      std::memcpy(&tail, p + n - 8, 8);
-      std::memcpy(at, &head, 8);
-      std::memcpy(at + n - 8, &tail, 8);
-    } else if (n >= 4 && n < 8) {
-      std::uint32_t head, tail;
-      std::memcpy(&head, p, 4);
-      std::memcpy(&tail, p + n - 4, 4);
-      std::memcpy(at, &head, 4);
-      std::memcpy(at + n - 4, &tail, 4);
-    } else if (n < 4) {
-      for (std::size_t k = 0; k < n; ++k) at[k] = p[k];
+    // Most strings are a few bytes (units, kinds, number texts): copied without a call.
+    if (n <= 16) {
+      docpipe::detail::copy_short(at, s);
     } else {
-      std::memcpy(at, p, n);
+      std::memcpy(at, s.data(), n);
     }
   }
   void span(const Span& s) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "docpipe/copy_short.hpp"
 #include "docpipe/export/utf8_scan.hpp"
 
 namespace docpipe::json {
@@ -82,28 +83,6 @@ inline bool write_short_plain(char* at, std::string_view s) noexcept {
   at[0] = '"';
   at[1 + n] = '"';
   return true;
-}
-
-/// Copies @p s, at most 16 bytes, to @p at: two overlapping fixed-size pieces (head and tail), so
-/// there is no call.
-inline void copy_short(char* at, std::string_view s) noexcept {
-  const std::size_t n = s.size();
-  const char* p = s.data();
-  if (n >= 8) {
-    std::uint64_t head, tail;
-    __builtin_memcpy(&head, p, 8);
-    __builtin_memcpy(&tail, p + n - 8, 8);
-    __builtin_memcpy(at, &head, 8);
-    __builtin_memcpy(at + n - 8, &tail, 8);
-  } else if (n >= 4) {
-    std::uint32_t head, tail;
-    __builtin_memcpy(&head, p, 4);
-    __builtin_memcpy(&tail, p + n - 4, 4);
-    __builtin_memcpy(at, &head, 4);
-    __builtin_memcpy(at + n - 4, &tail, 4);
-  } else {
-    for (std::size_t k = 0; k < n; ++k) at[k] = p[k];
-  }
 }
 
 /// Appends @p s quoted and then @p suffix with one append when @p s is short and needs no escape
@@ -431,7 +410,7 @@ class Writer {
       if (ascii || exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
         if (!ascii) {
           at[0] = '"';
-          detail::copy_short(at + 1, s);
+          docpipe::detail::copy_short(at + 1, s);
           at[1 + s.size()] = '"';
         }
         at += s.size() + 2;
