@@ -5,7 +5,7 @@
 #include <bitset>
 #include <cmath>
 #include <cstdint>
-#include <iterator>
+#include <deque>
 #include <string_view>
 
 
@@ -356,20 +356,33 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     }
   }
   if (figures.empty()) return;
-  // A name in both forms: folded (for matching) and as written (for the output).
+  // A name in both forms: folded (for matching) and as written (for the output). Views: into the
+  // text for a name as written there (most names), else into `rebuilt`.
   struct Name {
-    u32string folded;
-    std::string written;
+    u32string_view folded;
+    std::string_view written;
     bool growth = false;    // the name ended with a growth noun (收入增速)
     bool decrease = false;  // ... with 降幅
   };
+  // Names put together from pieces of the text (城镇、农村居民收入 -> 城镇居民收入, 城乡 -> 城镇 and
+  // 农村), for this call: a deque, so adding one moves none that a Name points into.
+  struct Rebuilt {
+    u32string folded;
+    std::string written;
+  };
+  thread_local std::deque<Rebuilt> rebuilt;
+  rebuilt.clear();
+  auto keep = [&](u32string folded, std::string written) -> Name {
+    Rebuilt& r = rebuilt.emplace_back(Rebuilt{std::move(folded), std::move(written)});
+    return Name{r.folded, r.written};
+  };
   // For clauses that continue the previous one: its names, and the whole name as written.
   // `history` holds the names of the sentence's groups so far (for a later 分别); the last named group's
-  // are its final `last_count`. Names move there after their facts, so a group copies none.
+  // are its final `last_count`. Names are views, so keeping them copies no text.
   thread_local std::vector<Name> history;  // buffers kept per thread: one call per sentence
   history.clear();
   std::size_t last_count = 0;
-  // The last named list, as views into the text: copied into a name only when a clause continues it.
+  // The last named list, as views into the text.
   u32string_view last_list;
   std::string_view last_list_written;
   bool last_growth = false, last_decrease = false;
@@ -460,7 +473,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       } else if (last_count == count) {
         names.assign(history.end() - static_cast<std::ptrdiff_t>(count), history.end());
       } else {
-        names.push_back({u32string(last_list), std::string(last_list_written)});
+        names.push_back({last_list, last_list_written});
       }
       for (Name& n : names) n.growth = n.decrease = false;  // the measure is this clause's
     } else {
@@ -499,10 +512,10 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       if (pair) {
         // Two figures for a name that packs two (城乡居民收入, 存贷款余额): one name each.
         const u32string_view head = parts[0].substr(0, at), tail = parts[0].substr(at + pair->word.size());
-        const bool traditional = written(parts[0].substr(at, pair->word.size())) != pair->written;
+        const bool traditional = written_view(parts[0].substr(at, pair->word.size())) != pair->written;
         for (const auto& member : {pair->first, pair->second})
-          names.push_back({u32string(head) + u32string(member.folded) + u32string(tail),
-                           written(head) + (traditional ? member.traditional : member.simplified) + written(tail)});
+          names.push_back(keep(u32string(head) + u32string(member.folded) + u32string(tail),
+                               written(head) + (traditional ? member.traditional : member.simplified) + written(tail)));
       } else {
         // Rebuild the short members of a list from the longest one: 城镇、农村居民收入 gives
         // 城镇居民收入; 一般公共预算收入、支出 gives 一般公共预算支出.
@@ -511,24 +524,25 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
           if (parts[p].size() > parts[longest].size()) longest = p;
         const u32string_view full = parts[longest];
         for (std::size_t p = 0; p < parts.size(); ++p) {
-          Name n{u32string(parts[p]), written(parts[p]), part_growth[p] != 0, part_decrease[p] != 0};
+          Name n{parts[p], written_view(parts[p]), part_growth[p] != 0, part_decrease[p] != 0};
           // A member that ends like a statistic is a whole name (城镇居民人均可支配收入和农村居民人均纯收入).
           const bool whole = parts[p].size() >= 4 && names_a_statistic(parts[p]);
-          if (p != longest && !whole && table.lookup(u32string_view(n.folded)).empty() && parts[p].size() < full.size()) {
+          if (p != longest && !whole && table.lookup(n.folded).empty() && parts[p].size() < full.size()) {
+            const bool growth_p = n.growth, decrease_p = n.decrease;
             if (p < longest) {
               auto tail = full.substr(parts[p].size());
               // The long member's own word may be longer than this one (二氧化硫、化学需氧量排放): a
               // tail never starts with a character that ends a noun (量, 率, 额).
               while (tail.size() > 2 && (tail[0] == U'量' || tail[0] == U'率' || tail[0] == U'额')) tail.remove_prefix(1);
-              n.folded += tail;
-              n.written += written(tail);
+              n = keep(u32string(parts[p]) + u32string(tail), written(parts[p]) + written(tail));
             } else {
               const auto head = full.substr(0, full.size() - parts[p].size());
-              n.folded = u32string(head) + n.folded;
-              n.written = written(head) + n.written;
+              n = keep(u32string(head) + u32string(parts[p]), written(head) + written(parts[p]));
             }
+            n.growth = growth_p;
+            n.decrease = decrease_p;
           }
-          names.push_back(std::move(n));
+          names.push_back(n);
         }
       }
     }
@@ -550,7 +564,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     for (std::size_t f = 0; f < facts; ++f) {
       const ScannedNumber& n = *figures[i + std::min(f, count - 1)];
       const Name& named = names[std::min(f, names.size() - 1)];
-      const u32string& nm = named.folded;
+      const u32string_view nm = named.folded;
       const bool growth_here = growth || named.growth;
       const bool decrease_here = growth ? decrease : named.decrease;
       last_growth = growth_here;
@@ -607,7 +621,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     }
     if (!name.empty()) {
       last_count = names.size();
-      std::move(names.begin(), names.end(), std::back_inserter(history));
+      history.insert(history.end(), names.begin(), names.end());
     }
     i = j;
   }
