@@ -14,7 +14,8 @@ constexpr std::pair<char16_t, char16_t> kTraditional[] = {
 // One lookup per code point of the Basic Multilingual Plane keeps folding branch-free on the hot
 // path; 128 KiB, built once.
 struct FoldTable {
-  std::array<char16_t, 0x10000> to{};
+  // One entry more than the plane: a four-byte read at any entry (the AVX2 fold's gather) stays inside.
+  std::array<char16_t, 0x10000 + 1> to{};
   FoldTable() {
     for (std::uint32_t c = 0; c < 0x10000; ++c) to[c] = static_cast<char16_t>(c);
     for (std::uint32_t c = 0xFF01; c <= 0xFF5E; ++c) to[c] = static_cast<char16_t>(c - 0xFF01 + 0x21);

@@ -5,7 +5,8 @@
 
 namespace number_extract {
 
-/// The fold of every code point of the Basic Multilingual Plane (65536 entries), built once.
+/// The fold of every code point of the Basic Multilingual Plane (65536 entries, then one more, so a
+/// four-byte read at any entry stays inside the table), built once.
 const char16_t* fold_table() noexcept;
 
 /// The folded form of @p cp: full-width forms (U+FF01..U+FF5E) become ASCII, the ideographic space

@@ -9,8 +9,10 @@
 
 namespace number_extract {
 
-/// The instruction sets decode_three_byte_run can use.
-enum class VectorPath { none, ssse3, avx2 };
+/// The instruction sets decode_three_byte_run can use: avx2_gather is AVX2 with the fold's table
+/// lookups in one gather (chosen on AMD processors; Intel's that mitigate Gather Data Sampling run
+/// gathers slowly).
+enum class VectorPath { none, ssse3, avx2, avx2_gather };
 
 /// The best path this processor runs (checked once).
 VectorPath best_vector_path() noexcept;

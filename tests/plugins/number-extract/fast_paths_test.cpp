@@ -138,8 +138,9 @@ TEST_CASE("fold: each vector path reads three-byte runs as the general decoder d
   for (int k = 0; k < 40; ++k) run += "億元增长，萬戶";
   texts.push_back(run);
   texts.push_back(run + "\xED\xA0\x80" + run.substr(0, 30));
-  for (VectorPath path : {VectorPath::ssse3, VectorPath::avx2}) {
-    if (path == VectorPath::avx2 && best_vector_path() != VectorPath::avx2) continue;  // not on this processor
+  const bool avx2 = best_vector_path() == VectorPath::avx2 || best_vector_path() == VectorPath::avx2_gather;
+  for (VectorPath path : {VectorPath::ssse3, VectorPath::avx2, VectorPath::avx2_gather}) {
+    if ((path == VectorPath::avx2 || path == VectorPath::avx2_gather) && !avx2) continue;  // not on this processor
     if (best_vector_path() == VectorPath::none) continue;
     INFO("path " << static_cast<int>(path));
     for (const auto& text : texts) check_vector_path(path, text);
