@@ -6,6 +6,7 @@
 /// code point, a match in the folded stream maps back to exact byte offsets of the original text.
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,7 +57,7 @@ class ScriptFold {
  private:
   explicit ScriptFold(const FoldPairs& read);
 
-  std::vector<char32_t> table_;
+  std::unique_ptr<char32_t[]> table_;  // table_limit entries, filled by the constructor (not zeroed first)
   std::unordered_map<char32_t, std::vector<char32_t>> sources_;
   std::vector<char32_t> dropped_;
   std::size_t non_one_to_one_ = 0;
