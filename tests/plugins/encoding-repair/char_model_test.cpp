@@ -2,9 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
 #include <tuple>
 #include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "char_model.hpp"
 #include "char_model_format.hpp"
@@ -244,4 +251,51 @@ TEST_CASE("scores from looked-up characters and contexts equal the plain formula
   }
   CHECK(checked > 300000);
   CHECK(differ == 0);
+}
+
+namespace {
+/// P(c | context) summed over the model's whole vocabulary (one code point per class), as the
+/// lost-byte search reads it: score() of every known class after @p prev2 @p prev.
+double sum_over_vocabulary(const CharModel& m, char32_t prev2, char32_t prev) {
+  double sum = 0;
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (m.known(c) && charmodel_format::normalize(c) == c) sum += std::pow(10.0, m.score(prev2, prev, c));
+  return sum;
+}
+}  // namespace
+
+TEST_CASE("a Kneser-Ney model sums to one over the vocabulary after any context") {
+  // The builder's --kneser-ney puts the mass of the n-grams it leaves out of the file into the
+  // back-off weight; only quantization (0.05 decades a value) keeps the sums from being exactly one.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("docpipe-kn-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "reports");
+  const char* const reports[] = {
+      "今年经济运行稳中有进，发展质量稳步提升。我们推动科技创新，发展新质生产力。\n",
+      "发展是第一要务，我们坚持创新驱动发展，经济总量迈上新台阶，民生保障有力。\n",
+      "全年新增就业十二万人，城乡居民收入稳步增长，生态环境持续改善，发展后劲增强。\n",
+      "我们坚持以人民为中心，办好民生实事，教育医疗养老服务水平稳步提升。\n",
+      "这一篇留作检验，不参与训练。\n"};
+  for (int i = 0; i < 5; ++i) std::ofstream(dir / "reports" / (std::to_string(i) + ".txt"), std::ios::binary) << reports[i];
+  std::ofstream(dir / "essay.txt", std::ios::binary) << "發展\t900\n創新\t500\n民生\t300\n";
+  std::ofstream(dir / "dict.txt", std::ios::binary) << "发展 90 v\n创新 50 v\n质量 30 n\n";
+  const fs::path builder = fs::path(DOCPIPE_BINARY).parent_path() / "docpipe-build-charmodel";
+  const fs::path model_file = dir / "kn.bin";
+  const std::string command = builder.string() + " --kneser-ney " + (dir / "reports").string() + " " + model_file.string() +
+                              " " + (dir / "essay.txt").string() + " " + (dir / "dict.txt").string() + " 2> /dev/null";
+  const int status = std::system(command.c_str());
+  const std::string blob = test::read_file(model_file);
+  fs::remove_all(dir);
+  REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  const CharModel m(blob);
+  REQUIRE(m.vocabulary() > 40);
+  // Contexts whose followers were partly pruned (发展 is followed by five different characters, each
+  // seen once in simplified: pruned), fully kept, and unseen (a bigram context backs off whole).
+  const std::pair<char32_t, char32_t> contexts[] = {{U'发', U'展'}, {U'發', U'展'}, {U'稳', U'步'}, {U'，', U'发'},
+                                                    {U'民', U'生'}, {U'经', U'济'}, {U'。', U'我'}, {U'生', U'稳'},
+                                                    {U' ', U'今'}, {U'步', U'发'}};
+  for (const auto& [a, b] : contexts) {
+    INFO("context " << static_cast<std::uint32_t>(a) << " " << static_cast<std::uint32_t>(b));
+    CHECK(std::abs(sum_over_vocabulary(m, a, b) - 1.0) < 0.08);
+  }
 }
