@@ -258,15 +258,27 @@ struct Scorer {
     }
   }
   void skip(std::size_t) {}
-  /// True once the reading cannot reach `rival` whatever the @p remaining bytes hold: its mean
-  /// is at most 0 and each byte adds at most one character, none an error.
+  /// The highest unigram of a BMP character (0, no bound, unless set): bounds what the characters
+  /// still to come can add to the mean.
+  double unigram_bound = 0;
+
+  /// True once the reading cannot reach `rival` whatever the @p remaining bytes hold (a margin of
+  /// 10^-9 keeps the bound's rounding from deciding).
   bool done(std::size_t remaining) {
     if (error_count == 0) return false;
-    cut = cut || best_possible(remaining) < rival;
+    cut = cut || best_possible(remaining) < rival - 1e-9;
     return cut;
   }
+  /// An upper bound of the final score. Each remaining byte adds at most one character, none an
+  /// error, so the error rate stays above errors / (chars + remaining). Each adds at most one scored
+  /// character too, worth at most unigram_bound in the BMP and at most 0 beyond it, where a character
+  /// takes four bytes: the final mean is a ratio linear in how many of each come, so it is largest at
+  /// an extreme — none, `remaining` BMP characters, or remaining / 4 characters worth 0.
   double best_possible(std::size_t remaining) const {
-    return double(error_count) / double(chars + remaining) * CharModel::kUnknown * 4;
+    const double errors = double(error_count) / double(chars + remaining) * CharModel::kUnknown * 4;
+    if (scored == 0) return errors;
+    const double r = double(remaining), s = double(scored);
+    return std::max(total / (s + r / 4), (total + r * unigram_bound) / (s + r)) + errors;
   }
   void error(std::string_view, std::size_t, std::size_t) {
     ++error_count;
@@ -458,6 +470,17 @@ void decode_as(std::string_view raw, const std::string& name, std::size_t bom, S
   else decode_double_byte(raw, Legacy::big5, b);
 }
 
+/// The highest unigram of a character of the Basic Multilingual Plane under CharModel::embedded().
+double bmp_unigram_bound() {
+  static const double bound = [] {
+    const CharModel& model = CharModel::embedded();
+    double best = CharModel::kUnknown;
+    for (char32_t c = 0; c < 0x10000; ++c) best = std::max(best, model.unigram(c));
+    return best;
+  }();
+  return bound;
+}
+
 std::string icu_guess(std::string_view sample) {
   UErrorCode st = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&st);
@@ -515,7 +538,20 @@ Detection detect_encoding(std::string_view raw) {
       const PairWeights& weights = PairWeights::get(i == 1 ? Legacy::gbk : Legacy::big5);
       if (weights.exact()) b.weights = &weights;
     }
-    if (i == 0) b.rival = std::min(candidates[1].score, candidates[2].score);
+    if (i == 0) {
+      b.rival = std::min(candidates[1].score, candidates[2].score);
+      b.unigram_bound = bmp_unigram_bound();
+      // A reading below the second of GB18030 and Big5 changes nothing of the result. Neither does
+      // one below the first by a margin of at least 0.25 (no ICU tie-break) that also makes the
+      // confidence exactly 1 (10^-(margin x weight) <= 10^-18 vanishes beside 1), when the second
+      // is that far below too: a lower rival is cut sooner.
+      const Candidate& top = candidates[1].score >= candidates[2].score ? candidates[1] : candidates[2];
+      const double weight = std::min<double>(double(top.chars), 50.0);
+      if (weight > 0) {
+        const double margin = std::max(0.25, 18.0 / weight);
+        if (top.score - b.rival >= margin) b.rival = top.score - margin;
+      }
+    }
     decode_as(sample, name, 0, b);
     const std::size_t chars = b.chars;
     // An undecodable byte costs as much as a character never seen in training.

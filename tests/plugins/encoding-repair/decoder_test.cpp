@@ -252,7 +252,8 @@ TEST_CASE("detection's verdict and confidence are the character model's formula 
   // The detector scores its readings without writing them (pair tables, a byte walk for the lenient
   // UTF-8 reading, a reading that stops once it must rank last); here each reading is decoded in
   // full and scored from its text. Inputs: snippets and whole reports of the corpus in GB18030 and
-  // Big5 (Big5 read as GBK meets user-defined pairs every few characters), some with stray bytes.
+  // Big5 (Big5 read as GBK meets user-defined pairs every few characters), some with stray bytes,
+  // and in UTF-8 with stray bytes.
   std::vector<std::filesystem::path> reports;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports"))
     reports.push_back(e.path());
@@ -263,13 +264,14 @@ TEST_CASE("detection's verdict and confidence are the character model's formula 
   std::size_t compared = 0, below_one = 0;
   for (std::size_t i = 0; i < reports.size(); i += 8) {
     const std::string text = test::read_file(reports[i]);
-    for (const char* charset : {"gb18030", "big5"}) {
+    for (const char* charset : {"gb18030", "big5", "utf-8"}) {
       for (const std::size_t length : {std::size_t{24}, std::size_t{90}, std::size_t{400}, std::size_t{20000}}) {
         std::size_t begin = next() % (text.size() / 2), end = std::min(text.size(), begin + length);
         while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
         while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
         std::string raw = encode(text.substr(begin, end - begin), charset);
-        if (next() % 3 == 0)
+        // UTF-8 with stray bytes: the lenient UTF-8 reading wins, or nearly, and must not be cut.
+        if (next() % 3 == 0 || std::string_view(charset) == "utf-8")
           for (int k = 0; k < 3; ++k) raw.insert(next() % (raw.size() + 1), 1, static_cast<char>(0x80 | (next() & 0x7F)));
         if (raw.empty() || docpipe::utf8::is_valid(raw) || raw.find('\0') != std::string::npos) continue;
         std::string sample = raw.substr(0, 8 * 1024);
