@@ -25,6 +25,24 @@ bool is_letter(char32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 
+// A set of a few code points whose low six bits differ, tested with one lookup: slot c % 64 holds
+// the member with those bits (or a value no character has). The loops over names test every
+// character against such sets.
+template <std::size_t N>
+struct SmallSet {
+  char32_t slot[64];
+  constexpr explicit SmallSet(const char32_t (&members)[N]) : slot{} {
+    for (char32_t& x : slot) x = 0xFFFFFFFF;
+    for (char32_t c : members) slot[c % 64] = c;
+  }
+  constexpr bool distinct(const char32_t (&members)[N]) const {
+    for (char32_t c : members)
+      if (slot[c % 64] != c) return false;
+    return true;
+  }
+  bool has(char32_t c) const noexcept { return slot[c % 64] == c; }
+};
+
 // Words that start the figure part of a clause. Growth words make the measure `growth`; the
 // decrease words make the value negative.
 constexpr std::array<u32string_view, 17> kGrowthWords = {U"增长率", U"增长", U"递增", U"上涨", U"下跌", U"增速", U"增幅", U"提高", U"提升",
@@ -69,6 +87,10 @@ struct AffixIndex {
   }
 };
 
+constexpr char32_t kClosingQuoteChars[] = {U'”', U'」'};
+constexpr SmallSet<2> kClosingQuotes{kClosingQuoteChars};
+static_assert(kClosingQuotes.distinct(kClosingQuoteChars), "the closing quotes have distinct low six bits");
+
 u32string_view clean_name(u32string_view s) {
   static const AffixIndex affixes;
   // Words up to a closing quote are a programme or brand name, or the clause began inside a
@@ -76,8 +98,8 @@ u32string_view clean_name(u32string_view s) {
   // that is too short to name anything (“明厨亮灶”率).
   for (std::size_t k = s.size(); k-- > 0;) {
     const char32_t c = s[k];
-    const char32_t open = c == U'”' ? U'“' : c == U'」' ? U'「' : 0;
-    if (!open) continue;
+    if (!kClosingQuotes.has(c)) continue;
+    const char32_t open = c == U'”' ? U'“' : U'「';
     if (s.size() - k - 1 >= 3 || s.substr(0, k).find(open) == u32string_view::npos) s.remove_prefix(k + 1);
     break;
   }
@@ -120,7 +142,9 @@ struct VerbIndex {
     bool decrease = false;
   };
   std::vector<Verb> by_first[64];
-  std::bitset<0x10000> first;  // first characters of all words: most characters of a clause are none
+  // First characters of all words by their low 16 bits (a byte each: one load per character; the
+  // words are compared in full after): most characters of a clause are none.
+  std::array<bool, 0x10000> first{};
   VerbIndex() {
     for (auto w : kGrowthWords) {
       bool d = false;
@@ -129,7 +153,7 @@ struct VerbIndex {
     }
     for (auto w : kLevelWords) by_first[w[0] % 64].push_back({w, false, false});
     for (const auto& bucket : by_first)
-      for (const Verb& v : bucket) first.set(v.word[0]);
+      for (const Verb& v : bucket) first[v.word[0] & 0xFFFF] = true;
   }
 };
 
@@ -141,7 +165,7 @@ std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& de
   len = 0;
   growth = decrease = false;
   for (std::size_t p = s.size(); p-- > 0;) {
-    if (s[p] >= 0x10000 || !index.first[s[p]]) continue;
+    if (!index.first[s[p] & 0xFFFF]) continue;
     const VerbIndex::Verb* best = nullptr;
     for (const auto& v : index.by_first[s[p] % 64]) {
       if (v.word[0] != s[p] || s.substr(p, v.word.size()) != v.word) continue;
@@ -203,12 +227,16 @@ const Compressed kCompressed[] = {
     {U"存贷款", "存贷款", {U"存款", "存款", "存款"}, {U"贷款", "贷款", "貸款"}},
 };
 
+constexpr char32_t kListCutChars[] = {U'、', U'和', U'及', U'与'};
+constexpr SmallSet<4> kListCuts{kListCutChars};
+static_assert(kListCuts.distinct(kListCutChars), "the list separators have distinct low six bits");
+
 // Splits a name list into @p parts: 城镇、农村居民人均可支配收入 -> {城镇, 农村居民人均可支配收入}.
 void split_names(u32string_view s, std::vector<u32string_view>& parts) {
   parts.clear();
   std::size_t b = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
-    const bool cut = i == s.size() || s[i] == U'、' || s[i] == U'和' || s[i] == U'及' || s[i] == U'与';
+    const bool cut = i == s.size() || kListCuts.has(s[i]);
     if (!cut) continue;
     auto p = trim(s.substr(b, i - b));
     if (!p.empty()) parts.push_back(p);
@@ -388,6 +416,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
+  const char32_t* const cps = t.view(0, t.size()).data();  // cursor <= clause starts < t.size()
   while (i < figures.size()) {
     // A group: figures joined by 、和及与 only.
     std::size_t j = i + 1;
@@ -401,7 +430,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     const ScannedNumber& first = *figures[i];
     // The clause text before the group: back to the clause start or the previous group.
     std::size_t clause_begin = first.first_cp;
-    while (clause_begin > cursor && !is_clause_break(t.at(clause_begin - 1))) --clause_begin;
+    while (clause_begin > cursor && !is_clause_break(cps[clause_begin - 1])) --clause_begin;
     const u32string_view pre = t.view(clause_begin, first.first_cp);
     cursor = figures[j - 1]->last_cp;
 
