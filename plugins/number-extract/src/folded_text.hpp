@@ -22,7 +22,8 @@ class FoldedText {
   std::size_t size() const noexcept { return size_; }
   /// Folded code point @p i, or 0 past either end (so look-around needs no bounds checks).
   char32_t at(std::ptrdiff_t i) const noexcept {
-    return i >= 0 && static_cast<std::size_t>(i) < size_ ? cps_[i] : 0;
+    // One unsigned comparison for both ends: a negative index wraps to above size_.
+    return static_cast<std::size_t>(i) < size_ ? cps_[i] : 0;
   }
   /// Byte offset of code point @p i in the original text (@p i == size() gives the text's size).
   std::size_t byte(std::size_t i) const noexcept { return offsets_[i]; }
