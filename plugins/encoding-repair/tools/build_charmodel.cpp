@@ -65,6 +65,7 @@ struct Options {
   bool continuation = true;      ///< off by --raw-pair-counts: Kneser-Ney's pairs counted as seen
   bool renormalize = true;       ///< off by --lossy-pruning: pruned mass left out, as Witten-Bell does
   bool continuation_unigrams = false;  ///< --continuation-unigrams: unigrams by distinct predecessors
+  bool per_script = false;       ///< --per-script: Kneser-Ney discounts each script's counts on their own
   double lexicon_weight = kLexiconWeight;  ///< --lexicon-weight=W
 };
 
@@ -231,6 +232,15 @@ struct Smoothing {
     }
     return term(r, reports, n_reports) + (1 - kept(r, reports)) * lexicon_weight * term(l, lexicon, n_lexicon);
   }
+  /// seen_mass() of a follower counted per script (@p n_reports: each script's count or
+  /// continuation count; the pooled count in [0] and zeros when the scripts are not told apart).
+  double seen_mass(const ContextStats& r, const std::uint32_t (&n_reports)[3], const ContextStats& l,
+                   std::uint64_t n_lexicon) const {
+    if (!kneser_ney) return seen_mass(r, n_reports[0], l, n_lexicon);
+    double own = 0;
+    for (const std::uint32_t c : n_reports) own += term(r, reports, c);
+    return own + (1 - kept(r, reports)) * lexicon_weight * term(l, lexicon, n_lexicon);
+  }
   /// What Witten-Bell leaves for the next shorter context: unseen by the reports and not given to
   /// the lexicons. (Kneser-Ney's is one minus what the kept followers store: see one_minus_rows().)
   double backoff(const ContextStats& r, const ContextStats& l) const {
@@ -349,6 +359,7 @@ int main(int argc, char** argv) {
     else if (a == "--raw-pair-counts") options.continuation = false;
     else if (a == "--lossy-pruning") options.renormalize = false;
     else if (a == "--continuation-unigrams") options.continuation_unigrams = true;
+    else if (a == "--per-script") options.per_script = true;
     else if (a.rfind("--lexicon-weight=", 0) == 0) options.lexicon_weight = std::stod(a.substr(17));
     else args.push_back(a);
   }
@@ -357,7 +368,7 @@ int main(int argc, char** argv) {
                  "  ESSAY_TXT defaults to "
               << kDefaultEssay << " (Debian rime-essay), JIEBA_DICT to " << kDefaultJieba << " (Debian python3-jieba)\n"
                  "  OPTIONS (data/README.md): --kneser-ney (instead of Witten-Bell), with it --raw-pair-counts,\n"
-                 "  --lossy-pruning, --continuation-unigrams; --lexicon-weight=W (default "
+                 "  --lossy-pruning, --continuation-unigrams, --per-script; --lexicon-weight=W (default "
               << kLexiconWeight << ")\n";
     return 2;
   }
@@ -381,6 +392,8 @@ int main(int argc, char** argv) {
   opencc::SimpleConverter t2tw("t2tw.json");
 
   Counts reports;
+  const bool per_script = options.kneser_ney && options.per_script;
+  Counts by_script[3];  // with --per-script: simplified, s2t, s2tw
   std::size_t used = 0;
   std::uint64_t chars_simplified = 0, chars_s2t = 0, chars_s2tw = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -389,9 +402,15 @@ int main(int argc, char** argv) {
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
+    const std::string t = s2t.Convert(text), tw = s2tw.Convert(text);
     chars_simplified += count(text, reports);
-    chars_s2t += count(s2t.Convert(text), reports);
-    chars_s2tw += count(s2tw.Convert(text), reports);
+    chars_s2t += count(t, reports);
+    chars_s2tw += count(tw, reports);
+    if (per_script) {
+      count(text, by_script[0]);
+      count(t, by_script[1]);
+      count(tw, by_script[2]);
+    }
     ++used;
   }
   // The lexicons in the script of each pass: rime-essay is written in OpenCC's standard traditional
@@ -440,12 +459,18 @@ int main(int argc, char** argv) {
   // (its continuation count): the bigrams are what the trigrams back off to, and a pair that only
   // ever follows one character (賓 in 嘉賓) says little about new contexts. The lexicons' counts
   // are frequency-weighted word counts, used as they are at every order.
-  std::unordered_map<std::uint64_t, std::uint32_t> continuation;  // reports' bigram key -> distinct predecessors
+  // With --per-script each script's counts are discounted on their own: the three scripts triple
+  // every n-gram spelled alike in all of them, so pooled counts of one or two are only the
+  // script-specific spellings, and the pooled count-of-counts misjudge the discounts.
+  const Counts* const sources[3] = {per_script ? &by_script[0] : &reports, &by_script[1], &by_script[2]};
+  const int n_sources = per_script ? 3 : 1;
+  std::unordered_map<std::uint64_t, std::uint32_t> continuation[3];  // reports' bigram key -> distinct predecessors
   if (options.kneser_ney && options.continuation)
-    for (const auto& [key, n] : reports.trigram) ++continuation[key & ((std::uint64_t{1} << 42) - 1)];
+    for (int s = 0; s < n_sources; ++s)
+      for (const auto& [key, n] : sources[s]->trigram) ++continuation[s][key & ((std::uint64_t{1} << 42) - 1)];
   struct Seen {
     std::uint32_t reports = 0, lexicon = 0;  // raw counts: they decide what the file keeps
-    std::uint32_t smoothed = 0;              // the reports' count the smoothing uses
+    std::uint32_t smoothed[3] = {0, 0, 0};   // the reports' counts the smoothing uses, per source
   };
   std::unordered_map<std::uint32_t, Seen> pairs;
   auto in_vocabulary = [&](std::uint64_t code, std::uint32_t& i) {
@@ -457,12 +482,16 @@ int main(int argc, char** argv) {
   for (const auto& [key, n] : reports.bigram) {
     std::uint32_t ia, ib;
     if (!in_vocabulary(key >> 32, ia) || !in_vocabulary(key & 0xFFFFFFFFu, ib)) continue;
-    // bigram keys (a << 32 | b) and trigram keys' low 42 bits (a << 21 | b) differ in layout
-    const std::uint64_t tail = ((key >> 32) << 21) | (key & 0xFFFFFFFFu);
-    Seen& slot = pairs[(ia << 16) | ib];
-    slot.reports += n;
-    slot.smoothed += options.kneser_ney && options.continuation ? continuation.at(tail) : n;
+    pairs[(ia << 16) | ib].reports += n;
   }
+  for (int s = 0; s < n_sources; ++s)
+    for (const auto& [key, n] : sources[s]->bigram) {
+      std::uint32_t ia, ib;
+      if (!in_vocabulary(key >> 32, ia) || !in_vocabulary(key & 0xFFFFFFFFu, ib)) continue;
+      // bigram keys (a << 32 | b) and trigram keys' low 42 bits (a << 21 | b) differ in layout
+      const std::uint64_t tail = ((key >> 32) << 21) | (key & 0xFFFFFFFFu);
+      pairs[(ia << 16) | ib].smoothed[s] += options.kneser_ney && options.continuation ? continuation[s].at(tail) : n;
+    }
   for (const auto& [key, n] : lexicon.bigram) {
     std::uint32_t ia, ib;
     if (!in_vocabulary(key >> 32, ia) || !in_vocabulary(key & 0xFFFFFFFFu, ib)) continue;
@@ -471,9 +500,11 @@ int main(int argc, char** argv) {
   std::vector<ContextStats> follow_reports(chars.size()), follow_lexicon(chars.size());
   std::uint64_t pair_count_of[2][5] = {};
   for (const auto& [key, n] : pairs) {
-    follow_reports[key >> 16].add(n.smoothed);
+    for (const std::uint32_t c : n.smoothed) {
+      follow_reports[key >> 16].add(c);
+      if (c <= 4) ++pair_count_of[0][c];
+    }
     follow_lexicon[key >> 16].add(n.lexicon);
-    if (n.smoothed <= 4) ++pair_count_of[0][n.smoothed];
     if (n.lexicon <= 4) ++pair_count_of[1][n.lexicon];
   }
   Smoothing pair_smoothing{options.kneser_ney, options.lexicon_weight, Discounts::estimate(pair_count_of[0]), Discounts::estimate(pair_count_of[1])};
@@ -487,34 +518,39 @@ int main(int argc, char** argv) {
   // Trigram contexts: the same over the kept bigrams (a trigram count >= 2 implies its context's).
   std::unordered_map<std::uint32_t, std::uint32_t> bigram_position;
   for (std::uint32_t i = 0; i < kept.size(); ++i) bigram_position[kept[i].first] = i;
-  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> triples;
-  auto gather_triples = [&](const Counts& counts, bool from_reports) {
+  std::unordered_map<std::uint64_t, Seen> triples;
+  auto gather_triples = [&](const Counts& counts, int source) {  // source: -1 lexicon, 0-2 reports, 3 pooled reports
     for (const auto& [key, n] : counts.trigram) {
       std::uint32_t ia, ib, ic;
       if (!in_vocabulary(key >> 42, ia) || !in_vocabulary((key >> 21) & 0x1FFFFF, ib) || !in_vocabulary(key & 0x1FFFFF, ic))
         continue;
       auto pos = bigram_position.find((ia << 16) | ib);
       if (pos == bigram_position.end()) continue;
-      auto& slot = triples[(std::uint64_t{pos->second} << 16) | ic];
-      (from_reports ? slot.first : slot.second) += n;
+      Seen& slot = triples[(std::uint64_t{pos->second} << 16) | ic];
+      if (source < 0) slot.lexicon += n;
+      else if (source == 3) slot.reports += n;
+      else slot.smoothed[source] += n;
     }
   };
-  gather_triples(reports, true);
-  gather_triples(lexicon, false);
+  gather_triples(reports, 3);
+  for (int s = 0; s < n_sources; ++s) gather_triples(*sources[s], s);
+  gather_triples(lexicon, -1);
   std::vector<ContextStats> context_reports(kept.size()), context_lexicon(kept.size());
   std::uint64_t triple_count_of[2][5] = {};
   for (const auto& [key, n] : triples) {
-    context_reports[key >> 16].add(n.first);
-    context_lexicon[key >> 16].add(n.second);
-    if (n.first <= 4) ++triple_count_of[0][n.first];
-    if (n.second <= 4) ++triple_count_of[1][n.second];
+    for (const std::uint32_t c : n.smoothed) {
+      context_reports[key >> 16].add(c);
+      if (c <= 4) ++triple_count_of[0][c];
+    }
+    context_lexicon[key >> 16].add(n.lexicon);
+    if (n.lexicon <= 4) ++triple_count_of[1][n.lexicon];
   }
   Smoothing triple_smoothing{options.kneser_ney, options.lexicon_weight, Discounts::estimate(triple_count_of[0]),
                              Discounts::estimate(triple_count_of[1])};
-  std::vector<std::pair<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>>> trigrams;
+  std::vector<std::pair<std::uint64_t, Seen>> trigrams;
   for (const auto& [key, n] : triples)
-    if (n.first >= kMinTrigramCount || n.second >= kMinTrigramCount) trigrams.push_back({key, n});
-  std::sort(trigrams.begin(), trigrams.end());
+    if (n.reports >= kMinTrigramCount || n.lexicon >= kMinTrigramCount) trigrams.push_back({key, n});
+  std::sort(trigrams.begin(), trigrams.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 
   // The probabilities, before quantization.
   Model m;
@@ -538,7 +574,7 @@ int main(int argc, char** argv) {
   for (const auto& [key, n] : trigrams) {
     const std::size_t ab = key >> 16;
     m.trigram_keys.push_back(key);
-    m.trigram.push_back(triple_smoothing.seen_mass(context_reports[ab], n.first, context_lexicon[ab], n.second));
+    m.trigram.push_back(triple_smoothing.seen_mass(context_reports[ab], n.smoothed, context_lexicon[ab], n.lexicon));
   }
   if (options.kneser_ney && options.renormalize) {
     m.backoff = one_minus_rows(m.bigram_keys, m.bigram, chars.size());
