@@ -1,6 +1,7 @@
 #include "name_lexicon.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <string_view>
@@ -69,6 +70,15 @@ struct Index {
   std::unordered_map<char32_t, Numeral> by_numeral;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_place;  // indexes into refs, ascending
   std::bitset<0x10000> firsts;  // first characters of all words: a place whose first is none is not looked up
+  // Hashed pairs of neighbouring characters of all words. A word around a numeral holds the numeral
+  // and the character before it or after it (every word has two characters or more), so a numeral
+  // that forms neither pair with its neighbours is in no word: most are rejected here, before any
+  // map is searched (a collision only lets a numeral through to the search).
+  std::array<bool, 0x10000> pairs{};
+
+  static std::uint32_t pair_slot(char32_t a, char32_t b) {
+    return (static_cast<std::uint32_t>(a) * 0x9E3779B1u ^ static_cast<std::uint32_t>(b) * 0x85EBCA6Bu) >> 16;
+  }
 
   static std::uint64_t place(char32_t numeral, std::size_t offset, char32_t first, char32_t second) {
     return (std::uint64_t{numeral} << 40) | (std::uint64_t{offset} << 32) | (std::uint64_t{first} << 16) | second;
@@ -81,6 +91,11 @@ struct Index {
     };
     for (auto w : kNames) add(w, true);
     for (auto w : kWords) add(w, false);
+    auto add_pairs = [&](std::u32string_view w) {
+      for (std::size_t k = 0; k + 1 < w.size(); ++k) pairs[pair_slot(w[k], w[k + 1])] = true;
+    };
+    for (auto w : kNames) add_pairs(w);
+    for (auto w : kWords) add_pairs(w);
     for (auto& [c, numeral] : by_numeral) {
       // Longest words first, so 千万工程 (a name) beats 千万 (a word).
       auto& refs = numeral.refs;
@@ -105,6 +120,9 @@ const Index& index() {
 std::optional<LexiconHit> lexicon_word_at(const FoldedText& t, std::size_t i) {
   const Index& idx = index();
   const char32_t c = t.at(i);
+  if (!idx.pairs[Index::pair_slot(t.at(static_cast<std::ptrdiff_t>(i) - 1), c)] &&
+      !idx.pairs[Index::pair_slot(c, t.at(i + 1))])
+    return std::nullopt;
   auto it = idx.by_numeral.find(c);
   if (it == idx.by_numeral.end()) return std::nullopt;
   const auto& refs = it->second.refs;
