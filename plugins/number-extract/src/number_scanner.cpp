@@ -74,10 +74,15 @@ constexpr Qualifier kSuffixes[] = {
 };
 
 // The last characters of the prefix words: most numbers have none before them, and one lookup says so.
+// The words by their last character (% 64): a number that has one before it tries those only.
 struct PrefixEnds {
   std::bitset<0x10000> bits;
+  std::vector<const Qualifier*> by_last[64];
   PrefixEnds() {
-    for (const auto& q : kPrefixes) bits.set(q.word.back());
+    for (const auto& q : kPrefixes) {
+      bits.set(q.word.back());
+      by_last[q.word.back() % 64].push_back(&q);
+    }
   }
 };
 
@@ -108,7 +113,11 @@ const char* match_prefix(const FoldedText& t, std::size_t i, std::size_t floor, 
   const char* best = nullptr;
   std::size_t best_len = 0;
   const bool spaced = n > 0 && at[7] + 1 != i;
-  for (const auto& q : kPrefixes) {
+  // Only the words that end like `before` can match; the longest that matches wins (two of one
+  // length that both match are the same word, so the order they are tried in does not matter).
+  if (n == 0) return nullptr;
+  for (const Qualifier* word : ends.by_last[before.back() % 64]) {
+    const Qualifier& q = *word;
     if (q.word.size() <= best_len || q.word.size() > n) continue;
     // A lone sign only right before the number: `> 2` is the end of an HTML leftover (`<U+00A0>`).
     if (spaced && q.word.size() < 2) continue;
