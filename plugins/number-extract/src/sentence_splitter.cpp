@@ -5,8 +5,14 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define NUMBER_EXTRACT_SPLIT_AVX2 1
+#endif
 
 #include <docpipe/utf8.hpp>
+
+#include "three_byte_run.hpp"
 
 namespace number_extract {
 namespace {
@@ -32,6 +38,36 @@ std::size_t next_candidate(const unsigned char* bytes, std::size_t pos, std::siz
   return pos;
 }
 
+#ifdef NUMBER_EXTRACT_SPLIT_AVX2
+// The same search 32 bytes a step, and exact: a position is a candidate only where a terminator
+// starts (\n ! ? and the whole three bytes of 。！？), so the commas and enumeration marks that
+// share the lead bytes E3 and EF (，、：；) no longer stop the search. Needs three bytes readable
+// past the 32 (the search ends 34 bytes before the text does; the rest is left to next_candidate).
+__attribute__((target("avx2"))) std::size_t next_terminator_avx2(const unsigned char* bytes, std::size_t pos,
+                                                                 std::size_t size) {
+  const __m256i newline = _mm256_set1_epi8('\n'), bang = _mm256_set1_epi8('!'), question = _mm256_set1_epi8('?');
+  const __m256i e3 = _mm256_set1_epi8(static_cast<char>(0xE3)), ef = _mm256_set1_epi8(static_cast<char>(0xEF));
+  const __m256i x80 = _mm256_set1_epi8(static_cast<char>(0x80)), xbc = _mm256_set1_epi8(static_cast<char>(0xBC));
+  const __m256i x82 = _mm256_set1_epi8(static_cast<char>(0x82)), x81 = _mm256_set1_epi8(static_cast<char>(0x81));
+  const __m256i x9f = _mm256_set1_epi8(static_cast<char>(0x9F));
+  while (pos + 34 <= size) {
+    const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + pos));
+    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + pos + 1));
+    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + pos + 2));
+    const __m256i ascii = _mm256_or_si256(_mm256_cmpeq_epi8(b0, newline),
+                                          _mm256_or_si256(_mm256_cmpeq_epi8(b0, bang), _mm256_cmpeq_epi8(b0, question)));
+    const __m256i stop = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, e3), _mm256_cmpeq_epi8(b1, x80)),
+                                          _mm256_cmpeq_epi8(b2, x82));  // 。
+    const __m256i wide = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(b0, ef), _mm256_cmpeq_epi8(b1, xbc)),
+                                          _mm256_or_si256(_mm256_cmpeq_epi8(b2, x81), _mm256_cmpeq_epi8(b2, x9f)));  // ！？
+    const unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(ascii, _mm256_or_si256(stop, wide))));
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+    pos += 32;
+  }
+  return pos;
+}
+#endif
+
 }  // namespace
 
 std::vector<docpipe::Span> split_sentences(std::string_view text) {
@@ -54,7 +90,13 @@ std::vector<docpipe::Span> split_sentences(std::string_view text) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+#ifdef NUMBER_EXTRACT_SPLIT_AVX2
+  static const bool avx2 = best_vector_path() == VectorPath::avx2 || best_vector_path() == VectorPath::avx2_gather;
+#endif
   while (pos < size) {
+#ifdef NUMBER_EXTRACT_SPLIT_AVX2
+    if (avx2) pos = next_terminator_avx2(bytes, pos, size);
+#endif
     pos = next_candidate(bytes, pos, size, kMayEnd);
     if (pos == size) break;
     const unsigned char c = bytes[pos];
