@@ -10,6 +10,14 @@ namespace {
 
 bool contains(std::u32string_view s, std::u32string_view w) { return s.find(w) != std::u32string_view::npos; }
 
+// 初步核算 or 初步统计 in @p s: one pass for both words.
+bool preliminary(std::u32string_view s) {
+  for (std::size_t i = s.find(U'初'); i != std::u32string_view::npos && i + 4 <= s.size(); i = s.find(U'初', i + 1))
+    if (s[i + 1] == U'步' && ((s[i + 2] == U'核' && s[i + 3] == U'算') || (s[i + 2] == U'统' && s[i + 3] == U'计')))
+      return true;
+  return false;
+}
+
 constexpr std::array<std::u32string_view, 12> kTargetWords = {
     U"目标", U"力争", U"争取", U"预期", U"确保", U"控制在", U"计划", U"今年", U"努力实现", U"到20", U"将达到", U"要达到"};
 constexpr std::array<std::u32string_view, 14> kActualWords = {
@@ -145,7 +153,7 @@ SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, s
     ctx.status = "actual";
   // Preliminary statistics (初步核算, 初步统计) are results, whatever else the sentence says
   // (城镇登记失业率控制在4%以内 in a list of last year's figures).
-  if (ctx.status == "target" && (contains(words, U"初步核算") || contains(words, U"初步统计")))
+  if (ctx.status == "target" && preliminary(words))
     ctx.status = "actual";
   if (ctx.status.empty()) ctx.status = from_heading;
   // A year named before the first figure sets the period.
