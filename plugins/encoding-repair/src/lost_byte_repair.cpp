@@ -124,7 +124,8 @@ class RunSearch {
     for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
       for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
         if (const char32_t c = read(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail)))
-          if (model_.unigram(c) > kCommonUnigram) common_.push_back({static_cast<unsigned char>(lead), c});
+          if (model_.unigram(c) > kCommonUnigram)
+            common_.push_back({static_cast<unsigned char>(lead), c});
     // The second characters (q1, p2) of two dropped pairs in a row, as expand_double() tries them.
     for (unsigned q1 = 0x81; q1 <= 0xFE; ++q1)
       for (unsigned char p2 : vanish_leads_)
@@ -160,6 +161,61 @@ class RunSearch {
       }
     }
     return finish(begin, best, fix);
+  }
+
+  /// lost_byte_reading_gain() of @p r: the terms every ending of the search sums, over the reading
+  /// and the text as is after it, without searching.
+  double score_reading(const LostByteReading& r) {
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    collect(r.begin);
+    if (tokens_.empty() && terminal_ == Terminal::none) return none;
+    const auto missing = lists_.missing_between(r.begin, terminal_ != Terminal::none ? terminal_token_.end : tokens_.back().end);
+    expected_ = missing.enumerator;
+    expected_p_ = expected_ ? 1.0 / double(missing.distance + 1) : 0.0;
+    build_as_is(r.begin);
+    // Where each character of seq_ starts, to find the one the text as is resumes with.
+    std::vector<std::size_t> starts{r.begin};
+    for (const Token& t : tokens_) starts.push_back(t.begin);
+    std::size_t after = tokens_.empty() ? r.begin + (text_[r.begin] == '?' ? 1 : 3) : tokens_.back().end;
+    if (terminal_ != Terminal::none) {
+      starts.push_back(terminal_token_.begin);
+      after = terminal_token_.end;
+    }
+    if (after < text_.size()) starts.push_back(after);
+    std::size_t i = std::find(starts.begin(), starts.end(), r.end) - starts.begin();
+    if (i == starts.size() && r.end != text_.size()) return none;
+    std::vector<char32_t> chars;
+    for (std::size_t p = 0; p < r.after.size();) {
+      const char32_t c = utf8::next(r.after, p);
+      chars.push_back(unfold(c) ? unfold(c) : c);
+    }
+    const std::size_t t = tokens_.size();
+    const std::size_t read = chars.size() - std::min<std::size_t>(chars.size(), r.dropped_pairs);
+    double cost = 0;
+    bool paragraph_end = false;  // a wildcard ending at the end of the text scores a line break after it
+    if (terminal_ != Terminal::none && i == t + 2 && read == t + 1) {
+      cost = 0;  // back in step at an ASCII trail byte or the euro sign
+    } else if (t > 0 && tokens_.back().ascii_trail && i == t + 1 && read == t + 1 && chars.back() == tokens_.back().b) {
+      cost = 0;  // back in step inside a pair whose trail is ASCII
+    } else if (read == i && i >= 2) {
+      cost = tokens_[i - 2].end >= text_.size() ? 0.0 : kLostCost;  // lead byte and invalid trail dropped
+      paragraph_end = i >= seq_.size();
+    } else if (read + 1 == i && i >= 2 && tokens_[i - 2].may_orphan) {
+      cost = kOrphanCost;  // lead byte and invalid trail written as `?`
+      paragraph_end = i >= seq_.size();
+    } else {
+      return none;
+    }
+    Context x{before2_, before1_};
+    double total = cost + r.dropped_pairs * kInsertCost;
+    auto add = [&](char32_t c) {
+      total += sc(x.a, x.b, c);
+      x = Context{x.b, c};
+    };
+    for (char32_t c : chars) add(c);
+    for (std::size_t j = i; j < seq_.size(); ++j) add(seq_[j]);
+    if (paragraph_end) add(U'\n');
+    return total - prefix_.back();
   }
 
  private:
@@ -579,6 +635,23 @@ class RunSearch {
     return slot;
   }
 
+  /// The run that ends at once: the lost lead's trail and the invalid trail after it became the `?`
+  /// right after the trigger, so the one character read there has no byte left to read: the common
+  /// characters are tried. (Two around a dropped pair there, tried too, fixed no benchmark chunk.)
+  Ending ending_at_lost_lead() {
+    Ending best;
+    if (tokens_.empty() || !tokens_[0].may_orphan) return best;
+    const std::size_t end = tokens_[0].end;
+    Context start{before2_, before1_};
+    for (const Common& k : common_) {
+      // What follows: the text as is, or the end of a paragraph at the end of the text.
+      const double v = sc(start, k.c) + (2 < seq_.size() ? tail_score(before1_, k.c, 2) : sc(before1_, k.c, U'\n')) + kOrphanCost;
+      if (v > best.total)
+        best = {v, 0, 0, {k.c}, 1, end, 0, "ended at the lost lead byte and an invalid trail written as ?", false, end < text_.size()};
+    }
+    return best;
+  }
+
   /// Layers (as expand() arguments) where the path of @p e read a dropped pair.
   std::vector<bool> inserted_layers(const Ending& e) const {
     std::vector<bool> flags(tokens_.size() + 1, false);
@@ -598,7 +671,7 @@ class RunSearch {
   Ending evaluate(std::size_t keep) {
     const std::size_t layers = layers_.size();
     const std::size_t first = std::max<std::size_t>(1, std::min(keep, layers));
-    Ending best = first > 1 ? best_through_[first - 1] : Ending{};
+    Ending best = first > 1 ? best_through_[first - 1] : ending_at_lost_lead();
     best_through_.resize(std::max<std::size_t>(layers, 1));
     auto consider = [&](const Ending& e) {
       if (e.total > best.total) best = e;
@@ -787,6 +860,18 @@ bool punctuation_is_folded(std::string_view text) noexcept {
     prev = c;
   }
   return ascii > full;
+}
+
+bool find_lost_byte_fix_at(std::string_view text, std::size_t begin, const CharModel& model, LostByteFix& fix,
+                           const LostByteOptions& options) {
+  RunSearch search(text, model, options);
+  return search.run(begin, fix);
+}
+
+double lost_byte_reading_gain(std::string_view text, const CharModel& model, const LostByteReading& reading,
+                              const LostByteOptions& options) {
+  RunSearch search(text, model, options);
+  return search.score_reading(reading);
 }
 
 std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharModel& model,

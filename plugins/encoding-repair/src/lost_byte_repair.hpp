@@ -41,6 +41,26 @@ struct LostByteOptions {
 std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharModel& model,
                                               const LostByteOptions& options = {});
 
+/// Finds the best reading of the one run starting at @p begin (a `?` or U+FFFD), as
+/// find_lost_byte_fixes() would; false when none beats the text as is by options.min_gain.
+bool find_lost_byte_fix_at(std::string_view text, std::size_t begin, const CharModel& model, LostByteFix& fix,
+                           const LostByteOptions& options = {});
+
+/// A reading of one damaged run, to be scored by lost_byte_reading_gain().
+struct LostByteReading {
+  std::size_t begin = 0;     ///< The `?` or U+FFFD that starts the run.
+  std::size_t end = 0;       ///< Where the text as is resumes after the run.
+  std::string after;         ///< The reading (UTF-8), without an ASCII byte the run swallowed.
+  int dropped_pairs = 0;     ///< User-defined-area pairs the reading restores.
+};
+
+/// The gain (log10 over the text as is) the search's own scoring gives @p reading, whether or not
+/// the search reaches it; NaN when no way the search ends a run ends it so (e.g. a letter swallowed
+/// by a dropped pair). Diagnostics: a reading that scores above the search's choice was lost by the
+/// search, one below it by the model.
+double lost_byte_reading_gain(std::string_view text, const CharModel& model, const LostByteReading& reading,
+                              const LostByteOptions& options = {});
+
 /// The confidence given to a reading @p gain (log10) more probable than the text as is.
 double confidence_from_gain(double gain) noexcept;
 

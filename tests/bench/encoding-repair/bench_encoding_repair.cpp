@@ -1,12 +1,16 @@
 // bench_encoding_repair: repair quality on generated damage and speed beside iconv.
 //
-//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures] [MODEL_FILE]
+//   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures|diagnose] [MODEL_FILE]
 //   bench_encoding_repair --speed FOLDER...
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
 // come back exactly (expected and repaired text around the first difference). MODEL_FILE scores the
 // quality part with a charmodel.bin just built (docpipe-build-charmodel) instead of the embedded
-// one, so a model change is measured before it is committed and the plugin rebuilt.
+// one, so a model change is measured before it is committed and the plugin rebuilt. `diagnose`
+// sorts every chunk not repaired exactly into classes (swallowed digit; three or more dropped pairs
+// in a row; SEARCH error: the expected reading scores above the search's choice under the search's
+// own scoring, lost_byte_reading_gain; MODEL error: it does not; the swallowed byte guessed wrong;
+// other), prints one SEARCH/MODEL line per chunk (gains, expected and chosen reading) and the counts.
 //
 // Uses only the reports held out of the character model's training (training_split.hpp), in
 // simplified script and converted to traditional (OpenCC s2tw). Prints, per script: exact-repair
@@ -22,6 +26,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -214,6 +219,72 @@ struct Quality {
   std::size_t bytes = 0;
 };
 
+/// Why damaged chunks did not come back exactly, counted by class.
+struct Diagnosis {
+  std::size_t digit = 0;        // the run swallowed a digit: never exact
+  std::size_t three = 0;        // three or more pairs dropped in a row: out of the search's reach
+  std::size_t three_wins = 0;   //   of which the expected reading scores above the search's choice
+  std::size_t search = 0;       // the expected reading scores above the search's choice
+  std::size_t search_two = 0;   //   of which with two pairs dropped in a row
+  std::size_t model = 0;        // the search's choice scores at least as high
+  std::size_t model_short = 0;  //   of which the choice is shorter (fewer dropped pairs)
+  std::size_t below = 0;        //   of which the expected reading gains less than the threshold
+  std::size_t guess = 0;        // the reading is right, the swallowed byte (not a digit) guessed wrong
+  std::size_t other = 0;        // the rest (a run the search cannot end so, a fix elsewhere)
+  void print() const {
+    std::printf("  not exact: swallowed digit %zu, three+ dropped pairs in a row %zu (%zu would win), SEARCH error %zu (%zu with two in a "
+                "row), MODEL error %zu (%zu a shorter reading, %zu expected gain below 2), lost byte guessed wrong %zu, "
+                "other %zu\n",
+                digit, three, three_wins, search, search_two, model, model_short, below, guess, other);
+  }
+};
+
+/// Classifies one damaged chunk that did not come back exactly, scoring the expected reading with
+/// the search's own scoring (lost_byte_reading_gain) against the search's choice at the site.
+void diagnose(const bench::DamagedSample& s, const std::vector<LostByteFix>& fixes, const CharModel& model,
+              const LostByteOptions& options, Diagnosis& d) {
+  if (s.lost_ascii >= '0' && s.lost_ascii <= '9') return void(++d.digit);
+  LostByteReading expected;
+  expected.begin = s.site;
+  expected.end = s.run_end;
+  expected.after = s.run_expected;
+  if (s.lost_ascii) expected.after.pop_back();
+  expected.dropped_pairs = static_cast<int>(s.dropped_pairs);
+  const double want = lost_byte_reading_gain(s.damaged, model, expected, options);
+  if (std::isnan(want)) return void(s.longest_drop >= 3 ? ++d.three : ++d.other);
+  // The search's choice at the site, kept or not (a gain below the threshold is still its best).
+  LostByteOptions all = options;
+  all.min_gain = -1e300;
+  LostByteFix chosen;
+  const bool found = find_lost_byte_fix_at(s.damaged, s.site, model, chosen, all);
+  const double got = found ? chosen.gain : 0.0;
+  std::string got_text = found ? chosen.after : std::string();
+  if (found && chosen.end == s.run_end && (got_text == s.run_expected || (s.lost_ascii && got_text.size() == s.run_expected.size() &&
+                                                                       got_text.compare(0, got_text.size() - 1, expected.after) == 0)))
+    return void(got_text == s.run_expected ? ++d.other : ++d.guess);
+  (void)fixes;
+  if (s.longest_drop >= 3) {
+    // Out of the search's reach; would it win if the search tried it?
+    ++d.three;
+    d.three_wins += want > got + 1e-9;
+    return;
+  }
+  std::printf("%s want %.2f got %.2f dropped %zu (%zu in a row)\n  expected %s\n  chosen   %s\n",
+              want > got + 1e-9 ? "SEARCH" : "MODEL", want, got, s.dropped_pairs, s.longest_drop, s.run_expected.c_str(),
+              got_text.c_str());
+  if (want > got + 1e-9) {
+    ++d.search;
+    d.search_two += s.longest_drop == 2;
+  } else {
+    ++d.model;
+    const std::size_t got_inserts = found && chosen.note.find("dropped user-defined") != std::string::npos
+                                        ? std::stoul(chosen.note.substr(chosen.note.rfind("; ") + 2))
+                                        : 0;
+    d.model_short += got_inserts < s.dropped_pairs;
+    d.below += want < options.min_gain;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -225,7 +296,8 @@ int main(int argc, char** argv) {
   const std::size_t per_report = argc > 2 ? std::stoul(argv[2]) : 40;
   const std::string mode_arg = argc > 3 ? argv[3] : "";
   const bool show_failures = mode_arg == "failures";
-  const bool quality_only = show_failures || mode_arg == "quality";
+  const bool diagnose_failures = mode_arg == "diagnose";
+  const bool quality_only = show_failures || diagnose_failures || mode_arg == "quality";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -248,6 +320,7 @@ int main(int argc, char** argv) {
     const int script = run / 2;
     const auto mode = run % 2 ? bench::InvalidPair::question_mark : bench::InvalidPair::vanish;
     Quality q;
+    Diagnosis diag;
     for (const std::string& report : held_out) {
       const std::string text = script == 0 ? report : s2tw.Convert(report);
       auto chunks = chunks_of(text, 300);
@@ -272,6 +345,7 @@ int main(int argc, char** argv) {
                       cut(sample->damaged, sample->site).c_str(), cut(sample->expected, sample->site).c_str(),
                       cut(repaired, sample->site).c_str());
         }
+        if (diagnose_failures && repaired != sample->expected) diagnose(*sample, fixes, model, options, diag);
         q.exact_but_digit += exact_but_lost_digit(repaired, sample->expected);
         q.repaired_any += repaired != sample->damaged;
         // The same chunk undamaged: folded question marks are triggers that must stay untouched.
@@ -296,6 +370,7 @@ int main(int argc, char** argv) {
                 double(q.repaired_any) / double(q.damaged), q.clean_total, q.clean_with_trigger,
                 q.clean_with_trigger ? double(q.clean_changed) / double(q.clean_with_trigger) : 0.0,
                 double(q.bytes) / 1e6 / q.seconds);
+    if (diagnose_failures) diag.print();
   }
 
   if (quality_only) return 0;

@@ -1,5 +1,6 @@
 #include "corruption_generator.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "docpipe/utf8.hpp"
@@ -93,10 +94,46 @@ std::optional<DamagedSample> damage(std::string_view clean, std::size_t nth, Inv
   auto bytes = encode_gbk(clean, pairs);
   if (!bytes || nth >= pairs.size()) return std::nullopt;
   const std::size_t at = pairs[nth];
+  const std::string original = *bytes;
   (*bytes)[at] = '?';
   DamagedSample s;
   const std::string before = decode_lenient(std::string_view(*bytes).substr(0, at), invalid);
   s.site = fold_fullwidth(before).size();
+  // Follow the decoder out of step from the lost lead's trail to the byte it is back in step at.
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  const std::string_view b = *bytes;
+  std::size_t i = at + 1, streak = 0;
+  while (true) {
+    const auto x = static_cast<unsigned char>(b[i]);
+    if (x <= 0x80) {  // read alone (an ASCII trail, or 0x80 as the euro sign)
+      ++i;
+      break;
+    }
+    if (i + 1 >= b.size()) {  // a lead byte alone at the end
+      ++i;
+      break;
+    }
+    const auto y = static_cast<unsigned char>(b[i + 1]);
+    i += 2;
+    if (gbk.decode(x, y)) {
+      streak = 0;
+      if (y < 0x80) break;  // a pair whose trail is ASCII
+      continue;
+    }
+    if (gbk.is_trail(y)) {
+      ++s.dropped_pairs;
+      s.longest_drop = std::max(s.longest_drop, ++streak);
+      if (y < 0x80) {  // a vanished pair took an ASCII letter with it
+        s.lost_ascii = static_cast<char>(y);
+        break;
+      }
+      continue;
+    }
+    s.lost_ascii = static_cast<char>(y);  // an invalid trail: gone with its lead, or both became `?`
+    break;
+  }
+  s.run_end = fold_fullwidth(decode_lenient(b.substr(0, i), invalid)).size();
+  s.run_expected = fold_fullwidth(decode_lenient(std::string_view(original).substr(at, i - at), invalid));
   s.damaged = fold_fullwidth(decode_lenient(*bytes, invalid));
   s.expected = fold_fullwidth(clean);
   return s;

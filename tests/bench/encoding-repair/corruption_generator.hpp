@@ -17,6 +17,12 @@ struct DamagedSample {
   std::string damaged;   ///< The text as the broken pipeline produced it (UTF-8).
   std::string expected;  ///< The clean text with the same punctuation folding (UTF-8).
   std::size_t site = 0;  ///< Byte offset of the `?` in `damaged`.
+  /// The run the out-of-step decoder read, as a perfect repair replaces it:
+  std::size_t run_end = 0;         ///< Where `damaged` is back in step (byte offset).
+  std::string run_expected;        ///< What [site, run_end) of `damaged` stands for in `expected`.
+  char lost_ascii = 0;             ///< The ASCII byte the run swallowed (the last of run_expected), 0 if none.
+  std::size_t dropped_pairs = 0;   ///< User-defined-area pairs that vanished in the run.
+  std::size_t longest_drop = 0;    ///< The most of them in a row.
 };
 
 /// How the simulated decoder treats a lead byte followed by an invalid trail byte (an ASCII byte

@@ -149,3 +149,42 @@ TEST_CASE("an enumerator a run swallowed comes back from the items its list goes
   CHECK(total == 6);
   CHECK(restored == total);
 }
+
+TEST_CASE("a run that ends at the lost lead byte itself is read as one character") {
+  // Sentences written for this test. The lost lead's own trail is followed by an invalid trail (a
+  // line break) or by nothing, and becomes the `?` right after the trigger: no byte of the
+  // character is left, so the search tries the common characters there.
+  SECTION("at the end of the text") {
+    const std::string clean = "持续推动高质量发展。";
+    const auto s = bench::damage(clean, 9, bench::InvalidPair::question_mark);
+    REQUIRE(s);
+    REQUIRE(s->damaged == "持续推动高质量发展??");
+    CHECK(repair(s->damaged) == s->expected);
+  }
+  SECTION("before a line break, which is restored") {
+    const std::string clean = "今年粮食生产再获丰收\n全省农民收入稳步增长。";
+    const auto s = bench::damage(clean, 9, bench::InvalidPair::question_mark);
+    REQUIRE(s);
+    REQUIRE(s->damaged.find("\n") == std::string::npos);
+    CHECK(repair(s->damaged) == s->expected);
+  }
+}
+
+TEST_CASE("the generator reports the run the out-of-step decoder read") {
+  // 廉 (C1 AE) 政 (D5 FE) 建 (BD A8) 設 (D4 4F): AE D5 and FE BD vanish, and the ASCII trail 4F
+  // read alone puts the decoder back in step before 。.
+  const auto s = bench::damage("深入推進黨風廉政建設。", 6, bench::InvalidPair::question_mark);
+  REQUIRE(s);
+  CHECK(s->dropped_pairs == 2);
+  CHECK(s->longest_drop == 2);
+  CHECK(s->lost_ascii == 0);
+  CHECK(s->run_expected == "廉政建設");
+  CHECK(s->damaged.substr(s->run_end) == "。");
+  // Scored as the search scores its own readings: what it chooses here is the expected reading.
+  LostByteReading r{s->site, s->run_end, s->run_expected, 2};
+  const double want = lost_byte_reading_gain(s->damaged, CharModel::embedded(), r);
+  LostByteFix fix;
+  REQUIRE(find_lost_byte_fix_at(s->damaged, s->site, CharModel::embedded(), fix));
+  CHECK(fix.after == s->run_expected);
+  CHECK(want == Approx(fix.gain).margin(1e-9));
+}
