@@ -145,7 +145,23 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   int heading_section = -1;
   bool heading_stale = true;
   std::string heading_status;
+  // The previous reading unit's context, for one that continues it after `；` or `：`. Reading a
+  // context walks the whole sentence, and most sentences neither give facts nor are continued: a
+  // sentence without facts keeps only what its context is read from, read if a continuation asks.
   SentenceContext carried;
+  struct Pending {
+    bool set = false;
+    std::size_t b = 0, e = 0;
+    std::string heading_status;
+    std::vector<const ScannedNumber*> numbers;
+  } pending;
+  auto resolve_carried = [&]() -> const SentenceContext& {
+    if (pending.set) {
+      carried = sentence_context_under(t, pending.b, pending.e, pending.heading_status, year, pending.numbers);
+      pending.set = false;
+    }
+    return carried;
+  };
   ByteToIndex index_of(t);
   for (const docpipe::Span& sentence : sentences) {
     const std::size_t b = index_of(sentence.begin), e = index_of(sentence.end);
@@ -165,7 +181,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       std::size_t last = e;
       while (last > b && (t.at(last - 1) == U' ' || t.at(last - 1) == U'\n')) --last;
       if (last > b && (t.at(last - 1) == U'：' || t.at(last - 1) == U':'))
-        carried = sentence_context(t, b, e, U"", year, in_sentence);
+        carried = sentence_context(t, b, e, U"", year, in_sentence), pending.set = false;
       continue;
     }
     const int section = section_of(doc.sections, sentence.begin);
@@ -182,17 +198,38 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       heading_section = section;
       heading_stale = false;
     }
-    SentenceContext ctx = sentence_context_under(t, b, e, heading_status, year, in_sentence);
     // A splitter may cut a list at its semicolons or after its colon; 预计 or 预期目标 at the head
     // of the list holds for all of it.
     std::size_t before = b;
     while (before > 0 && (t.at(before - 1) == U' ' || t.at(before - 1) == U'\n')) --before;
     const char32_t joint = before > 0 ? t.at(before - 1) : 0;
     const bool continues = joint == U'；' || joint == U';' || joint == U'：' || joint == U':';
-    if (continues && !carried.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = carried;
-    carried = ctx;
     const std::size_t first_new = doc.indicators.size();
-    extract_indicators(t, b, e, in_sentence, table, ctx, doc.indicators);
+    if (continues) {
+      SentenceContext ctx = sentence_context_under(t, b, e, heading_status, year, in_sentence);
+      const SentenceContext& previous = resolve_carried();
+      if (!previous.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = previous;
+      carried = ctx;
+      extract_indicators(t, b, e, in_sentence, table, ctx, doc.indicators);
+    } else {
+      // The facts take the sentence's status and period, which only they need: read once there are some.
+      static const SentenceContext unread;
+      extract_indicators(t, b, e, in_sentence, table, unread, doc.indicators);
+      if (doc.indicators.size() > first_new) {
+        carried = sentence_context_under(t, b, e, heading_status, year, in_sentence);
+        pending.set = false;
+        for (std::size_t k = first_new; k < doc.indicators.size(); ++k) {
+          doc.indicators[k].status = carried.status;
+          doc.indicators[k].period = carried.period;
+        }
+      } else {
+        pending.set = true;
+        pending.b = b;
+        pending.e = e;
+        pending.heading_status = heading_status;
+        pending.numbers.assign(in_sentence.begin(), in_sentence.end());
+      }
+    }
     for (std::size_t k = first_new; k < doc.indicators.size(); ++k) {
       docpipe::Indicator& ind = doc.indicators[k];
       while (given_at + 1 < given.size() && given[given_at].end <= ind.span.begin) ++given_at;
