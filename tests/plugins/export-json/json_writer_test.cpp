@@ -150,3 +150,46 @@ TEST_CASE("every byte value next to plain ASCII is escaped as a single byte woul
       CHECK(quoted(s) == "\"" + s.substr(0, at) + alone.substr(1, alone.size() - 2) + s.substr(at + 1) + "\"");
     }
 }
+
+TEST_CASE("members of fixed names write what key() and value() write, at every depth and buffer fill") {
+  using docpipe::json::Name;
+  // Fixed-name members take an inline path that writes separator, name and value after one test for
+  // room; key(string) and value() take the general one. Both must give the same bytes at every depth
+  // (past the inline indentation too) and wherever the gathering buffer happens to be full.
+  for (const bool pretty : {false, true}) {
+    for (int depth = 1; depth <= 40; depth += 13) {
+      std::string fast, slow;
+      {
+        Writer f(fast, pretty), s(slow, pretty);
+        for (int d = 0; d < depth; ++d) {
+          f.begin_object().key(Name("k"));
+          s.begin_object().key("k");
+        }
+        for (int i = 0; i < 700; ++i) {  // several buffers' worth, so every fill level is met
+          f.member(Name("begin"), static_cast<long long>(i) * 1237 - 5000);
+          s.key("begin").value(static_cast<long long>(i) * 1237 - 5000);
+          f.member(Name("value"), i * 0.37);
+          s.key("value").value(i * 0.37);
+          const std::string text = i % 3 == 0 ? "short" : i % 3 == 1 ? "with \"quote\"" : "\xE4\xB8\xAD\xE6\x96\x87 text";
+          f.member(Name("text"), text);
+          s.key("text").value(text);
+          f.member(Name("size"), static_cast<std::size_t>(i));
+          s.key("size").value(static_cast<std::size_t>(i));
+          f.member(Name("level"), i % 7);
+          s.key("level").value(i % 7);
+          f.member(Name("bom"), i % 2 == 0);
+          s.key("bom").value(i % 2 == 0);
+        }
+        f.begin_object().member(Name("first"), 1LL).end_object();  // the inline path right after a '{'
+        s.begin_object().key("first").value(1LL).end_object();
+        for (int d = 0; d < depth; ++d) {
+          f.end_object();
+          s.end_object();
+        }
+      }
+      INFO("pretty " << pretty << ", depth " << depth);
+      CHECK(fast == slow);
+      CHECK(!fast.empty());
+    }
+  }
+}
