@@ -58,6 +58,7 @@ void SqliteStore::open() {
     // A new database gets its secondary indexes at commit(), built once from the finished tables
     // instead of updated row by row (a run that dies never publishes the copy without them).
     indexes_pending_ = true;
+    new_database_ = true;
   } else if (schema != ex::tables_schema_id) {
     throw std::runtime_error(target_.string() + " holds schema " + schema + ", this plugin writes " +
                              std::string(ex::tables_schema_id) + "; write to another path");
@@ -107,7 +108,10 @@ void SqliteStore::add(const docpipe::Document& doc) {
   // needs none: on failure its partial rows are deleted again, which restores the same nothing.
   // The savepoint is not free: SQLite copies every page the document changes that existed before
   // it (the tables' last leaves and their parents, 16 KB each), several times the document's size.
-  const bool replacing = has_rows_->exists(doc.id);
+  const bool replacing = new_database_ ? stored_ids_.contains(doc.id) : has_rows_->exists(doc.id);
+  // Recorded first: an id recorded without rows costs a needless savepoint, rows without it would
+  // be kept beside the new ones.
+  if (new_database_ && !replacing) stored_ids_.insert(doc.id);
   if (replacing) savepoint_->run();
   try {
     for (std::size_t i = 0; i < ex::all_tables.size(); ++i) {
@@ -121,6 +125,7 @@ void SqliteStore::add(const docpipe::Document& doc) {
       release_->run();
     } else {
       for (PreparedStatement& d : deletes_) d.run(doc.id);
+      stored_ids_.erase(doc.id);
     }
     throw;
   }

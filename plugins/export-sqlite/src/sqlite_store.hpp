@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "docpipe/document.hpp"
@@ -84,6 +85,10 @@ class SqliteStore {
   std::size_t batch_bytes_ = 0;
   bool committed_ = false;
   bool indexes_pending_ = false;  // a new database: secondary indexes are created at commit()
+  // A database this store created holds only the documents it stored: whether a document has rows
+  // is then known without asking SQLite (the has_rows_ query seeks in all eleven tables).
+  bool new_database_ = false;
+  std::unordered_set<std::string> stored_ids_;  // documents stored so far, when new_database_
 };
 
 }  // namespace export_sqlite

@@ -84,6 +84,24 @@ TEST_CASE("a re-run replaces a document's rows and keeps the other documents") {
   CHECK(title == "改");
 }
 
+TEST_CASE("a document stored twice in one run into a new database keeps only its second rows") {
+  // A new database answers "has rows?" from the ids stored so far, without a query.
+  const auto dir = test_support::scratch_folder("sqlite-twice");
+  auto changed = fixtures::traditional();
+  changed.numbers.resize(2);
+  changed.metadata.title = "改";
+  const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional(), fixtures::simplified(), changed});
+  auto s = sqlite_test::open(db);
+  for (ex::Table t : ex::all_tables) {
+    INFO(ex::table_name(t));
+    CHECK(rows_of(*s, t, "congtai_2024") == static_cast<Poco::Int64>(ex::row_count(t, changed)));
+    CHECK(rows_of(*s, t, "city_example_2023") == static_cast<Poco::Int64>(ex::row_count(t, fixtures::simplified())));
+  }
+  std::string title;
+  *s << "SELECT title FROM documents WHERE id = 'congtai_2024'", into(title), now;
+  CHECK(title == "改");
+}
+
 TEST_CASE("a document that fails half-way keeps its previous rows; the run goes on") {
   const auto dir = test_support::scratch_folder("sqlite-rollback");
   const auto db = store_all(dir / "docpipe.sqlite", {fixtures::traditional()});
