@@ -10,7 +10,8 @@
 // sorts every chunk not repaired exactly into classes (swallowed digit; three or more dropped pairs
 // in a row; SEARCH error: the expected reading scores above the search's choice under the search's
 // own scoring, lost_byte_reading_gain; MODEL error: it does not; the swallowed byte guessed wrong;
-// other), prints one SEARCH/MODEL line per chunk (gains, expected and chosen reading) and the counts.
+// other), prints one line per chunk (SEARCH/MODEL: gains, expected and chosen reading; THREE: the
+// streak; GUESS: the byte) and the counts.
 //
 // Uses only the reports held out of the character model's training (training_split.hpp), in
 // simplified script and converted to traditional (OpenCC s2tw). Prints, per script: exact-repair
@@ -261,12 +262,17 @@ void diagnose(const bench::DamagedSample& s, const std::vector<LostByteFix>& fix
   std::string got_text = found ? chosen.after : std::string();
   if (found && chosen.end == s.run_end && (got_text == s.run_expected || (s.lost_ascii && got_text.size() == s.run_expected.size() &&
                                                                        got_text.compare(0, got_text.size() - 1, expected.after) == 0)))
+  {
+    if (got_text != s.run_expected) std::printf("GUESS the swallowed byte 0x%02X guessed wrong\n", unsigned(s.lost_ascii));
     return void(got_text == s.run_expected ? ++d.other : ++d.guess);
+  }
   (void)fixes;
   if (s.longest_drop >= 3) {
     // Out of the search's reach; would it win if the search tried it?
     ++d.three;
     d.three_wins += want > got + 1e-9;
+    std::printf("THREE %zu dropped pairs in a row from pair %zu, expected reading %s\n", s.longest_drop, s.longest_at,
+                want > got + 1e-9 ? "scores higher" : "scores lower");
     return;
   }
   std::printf("%s want %.2f got %.2f dropped %zu (%zu in a row)\n  expected %s\n  chosen   %s\n",

@@ -102,7 +102,7 @@ std::optional<DamagedSample> damage(std::string_view clean, std::size_t nth, Inv
   // Follow the decoder out of step from the lost lead's trail to the byte it is back in step at.
   const auto& gbk = DoubleByteTable::get(Legacy::gbk);
   const std::string_view b = *bytes;
-  std::size_t i = at + 1, streak = 0;
+  std::size_t i = at + 1, streak = 0, pairs_read = 0;
   while (true) {
     const auto x = static_cast<unsigned char>(b[i]);
     if (x <= 0x80) {  // read alone (an ASCII trail, or 0x80 as the euro sign)
@@ -115,6 +115,7 @@ std::optional<DamagedSample> damage(std::string_view clean, std::size_t nth, Inv
     }
     const auto y = static_cast<unsigned char>(b[i + 1]);
     i += 2;
+    ++pairs_read;
     if (gbk.decode(x, y)) {
       streak = 0;
       if (y < 0x80) break;  // a pair whose trail is ASCII
@@ -122,7 +123,7 @@ std::optional<DamagedSample> damage(std::string_view clean, std::size_t nth, Inv
     }
     if (gbk.is_trail(y)) {
       ++s.dropped_pairs;
-      s.longest_drop = std::max(s.longest_drop, ++streak);
+      if (++streak > s.longest_drop) s.longest_drop = streak, s.longest_at = pairs_read - streak + 1;
       if (y < 0x80) {  // a vanished pair took an ASCII letter with it
         s.lost_ascii = static_cast<char>(y);
         break;

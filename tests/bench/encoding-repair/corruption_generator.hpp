@@ -23,6 +23,7 @@ struct DamagedSample {
   char lost_ascii = 0;             ///< The ASCII byte the run swallowed (the last of run_expected), 0 if none.
   std::size_t dropped_pairs = 0;   ///< User-defined-area pairs that vanished in the run.
   std::size_t longest_drop = 0;    ///< The most of them in a row.
+  std::size_t longest_at = 0;      ///< Where that streak starts: its first pair's place among the pairs read out of step (from 1).
 };
 
 /// How the simulated decoder treats a lead byte followed by an invalid trail byte (an ASCII byte

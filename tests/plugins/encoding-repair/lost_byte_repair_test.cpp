@@ -177,6 +177,7 @@ TEST_CASE("the generator reports the run the out-of-step decoder read") {
   REQUIRE(s);
   CHECK(s->dropped_pairs == 2);
   CHECK(s->longest_drop == 2);
+  CHECK(s->longest_at == 1);
   CHECK(s->lost_ascii == 0);
   CHECK(s->run_expected == "廉政建設");
   CHECK(s->damaged.substr(s->run_end) == "。");
