@@ -60,3 +60,23 @@ TEST_CASE("on malformed text, offsets count code points as the JSON writer emits
     CHECK(at.size() == total);
   }
 }
+
+TEST_CASE("TextOffsets agrees with CodepointIndex on long texts, whatever their length past 32-byte blocks") {
+  // Long enough for the 32-byte path (AVX2, where the processor has it) and every remainder of words
+  // and bytes after it.
+  std::mt19937 rng(29);
+  const std::string pieces[] = {"a", "é", "叢", "😀", "\n", "12"};
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    while (text.size() < 4096 + static_cast<std::size_t>(round)) text += pieces[rng() % std::size(pieces)];
+    const TextOffsets fast(text);
+    const docpipe::CodepointIndex reference(text);
+    REQUIRE(fast.size() == reference.size());
+    for (std::size_t b = 0; b <= text.size(); ++b) {
+      if (fast.to_codepoint(b) != reference.to_codepoint(b)) {
+        INFO("round " << round << " byte " << b);
+        REQUIRE(fast.to_codepoint(b) == reference.to_codepoint(b));
+      }
+    }
+  }
+}

@@ -17,9 +17,17 @@
 #include <utility>
 #include <vector>
 
+#include "docpipe/cpu.hpp"
 #include "docpipe/export/utf8_scan.hpp"
 #include "docpipe/span.hpp"
 #include "docpipe/utf8.hpp"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define DOCPIPE_TEXT_OFFSETS_AVX2 1
+#else
+#define DOCPIPE_TEXT_OFFSETS_AVX2 0
+#endif
 
 namespace docpipe::exporting {
 
@@ -92,8 +100,14 @@ class TextOffsets {
     const std::size_t full = text_.size() / 8;
     // Every entry is written below: no zero-filling first.
     word_starts_ = std::make_unique_for_overwrite<std::uint32_t[]>(full + 1);
-    std::size_t count = 0;
-    for (std::size_t k = 0; k < full; ++k) {
+    std::size_t count = 0, k = 0;
+#if DOCPIPE_TEXT_OFFSETS_AVX2
+    if (full >= 4 && cpu_has_avx2()) {
+      k = full / 4 * 4;
+      count = index_blocks_avx2(text_.data(), full / 4, word_starts_.get());
+    }
+#endif
+    for (; k < full; ++k) {
       word_starts_[k] = static_cast<std::uint32_t>(count);
       std::uint64_t w;
       __builtin_memcpy(&w, text_.data() + k * 8, 8);
@@ -103,6 +117,29 @@ class TextOffsets {
     for (std::size_t i = full * 8; i < text_.size(); ++i) count += !is_trail(text_[i]);
     total_ = count;
   }
+
+#if DOCPIPE_TEXT_OFFSETS_AVX2
+  // index_words() for the first 32 * @p blocks bytes of @p text, four words per step: one compare
+  // marks the trail bytes, and each word's code point starts are eight less the population count of
+  // its byte of the mask (half the instructions of the word-by-word loop, for the same entries).
+  // Returns the code points before the first word not indexed. Call only when cpu_has_avx2().
+  __attribute__((target("avx2,popcnt"))) static std::size_t index_blocks_avx2(const char* text, std::size_t blocks,
+                                                                              std::uint32_t* starts) noexcept {
+    const __m256i top_two = _mm256_set1_epi8(static_cast<char>(0xC0));
+    const __m256i trail = _mm256_set1_epi8(static_cast<char>(0x80));
+    std::size_t count = 0;
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text + 32 * b));
+      const auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, top_two), trail)));
+      std::uint32_t* at = starts + 4 * b;
+      for (int w = 0; w < 4; ++w) {
+        at[w] = static_cast<std::uint32_t>(count);
+        count += 8 - static_cast<std::size_t>(__builtin_popcount((mask >> (8 * w)) & 0xFFu));
+      }
+    }
+    return count;
+  }
+#endif
 
   void index_malformed() {
     per_byte_.resize(text_.size());
