@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -58,9 +59,9 @@ class SqliteStore {
   const std::filesystem::path& working_path() const noexcept { return temp_; }
 
  private:
-  /// Rows per multi-row INSERT.
+  /// Rows per multi-row INSERT: chunk_rows while that many are left, then the powers of two below.
   static constexpr std::size_t chunk_rows = 32;
-  static constexpr std::size_t small_chunk_rows = 8;  // for what is left of a layer
+  static constexpr std::size_t chunk_sizes = 6;  // 1, 2, 4, ..., chunk_rows
 
   void open();
   void close() noexcept;
@@ -70,14 +71,13 @@ class SqliteStore {
   std::filesystem::path target_;
   std::filesystem::path temp_;
   std::optional<Connection> db_;
-  // The INSERT for @p rows rows (1, small_chunk_rows or chunk_rows) into table number @p table,
+  // The INSERT for @p rows rows (a power of two up to chunk_rows) into table number @p table,
   // prepared on first use: most tables never fill a chunk, and preparing a statement of 32 rows of
   // parameters costs about as much as inserting a few hundred rows.
   PreparedStatement& insert_for(std::size_t table, std::size_t rows);
 
-  std::vector<std::optional<PreparedStatement>> inserts_;  // by table, in all_tables order
-  std::vector<std::optional<PreparedStatement>> chunk_inserts_;        // chunk_rows rows each, by table
-  std::vector<std::optional<PreparedStatement>> small_chunk_inserts_;  // small_chunk_rows rows each, by table
+  // By table, in all_tables order, then by log2 of the rows.
+  std::vector<std::array<std::optional<PreparedStatement>, chunk_sizes>> inserts_;
   std::vector<PreparedStatement> deletes_;
   std::optional<PreparedStatement> has_rows_, begin_, commit_, savepoint_, release_, rollback_to_;
   std::size_t batch_limit_;
