@@ -243,3 +243,34 @@ TEST_CASE("rows go in through multi-row inserts unchanged: many rows, long texts
   const auto other = fixtures::traditional();
   for (ex::Table t : ex::all_tables) CHECK(rows_of(*s, t, other.id) == static_cast<Poco::Int64>(ex::row_count(t, other)));
 }
+
+TEST_CASE("every row count goes in whole, whatever chunks of 32, 16, 8, 4, 2 and 1 rows it takes") {
+  const auto dir = test_support::scratch_folder("sqlite-row-counts");
+  const auto base = fixtures::simplified();
+  std::vector<docpipe::Document> docs;
+  for (int n = 0; n <= 70; ++n) {
+    auto doc = base;
+    doc.id = "count_" + std::to_string(n);
+    const auto number = base.numbers.front();
+    doc.numbers.clear();
+    for (int i = 0; i < n; ++i) {
+      auto x = number;
+      x.text = std::to_string(n) + "/" + std::to_string(i);
+      doc.numbers.push_back(x);
+    }
+    docs.push_back(std::move(doc));
+  }
+  const auto db = store_all(dir / "docpipe.sqlite", docs);
+  auto s = sqlite_test::open(db);
+  int wrong = 0;
+  for (const auto& doc : docs) {
+    std::vector<Poco::Int64> positions;
+    std::vector<std::string> texts;
+    *s << "SELECT position, text FROM numbers WHERE document_id = '" + doc.id + "' ORDER BY position", into(positions),
+        into(texts), now;
+    wrong += texts.size() != doc.numbers.size();
+    for (std::size_t i = 0; i < texts.size() && i < doc.numbers.size(); ++i)
+      wrong += positions[i] != static_cast<Poco::Int64>(i) || texts[i] != doc.numbers[i].text;
+  }
+  CHECK(wrong == 0);
+}
