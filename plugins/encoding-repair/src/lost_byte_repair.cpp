@@ -26,7 +26,8 @@ constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, w
 constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
 constexpr std::size_t kDoubleFirsts = 24;  // first characters tried for two dropped pairs after the lost lead
-constexpr std::size_t kDoubleThirds = 2;   // third characters kept per second one for two dropped pairs
+constexpr std::size_t kDoubleThirds = 4;   // third characters kept per second one for two dropped pairs
+constexpr std::size_t kDoubleChains = 24;  // chains of two dropped pairs rescored in context per first character
 constexpr std::size_t kDropEndBeam = 4;  // hypotheses tried with a dropped pair before a run's end
 constexpr std::size_t kMaxTokens = 160;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
@@ -515,7 +516,7 @@ class RunSearch {
             if (t.c[j]) chains.push_back({first_pair + t.score[j], c2, t.c[j]});
         }
       }
-      const std::size_t keep = std::min<std::size_t>(chains.size(), 8);
+      const std::size_t keep = std::min<std::size_t>(chains.size(), kDoubleChains);
       std::partial_sort(chains.begin(), chains.begin() + keep, chains.end(),
                         [](const Chain& x, const Chain& y) { return x.score > y.score; });
       const auto& nodes = layers_[layer];
