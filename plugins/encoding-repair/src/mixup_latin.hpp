@@ -1,0 +1,25 @@
+#pragma once
+// Reads a run of Latin-1/Windows-1252 characters back as the UTF-8 bytes they were decoded from:
+// the whole-text mix-up "UTF-8 read as Windows-1252" in any script, with the bytes a lossy decoder
+// replaced by U+FFFD restored where one reading is clearly best.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace encoding_repair {
+
+class CharModel;
+
+/// The UTF-8 reading of a Latin-1/Windows-1252 run.
+struct LatinReading {
+  std::string text;        ///< The run read as UTF-8 (U+FFFD where a lost byte stays unknown).
+  double confidence = 0;   ///< In [0, 1].
+};
+
+/// Reads @p run (valid UTF-8 text whose characters are ASCII, Latin-1, C1 controls, Windows-1252
+/// extras or U+FFFD) as the UTF-8 bytes it was decoded from, or nothing when that reading is not
+/// near-certain evidence of the mix-up.
+std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, const CharModel& model);
+
+}  // namespace encoding_repair
