@@ -1,7 +1,206 @@
 #include "mixup_latin.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "char_model.hpp"
+#include "docpipe/utf8.hpp"
+
 namespace encoding_repair {
 
-std::optional<LatinReading> read_latin_run_as_utf8(std::string_view, const CharModel&) { return std::nullopt; }
+namespace {
+
+namespace utf8 = docpipe::utf8;
+
+constexpr int kHole = -1;
+
+// Windows-1252 bytes 0x80..0x9F (0 where undefined: Latin-1 reads those bytes as C1 controls).
+constexpr char16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+// The five bytes Windows-1252 leaves undefined: a decoder that replaces them writes U+FFFD for each
+// (Python's cp1252), so a U+FFFD in such a run stands for exactly one of them.
+constexpr unsigned char kUndefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+
+/// The byte a Windows-1252/Latin-1 decoder turned into @p c, kHole for U+FFFD, or -2.
+int byte_of(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  if (c == 0xFFFD) return kHole;
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == c) return 0x80 + i;
+  return -2;
+}
+
+/// True for characters real text is written in. A UTF-8 reading that yields anything else (IPA,
+/// Armenian, Latin Extended-B beyond pinyin and Romanian, C1 controls, phonetic extensions, ...)
+/// is far more likely a Latin-1 text that happens to be valid UTF-8: `NESTLÉ®` reads as `NESTLɮ`,
+/// `VOCÊ…` as `VOCʅ`.
+bool ordinary(char32_t c) {
+  if (c < 0x80) return true;
+  if (c < 0xA0) return false;
+  if (c < 0x180) return true;
+  if (c < 0x250)
+    return (c >= 0x1CD && c <= 0x1DC) || (c >= 0x218 && c <= 0x21B) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0;
+  if (c < 0x2B0) return false;
+  if (c < 0x300) return c == 0x2BC || (c >= 0x2C6 && c <= 0x2CB) || (c >= 0x2D8 && c <= 0x2DD);
+  if (c < 0x370) return true;  // combining marks
+  if (c < 0x400) return c >= 0x384 && c <= 0x3CE;
+  if (c < 0x500) return c < 0x460 || c == 0x490 || c == 0x491;
+  if (c < 0x600) return c >= 0x5D0 && c <= 0x5EA;
+  if (c < 0x700) return true;  // Arabic
+  if (c >= 0x900 && c < 0x980) return true;   // Devanagari
+  if (c >= 0xE00 && c < 0xE80) return true;   // Thai
+  if (c >= 0x1E00 && c < 0x1F00) return true; // Latin Extended Additional (Vietnamese)
+  if (c >= 0x2010 && c <= 0x205E) return true;
+  if (c >= 0x20A0 && c < 0x20C0) return true;
+  if (c >= 0x2100 && c < 0x2400) return true;  // letterlike, number forms, arrows, mathematics, technical
+  if (c >= 0x2460 && c < 0x27C0) return true;  // enclosed, box drawing, shapes, symbols, dingbats
+  if (c >= 0x2800 && c < 0x2900) return true;  // Braille
+  if (c >= 0x2E80 && c < 0xA000) return true;  // CJK
+  if (c >= 0xAC00 && c < 0xD7A4) return true;  // Hangul
+  if (c >= 0xF900 && c < 0xFB00) return true;
+  if (c >= 0xFB00 && c <= 0xFB06) return true;
+  if (c >= 0xFE30 && c < 0xFE50) return true;
+  if (c >= 0xFF00 && c < 0xFFF0) return true;
+  if (c == 0xFFFD) return true;  // `ï¿½`: a U+FFFD that went through the mix-up itself
+  return c >= 0x1F000 && c < 0x1FB00;  // emoji
+}
+
+bool ascii_letter(int b) { return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'); }
+
+/// True when the sequence of @p length bytes at @p i of @p bytes (reading as @p c) is as likely a
+/// Latin-1 text as written: a letter before a no-break space (`SELKÄ EDELLÄ`; `Ã ` for à
+/// excepted), `×` before a symbol (`5×£35`), a letter before the Windows-1252 punctuation of the
+/// upper half (`AHÅ™,` `Ã’s` `Å—`) unless inside a word (`ZURÃœCK`) or, for À..ß, after a
+/// capital (`OÃ™ ET`), a letter before two such
+/// marks (`Brontë…”`) unless they read as punctuation (`â€™` is ’).
+bool weak_evidence(const std::vector<int>& bytes, std::size_t i, int length, char32_t c, int previous) {
+  const int lead = bytes[i], second = bytes[i + 1];
+  if (lead == 0xD7) return true;
+  auto punctuation = [](int b) { return b >= 0x80 && b <= 0x9F; };
+  if (length == 2) {
+    if (second == 0xA0) return lead != 0xC3;
+    if (!punctuation(second)) return false;
+    const int before = i > 0 ? bytes[i - 1] : previous, after = i + 2 < bytes.size() ? bytes[i + 2] : -1;
+    if (lead == 0xC3 && before >= 'A' && before <= 'Z') return false;  // À..ß in a capitalized word
+    return !(ascii_letter(before) && ascii_letter(after));
+  }
+  if (length == 3 && punctuation(second) && punctuation(bytes[i + 2]))
+    return !(c >= 0x2000 && c < 0x2C00);  // punctuation and symbols: `â€™` is ’, `âœ”` is ✔
+  return false;
+}
+
+/// One character of the UTF-8 reading: its possible code points (more than one where a byte was lost).
+struct Reading {
+  std::vector<char32_t> options;
+  bool lost = false;  ///< Some byte was a U+FFFD.
+};
+
+/// Reads @p bytes (kHole for a lost byte) as strict UTF-8. Returns false when they are not UTF-8
+/// whatever the lost bytes were. Counts in @p strong the multi-byte sequences that are evidence
+/// of the mix-up: not a letter followed by a no-break space (`SELKÄ EDELLÄ`, except `Ã ` for à)
+/// and not led by `×` (`5×£35`).
+bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>& out, int& strong) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const int lead = bytes[i];
+    if (lead >= 0 && lead < 0x80) {
+      out.push_back({{static_cast<char32_t>(lead)}, false});
+      ++i;
+      continue;
+    }
+    int length = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
+    else return false;  // a lost byte is never a lead (all five are trail bytes)
+    if (i + length > bytes.size()) return false;
+    std::vector<char32_t> values = {static_cast<char32_t>(lead & (0x7F >> length))};
+    bool lost = false;
+    for (int k = 1; k < length; ++k) {
+      int low = 0x80, high = 0xBF;
+      if (k == 1 && lead == 0xE0) low = 0xA0;
+      if (k == 1 && lead == 0xED) high = 0x9F;
+      if (k == 1 && lead == 0xF0) low = 0x90;
+      if (k == 1 && lead == 0xF4) high = 0x8F;
+      const int b = bytes[i + k];
+      std::vector<char32_t> next;
+      if (b == kHole) {
+        lost = true;
+        for (const unsigned char u : kUndefined)
+          if (u >= low && u <= high)
+            for (const char32_t v : values) next.push_back(v << 6 | (u & 0x3F));
+      } else if (b >= low && b <= high) {
+        for (const char32_t v : values) next.push_back(v << 6 | (b & 0x3F));
+      }
+      if (next.empty()) return false;
+      values = std::move(next);
+    }
+    strong += !weak_evidence(bytes, i, length, values.front(), previous);
+    out.push_back({std::move(values), lost});
+    i += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+/// One pass of the reading: nothing when @p run is not such a mix-up.
+std::optional<LatinReading> read_once(std::string_view run, char previous, const CharModel& model) {
+  std::vector<int> bytes;
+  bytes.reserve(run.size());
+  for (std::size_t pos = 0; pos < run.size();) {
+    const int b = byte_of(utf8::next(run, pos));
+    if (b == -2) return std::nullopt;
+    bytes.push_back(b);
+  }
+  std::vector<Reading> chars;
+  int strong = 0;
+  if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong)) return std::nullopt;
+  if (std::all_of(chars.begin(), chars.end(), [](const Reading& r) { return r.options.size() == 1 && r.options[0] < 0x80; }))
+    return std::nullopt;
+  for (Reading& r : chars) {
+    std::erase_if(r.options, [](char32_t c) { return !ordinary(c); });
+    if (r.options.empty()) return std::nullopt;
+  }
+  // Each lost byte: the reading the model finds clearly best between its neighbours, or U+FFFD.
+  LatinReading out;
+  char32_t prev2 = ' ', prev = ' ';
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    char32_t c = chars[i].options.front();
+    if (chars[i].options.size() > 1) {
+      const bool next_known = i + 1 < chars.size() && chars[i + 1].options.size() == 1;
+      double best = -1e300, second = -1e300;
+      for (const char32_t o : chars[i].options) {
+        double s = model.score(prev2, prev, o);
+        if (next_known) s += model.score(prev, o, chars[i + 1].options.front());
+        if (s > best) second = best, best = s, c = o;
+        else second = std::max(second, s);
+      }
+      if (best - second < 1.0) c = utf8::replacement_character;
+    }
+    utf8::append(out.text, c);
+    prev2 = prev;
+    prev = c;
+  }
+  out.evidence = strong;
+  out.confidence = strong == 0 ? 0.9 : std::min(0.999, 1.0 - std::pow(0.1, strong));
+  return out;
+}
+
+}  // namespace
+
+std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, char previous, const CharModel& model) {
+  std::optional<LatinReading> reading = read_once(run, previous, model);
+  // Text mixed up twice (or three times) reads as such a run again: `nÃƒÂ©` -> `nÃ©` -> `né`.
+  for (int again = 0; reading && again < 2; ++again) {
+    std::optional<LatinReading> deeper = read_once(reading->text, previous, model);
+    if (!deeper) break;
+    deeper->confidence = std::min(deeper->confidence, reading->confidence);
+    deeper->evidence = std::min(deeper->evidence, reading->evidence);
+    reading = std::move(deeper);
+  }
+  return reading;
+}
 
 }  // namespace encoding_repair

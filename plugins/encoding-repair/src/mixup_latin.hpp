@@ -15,11 +15,19 @@ class CharModel;
 struct LatinReading {
   std::string text;        ///< The run read as UTF-8 (U+FFFD where a lost byte stays unknown).
   double confidence = 0;   ///< In [0, 1].
+  /// Multi-byte sequences that are evidence of the mix-up; 0 when every one of them could as well
+  /// be Latin-1 text as written (`AHÅ™`, `SELKÄ EDELLÄ`): believe such a reading only where the
+  /// same document has evidence elsewhere.
+  int evidence = 0;
 };
 
 /// Reads @p run (valid UTF-8 text whose characters are ASCII, Latin-1, C1 controls, Windows-1252
-/// extras or U+FFFD) as the UTF-8 bytes it was decoded from, or nothing when that reading is not
-/// near-certain evidence of the mix-up.
-std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, const CharModel& model);
+/// extras or U+FFFD) as the UTF-8 bytes it was decoded from, or nothing when it is not UTF-8 (any
+/// lost byte being one of the five Windows-1252 leaves undefined), reads as no multi-byte
+/// character, or reads as characters real text is not written in. Reads again while the reading
+/// is such a run (text mixed up twice).
+/// @p previous is the ASCII character before the run (a space at the start of a line). The model
+/// chooses between the readings of a lost byte.
+std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, char previous, const CharModel& model);
 
 }  // namespace encoding_repair

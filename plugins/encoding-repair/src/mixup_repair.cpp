@@ -13,6 +13,7 @@
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
+#include "mixup_latin.hpp"
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -30,6 +31,7 @@ constexpr char16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026,
 /// The byte a Windows-1252/Latin-1 decoder turned into @p c, or -1.
 int latin_byte(char32_t c) {
   if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+  if (c < 0x152 || c > 0x2122) return -1;
   for (int i = 0; i < 32; ++i)
     if (kCp1252High[i] == c) return 0x80 + i;
   return -1;
@@ -37,7 +39,23 @@ int latin_byte(char32_t c) {
 
 /// Characters that start a Latin-1 mix-up run (letters with diacritics and symbols of the upper
 /// half; the Windows-1252 quotes alone are ordinary Chinese punctuation).
-bool latin_run_char(char32_t c) { return c >= 0xA0 && c <= 0xFF; }
+bool latin_run_char(char32_t c) { return c >= 0x80 && c <= 0xFF; }
+
+/// True when the line before @p pos has, after nothing but ASCII, a Windows-1252 punctuation mark
+/// (`Bremer/Mccoy – DrÃ¥ber`): a text with real Windows-1252 characters is Latin-1 text, and its
+/// valid UTF-8 look-alikes (`Ã¥`) are meant as written. Looks back no further than @p floor.
+bool cp1252_punctuation_before(std::string_view text, std::size_t pos, std::size_t floor) {
+  while (pos > floor) {
+    std::size_t start = pos - 1;
+    while (start > floor && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t q = start;
+    const char32_t c = utf8::next(text, q);
+    if (c == '\n') return false;
+    if (c >= 0x80) return c > 0xFF && latin_byte(c) >= 0;
+    pos = start;
+  }
+  return false;
+}
 
 /// True when the eight bytes at @p p are all ASCII.
 inline bool ascii8(const char* p) noexcept {
@@ -78,6 +96,17 @@ std::optional<std::string> strict_double_byte(const std::string& bytes, Legacy w
     i += 2;
   }
   return out;
+}
+
+/// True for Han characters and the Private Use Area (where decoders put GBK's user-defined codes).
+bool han_or_private(char32_t c) {
+  return (c >= 0x3400 && c < 0xA000) || (c >= 0xE000 && c < 0xF900) || (c >= 0xF900 && c < 0xFB00);
+}
+
+std::size_t han_count(std::string_view s) {
+  std::size_t han = 0;
+  for (std::size_t pos = 0; pos < s.size();) han += han_or_private(utf8::next(s, pos));
+  return han;
 }
 
 bool mostly_cjk(std::string_view s) {
@@ -191,6 +220,24 @@ bool rare_run(std::string_view text, std::size_t begin, std::size_t end, std::si
   return unigrams < -4.0 * double(chars);
 }
 
+/// Mean log10 probability per character below which a reading is not prose (Chinese reports
+/// score about -2 under the model, a reading that is itself mojibake -5 and less).
+constexpr double kProseFloor = -4.0;
+
+/// The ASCII character before @p pos, or a space.
+char ascii_before(std::string_view text, std::size_t pos) {
+  return pos > 0 && static_cast<unsigned char>(text[pos - 1]) < 0x80 ? text[pos - 1] : ' ';
+}
+
+/// Appends @p fix, replacing the last fix when they overlap and @p fix is more confident.
+void add(std::vector<MixupFix>& out, MixupFix fix) {
+  if (!out.empty() && out.back().end > fix.begin) {
+    if (out.back().confidence >= fix.confidence) return;
+    out.pop_back();
+  }
+  out.push_back(std::move(fix));
+}
+
 /// Keeps @p candidate when it reads far better than @p run.
 void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
               const std::optional<std::string>& candidate, const char* kind, const CharModel& m) {
@@ -200,12 +247,10 @@ void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t beg
   const double after = m.score_text(*candidate) / double(std::max<std::size_t>(1, utf8::length(*candidate)));
   // Per character, the decoded run must be clearly more probable, and in total by 10^4.
   const double gain = m.score_text(*candidate) - m.score_text(run);
-  if (after - before < 1.0 || gain < 4.0) return;
-  if (!out.empty() && out.back().end > begin) {
-    if (out.back().confidence >= confidence_from_gain(gain)) return;
-    out.pop_back();
-  }
-  out.push_back({begin, end, *candidate, kind, confidence_from_gain(gain)});
+  // And it must read like prose itself: any CJK reads better than mojibake of Latin letters (Thai
+  // `à¸ à¸²` as GBK is 喔 喔侧).
+  if (after - before < 1.0 || gain < 4.0 || after < kProseFloor) return;
+  add(out, {begin, end, *candidate, kind, confidence_from_gain(gain)});
 }
 
 }  // namespace
@@ -222,6 +267,11 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   const bool avx2 = docpipe::cpu_has_avx2();
 #endif
   std::size_t pos = 0;
+  std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
+  // Readings believed only when the document has evidence of the same mix-up elsewhere.
+  std::vector<MixupFix> weak_latin, short_gbk;
+  int latin_evidence = 0;
+  bool long_gbk = false;
   while (pos < text.size()) {
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
@@ -232,25 +282,43 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     std::size_t next = pos;
     const char32_t c = next_valid(text, next);
     if (latin_run_char(c)) {
-      // A Latin-1 run: upper-half characters and Windows-1252 extras (ASCII may sit inside).
-      std::size_t end = pos, last_latin = pos;
+      // A Latin-1 run: upper-half characters, C1 controls and Windows-1252 extras (ASCII may sit
+      // inside, and U+FFFD where a Windows-1252 decoder met one of its undefined bytes).
+      std::size_t end = pos, p = pos;
+      bool holes = false;
       std::string bytes;
-      std::size_t p = pos;
       while (p < text.size()) {
         std::size_t q = p;
         const char32_t d = utf8::next(text, q);
-        const int b = d < 0x80 ? static_cast<int>(d) : latin_byte(d);
+        const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : latin_byte(d);
         if (b < 0 || d == '\n') break;
+        holes = holes || d == utf8::replacement_character;
         bytes += static_cast<char>(b);
         p = q;
-        if (d >= 0x80) last_latin = p, end = p;
+        if (d >= 0x80) end = p;
       }
       bytes.resize(bytes.size() - (p - end));  // trailing ASCII is not part of the run
-      if (last_latin > pos && utf8::length(text.substr(pos, end - pos)) >= 2) {
-        consider(out, text, pos, end, strict_utf8(bytes), "mojibake-utf8-as-latin1", model);
-        consider(out, text, pos, end, strict_double_byte(bytes, Legacy::gbk), "mojibake-gbk-as-latin1", model);
+      if (utf8::length(text.substr(pos, end - pos)) >= 2) {
+        const std::string_view run = text.substr(pos, end - pos);
+        const std::optional<LatinReading> reading =
+            cp1252_punctuation_before(text, pos, scanned) ? std::nullopt : read_latin_run_as_utf8(run, ascii_before(text, pos), model);
+        if (reading) {
+          MixupFix fix{pos, end, reading->text, "mojibake-utf8-as-latin1", reading->confidence};
+          latin_evidence += reading->evidence;
+          if (reading->text != run) add(reading->evidence > 0 ? out : weak_latin, std::move(fix));
+        } else if (!holes) {
+          // A few characters read as GBK are as likely chance (`RÄ«ga` as R墨ga): believed where
+          // the document has a long such run.
+          const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
+          const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
+          std::vector<MixupFix>& into = long_run ? out : short_gbk;
+          const std::size_t before = into.size();
+          consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model);
+          long_gbk = long_gbk || (long_run && into.size() > before);
+        }
       }
       pos = std::max(end, next);
+      scanned = pos;
       continue;
     }
     if (weights.of(c) != RunWeights::kNoGbk) {
@@ -286,15 +354,23 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
         std::string as_gbk, as_big5;
         bool big5_ok = true;
-        std::size_t q = 0;
+        std::size_t q = 0, han = 0;
         while (q < run.size()) {
           const char32_t d = utf8::next(run, q);
+          han += han_or_private(d);
           const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
           as_gbk += static_cast<char>(g >> 8);
           as_gbk += static_cast<char>(g & 0xFF);
           if (!b) big5_ok = false;
           as_big5 += static_cast<char>(b >> 8);
           as_big5 += static_cast<char>(b & 0xFF);
+        }
+        // GBK also codes Greek, Cyrillic, kana and box drawing: a run mostly of those is text in its
+        // own script (`ανατροφή`, `Р±РѕР»`, `╨┐╤Ç`), never CJK mix-ups, which read mostly as Han
+        // characters (and user-defined-area codes, where Big5 was read as GBK).
+        if (2 * han < chars) {
+          pos = end;
+          continue;
         }
         // The run may start with a few real characters (一、), and a UTF-8 sequence cut at its end
         // is common: try the first starts, dropping an incomplete tail.
@@ -316,6 +392,10 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     }
     pos = next;
   }
+  if (latin_evidence >= 2) out.insert(out.end(), weak_latin.begin(), weak_latin.end());
+  if (long_gbk) out.insert(out.end(), short_gbk.begin(), short_gbk.end());
+  // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
+  std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   return out;
 }
 

@@ -31,6 +31,27 @@ std::string repair(const std::string& text, std::string* kind = nullptr) {
   }
   return out + text.substr(pos);
 }
+/// @p text encoded as @p right (ICU) and read back as Windows-1252 the way Python's cp1252 does
+/// with errors='replace': the five bytes it leaves undefined become U+FFFD.
+std::string as_lossy_cp1252(const std::string& text, const char* right) {
+  static const char16_t high[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  UErrorCode st = U_ZERO_ERROR;
+  std::string bytes(text.size() * 4 + 16, '\0');
+  bytes.resize(static_cast<std::size_t>(ucnv_convert(right, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                                                     text.data(), static_cast<int32_t>(text.size()), &st)));
+  REQUIRE(U_SUCCESS(st));
+  std::string out;
+  for (const char ch : bytes) {
+    const auto b = static_cast<unsigned char>(ch);
+    const char32_t c = b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b;
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+    else out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
 const std::string kSimplified = "政府工作报告经济社会发展";
 const std::string kTraditional = "政府工作報告經濟社會發展";
 }  // namespace
@@ -71,4 +92,74 @@ TEST_CASE("clean text, Latin names and quotes are left alone") {
                                   std::string("饕餮纛瓞")}) {
     CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
   }
+}
+
+// Greek and Cyrillic letters, kana and box drawing have GBK codes: a word of them is a run of
+// characters rare in Chinese, yet text in its own script (ftfy negative.json case 0; the Cyrillic
+// and box-drawing mojibake of in-the-wild.json, which is not ours to read).
+TEST_CASE("Greek, Cyrillic and box drawing are never read as CJK mix-ups") {
+  for (const std::string& text :
+       {std::string("Η ¨ανατροφή¨ δυστυχώς από τους προπονητές"), std::string("#С„СѓС‚Р±РѕР»"),
+        std::string("Привет, как дела"), std::string("#╨┐╤Ç╨░╨▓╨╕╨╗╤î╨╜╨╛╨╡"), std::string("ひらがなとカタカナ")}) {
+    INFO(text);
+    CHECK(repair(text) == text);
+  }
+  // Big5 read as GBK still is one (its Greek and kana stand among Han and user-defined codes).
+  const std::string broken = mix_up(kTraditional, "windows-950-2000", "windows-936-2000");
+  CHECK(repair(broken) == kTraditional);
+}
+
+// Any script: strict UTF-8 under a run of Latin-1/Windows-1252 characters is near-certain evidence.
+TEST_CASE("UTF-8 read as Windows-1252 is undone in any script") {
+  for (const std::string& clean : {std::string("رسالة"), std::string("Čeština"), std::string("✔ No problems"),
+                                   std::string("Hôtel de Police"), std::string("Ελληνικά"), std::string("Русский"),
+                                   std::string("RUF MICH ZURÜCK"), std::string("Rīga")}) {
+    const std::string broken = mix_up(clean, "UTF-8", "windows-1252");
+    REQUIRE(broken != clean);
+    std::string kind;
+    INFO(broken);
+    CHECK(repair(broken, &kind) == clean);
+    CHECK(kind == "mojibake-utf8-as-latin1");
+  }
+  // Twice mixed up reads twice: `nÃƒÂ©` -> `né`.
+  const std::string twice = mix_up(mix_up("Iggy Pop (né Jim Osterberg)", "UTF-8", "windows-1252"), "UTF-8", "windows-1252");
+  CHECK(repair(twice) == "Iggy Pop (né Jim Osterberg)");
+}
+
+// Latin-1 text that happens to be valid UTF-8 (ftfy negative.json and synthetic.json): the reading
+// would be IPA, Armenian or Hangul, or rests on a letter before punctuation or a no-break space.
+TEST_CASE("Latin-1 text that looks like UTF-8 is left alone") {
+  for (const std::string& text :
+       {std::string("Join ZZAJÉ’s Official Fan List"), std::string("NESTLÉ® requiere contratar personal"),
+        std::string("SELKÄ\u00A0EDELLÄ\u00A0MAAHAN via @YouTube"), std::string("Offering 5×£35 pin ups"),
+        std::string("Bremer/Mccoy – DrÃ¥ber"), std::string("4288×…"), std::string("RETWEET SE VOCÊ…"),
+        std::string("HUHLL Õ…"), std::string("AHÅ™, the new sofa from IKEA"), std::string("a radius of 10 Å—"),
+        std::string("There are a lot of Ã’s in mojibake text"), std::string("I'm not such a fan of Charlotte Brontë…”"),
+        std::string("ESSE CARA AI QUEM É¿"), std::string("``toda produzida pronta pra assa aí´´")}) {
+    INFO(text);
+    CHECK(find_mixup_fixes(text, CharModel::embedded()).empty());
+  }
+}
+
+// A few Latin-1 characters read as GBK are chance (`RÄ¶` as 亩); believed next to a long GBK run.
+TEST_CASE("short GBK readings of Latin-1 need a long one in the same text") {
+  const std::string word = mix_up("中国", "windows-936-2000", "windows-1252");
+  CHECK(repair("the " + word + " team") == "the " + word + " team");
+  const std::string line = mix_up(kSimplified, "windows-936-2000", "windows-1252");
+  CHECK(repair(line + "\nthe " + word + " team") == kSimplified + "\nthe 中国 team");
+}
+
+// Python's cp1252 writes U+FFFD for 0x81 0x8D 0x8F 0x90 0x9D: each is one of those bytes, chosen by
+// validity and the model; where no reading is clearly best the U+FFFD stays.
+TEST_CASE("UTF-8 read as lossy Windows-1252 gets its lost bytes back") {
+  const std::string passage = "国务院总理在十四届全国人大会议上作政府工作报告，回顾过去一年的经济社会发展成就。";
+  const std::string broken = as_lossy_cp1252(passage, "UTF-8");
+  REQUIRE(broken.find("\uFFFD") != std::string::npos);
+  std::string kind;
+  CHECK(repair(broken, &kind) == passage);
+  CHECK(kind == "mojibake-utf8-as-latin1");
+  CHECK(repair(as_lossy_cp1252("“quoted”", "UTF-8")) == "“quoted”");
+  // The last byte of an emoji F0 9F 98 xx: 0x81 0x8D 0x8F 0x90 0x9D are five faces the model
+  // cannot tell apart, so the loss is shown; the rest of the run is still read.
+  CHECK(repair("Hi \u00F0\u0178\u02DC\uFFFD \u00E2\u0153\u201D") == "Hi \uFFFD ✔");
 }
