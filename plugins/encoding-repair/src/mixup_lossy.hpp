@@ -1,0 +1,20 @@
+#pragma once
+// Whole-text mix-ups through a decoder that replaced what it rejected: UTF-8 or Big5 read as GBK,
+// GBK read as Big5, each rejected byte written as U+FFFD (Python's errors='replace', WHATWG's
+// decoders before an ASCII byte). The bytes are recovered where one reading is clearly best.
+
+#include <string_view>
+#include <vector>
+
+#include "mixup_repair.hpp"
+
+namespace encoding_repair {
+
+class CharModel;
+
+/// Finds lossy mix-up readings in @p text (valid UTF-8) around its U+FFFD characters, in text
+/// order and not overlapping: each U+FFFD stands for one byte the wrong decoder rejected there.
+/// Lost bytes no candidate reads clearly best for stay U+FFFD in the reading.
+std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model);
+
+}  // namespace encoding_repair
