@@ -2,6 +2,7 @@
 //
 //   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures|diagnose] [MODEL_FILE]
 //   bench_encoding_repair --speed FOLDER...
+//   bench_encoding_repair --mixup [CORPUS_REPORTS_DIR] [failures]
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
 // come back exactly (expected and repaired text around the first difference). MODEL_FILE scores the
@@ -19,6 +20,22 @@
 // chunk with a `?` is changed at all), and MB/s of the stage on clean UTF-8 and on GBK input beside
 // iconv(3) on the same bytes in the same run.
 //
+// Mix-ups (printed last, and alone with --mixup): every kind of mixup_generator.hpp, each way the
+// wrong codec fails, over the held-out reports (Big5 sources in traditional script, OpenCC s2tw),
+// as the whole text and as one paragraph (a line with 20 or more characters outside ASCII, drawn at
+// random) of an otherwise clean report. The stage (Repairer, default settings) runs on the clean
+// and the damaged text; per kind: the exact-document rate (same text out), characters restored (mean
+// over documents of max(0, 1 - edit distance / code points of the damaged part), mixup_scoring.hpp)
+// and for a paragraph the rate of documents where a clean line came out changed. Then false
+// repairs on the clean held-out reports (UTF-8 simplified and traditional, GBK and Big5 bytes: any
+// mojibake-* or decode-error repair), and the ftfy spec cases (ftfy_cases.hpp): negative.json is
+// left alone when the stage makes no repair but the documented cleaning (html, escape, control,
+// whitespace; a no-break space becomes a space); a fix is exact when the stage's text equals its text
+// for ftfy's expected result (so the cleaning is applied to both). Fixes are counted apart when
+// ftfy's fix_text also uncurls quotes etc. (then fix_encoding's result is expected) and when ftfy
+// itself fails the case. `failures` prints each ftfy case that fails and each kind's first failing
+// document around the first difference.
+//
 // --speed: only the speed of the stage on every file of each FOLDER (one document per file, e.g.
 // the benchmark corpus's utf8/, gbk/ and big5/ copies), pass by pass, beside iconv converting the
 // same files from the encoding the stage detected, alternating rounds, medians of 7.
@@ -34,6 +51,7 @@
 #include <iostream>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -44,6 +62,9 @@
 #include "cleaner.hpp"
 #include "corruption_generator.hpp"
 #include "decoder.hpp"
+#include "ftfy_cases.hpp"
+#include "mixup_generator.hpp"
+#include "mixup_scoring.hpp"
 #include "mixup_repair.hpp"
 #include "docpipe/utf8.hpp"
 #include "double_byte_table.hpp"
@@ -291,6 +312,135 @@ void diagnose(const bench::DamagedSample& s, const std::vector<LostByteFix>& fix
   }
 }
 
+
+/// Text around the first difference of @p got and @p want.
+void print_difference(const std::string& got, const std::string& want) {
+  std::size_t d = 0;
+  while (d < got.size() && d < want.size() && got[d] == want[d]) ++d;
+  while (d > 0 && (static_cast<unsigned char>(want[d]) & 0xC0) == 0x80) --d;
+  std::size_t from = d;
+  for (int n = 0; n < 10 && from > 0; ++n) {
+    --from;
+    while (from > 0 && (static_cast<unsigned char>(want[from]) & 0xC0) == 0x80) --from;
+  }
+  auto shown = [&](const std::string& s) {
+    std::string one_line = cut(s, from);
+    for (std::size_t p = one_line.find('\n'); p != std::string::npos; p = one_line.find('\n', p)) one_line.replace(p, 1, "\\n");
+    return one_line;
+  };
+  std::printf("    expected %s\n    got      %s\n", shown(want).c_str(), shown(got).c_str());
+}
+
+struct MixupTally {
+  std::size_t docs = 0, exact = 0, outside = 0;
+  double restored = 0;
+  void add(const bench::MixupOutcome& o) {
+    ++docs;
+    exact += o.exact;
+    outside += o.changed_outside;
+    restored += o.restored;
+  }
+  double rate(std::size_t n) const { return docs ? double(n) / double(docs) : 0.0; }
+  double mean_restored() const { return docs ? restored / double(docs) : 0.0; }
+};
+
+/// The mix-up rates over @p held_out (simplified) and @p traditional (the same reports in s2tw).
+void mixup_section(const std::vector<std::string>& held_out, const std::vector<std::string>& traditional, bool show_failures) {
+  Repairer stage(RepairSettings{});
+  std::mt19937 rng(20261127);
+  std::printf("mix-ups over %zu held-out reports: whole text | one paragraph of a clean report (exact-document rate, "
+              "characters restored, paragraph: clean lines changed)\n",
+              held_out.size());
+  for (const bench::Mixup kind : bench::all_mixups()) {
+    std::string line = std::string("  ") + bench::name(kind);
+    line.resize(18, ' ');
+    for (const bench::WrongDecoder decoder : {bench::WrongDecoder::whatwg, bench::WrongDecoder::python}) {
+      if (decoder == bench::WrongDecoder::python && bench::lossless(kind, bench::WrongDecoder::python)) break;
+      MixupTally whole, part;
+      bool shown = false;
+      for (std::size_t r = 0; r < held_out.size(); ++r) {
+        const std::string clean = bench::keep_encodable(bench::traditional_source(kind) ? traditional[r] : held_out[r], kind);
+        const auto damaged = bench::mix_up(clean, kind, decoder);
+        if (!damaged) continue;
+        const auto o = bench::score_mixup(stage, clean, *damaged, std::nullopt);
+        whole.add(o);
+        if (show_failures && !o.exact && !shown) {
+          shown = true;
+          std::printf("  FAIL %s %s whole, held-out report %zu\n", bench::name(kind), bench::name(decoder), r);
+          print_difference(bench::run_stage(stage, *damaged).text, bench::run_stage(stage, clean).text);
+        }
+        const auto lines = bench::lines_with_non_ascii(clean, 20);
+        if (lines.empty()) continue;
+        const std::size_t pick = lines[rng() % lines.size()];
+        const auto one = bench::mix_up_line(clean, pick, kind, decoder);
+        if (one) part.add(bench::score_mixup(stage, clean, *one, pick));
+      }
+      char cell[200];
+      std::snprintf(cell, sizeof cell, "%s%s %.3f %.3f | %.3f %.3f %.3f", decoder == bench::WrongDecoder::python ? "; " : "",
+                    bench::lossless(kind, decoder) ? (bench::lossless(kind, bench::WrongDecoder::python) ? "lossless" : "whatwg (lossless)")
+                                                   : bench::name(decoder),
+                    whole.rate(whole.exact), whole.mean_restored(), part.rate(part.exact), part.mean_restored(), part.rate(part.outside));
+      line += cell;
+    }
+    std::printf("%s\n", line.c_str());
+  }
+  // False repairs on the clean reports, as UTF-8 and in their legacy encodings.
+  std::size_t simplified = 0, trad = 0, gbk = 0, big5 = 0;
+  for (std::size_t r = 0; r < held_out.size(); ++r) {
+    simplified += bench::has_mojibake_repair(bench::run_stage(stage, held_out[r]));
+    trad += bench::has_mojibake_repair(bench::run_stage(stage, traditional[r]));
+    if (const auto b = bench::encode_source(bench::keep_encodable(held_out[r], bench::Mixup::gbk_as_big5), bench::Mixup::gbk_as_big5))
+      gbk += bench::has_mojibake_repair(bench::run_stage(stage, *b));
+    if (const auto b = bench::encode_source(bench::keep_encodable(traditional[r], bench::Mixup::big5_as_gbk), bench::Mixup::big5_as_gbk))
+      big5 += bench::has_mojibake_repair(bench::run_stage(stage, *b));
+  }
+  std::printf("false repairs on clean held-out reports (documents with a mojibake-* or decode-error repair): UTF-8 simplified %zu, "
+              "UTF-8 traditional %zu, GBK %zu, Big5 %zu (of %zu each)\n",
+              simplified, trad, gbk, big5, held_out.size());
+  // The ftfy spec cases, read in place.
+  const fs::path ftfy = bench::ftfy_dir(DOCPIPE_SHARED_DIR);
+  const std::set<std::string> cleaning = {"html", "escape", "control", "whitespace"};
+  {
+    const auto cases = bench::read_ftfy_cases(ftfy / "negative.json");
+    std::size_t alone = 0;
+    for (const auto& c : cases) {
+      const docpipe::Document d = bench::run_stage(stage, c.original);
+      const bool ok = std::all_of(d.repairs.begin(), d.repairs.end(), [&](const docpipe::Repair& r) { return cleaning.count(r.kind) > 0; });
+      alone += ok;
+      if (show_failures && !ok) std::printf("  FALSE REPAIR %s\n    %s\n    -> %s\n", c.label.c_str(), c.original.c_str(), d.text.c_str());
+    }
+    std::printf("ftfy negative.json: %zu of %zu left alone (false repairs: %zu)\n", alone, cases.size(), cases.size() - alone);
+  }
+  std::string fixes = "ftfy fixes exact (pure encoding fix, of which one UTF-8 as Latin-1/Windows-1252 mix-up | fix_text also cleans "
+                      "up: vs fix_encoding | ftfy fails):";
+  for (const char* file : {"in-the-wild", "synthetic", "language-names"}) {
+    std::size_t n[4] = {0, 0, 0, 0}, ok[4] = {0, 0, 0, 0};
+    for (const auto& c : bench::read_ftfy_cases(ftfy / (std::string(file) + ".json"))) {
+      const int group = !c.expect_pass ? 2 : c.pure_encoding() ? 0 : 1;
+      const std::string got = bench::run_stage(stage, c.original).text;
+      const std::string want = bench::run_stage(stage, c.encoding_fix()).text;
+      ++n[group];
+      ok[group] += got == want;
+      // Our kinds: the original is exactly what the generator makes of the fix.
+      bool ours = false;
+      for (const auto kind : {bench::Mixup::utf8_as_latin1, bench::Mixup::utf8_as_cp1252})
+        for (const auto decoder : {bench::WrongDecoder::whatwg, bench::WrongDecoder::python})
+          ours = ours || bench::mix_up(c.encoding_fix(), kind, decoder) == c.original;
+      if (group == 0 && ours) {
+        ++n[3];
+        ok[3] += got == want;
+      }
+      if (show_failures && got != want && group < 2)
+        std::printf("  NOT FIXED %s: %s\n    %s\n    -> %s\n    want %s\n", file, c.label.c_str(), c.original.c_str(), got.c_str(), want.c_str());
+    }
+    char cell[160];
+    std::snprintf(cell, sizeof cell, " %s %zu/%zu (%zu/%zu) | %zu/%zu | %zu/%zu;", file, ok[0], n[0], ok[3], n[3], ok[1], n[1], ok[2], n[2]);
+    fixes += cell;
+  }
+  fixes.pop_back();
+  std::printf("%s\n", fixes.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -298,8 +448,15 @@ int main(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) speed_of_folder(argv[i]);
     return 0;
   }
+  const bool mixup_only = argc > 1 && std::string(argv[1]) == "--mixup";
+  bool mixup_failures = false;
+  if (mixup_only) {
+    --argc, ++argv;
+    mixup_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
+    if (mixup_failures) --argc;
+  }
   const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports";
-  const std::size_t per_report = argc > 2 ? std::stoul(argv[2]) : 40;
+  const std::size_t per_report = argc > 2 && !mixup_only ? std::stoul(argv[2]) : 40;
   const std::string mode_arg = argc > 3 ? argv[3] : "";
   const bool show_failures = mode_arg == "failures";
   const bool diagnose_failures = mode_arg == "diagnose";
@@ -318,6 +475,13 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < files.size(); ++i)
     if (held_out_of_training(i)) held_out.push_back(read_file(files[i]));
   std::printf("held-out reports: %zu of %zu (never seen by the character model)\n", held_out.size(), files.size());
+
+  std::vector<std::string> traditional;
+  for (const auto& r : held_out) traditional.push_back(s2tw.Convert(r));
+  if (mixup_only) {
+    mixup_section(held_out, traditional, mixup_failures);
+    return 0;
+  }
 
   std::mt19937 rng(20240124);
   LostByteOptions options;
@@ -419,5 +583,7 @@ int main(int argc, char** argv) {
     std::printf("GBK input (%.1f MB): stage (detect + decode + repair + clean) %.0f MB/s, iconv GBK->UTF-8 %.0f MB/s, ratio %.2f\n",
                 mb_gbk / 5, mb_gbk / stage_gbk, mb_gbk / iconv_gbk, iconv_gbk / stage_gbk);
   }
+  // Last, so that the suite's table (which shows each benchmark's last lines) shows it.
+  mixup_section(held_out, traditional, false);
   return 0;
 }
