@@ -91,23 +91,27 @@ bool has_mojibake_repair(const docpipe::Document& doc) {
 }
 
 MixupOutcome score_mixup(Repairer& stage, const std::string& clean, const std::string& damaged, std::optional<std::size_t> line) {
-  const docpipe::Document want = run_stage(stage, clean);
+  return score_mixup_against(stage, run_stage(stage, clean).text, damaged, line);
+}
+
+MixupOutcome score_mixup_against(Repairer& stage, const std::string& want_text, const std::string& damaged,
+                                 std::optional<std::size_t> line) {
   const docpipe::Document got = run_stage(stage, damaged);
   MixupOutcome o;
-  o.exact = got.text == want.text;
+  o.exact = got.text == want_text;
   o.repaired = has_mojibake_repair(got);
   std::size_t distance = 0, length = 0;
   if (!line) {
-    distance = o.exact ? 0 : edit_distance(got.text, want.text);
-    length = code_points(want.text);
+    distance = o.exact ? 0 : edit_distance(got.text, want_text);
+    length = code_points(want_text);
   } else {
-    const auto lw = lines_of(want.text), lg = lines_of(got.text);
+    const auto lw = lines_of(want_text), lg = lines_of(got.text);
     length = *line < lw.size() ? code_points(lw[*line]) : 0;
     if (lw.size() == lg.size() && *line < lw.size()) {
       distance = levenshtein(lg[*line], lw[*line]);
       for (std::size_t i = 0; i < lw.size() && !o.changed_outside; ++i) o.changed_outside = i != *line && lw[i] != lg[i];
     } else {
-      distance = edit_distance(got.text, want.text);
+      distance = edit_distance(got.text, want_text);
       o.changed_outside = true;  // a line break came or went: the damage did not stay in its line
     }
   }

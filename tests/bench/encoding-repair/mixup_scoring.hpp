@@ -40,6 +40,10 @@ struct MixupOutcome {
 /// for partial damage, nothing for whole-text damage.
 MixupOutcome score_mixup(Repairer& stage, const std::string& clean, const std::string& damaged, std::optional<std::size_t> line);
 
+/// As above with the stage's text for the clean text already at hand (@p want), to score many
+/// damaged copies of one text.
+MixupOutcome score_mixup_against(Repairer& stage, const std::string& want, const std::string& damaged, std::optional<std::size_t> line);
+
 /// True when the stage made a repair of a kind starting with `mojibake` or `decode-error`: on clean
 /// text, a false repair.
 bool has_mojibake_repair(const docpipe::Document& doc);

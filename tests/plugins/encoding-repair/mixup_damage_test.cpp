@@ -75,14 +75,15 @@ TEST_CASE("mix-ups of held-out reports are repaired at least as well as on main"
       const std::string clean = keep_encodable(traditional_source(f.kind) ? traditional[r] : reports[r], f.kind);
       const auto damaged = mix_up(clean, f.kind, f.decoder);
       REQUIRE(damaged);
-      const auto whole = score_mixup(stage, clean, *damaged, std::nullopt);
+      const std::string want = run_stage(stage, clean).text;
+      const auto whole = score_mixup_against(stage, want, *damaged, std::nullopt);
       whole_exact += whole.exact;
       whole_restored += whole.restored;
       // The middle one of the paragraphs worth damaging.
       const auto candidates = lines_with_non_ascii(clean, 20);
       REQUIRE_FALSE(candidates.empty());
       const std::size_t line = candidates[candidates.size() / 2];
-      const auto one = score_mixup(stage, clean, mix_up_line(clean, line, f.kind, f.decoder).value(), line);
+      const auto one = score_mixup_against(stage, want, mix_up_line(clean, line, f.kind, f.decoder).value(), line);
       ++lines;
       line_exact += one.exact;
       line_restored += one.restored;
