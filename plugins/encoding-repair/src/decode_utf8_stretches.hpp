@@ -24,7 +24,8 @@ struct Utf8Stretch {
 inline constexpr std::size_t kMinUtf8Evidence = 6;
 
 /// The well-formed UTF-8 stretches of @p raw with at least @p min_long three- or four-byte
-/// sequences, in order. A stretch is as long as the bytes stay well-formed, read from left to
+/// sequences, two three-byte ones in a row among them (what lets the search skip 32 bytes a step
+/// where there are none), in order. A stretch is as long as the bytes stay well-formed, read from left to
 /// right; it may take in a few neighbouring bytes of another encoding that happen to be
 /// well-formed too (the caller decides those edges).
 std::vector<Utf8Stretch> find_utf8_stretches(std::string_view raw, std::size_t min_long = kMinUtf8Evidence);

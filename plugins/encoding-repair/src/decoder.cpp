@@ -17,6 +17,7 @@
 #include <unicode/ucsdet.h>
 
 #include "char_model.hpp"
+#include "decode_utf8_stretches.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
@@ -338,6 +339,22 @@ void decode_utf8(std::string_view raw, std::size_t start, Sink& b) {
   }
 }
 
+/// decode_utf8 over the bytes [@p from, @p to) of @p raw only (a stretch of a mixed input).
+template <class Sink>
+void decode_utf8_range(std::string_view raw, std::size_t from, std::size_t to, Sink& b) {
+  std::size_t pos = from;
+  while (pos < to) {
+    const std::size_t bad = docpipe::utf8::find_invalid(raw.substr(pos, to - pos));
+    if (bad == std::string_view::npos) {
+      b.bytes(raw.substr(pos, to - pos));
+      return;
+    }
+    b.bytes(raw.substr(pos, bad));
+    b.error(raw, pos + bad, 1);
+    pos += bad + 1;
+  }
+}
+
 template <class Sink>
 void decode_utf16(std::string_view raw, std::size_t start, bool little, Sink& b) {
   if (start > 0) b.skip(start);
@@ -405,11 +422,13 @@ char32_t gb18030_pair(unsigned char lead, unsigned char trail) {
   return v >> 1;
 }
 
+/// Decodes the bytes of @p raw from @p from on as GB18030 or Big5 (a part of an input is a prefix
+/// view of it: error offsets count from its start).
 template <class Sink>
-void decode_double_byte(std::string_view raw, Legacy which, Sink& b) {
+void decode_double_byte(std::string_view raw, Legacy which, Sink& b, std::size_t from = 0) {
   const DoubleByteTable& table = DoubleByteTable::get(which);
   const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
-  std::size_t pos = 0;
+  std::size_t pos = from;
   const std::size_t n = raw.size();
   while (pos < n) {
     if (s[pos] < 0x80) {
@@ -492,6 +511,267 @@ std::string icu_guess(std::string_view sample) {
   return U_SUCCESS(st) ? name : std::string{};
 }
 
+/// A reading written out as text, for a repair's `before` (undecodable bytes as `\xHH`, the way
+/// decode-error repairs show them) or for scoring (U+FFFD, counted).
+struct TextSink {
+  std::string out;
+  bool hex_errors = false;
+  std::size_t error_count = 0;
+
+  void unit(char32_t cp, std::size_t) { docpipe::utf8::append(out, cp); }
+  void three(std::uint32_t packed, std::size_t) {
+    char b[4];
+    std::memcpy(b, &packed, 4);
+    out.append(b, 3);
+  }
+  std::size_t three_run(const DoubleByteTable& table, const unsigned char* s, std::size_t pos, std::size_t n,
+                        std::uint32_t packed) {
+    do {
+      three(packed, 2);
+      pos += 2;
+    } while (pos + 1 < n && (packed = table.utf8_three(s[pos], s[pos + 1])) != 0);
+    return pos;
+  }
+  void bytes(std::string_view s) { out.append(s); }
+  void skip(std::size_t) {}
+  bool done(std::size_t) const noexcept { return false; }
+  void error(std::string_view raw, std::size_t offset, std::size_t len) {
+    ++error_count;
+    if (!hex_errors) return docpipe::utf8::append(out, docpipe::utf8::replacement_character);
+    for (std::size_t i = 0; i < len; ++i) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(raw[offset + i]));
+      out += hex;
+    }
+  }
+};
+
+/// Which UTF-16 reading @p raw (NUL bytes inside, no BOM) is, or empty. ASCII puts its NUL bytes on
+/// one parity only; text heavy in CJK has few NULs, so the reading must also give known characters:
+/// at least 90% of its code units (of a sample) ASCII text or characters the model has seen, and
+/// more than the other byte order gives. Binary data gives NUL characters, controls and characters
+/// never seen.
+std::string utf16_without_bom(std::string_view raw) {
+  const std::size_t sample = std::min<std::size_t>(raw.size() & ~std::size_t{1}, 8192);
+  if (sample < 4) return {};
+  const CharModel& model = CharModel::embedded();
+  auto share = [&](bool little) {
+    std::size_t good = 0;
+    for (std::size_t i = 0; i < sample; i += 2) {
+      const auto lo = static_cast<unsigned char>(raw[i + (little ? 0 : 1)]);
+      const auto hi = static_cast<unsigned char>(raw[i + (little ? 1 : 0)]);
+      const char32_t u = char32_t(hi) << 8 | lo;
+      if (u < 0x80) good += (u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t';
+      else if (u >= 0xD800 && u <= 0xDFFF) good += 1;  // a surrogate pair's half: neutral
+      else good += model.known(u);
+    }
+    return double(good) / double(sample / 2);
+  };
+  const double le = share(true), be = share(false);
+  if (le >= 0.9 && le > be) return "UTF-16LE";
+  if (be >= 0.9 && be > le) return "UTF-16BE";
+  return {};
+}
+
+/// A part of a mixed input and the encoding it is read in.
+struct Segment {
+  std::size_t begin = 0, end = 0;
+  bool utf8 = false;
+};
+
+/// The sum of the trigram log10 probabilities of @p text, each U+FFFD (an undecodable byte) also
+/// costing what a character never seen costs.
+double plausibility(const std::string& text, std::size_t errors) {
+  return CharModel::embedded().score_text(text) + double(errors) * CharModel::kUnknown;
+}
+
+/// Fewest non-ASCII characters, read without an error in the legacy encoding, that make the bytes
+/// between two UTF-8 stretches a paragraph in that encoding rather than stray bytes of a UTF-8 text.
+constexpr std::size_t kMinLegacyEvidence = 4;
+
+/// True when the bytes [@p begin, @p end) between UTF-8 stretches read as @p legacy by evidence:
+/// enough characters and a better score than the lenient UTF-8 reading (detection's formula).
+bool legacy_by_evidence(std::string_view raw, std::size_t begin, std::size_t end, Legacy legacy) {
+  auto score = [](const Scorer& b) {
+    const double error_rate = b.chars ? double(b.error_count) / double(b.chars) : 1.0;
+    return b.mean() + error_rate * CharModel::kUnknown * 4;
+  };
+  Scorer l;
+  l.model = &CharModel::embedded();
+  decode_double_byte(raw.substr(0, end), legacy, l, begin);
+  if (l.scored < kMinLegacyEvidence || l.error_count * 8 > l.scored) return false;
+  Scorer u;
+  u.model = &CharModel::embedded();
+  score_utf8(raw.substr(begin, end - begin), u);
+  return score(l) > score(u);
+}
+
+/// The byte offsets just past each of the (at most @p most) multi-byte UTF-8 characters in a row from
+/// @p from on (well-formed bytes of a stretch).
+std::vector<std::size_t> ends_forward(std::string_view raw, std::size_t from, std::size_t to, std::size_t most) {
+  std::vector<std::size_t> out;
+  std::size_t pos = from;
+  while (out.size() < most && pos < to && static_cast<unsigned char>(raw[pos]) >= 0x80) {
+    const std::size_t k = docpipe::utf8::sequence_length(raw, pos);
+    if (k == 0 || pos + k > to) break;
+    pos += k;
+    out.push_back(pos);
+  }
+  return out;
+}
+
+/// The byte offsets where each of the (at most @p most) multi-byte UTF-8 characters in a row ending
+/// at @p to begins, going back.
+std::vector<std::size_t> begins_backward(std::string_view raw, std::size_t from, std::size_t to, std::size_t most) {
+  std::vector<std::size_t> out;
+  std::size_t pos = to;
+  while (out.size() < most && pos > from && static_cast<unsigned char>(raw[pos - 1]) >= 0x80) {
+    std::size_t start = pos - 1;
+    while (start > from && (static_cast<unsigned char>(raw[start]) & 0xC0) == 0x80) --start;
+    if (docpipe::utf8::sequence_length(raw, start) != pos - start) break;
+    pos = start;
+    out.push_back(pos);
+  }
+  return out;
+}
+
+/// A legacy reading starts in step after a byte below 0x30: no GBK or Big5 character ends on one.
+/// The last such point at or before @p at (not before @p floor).
+std::size_t sync_before(std::string_view raw, std::size_t floor, std::size_t at) {
+  while (at > floor && static_cast<unsigned char>(raw[at - 1]) >= 0x30) --at;
+  return at;
+}
+/// The first such point at or after @p at (not past @p ceiling).
+std::size_t sync_after(std::string_view raw, std::size_t at, std::size_t ceiling) {
+  while (at < ceiling && static_cast<unsigned char>(raw[at]) >= 0x30) ++at;
+  return std::min(at + 1, ceiling);
+}
+
+/// Moves the boundary between the legacy segment @p l and the UTF-8 segment @p u (adjacent, either
+/// order) to where the two readings together are most probable. A stretch read greedily may have
+/// taken in up to a few legacy characters whose bytes happen to be well-formed UTF-8 (a tenth of
+/// GBK characters are a two-byte sequence); giving back 0 to 3 of its characters is tried.
+void settle_boundary(std::string_view raw, Segment& l, Segment& u, Legacy legacy) {
+  constexpr std::size_t kMost = 3;
+  const bool legacy_first = l.end == u.begin;
+  // Offsets of the candidate boundaries, the current one first.
+  std::vector<std::size_t> cut{legacy_first ? u.begin : u.end};
+  for (std::size_t b : legacy_first ? ends_forward(raw, u.begin, u.end, kMost) : begins_backward(raw, u.begin, u.end, kMost))
+    cut.push_back(b);
+  if (cut.size() == 1) return;
+  // Every candidate is scored over the same bytes: legacy text from a point where its reading is in
+  // step, UTF-8 text up to a character boundary past every candidate.
+  double best = -std::numeric_limits<double>::infinity();
+  std::size_t best_cut = cut.front();
+  for (const std::size_t c : cut) {
+    TextSink t;
+    if (legacy_first) {
+      const std::size_t from = sync_before(raw, l.begin, cut.front() >= l.begin + 48 ? cut.front() - 48 : l.begin);
+      decode_double_byte(raw.substr(0, c), legacy, t, from);
+      const auto tail = ends_forward(raw, cut.back(), u.end, 4);
+      decode_utf8_range(raw, c, tail.empty() ? cut.back() : tail.back(), t);
+    } else {
+      const auto head = begins_backward(raw, u.begin, cut.back(), 4);
+      decode_utf8_range(raw, head.empty() ? cut.back() : head.back(), c, t);
+      const std::size_t to = sync_after(raw, std::min(cut.front() + 48, l.end), l.end);
+      decode_double_byte(raw.substr(0, to), legacy, t, c);
+    }
+    const double p = plausibility(t.out, t.error_count);
+    if (p > best + 1e-9) best = p, best_cut = c;
+  }
+  if (legacy_first) l.end = u.begin = best_cut;
+  else u.end = l.begin = best_cut;
+}
+
+/// The segments of an input that mixes UTF-8 stretches (@p stretches, in order) with @p legacy, or
+/// nothing when no part between the stretches reads as @p legacy by evidence (a UTF-8 text with a
+/// few stray bytes stays one UTF-8 text).
+std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8Stretch>& stretches, Legacy legacy) {
+  std::vector<Segment> parts;
+  std::size_t at = 0;
+  bool any_legacy = false;
+  auto add = [&](std::size_t b, std::size_t e, bool utf8) {
+    if (b == e) return;
+    if (!parts.empty() && parts.back().utf8 == utf8) {
+      parts.back().end = e;
+      return;
+    }
+    parts.push_back({b, e, utf8});
+  };
+  for (const Utf8Stretch& s : stretches) {
+    if (s.begin > at) {
+      const bool l = legacy_by_evidence(raw, at, s.begin, legacy);
+      any_legacy = any_legacy || l;
+      add(at, s.begin, !l);
+    }
+    add(s.begin, s.end, true);
+    at = s.end;
+  }
+  if (at < raw.size()) {
+    const bool l = legacy_by_evidence(raw, at, raw.size(), legacy);
+    any_legacy = any_legacy || l;
+    add(at, raw.size(), !l);
+  }
+  if (!any_legacy) return {};
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    Segment& a = parts[i];
+    Segment& b = parts[i + 1];
+    settle_boundary(raw, a.utf8 ? b : a, a.utf8 ? a : b, legacy);
+  }
+  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Segment& p) { return p.begin == p.end; }), parts.end());
+  return parts;
+}
+
+/// Number of bytes of [@p begin, @p end) that are not ASCII.
+std::size_t non_ascii(std::string_view raw, std::size_t begin, std::size_t end) {
+  std::size_t k = 0;
+  for (std::size_t i = begin; i < end; ++i) k += static_cast<unsigned char>(raw[i]) >= 0x80;
+  return k;
+}
+
+/// Decodes a mixed input: each segment in its encoding, and every segment not in the main encoding
+/// (the one of most non-ASCII bytes) a `mojibake-mixed-encoding` repair over its non-ASCII extent.
+/// Returns the main encoding's name and sets @p other to the other's.
+/// Builder under another name: the parts of a mixed input get their own copies of the decoding
+/// loops, so the whole-input ones are compiled (inlined) as when they had one caller.
+struct PartBuilder : Builder {};
+
+std::string decode_mixed(std::string_view raw, const std::vector<Segment>& parts, Legacy legacy, PartBuilder& b,
+                         std::string& other) {
+  const std::string legacy_name = legacy == Legacy::gbk ? "GB18030" : "Big5";
+  std::size_t in_utf8 = 0, in_legacy = 0;
+  for (const Segment& p : parts) (p.utf8 ? in_utf8 : in_legacy) += non_ascii(raw, p.begin, p.end);
+  const bool main_utf8 = in_utf8 >= in_legacy;
+  other = main_utf8 ? legacy_name : "UTF-8";
+  for (const Segment& p : parts) {
+    const std::size_t t0 = b.len, at = b.errors.size();
+    if (p.utf8) decode_utf8_range(raw, p.begin, p.end, b);
+    else decode_double_byte(raw.substr(0, p.end), legacy, b, p.begin);
+    if (p.utf8 == main_utf8) continue;
+    // The repair covers the segment less the ASCII at its edges, which reads the same either way.
+    std::size_t tb = t0, te = b.len;
+    while (tb < te && static_cast<unsigned char>(b.text[tb]) < 0x80) ++tb;
+    while (te > tb && static_cast<unsigned char>(b.text[te - 1]) < 0x80) --te;
+    if (tb == te) continue;
+    Repair r;
+    r.span = {tb, te};
+    r.source_begin = b.map.to_source(tb);
+    r.source_end = b.map.to_source_end(te);
+    TextSink before;
+    before.hex_errors = true;
+    if (main_utf8) decode_utf8_range(raw, r.source_begin, r.source_end, before);
+    else decode_double_byte(raw.substr(0, r.source_end), legacy, before, r.source_begin);
+    r.before = std::move(before.out);
+    r.after.assign(b.text, tb, te - tb);
+    r.kind = "mojibake-mixed-encoding";
+    r.confidence = 1.0;
+    r.stage = *b.stage;
+    r.note = (p.utf8 ? "UTF-8" : legacy_name) + " stretch in " + (main_utf8 ? "UTF-8" : legacy_name) + " text";
+    b.errors.insert(b.errors.begin() + static_cast<std::ptrdiff_t>(at), std::move(r));
+  }
+  return main_utf8 ? "UTF-8" : legacy_name;
+}
+
 }  // namespace
 
 Detection detect_encoding(std::string_view raw) {
@@ -509,6 +789,8 @@ Detection detect_encoding(std::string_view raw) {
     const double half = double(sample) / 2;
     if (odd > 0.3 * half && even < 0.02 * half) return {"UTF-16LE", 0.8, 0, "NUL bytes on odd offsets"};
     if (even > 0.3 * half && odd < 0.02 * half) return {"UTF-16BE", 0.8, 0, "NUL bytes on even offsets"};
+    const std::string utf16 = utf16_without_bom(raw);
+    if (!utf16.empty()) return {utf16, 0.8, 0, "code units read as known characters"};
     const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - raw.data());
     throw BinaryInput("binary input: NUL byte at offset " + std::to_string(at) +
                       " and no text encoding fits (force one with the 'encoding' parameter)");
@@ -578,9 +860,10 @@ Detection detect_encoding(std::string_view raw) {
           icu.empty() ? std::string("character model") : "character model, ICU detector says " + icu};
 }
 
-void decode_document(Document& doc, std::string_view forced, const std::string& stage) {
+DecodeOutcome decode_document(Document& doc, std::string_view forced, const std::string& stage) {
   Detection d;
-  if (forced.empty() || forced == "auto") {
+  const bool automatic = forced.empty() || forced == "auto";
+  if (automatic) {
     d = detect_encoding(doc.raw);
   } else {
     const std::string f(forced);
@@ -591,6 +874,7 @@ void decode_document(Document& doc, std::string_view forced, const std::string& 
     if (d.name == "UTF-16LE" && doc.raw.compare(0, 2, "\xFF\xFE") == 0) d.bom = 2;
     if (d.name == "UTF-16BE" && doc.raw.compare(0, 2, "\xFE\xFF") == 0) d.bom = 2;
   }
+  DecodeOutcome outcome;
   Builder b;
   b.stage = &stage;
   const std::string_view body = std::string_view(doc.raw).substr(std::min(d.bom, doc.raw.size()));
@@ -602,12 +886,50 @@ void decode_document(Document& doc, std::string_view forced, const std::string& 
   } else {
     // Room for the common case (two bytes of CJK become three); errors grow it.
     b.text.resize(doc.raw.size() + doc.raw.size() / 2 + 64);
-    decode_as(doc.raw, d.name, d.bom, b);
+    std::vector<Segment> parts;
+    Legacy legacy = Legacy::gbk;
+    if (automatic && d.bom == 0 && (d.name == "UTF-8" || d.name == "GB18030" || d.name == "Big5")) {
+      // Stitched pages keep each part's encoding: UTF-8 stretches by evidence, the rest read in the
+      // legacy encoding that fits the rest best.
+      const std::vector<Utf8Stretch> stretches = find_utf8_stretches(doc.raw);
+      if (!stretches.empty()) {
+        std::string rest;
+        std::size_t at = 0;
+        for (const Utf8Stretch& s : stretches) {
+          rest.append(doc.raw, at, s.begin - at);
+          at = s.end;
+        }
+        rest.append(doc.raw, at, std::string::npos);
+        const std::string rest_encoding = detect_encoding(rest).name;
+        if (rest_encoding == "GB18030" || rest_encoding == "Big5") {
+          legacy = rest_encoding == "GB18030" ? Legacy::gbk : Legacy::big5;
+          parts = mixed_segments(doc.raw, stretches, legacy);
+        }
+        // Stretches and no legacy part: UTF-8 with stray bytes, whatever detection made of it.
+        if (parts.empty() && d.name != "UTF-8") d = {"UTF-8", 1.0, 0, "UTF-8 stretches, stray bytes between"};
+      }
+    }
+    if (parts.empty()) {
+      decode_as(doc.raw, d.name, d.bom, b);
+    } else {
+      PartBuilder m;
+      m.stage = &stage;
+      m.text = std::move(b.text);
+      const std::string main = decode_mixed(doc.raw, parts, legacy, m, outcome.other);
+      b.text = std::move(m.text);
+      b.len = m.len;
+      b.map = std::move(m.map);
+      b.errors = std::move(m.errors);
+      if (main != d.name) d.confidence = 1.0;
+      d.name = main;
+      for (const Repair& r : b.errors) outcome.stretches += r.kind == "mojibake-mixed-encoding";
+    }
     doc.text = b.take_text();
   }
   doc.source_map = std::move(b.map);
   doc.repairs = std::move(b.errors);
   doc.encoding = {d.name, d.confidence, d.bom > 0};
+  return outcome;
 }
 
 }  // namespace encoding_repair

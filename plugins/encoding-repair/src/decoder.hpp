@@ -30,9 +30,25 @@ struct Detection {
 /// probable (errors counted against it) wins, with ICU's detector as a tie-breaker.
 Detection detect_encoding(std::string_view raw);
 
+/// What decode_document read besides the document's encoding.
+struct DecodeOutcome {
+  /// The second encoding of an input that mixes UTF-8 with GB18030 or Big5 (stitched pages), empty
+  /// when the input is in one encoding.
+  std::string other;
+  /// How many stretches were read in `other`, each a `mojibake-mixed-encoding` repair.
+  std::size_t stretches = 0;
+};
+
 /// Decodes @p doc.raw into @p doc.text, @p doc.source_map, @p doc.encoding and `decode-error`
 /// repairs in @p doc.repairs (earlier text, map and repairs are replaced). @p forced is `auto` or
 /// one of `utf-8`, `gb18030`, `big5`, `utf-16le`, `utf-16be`. @p stage names the plugin in repairs.
-void decode_document(docpipe::Document& doc, std::string_view forced, const std::string& stage);
+///
+/// Mixed input (detected, not forced): when the bytes are not UTF-8 as a whole but hold well-formed
+/// UTF-8 stretches with enough CJK sequences to be UTF-8 by evidence (find_utf8_stretches), and the
+/// parts between them read as GB18030 or Big5 by evidence, each part is decoded in its own
+/// encoding. The document's encoding is the one of most non-ASCII bytes; each part read in the other
+/// is a `mojibake-mixed-encoding` repair over its exact source bytes (before: what the document's
+/// encoding reads there). Parts that are only stray bytes stay decode errors.
+DecodeOutcome decode_document(docpipe::Document& doc, std::string_view forced, const std::string& stage);
 
 }  // namespace encoding_repair

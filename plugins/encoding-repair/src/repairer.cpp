@@ -26,11 +26,15 @@ Repairer::Repairer(RepairSettings settings, std::string stage) : settings_(std::
 Repairer::~Repairer() = default;
 
 void Repairer::process(Document& doc) {
-  decode_document(doc, settings_.encoding, stage_);
+  const DecodeOutcome decoded = decode_document(doc, settings_.encoding, stage_);
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.3f", doc.encoding.confidence);
+  // The document's encoding has one name (the SDK's Encoding); a second one is said here.
+  const std::string mixed = decoded.other.empty() ? std::string()
+                                                  : ", mixed: " + std::to_string(decoded.stretches) + " stretch" +
+                                                        (decoded.stretches == 1 ? "" : "es") + " in " + decoded.other;
   doc.report(Severity::info, "encoding-detected",
-             "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + ")",
+             "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + mixed + ")",
              std::nullopt, stage_);
   if (settings_.repair_mojibake) repair_mojibake(doc);
   clean(doc);

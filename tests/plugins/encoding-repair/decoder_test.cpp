@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 #include "char_model.hpp"
+#include "decode_utf8_stretches.hpp"
 #include "decoder.hpp"
 #include "docpipe/utf8.hpp"
 #include "test_support.hpp"
@@ -320,4 +322,186 @@ TEST_CASE("user-defined-area pairs decode as ICU's GB18030 converter reads them,
     CHECK(d.text == expected);
     CHECK(d.source_map.source_size() == raw.size());
   }
+}
+
+// Mixed encodings: pages stitched together keep each part in its own encoding.
+namespace {
+const std::string kUtf8Part = "一、过去一年工作回顾。全区地区生产总值增长5.6%，经济运行稳中向好。";
+const std::string kLegacyPart = "二、今年工作安排。坚持稳中求进工作总基调，推动高质量发展。";
+const std::string kUtf8Tail = "三、加强政府自身建设，我们要深入贯彻落实党的二十大精神。";
+/// The repairs of @p d of kind mojibake-mixed-encoding.
+std::vector<docpipe::Repair> mixed_repairs(const docpipe::Document& d) {
+  std::vector<docpipe::Repair> out;
+  for (const auto& r : d.repairs)
+    if (r.kind == "mojibake-mixed-encoding") out.push_back(r);
+  return out;
+}
+/// Each repair's text span maps to its source span, and its `after` is its text.
+void check_repair_spans(const docpipe::Document& d) {
+  for (const auto& r : d.repairs) {
+    CHECK(d.source_map.to_source(r.span.begin) == r.source_begin);
+    CHECK(d.source_map.to_source_end(r.span.end) == r.source_end);
+    CHECK(d.text.substr(r.span.begin, r.span.end - r.span.begin) == r.after);
+  }
+}
+}  // namespace
+
+TEST_CASE("a GBK paragraph inside UTF-8 text is read as GBK and recorded at its exact bytes") {
+  const std::string gbk = encode(kLegacyPart, "GBK");
+  const std::string raw = kUtf8Part + "\n" + gbk + "\n" + kUtf8Tail;
+  const auto d = decoded(raw);
+  CHECK(d.text == kUtf8Part + "\n" + kLegacyPart + "\n" + kUtf8Tail);
+  CHECK(d.encoding.name == "UTF-8");
+  const auto m = mixed_repairs(d);
+  REQUIRE(m.size() == 1);
+  CHECK(d.repairs.size() == 1);
+  CHECK(m[0].source_begin == kUtf8Part.size() + 1);
+  CHECK(m[0].source_end == kUtf8Part.size() + 1 + gbk.size());
+  CHECK(m[0].after == kLegacyPart);
+  // What UTF-8 alone made of those bytes: the undecodable ones as \xHH.
+  CHECK(m[0].before.rfind("\\xB6\\xFE", 0) == 0);
+  CHECK(m[0].note.find("GB18030") != std::string::npos);
+  check_repair_spans(d);
+}
+
+TEST_CASE("a UTF-8 paragraph inside GBK text: the document stays GB18030 and the UTF-8 part is the repair") {
+  const std::string utf8 = kLegacyPart;
+  const std::string raw = encode(kUtf8Part, "GBK") + "\n" + utf8 + "\n" + encode(kUtf8Tail + kUtf8Part, "GBK");
+  const auto d = decoded(raw);
+  CHECK(d.text == kUtf8Part + "\n" + kLegacyPart + "\n" + kUtf8Tail + kUtf8Part);
+  CHECK(d.encoding.name == "GB18030");
+  const auto m = mixed_repairs(d);
+  REQUIRE(m.size() == 1);
+  CHECK(d.repairs.size() == 1);
+  const std::size_t begin = encode(kUtf8Part, "GBK").size() + 1;
+  CHECK(m[0].source_begin == begin);
+  CHECK(m[0].source_end == begin + utf8.size());
+  CHECK(m[0].after == kLegacyPart);
+  // The GB18030 reading of the UTF-8 bytes, as the whole-file decoding showed it (its one
+  // undecodable byte, the last, as \xHH).
+  const auto alone = decoded(utf8, "gb18030");
+  REQUIRE(alone.repairs.size() == 1);
+  CHECK(m[0].before == alone.text.substr(0, alone.repairs[0].span.begin) + alone.repairs[0].before);
+  CHECK(m[0].before != m[0].after);
+  check_repair_spans(d);
+}
+
+TEST_CASE("UTF-8 mixed with Big5 either way round") {
+  const std::string a = "二零二四年政府工作報告：經濟運行穩中向好，高質量發展紮實推進。";
+  const std::string b = "全年地區生產總值增長百分之六點四，城鄉居民收入穩步增長。";
+  const std::string c = "堅持穩中求進工作總基調，推動經濟實現質的有效提升。";
+  SECTION("Big5 inside UTF-8") {
+    const auto d = decoded(a + encode(b, "Big5") + c);
+    CHECK(d.text == a + b + c);
+    CHECK(d.encoding.name == "UTF-8");
+    const auto m = mixed_repairs(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].source_begin == a.size());
+    CHECK(m[0].source_end == a.size() + encode(b, "Big5").size());
+    CHECK(m[0].note.find("Big5") != std::string::npos);
+    check_repair_spans(d);
+  }
+  SECTION("UTF-8 inside Big5") {
+    const auto d = decoded(encode(a, "Big5") + b + encode(c + a, "Big5"));
+    CHECK(d.text == a + b + c + a);
+    CHECK(d.encoding.name == "Big5");
+    const auto m = mixed_repairs(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].source_begin == encode(a, "Big5").size());
+    CHECK(m[0].source_end == encode(a, "Big5").size() + b.size());
+    check_repair_spans(d);
+  }
+}
+
+TEST_CASE("mixed parts without line breaks and with a boundary inside ASCII") {
+  SECTION("no separator at all") {
+    const auto d = decoded(kUtf8Part + encode(kLegacyPart, "GBK") + kUtf8Tail);
+    CHECK(d.text == kUtf8Part + kLegacyPart + kUtf8Tail);
+    const auto m = mixed_repairs(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].source_begin == kUtf8Part.size());
+    CHECK(m[0].source_end == kUtf8Part.size() + encode(kLegacyPart, "GBK").size());
+  }
+  SECTION("ASCII between the parts belongs to neither repair") {
+    const std::string ascii = " (2024, p. 7) ";
+    const auto d = decoded(kUtf8Part + ascii + encode(kLegacyPart + "2025" + kUtf8Tail, "GBK") + ascii + kUtf8Part);
+    CHECK(d.text == kUtf8Part + ascii + kLegacyPart + "2025" + kUtf8Tail + ascii + kUtf8Part);
+    const auto m = mixed_repairs(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].source_begin == kUtf8Part.size() + ascii.size());
+    CHECK(m[0].after == kLegacyPart + "2025" + kUtf8Tail);
+    check_repair_spans(d);
+  }
+  SECTION("GBK characters that are well-formed UTF-8 at the edges go back to GBK") {
+    // 展 and 全 are C2-DF plus a trail byte in GBK: a greedy UTF-8 reading takes them in.
+    const std::string before = "推动高质量发展", after = "全面建设现代化";
+    const auto d = decoded(encode(kUtf8Tail + before, "GBK") + kLegacyPart + encode(after + kUtf8Tail, "GBK"));
+    CHECK(d.text == kUtf8Tail + before + kLegacyPart + after + kUtf8Tail);
+    const auto m = mixed_repairs(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].after == kLegacyPart);
+    check_repair_spans(d);
+  }
+}
+
+TEST_CASE("UTF-8 with a few stray invalid bytes is not mixed: they stay decode errors") {
+  const std::string text = kUtf8Part + kLegacyPart + kUtf8Tail;
+  // A byte no encoding has, a sequence cut short, and a lone GBK-looking pair.
+  const std::string raw = kUtf8Part + "\xFF" + kLegacyPart + std::string("\xE4\xB8") + kUtf8Tail + "\xC4\xE3" + "\n" + kUtf8Part;
+  const auto d = decoded(raw);
+  CHECK(d.encoding.name == "UTF-8");
+  CHECK(mixed_repairs(d).empty());
+  CHECK(test::kinds(d)["decode-error"] == 5);
+  CHECK(d.text.find(kLegacyPart) != std::string::npos);
+}
+
+TEST_CASE("no GBK or Big5 copy of a corpus report holds a UTF-8 stretch by evidence") {
+  // The threshold's margin: the longest chance stretch of the benchmark corpus holds 3 three-byte sequences.
+  std::size_t reports = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports")) {
+    const std::string text = test::read_file(e.path());
+    // Characters GBK lacks are dropped: the test is about the bytes of those it has.
+    for (const char* charset : {"GBK", "Big5"}) {
+      UErrorCode st = U_ZERO_ERROR;
+      UConverter* conv = ucnv_open(charset, &st);
+      ucnv_setFromUCallBack(conv, UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr, &st);
+      std::u16string u(text.size() + 1, u'\0');
+      int32_t ulen = 0;
+      u_strFromUTF8(reinterpret_cast<UChar*>(u.data()), static_cast<int32_t>(u.size()), &ulen, text.data(),
+                    static_cast<int32_t>(text.size()), &st);
+      std::string out(static_cast<std::size_t>(ulen) * 2 + 16, '\0');
+      const int32_t n = ucnv_fromUChars(conv, out.data(), static_cast<int32_t>(out.size()), reinterpret_cast<const UChar*>(u.data()), ulen, &st);
+      ucnv_close(conv);
+      REQUIRE(U_SUCCESS(st));
+      out.resize(static_cast<std::size_t>(n));
+      INFO(e.path().filename().string() << " as " << charset);
+      CHECK(find_utf8_stretches(out).empty());
+      CHECK(find_utf8_stretches(out, 4).empty());
+    }
+    ++reports;
+  }
+  CHECK(reports >= 195);
+}
+
+TEST_CASE("UTF-16 without a BOM: CJK text is recognized by its characters in both byte orders") {
+  const std::string text = kUtf8Part + "\n" + kLegacyPart;
+  for (const char* order : {"UTF-16LE", "UTF-16BE"}) {
+    const std::string raw = encode(text, order);
+    REQUIRE(raw.find('\0') != std::string::npos);
+    const auto d = decoded(raw);
+    CHECK(d.encoding.name == order);
+    CHECK(d.text == text);
+    CHECK(d.repairs.empty());
+  }
+}
+
+TEST_CASE("binary data with NUL bytes on both parities is still rejected") {
+  std::string raw;
+  for (int i = 0; i < 4000; ++i) raw += static_cast<char>((i * 7919 + (i >> 3) * 104729) % 256);
+  raw[5] = '\0';
+  CHECK_THROWS_AS(decoded(raw), BinaryInput);
+  // An ELF header and zero padding.
+  std::string elf = std::string("\x7F" "ELF\x02\x01\x01", 7) + std::string(9, '\0') + std::string("\x03\x00\x3E\x00", 4);
+  for (int i = 0; i < 200; ++i) elf += std::string("\x48\x89\xE5\x00\x00\x00\x00\xC3", 8);
+  CHECK_THROWS_AS(decoded(elf), BinaryInput);
 }
