@@ -38,7 +38,7 @@ int byte_of(char32_t c) {
 /// Armenian, Latin Extended-B beyond pinyin and Romanian, C1 controls, phonetic extensions, ...)
 /// is far more likely a Latin-1 text that happens to be valid UTF-8: `NESTLÉ®` reads as `NESTLɮ`,
 /// `VOCÊ…` as `VOCʅ`.
-bool ordinary(char32_t c) {
+bool ordinary(char32_t c) noexcept {
   if (c < 0x80) return true;
   if (c < 0xA0) return false;
   if (c < 0x180) return true;
@@ -189,6 +189,8 @@ std::optional<LatinReading> read_once(std::string_view run, char previous, const
 }
 
 }  // namespace
+
+bool ordinary_character(char32_t c) { return ordinary(c); }
 
 std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, char previous, const CharModel& model) {
   std::optional<LatinReading> reading = read_once(run, previous, model);

@@ -11,6 +11,10 @@ namespace encoding_repair {
 
 class CharModel;
 
+/// True for characters real text is written in: readings of mix-ups that yield anything else
+/// (IPA, Armenian, C1 controls, most of Latin Extended-B, ...) are chance.
+bool ordinary_character(char32_t c);
+
 /// The UTF-8 reading of a Latin-1/Windows-1252 run.
 struct LatinReading {
   std::string text;        ///< The run read as UTF-8 (U+FFFD where a lost byte stays unknown).

@@ -1,7 +1,340 @@
 #include "mixup_lossy.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
+#include "char_model.hpp"
+#include "double_byte_table.hpp"
+#include "lost_byte_repair.hpp"
+#include "mixup_latin.hpp"
+#include "docpipe/utf8.hpp"
+
 namespace encoding_repair {
 
-std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view, const CharModel&) { return {}; }
+namespace {
+
+namespace utf8 = docpipe::utf8;
+
+/// One byte of the wrong decoder's input: known, or lost (one of @p candidates).
+struct Slot {
+  int byte = -1;  ///< -1 when lost.
+  std::vector<std::uint8_t> candidates;
+};
+
+/// A character read at a slot and the slots it takes.
+struct Option {
+  char32_t c;
+  int length;
+};
+
+/// A mix-up: the codec the bytes were written in, read with the wrong one.
+struct Mixup {
+  const char* kind;
+  Legacy wrong;
+  bool right_is_utf8;
+  Legacy right;  // when not UTF-8
+};
+
+constexpr Mixup kMixups[] = {
+    {"mojibake-utf8-as-gbk", Legacy::gbk, true, Legacy::gbk},
+    {"mojibake-big5-as-gbk", Legacy::gbk, false, Legacy::big5},
+    {"mojibake-gbk-as-big5", Legacy::big5, false, Legacy::gbk},
+};
+
+constexpr std::size_t kBeam = 8;
+/// A region is read within this many characters on each side of its first U+FFFD.
+constexpr std::size_t kReach = 2000;
+/// Readings of a lost byte must differ by this many decades for one to be chosen.
+constexpr double kMargin = 1.0;
+/// Log10 weight of a character left unread (U+FFFD) where no byte reads: as an unknown character.
+constexpr double kUnread = CharModel::kUnknown;
+
+template <class F>
+void each_byte(const Slot& s, F&& f) {
+  if (s.byte >= 0) f(s.byte);
+  else
+    for (const std::uint8_t b : s.candidates) f(b);
+}
+
+/// The characters UTF-8 reads at @p pos of @p slots; a span with two lost bytes reads as U+FFFD only.
+void utf8_options(const std::vector<Slot>& slots, std::size_t pos, std::vector<Option>& out) {
+  each_byte(slots[pos], [&](int lead) {
+    if (lead < 0x80) {
+      out.push_back({static_cast<char32_t>(lead), 1});
+      return;
+    }
+    const int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0 || pos + length > slots.size()) return;
+    int lost = slots[pos].byte < 0;
+    for (int k = 1; k < length; ++k) lost += slots[pos + k].byte < 0;
+    if (lost > 1) {  // a character of two lost bytes is not guessed: it is read as U+FFFD
+      if (out.empty() || out.back().c != utf8::replacement_character || out.back().length != length)
+        out.push_back({utf8::replacement_character, length});
+      return;
+    }
+    std::vector<char32_t> values = {static_cast<char32_t>(lead & (0x7F >> length))};
+    for (int k = 1; k < length && !values.empty(); ++k) {
+      int low = 0x80, high = 0xBF;
+      if (k == 1 && lead == 0xE0) low = 0xA0;
+      if (k == 1 && lead == 0xED) high = 0x9F;
+      if (k == 1 && lead == 0xF0) low = 0x90;
+      if (k == 1 && lead == 0xF4) high = 0x8F;
+      std::vector<char32_t> next;
+      each_byte(slots[pos + k], [&](int b) {
+        if (b >= low && b <= high)
+          for (const char32_t v : values) next.push_back(v << 6 | (b & 0x3F));
+      });
+      values = std::move(next);
+    }
+    for (const char32_t v : values)
+      if (ordinary_character(v)) out.push_back({v, length});
+  });
+}
+
+/// The characters a double-byte codec reads at @p pos of @p slots.
+void double_byte_options(const std::vector<Slot>& slots, std::size_t pos, const DoubleByteTable& table,
+                         std::vector<Option>& out) {
+  if (slots[pos].byte < 0 && pos + 1 < slots.size() && slots[pos + 1].byte < 0) {
+    out.push_back({utf8::replacement_character, 2});  // two lost bytes are not guessed
+    return;
+  }
+  each_byte(slots[pos], [&](int lead) {
+    if (lead < 0x80) {
+      out.push_back({static_cast<char32_t>(lead), 1});
+      return;
+    }
+    if (pos + 1 >= slots.size()) return;
+    each_byte(slots[pos + 1], [&](int trail) {
+      const char32_t c = table.decode(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail));
+      if (c && ordinary_character(c)) out.push_back({c, 2});
+    });
+  });
+}
+
+/// A hypothesis of the beam: the text up to a slot, each character read or kept as it is.
+struct Hyp {
+  double score;
+  char32_t p2, p1;   // the last two characters
+  int parent;        // node of the character before, -1 at the start
+  char32_t c;        // its last character (0 at the start)
+  std::size_t from;  // slot where that character starts
+  bool as_is;        // that character is the text's own
+};
+
+struct Node {
+  int parent;
+  char32_t c;
+  std::size_t from, to;
+  bool as_is;
+};
+
+/// Log10 cost of starting a reading: the least gain a reading must bring.
+constexpr double kSwitch = 4.0;
+
+/// Reads the region [@p begin, @p end) of @p text for @p mix: a beam over its bytes where each
+/// character is kept as it is or read, where reading gives way to the text as it is only at its
+/// character boundaries; appends the read stretches that beat the text as it is.
+/// Returns the summed gain (log10) of the stretches appended to @p out.
+double read_region(std::string_view text, std::size_t begin, std::size_t end, const Mixup& mix, const CharModel& model,
+                   std::vector<MixupFix>& out) {
+  const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
+  const DoubleByteTable* right = mix.right_is_utf8 ? nullptr : &DoubleByteTable::get(mix.right);
+  std::vector<char32_t> chars;
+  std::vector<std::size_t> offset, boundary;
+  std::vector<Slot> slots;
+  bool holes = false;
+  for (std::size_t pos = begin; pos < end;) {
+    offset.push_back(pos);
+    boundary.push_back(slots.size());
+    const char32_t c = utf8::next(text, pos);
+    chars.push_back(c);
+    if (c < 0x80) {
+      slots.push_back({static_cast<int>(c), {}});
+    } else if (c == utf8::replacement_character) {
+      slots.push_back({-1, {}});
+      holes = true;
+    } else {
+      const std::uint16_t code = wrong.encode_any(c);
+      slots.push_back({code >> 8, {}});
+      slots.push_back({code & 0xFF, {}});
+    }
+  }
+  offset.push_back(end);
+  boundary.push_back(slots.size());
+  if (!holes) return 0;
+  // A lost byte is one the wrong decoder rejected before the byte that follows it: 0x80, 0xFF, or
+  // a lead whose pair with that byte it does not know (any, before another lost byte or the end).
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i].byte >= 0) continue;
+    const int next = i + 1 < slots.size() ? slots[i + 1].byte : -1;
+    for (int b = 0x80; b <= 0xFF; ++b)
+      if (b == 0x80 || b == 0xFF || next < 0 || !wrong.decode(static_cast<unsigned char>(b), static_cast<unsigned char>(next)))
+        slots[i].candidates.push_back(static_cast<std::uint8_t>(b));
+  }
+  const std::size_t m = chars.size();
+  std::vector<int> char_at(slots.size() + 1, -1);
+  for (std::size_t k = 0; k <= m; ++k) char_at[boundary[k]] = static_cast<int>(k);
+
+  std::vector<std::vector<Hyp>> at(slots.size() + 1);
+  std::vector<Node> nodes;
+  std::vector<Option> options;
+  at[0].push_back({0.0, ' ', ' ', -1, 0, 0, true});
+  auto better = [](const Hyp& a, const Hyp& b) { return a.score > b.score; };
+  for (std::size_t p = 0; p <= slots.size(); ++p) {
+    std::vector<Hyp>& here = at[p];
+    if (here.empty()) continue;
+    if (here.size() > kBeam) {
+      // The best hypothesis keeping the text as it is stays, whatever reads better.
+      const auto kept = std::min_element(here.begin(), here.end(), [&](const Hyp& a, const Hyp& b) {
+        return a.as_is != b.as_is ? a.as_is : better(a, b);
+      });
+      std::swap(*kept, here.front());
+      std::nth_element(here.begin() + 1, here.begin() + kBeam - 1, here.end(), better);
+      here.resize(kBeam);
+    }
+    const int k = char_at[p];
+    for (const Hyp& h : here) {
+      int node = h.parent;
+      if (h.c) {
+        nodes.push_back({h.parent, h.c, h.from, p, h.as_is});
+        node = static_cast<int>(nodes.size()) - 1;
+      }
+      if (p == slots.size()) continue;
+      const CharModel::Context x = model.context(h.p2, h.p1);
+      if (k >= 0) {  // the character as it is
+        const char32_t c = chars[k];
+        at[boundary[k + 1]].push_back({h.score + model.score(x, c), h.p1, c, node, c, p, true});
+      }
+      options.clear();
+      if (right) double_byte_options(slots, p, *right, options);
+      else utf8_options(slots, p, options);
+      if (slots[p].byte < 0) options.push_back({utf8::replacement_character, 1});  // unread
+      const double enter = h.as_is ? -kSwitch : 0.0;
+      for (const Option& o : options) {
+        const double s = o.c == utf8::replacement_character ? kUnread : model.score(x, o.c);
+        at[p + o.length].push_back({h.score + s + enter, h.p1, o.c, node, o.c, p, false});
+      }
+    }
+    if (p < slots.size()) std::vector<Hyp>().swap(here);
+  }
+  const std::vector<Hyp>& ends = at[slots.size()];
+  if (ends.empty()) return 0;
+  double gain = 0;
+  const Hyp& best = *std::max_element(ends.begin(), ends.end(), [&](const Hyp& a, const Hyp& b) { return better(b, a); });
+  std::vector<Node> path;
+  for (int n = best.parent; n >= 0; n = nodes[n].parent) path.push_back(nodes[n]);
+  std::reverse(path.begin(), path.end());
+  path.push_back({-1, best.c, best.from, slots.size(), best.as_is});
+  // Each read stretch: a lost byte's character stays U+FFFD unless it reads clearly best between
+  // its neighbours; the stretch is kept when it reads far better than the text as it is.
+  for (std::size_t i = 0; i < path.size();) {
+    if (path[i].as_is) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::string after;
+    // The stretch goes out in pieces ending after its clause punctuation where the reading and the
+    // text share a character boundary: a piece that overlaps a lost-lead-byte run is dropped
+    // alone, not the whole stretch.
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;  // (end in `after`, end character)
+    for (; j < path.size() && !path[j].as_is; ++j) {
+      char32_t c = path[j].c;
+      bool lost = false;
+      for (std::size_t s = path[j].from; s < path[j].to; ++s) lost = lost || slots[s].byte < 0;
+      if (lost && c != utf8::replacement_character) {
+        const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
+        const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
+        options.clear();
+        if (right) double_byte_options(slots, path[j].from, *right, options);
+        else utf8_options(slots, path[j].from, options);
+        double chosen = -1e300, second = -1e300;
+        for (const Option& o : options) {
+          if (o.length != static_cast<int>(path[j].to - path[j].from) || o.c == utf8::replacement_character) continue;
+          const double s = model.score(p2, p1, o.c) + model.score(p1, o.c, n1) + model.score(o.c, n1, n2);
+          if (o.c == c) chosen = std::max(chosen, s);
+          else second = std::max(second, s);
+        }
+        if (chosen - second < kMargin) c = utf8::replacement_character;
+      }
+      utf8::append(after, c);
+      const int k = char_at[path[j].to];
+      if (k >= 0 && (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U'：' || c == U'！' || c == U'？'))
+        pieces.push_back({after.size(), static_cast<std::size_t>(k)});
+    }
+    const int first = char_at[path[i].from], stop = char_at[path[j - 1].to];
+    i = j;
+    if (first < 0 || stop < 0) continue;
+    if (pieces.empty() || pieces.back().second != static_cast<std::size_t>(stop)) pieces.push_back({after.size(), stop});
+    const std::size_t from = offset[first], to = offset[stop];
+    const std::string_view run = text.substr(from, to - from);
+    if (after == run) continue;
+    std::size_t cjk = 0, n = 0;
+    for (std::size_t q = 0; q < after.size(); ++n) {
+      const char32_t c = utf8::next(after, q);
+      cjk += c >= 0x3000 && c < 0xA000;
+    }
+    const double read = model.score_text(after), as_is = model.score_text(run);
+    const double per_char = read / double(std::max<std::size_t>(1, n)) - as_is / double(std::max<std::size_t>(1, utf8::length(run)));
+    if (n == 0 || cjk * 2 < n || read - as_is < kSwitch || per_char < 1.0) continue;
+    const double confidence = confidence_from_gain(read - as_is);
+    gain += read - as_is;
+    std::size_t piece_begin = from, piece_after = 0;
+    for (const auto& [after_end, end_char] : pieces) {
+      const std::size_t piece_end = offset[end_char];
+      std::string piece = after.substr(piece_after, after_end - piece_after);
+      if (piece != text.substr(piece_begin, piece_end - piece_begin))
+        out.push_back({piece_begin, piece_end, std::move(piece), mix.kind, confidence});
+      piece_begin = piece_end;
+      piece_after = after_end;
+    }
+  }
+  return gain;
+}
+
+/// True for characters a region may hold under @p wrong: ASCII but line breaks, U+FFFD, and
+/// characters the wrong decoder can have written.
+bool in_region(char32_t c, const DoubleByteTable& wrong) {
+  if (c < 0x80) return c != '\n' && c != '\r';
+  return c == utf8::replacement_character || wrong.encode_any(c) != 0;
+}
+
+}  // namespace
+
+std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model) {
+  std::vector<MixupFix> out;
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::size_t covered = 0;
+  for (std::size_t hole = text.find(kReplacement); hole != std::string_view::npos; hole = text.find(kReplacement, hole + 3)) {
+    if (hole < covered) continue;
+    std::vector<MixupFix> found, best;
+    double best_gain = 0;
+    std::size_t reach = hole + 3;
+    for (const Mixup& mix : kMixups) {
+      const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
+      std::size_t begin = hole, end = hole + 3;
+      for (std::size_t n = 0; begin > covered && n < kReach; ++n) {
+        std::size_t b = begin - 1;
+        while (b > covered && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+        std::size_t q = b;
+        if (!in_region(utf8::next(text, q), wrong)) break;
+        begin = b;
+      }
+      for (std::size_t n = 0; end < text.size() && n < kReach; ++n) {
+        std::size_t q = end;
+        if (!in_region(utf8::next(text, q), wrong)) break;
+        end = q;
+      }
+      reach = std::max(reach, end);
+      found.clear();
+      const double gain = read_region(text, begin, end, mix, model, found);
+      // The reading of the region that gains most (the three codecs read the same bytes).
+      if (gain > best_gain) best_gain = gain, best.swap(found);
+    }
+    covered = reach;
+    out.insert(out.end(), best.begin(), best.end());
+  }
+  return out;
+}
 
 }  // namespace encoding_repair

@@ -14,6 +14,7 @@
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_latin.hpp"
+#include "mixup_lossy.hpp"
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -240,16 +241,14 @@ void add(std::vector<MixupFix>& out, MixupFix fix) {
 
 /// Keeps @p candidate when it reads far better than @p run.
 void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
-              const std::optional<std::string>& candidate, const char* kind, const CharModel& m) {
+              const std::optional<std::string>& candidate, const char* kind, const CharModel& m, double floor = -1e300) {
   if (!candidate || candidate->empty() || !mostly_cjk(*candidate)) return;
   const std::string_view run = text.substr(begin, end - begin);
   const double before = m.score_text(run) / double(std::max<std::size_t>(1, utf8::length(run)));
   const double after = m.score_text(*candidate) / double(std::max<std::size_t>(1, utf8::length(*candidate)));
   // Per character, the decoded run must be clearly more probable, and in total by 10^4.
   const double gain = m.score_text(*candidate) - m.score_text(run);
-  // And it must read like prose itself: any CJK reads better than mojibake of Latin letters (Thai
-  // `à¸ à¸²` as GBK is 喔 喔侧).
-  if (after - before < 1.0 || gain < 4.0 || after < kProseFloor) return;
+  if (after - before < 1.0 || gain < 4.0 || after < floor) return;
   add(out, {begin, end, *candidate, kind, confidence_from_gain(gain)});
 }
 
@@ -311,10 +310,12 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           // the document has a long such run.
           const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
           const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
+          // A long one must read like prose itself: any CJK reads better than mojibake of Latin
+          // letters (Thai `à¸ à¸²` as GBK is 喔 喔侧).
           std::vector<MixupFix>& into = long_run ? out : short_gbk;
           const std::size_t before = into.size();
-          consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model);
-          long_gbk = long_gbk || (long_run && into.size() > before);
+          consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model, long_run ? kProseFloor : -1e300);
+          long_gbk = long_gbk || (long_run && into.size() >= before && !into.empty() && into.back().begin == pos);
         }
       }
       pos = std::max(end, next);
@@ -394,6 +395,19 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   }
   if (latin_evidence >= 2) out.insert(out.end(), weak_latin.begin(), weak_latin.end());
   if (long_gbk) out.insert(out.end(), short_gbk.begin(), short_gbk.end());
+  // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
+  // in place of the pieces between them.
+  if (text.find("\xEF\xBF\xBD") != std::string_view::npos) {
+    for (MixupFix& lossy : find_lossy_mixup_fixes(text, model)) {
+      // Latin-1 readings (which restore their own U+FFFD) stand.
+      if (std::any_of(out.begin(), out.end(), [&](const MixupFix& f) {
+            return f.begin < lossy.end && lossy.begin < f.end && f.kind.find("latin1") != std::string::npos;
+          }))
+        continue;
+      std::erase_if(out, [&](const MixupFix& f) { return f.begin < lossy.end && lossy.begin < f.end; });
+      out.push_back(std::move(lossy));
+    }
+  }
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   return out;

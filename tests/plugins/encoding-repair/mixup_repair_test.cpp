@@ -3,7 +3,9 @@
 #include <unicode/ucnv.h>
 
 #include "char_model.hpp"
+#include "double_byte_table.hpp"
 #include "mixup_repair.hpp"
+#include "docpipe/utf8.hpp"
 
 using namespace encoding_repair;
 
@@ -51,6 +53,48 @@ std::string as_lossy_cp1252(const std::string& text, const char* right) {
     else out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
   }
   return out;
+}
+/// @p text encoded as @p right (ICU) and read as @p wrong the way Python's codecs do with
+/// errors='replace': a byte that starts no pair the table knows becomes U+FFFD alone, and the
+/// decoder goes on at the next byte.
+std::string as_lossy_double_byte(const std::string& text, const char* right, Legacy wrong) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string bytes(text.size() * 4 + 16, '\0');
+  bytes.resize(static_cast<std::size_t>(ucnv_convert(right, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                                                     text.data(), static_cast<int32_t>(text.size()), &st)));
+  REQUIRE(U_SUCCESS(st));
+  const DoubleByteTable& table = DoubleByteTable::get(wrong);
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    char32_t c = b;
+    std::size_t used = 1;
+    if (b >= 0x80) {
+      c = i + 1 < bytes.size() ? table.decode(b, static_cast<unsigned char>(bytes[i + 1])) : 0;
+      used = c ? 2 : 1;
+      if (!c) c = 0xFFFD;
+    }
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+    else out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+    i += used;
+  }
+  return out;
+}
+
+/// Characters of @p got equal to those of @p want at the same place, or -1 when @p got differs
+/// other than by U+FFFD in place of a character (a lost byte shown, not a wrong one invented).
+int kept_or_shown(const std::string& got, const std::string& want) {
+  std::u32string g, w;
+  for (std::size_t p = 0; p < got.size();) g += docpipe::utf8::next(got, p);
+  for (std::size_t p = 0; p < want.size();) w += docpipe::utf8::next(want, p);
+  if (g.size() != w.size()) return -1;
+  int same = 0;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g[i] == w[i]) ++same;
+    else if (g[i] != 0xFFFD) return -1;
+  }
+  return same;
 }
 const std::string kSimplified = "政府工作报告经济社会发展";
 const std::string kTraditional = "政府工作報告經濟社會發展";
@@ -162,4 +206,36 @@ TEST_CASE("UTF-8 read as lossy Windows-1252 gets its lost bytes back") {
   // The last byte of an emoji F0 9F 98 xx: 0x81 0x8D 0x8F 0x90 0x9D are five faces the model
   // cannot tell apart, so the loss is shown; the rest of the run is still read.
   CHECK(repair("Hi \u00F0\u0178\u02DC\uFFFD \u00E2\u0153\u201D") == "Hi \uFFFD ✔");
+}
+
+// Each U+FFFD of a lossy GBK or Big5 reading is one rejected byte: the bytes around it are read
+// across it, and it gets the byte that reads clearly best (or stays U+FFFD), never a guess.
+TEST_CASE("lossy CJK mix-ups are read across their U+FFFD") {
+  const std::string simplified =
+      "五年完成固定资产投资、外贸进出口总额、注册外资实际到账分别达1.5万亿元、1437.4亿美元、150亿美元，"
+      "分别是“十一五”时期的2倍、1.8倍、1.5倍。";
+  const std::string traditional =
+      "五年完成固定資產投資、外貿進出口總額、註冊外資實際到賬分別達1.5萬億元、1437.4億美元、150億美元，"
+      "分別是“十一五”時期的2倍、1.8倍、1.5倍。";
+  struct Case {
+    const std::string& clean;
+    const char* right;
+    Legacy wrong;
+    const char* kind;
+  };
+  for (const Case& c : {Case{simplified, "UTF-8", Legacy::gbk, "mojibake-utf8-as-gbk"},
+                        Case{traditional, "windows-950-2000", Legacy::gbk, "mojibake-big5-as-gbk"}}) {
+    const std::string broken = as_lossy_double_byte(c.clean, c.right, c.wrong);
+    REQUIRE(broken.find("\uFFFD") != std::string::npos);
+    std::string kind;
+    const std::string got = repair(broken, &kind);
+    INFO(broken << "\n" << got);
+    const int same = kept_or_shown(got, c.clean);
+    CHECK(same >= 0);
+    CHECK(same * 10 >= 9 * static_cast<int>(docpipe::utf8::length(c.clean)));
+    CHECK(kind == c.kind);
+  }
+  // A decode error in clean text is no mix-up.
+  const std::string clean = "政府工作报告\uFFFD经济社会发展，全市地区生产总值\uFFFD先后迈上新台阶。";
+  CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
 }
