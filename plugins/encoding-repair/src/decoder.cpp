@@ -589,8 +589,14 @@ double plausibility(const std::string& text, std::size_t errors) {
 /// between two UTF-8 stretches a paragraph in that encoding rather than stray bytes of a UTF-8 text.
 constexpr std::size_t kMinLegacyEvidence = 4;
 
+/// Lowest mean unigram log10 probability of a legacy reading that counts as text. Reports read right
+/// average about -2.8 (their worst eight characters in a row about -4.4); random bytes read as GBK or
+/// Big5, and Windows-1252 text read as GBK, about -6.2 (their best eight in a row about -4.7).
+constexpr double kMinLegacyMean = -4.5;
+
 /// True when the bytes [@p begin, @p end) between UTF-8 stretches read as @p legacy by evidence:
-/// enough characters and a better score than the lenient UTF-8 reading (detection's formula).
+/// enough characters, probable ones, and a better score than the lenient UTF-8 reading
+/// (detection's formula).
 bool legacy_by_evidence(std::string_view raw, std::size_t begin, std::size_t end, Legacy legacy) {
   auto score = [](const Scorer& b) {
     const double error_rate = b.chars ? double(b.error_count) / double(b.chars) : 1.0;
@@ -599,7 +605,7 @@ bool legacy_by_evidence(std::string_view raw, std::size_t begin, std::size_t end
   Scorer l;
   l.model = &CharModel::embedded();
   decode_double_byte(raw.substr(0, end), legacy, l, begin);
-  if (l.scored < kMinLegacyEvidence || l.error_count * 8 > l.scored) return false;
+  if (l.scored < kMinLegacyEvidence || l.error_count * 8 > l.scored || l.mean() < kMinLegacyMean) return false;
   Scorer u;
   u.model = &CharModel::embedded();
   score_utf8(raw.substr(begin, end - begin), u);
@@ -683,36 +689,48 @@ void settle_boundary(std::string_view raw, Segment& l, Segment& u, Legacy legacy
   else u.end = l.begin = best_cut;
 }
 
+/// Number of bytes of [@p begin, @p end) that are not ASCII.
+std::size_t non_ascii(std::string_view raw, std::size_t begin, std::size_t end) {
+  std::size_t k = 0;
+  for (std::size_t i = begin; i < end; ++i) k += static_cast<unsigned char>(raw[i]) >= 0x80;
+  return k;
+}
+
 /// The segments of an input that mixes UTF-8 stretches (@p stretches, in order) with @p legacy, or
 /// nothing when no part between the stretches reads as @p legacy by evidence (a UTF-8 text with a
-/// few stray bytes stays one UTF-8 text).
-std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8Stretch>& stretches, Legacy legacy) {
-  std::vector<Segment> parts;
-  std::size_t at = 0;
-  bool any_legacy = false;
-  auto add = [&](std::size_t b, std::size_t e, bool utf8) {
+/// few stray bytes stays one UTF-8 text). @p main_utf8 tells the main encoding: the one of most
+/// non-ASCII bytes among the parts with evidence. Parts with evidence of neither (stray bytes, a
+/// character or two) are read in the main encoding.
+std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8Stretch>& stretches, Legacy legacy,
+                                    bool& main_utf8) {
+  enum class Kind { utf8, legacy, undecided };
+  struct Part {
+    std::size_t begin, end;
+    Kind kind;
+  };
+  std::vector<Part> found;
+  std::size_t at = 0, in_utf8 = 0, in_legacy = 0;
+  auto gap = [&](std::size_t b, std::size_t e) {
     if (b == e) return;
-    if (!parts.empty() && parts.back().utf8 == utf8) {
-      parts.back().end = e;
-      return;
-    }
-    parts.push_back({b, e, utf8});
+    const bool l = legacy_by_evidence(raw, b, e, legacy);
+    if (l) in_legacy += non_ascii(raw, b, e);
+    found.push_back({b, e, l ? Kind::legacy : Kind::undecided});
   };
   for (const Utf8Stretch& s : stretches) {
-    if (s.begin > at) {
-      const bool l = legacy_by_evidence(raw, at, s.begin, legacy);
-      any_legacy = any_legacy || l;
-      add(at, s.begin, !l);
-    }
-    add(s.begin, s.end, true);
+    gap(at, s.begin);
+    found.push_back({s.begin, s.end, Kind::utf8});
+    in_utf8 += non_ascii(raw, s.begin, s.end);
     at = s.end;
   }
-  if (at < raw.size()) {
-    const bool l = legacy_by_evidence(raw, at, raw.size(), legacy);
-    any_legacy = any_legacy || l;
-    add(at, raw.size(), !l);
+  gap(at, raw.size());
+  if (in_legacy == 0) return {};
+  main_utf8 = in_utf8 >= in_legacy;
+  std::vector<Segment> parts;
+  for (const Part& p : found) {
+    const bool utf8 = p.kind == Kind::utf8 || (p.kind == Kind::undecided && main_utf8);
+    if (!parts.empty() && parts.back().utf8 == utf8) parts.back().end = p.end;
+    else parts.push_back({p.begin, p.end, utf8});
   }
-  if (!any_legacy) return {};
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     Segment& a = parts[i];
     Segment& b = parts[i + 1];
@@ -722,26 +740,16 @@ std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8
   return parts;
 }
 
-/// Number of bytes of [@p begin, @p end) that are not ASCII.
-std::size_t non_ascii(std::string_view raw, std::size_t begin, std::size_t end) {
-  std::size_t k = 0;
-  for (std::size_t i = begin; i < end; ++i) k += static_cast<unsigned char>(raw[i]) >= 0x80;
-  return k;
-}
-
-/// Decodes a mixed input: each segment in its encoding, and every segment not in the main encoding
-/// (the one of most non-ASCII bytes) a `mojibake-mixed-encoding` repair over its non-ASCII extent.
-/// Returns the main encoding's name and sets @p other to the other's.
 /// Builder under another name: the parts of a mixed input get their own copies of the decoding
 /// loops, so the whole-input ones are compiled (inlined) as when they had one caller.
 struct PartBuilder : Builder {};
 
+/// Decodes a mixed input: each segment in its encoding, and every segment not in the main encoding
+/// (UTF-8 when @p main_utf8) a `mojibake-mixed-encoding` repair over its non-ASCII extent. Returns
+/// the main encoding's name and sets @p other to the other's.
 std::string decode_mixed(std::string_view raw, const std::vector<Segment>& parts, Legacy legacy, PartBuilder& b,
-                         std::string& other) {
+                         bool main_utf8, std::string& other) {
   const std::string legacy_name = legacy == Legacy::gbk ? "GB18030" : "Big5";
-  std::size_t in_utf8 = 0, in_legacy = 0;
-  for (const Segment& p : parts) (p.utf8 ? in_utf8 : in_legacy) += non_ascii(raw, p.begin, p.end);
-  const bool main_utf8 = in_utf8 >= in_legacy;
   other = main_utf8 ? legacy_name : "UTF-8";
   for (const Segment& p : parts) {
     const std::size_t t0 = b.len, at = b.errors.size();
@@ -888,6 +896,7 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
     b.text.resize(doc.raw.size() + doc.raw.size() / 2 + 64);
     std::vector<Segment> parts;
     Legacy legacy = Legacy::gbk;
+    bool main_utf8 = true;
     if (automatic && d.bom == 0 && (d.name == "UTF-8" || d.name == "GB18030" || d.name == "Big5")) {
       // Stitched pages keep each part's encoding: UTF-8 stretches by evidence, the rest read in the
       // legacy encoding that fits the rest best.
@@ -903,7 +912,7 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
         const std::string rest_encoding = detect_encoding(rest).name;
         if (rest_encoding == "GB18030" || rest_encoding == "Big5") {
           legacy = rest_encoding == "GB18030" ? Legacy::gbk : Legacy::big5;
-          parts = mixed_segments(doc.raw, stretches, legacy);
+          parts = mixed_segments(doc.raw, stretches, legacy, main_utf8);
         }
         // Stretches and no legacy part: UTF-8 with stray bytes, whatever detection made of it.
         if (parts.empty() && d.name != "UTF-8") d = {"UTF-8", 1.0, 0, "UTF-8 stretches, stray bytes between"};
@@ -915,7 +924,7 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
       PartBuilder m;
       m.stage = &stage;
       m.text = std::move(b.text);
-      const std::string main = decode_mixed(doc.raw, parts, legacy, m, outcome.other);
+      const std::string main = decode_mixed(doc.raw, parts, legacy, m, main_utf8, outcome.other);
       b.text = std::move(m.text);
       b.len = m.len;
       b.map = std::move(m.map);

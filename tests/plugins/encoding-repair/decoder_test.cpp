@@ -505,3 +505,26 @@ TEST_CASE("binary data with NUL bytes on both parities is still rejected") {
   for (int i = 0; i < 200; ++i) elf += std::string("\x48\x89\xE5\x00\x00\x00\x00\xC3", 8);
   CHECK_THROWS_AS(decoded(elf), BinaryInput);
 }
+
+TEST_CASE("random bytes inside UTF-8 text are not read as GBK: their reading is not probable text") {
+  std::string junk;
+  for (int i = 0; i < 40; ++i) junk += static_cast<char>(0x80 + (i * 37 + 11) % 128);
+  const auto d = decoded(kUtf8Part + junk + kUtf8Tail);
+  CHECK(d.encoding.name == "UTF-8");
+  CHECK(mixed_repairs(d).empty());
+  CHECK(test::kinds(d)["decode-error"] > 0);
+  CHECK(d.text.rfind(kUtf8Part, 0) == 0);
+}
+
+TEST_CASE("a part with evidence of neither encoding is read in the main one") {
+  // Three GB18030 characters (one of four bytes) are too few to be a GB18030 part of their own, but
+  // the document is GB18030: they read as such.
+  const std::string head = "。𠀀€";
+  const auto d = decoded(encode(head, "GB18030") + kUtf8Part + encode(kLegacyPart + kUtf8Tail, "GB18030"));
+  CHECK(d.encoding.name == "GB18030");
+  CHECK(d.text == head + kUtf8Part + kLegacyPart + kUtf8Tail);
+  const auto m = mixed_repairs(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].after == kUtf8Part);
+  CHECK(test::kinds(d).count("decode-error") == 0);
+}
