@@ -26,7 +26,8 @@
 // drawn at random a report) of an otherwise clean report. The stage (Repairer, default settings) runs on the clean
 // and the damaged text; per kind: the exact-document rate (same text out), characters restored (mean
 // over documents of max(0, 1 - edit distance / code points of the damaged part), mixup_scoring.hpp)
-// and for a paragraph the rate of documents where a clean line came out changed. Then false
+// and for a paragraph the rate of documents where a clean line came out changed. Then input with
+// two encodings byte for byte (a GBK paragraph in UTF-8 text and the reverse). Then false
 // repairs on the clean held-out reports (UTF-8 simplified and traditional, GBK and Big5 bytes: any
 // mojibake-* or decode-error repair), and the ftfy spec cases (ftfy_cases.hpp): negative.json is
 // left alone when the stage makes no repair but the documented cleaning (html, escape, control,
@@ -384,6 +385,27 @@ void mixup_section(const std::vector<std::string>& held_out, const std::vector<s
                     bench::lossless(kind, decoder) ? (bench::lossless(kind, bench::WrongDecoder::python) ? "lossless" : "whatwg (lossless)")
                                                    : bench::name(decoder),
                     whole.rate(whole.exact), whole.mean_restored(), part.rate(part.exact), part.mean_restored(), part.rate(part.outside));
+      line += cell;
+    }
+    std::printf("%s\n", line.c_str());
+  }
+  // Not a wrong codec but two encodings in one file: a GBK paragraph in UTF-8 text and the reverse.
+  {
+    std::string line = "  mixed bytes     ";
+    for (const bool line_in_utf8 : {false, true}) {
+      MixupTally part;
+      for (const std::string& report : held_out) {
+        const std::string clean = bench::keep_encodable(report, bench::Mixup::gbk_as_latin1);
+        const std::string want = bench::run_stage(stage, clean).text;
+        auto lines = bench::lines_with_non_ascii(clean, 20);
+        std::shuffle(lines.begin(), lines.end(), rng);
+        lines.resize(std::min<std::size_t>(lines.size(), kParagraphsPerReport));
+        for (const std::size_t pick : lines)
+          if (const auto raw = bench::mixed_bytes_line(clean, pick, line_in_utf8)) part.add(bench::score_mixup_against(stage, want, *raw, pick));
+      }
+      char cell[160];
+      std::snprintf(cell, sizeof cell, "%s%s paragraph in %s text: %.3f %.3f %.3f", line_in_utf8 ? "; " : "", line_in_utf8 ? "UTF-8" : "GBK",
+                    line_in_utf8 ? "GBK" : "UTF-8", part.rate(part.exact), part.mean_restored(), part.rate(part.outside));
       line += cell;
     }
     std::printf("%s\n", line.c_str());

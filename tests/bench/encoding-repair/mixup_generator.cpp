@@ -203,6 +203,24 @@ std::optional<std::string> mix_up_line(std::string_view clean, std::size_t line,
   return std::string(clean.substr(0, begin)) + *damaged + std::string(clean.substr(end));
 }
 
+std::optional<std::string> mixed_bytes_line(std::string_view clean, std::size_t line, bool line_in_utf8) {
+  std::size_t begin = 0;
+  for (std::size_t n = 0; n < line; ++n) {
+    begin = clean.find('\n', begin);
+    if (begin == std::string_view::npos) return std::nullopt;
+    ++begin;
+  }
+  std::size_t end = clean.find('\n', begin);
+  if (end == std::string_view::npos) end = clean.size();
+  // gbk-as-latin1's source encoding is GBK; only the source side is used here.
+  const auto gbk = [](std::string_view part) { return encode_source(part, Mixup::gbk_as_latin1); };
+  const auto head = line_in_utf8 ? gbk(clean.substr(0, begin)) : std::optional<std::string>(std::string(clean.substr(0, begin)));
+  const auto middle = line_in_utf8 ? std::optional<std::string>(std::string(clean.substr(begin, end - begin))) : gbk(clean.substr(begin, end - begin));
+  const auto tail = line_in_utf8 ? gbk(clean.substr(end)) : std::optional<std::string>(std::string(clean.substr(end)));
+  if (!head || !middle || !tail) return std::nullopt;
+  return *head + *middle + *tail;
+}
+
 std::vector<std::size_t> lines_with_non_ascii(std::string_view text, std::size_t min_chars) {
   std::vector<std::size_t> out;
   std::size_t line = 0, count = 0;

@@ -66,6 +66,12 @@ std::optional<std::string> mix_up(std::string_view clean, Mixup kind, WrongDecod
 /// has a character without a code in the source encoding.
 std::optional<std::string> mix_up_line(std::string_view clean, std::size_t line, Mixup kind, WrongDecoder decoder);
 
+/// Input mixing two encodings byte for byte, as when a GBK page and a UTF-8 page were pasted into one
+/// file (no wrong codec involved: the stage's decoder must read each part right): @p clean in UTF-8
+/// with its line @p line in GBK bytes, or (@p line_in_utf8) in GBK with that line in UTF-8 bytes.
+/// Nothing when there is no such line or a character needed in GBK has no code there.
+std::optional<std::string> mixed_bytes_line(std::string_view clean, std::size_t line, bool line_in_utf8);
+
 /// The lines of @p text (from 0) with at least @p min_chars characters outside ASCII: paragraphs
 /// worth damaging alone.
 std::vector<std::size_t> lines_with_non_ascii(std::string_view text, std::size_t min_chars);

@@ -77,3 +77,11 @@ TEST_CASE("one line mixed up, the others clean") {
   CHECK(lines_with_non_ascii(clean, 3) == std::vector<std::size_t>{0, 2});
   CHECK(lines_with_non_ascii("a\nbc\n", 0) == std::vector<std::size_t>{0, 1, 2});
 }
+
+TEST_CASE("one line in the other encoding's bytes") {
+  // 政府 = D5 FE B8 AE in GBK, E6 94 BF E5 BA 9C in UTF-8.
+  CHECK(mixed_bytes_line("a\n政府\nb", 1, false) == "a\n\xD5\xFE\xB8\xAE\nb");
+  CHECK(mixed_bytes_line("政\n府", 1, true) == "\xD5\xFE\n\xE5\xBA\x9C");
+  CHECK_FALSE(mixed_bytes_line("😀\n政府", 0, false));
+  CHECK_FALSE(mixed_bytes_line("a", 1, false));
+}
