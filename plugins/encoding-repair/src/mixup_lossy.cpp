@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_latin.hpp"
+#include "script_converter.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -111,6 +113,35 @@ void double_byte_options(const std::vector<Slot>& slots, std::size_t pos, const 
   });
 }
 
+/// OpenCC t2s, loaded on the first near-tie of script variants.
+const ScriptConverter& t2s() {
+  static const ScriptConverter converter("t2s.json");
+  return converter;
+}
+
+/// @p c in simplified script.
+char32_t simplified(char32_t c) {
+  std::string s;
+  utf8::append(s, c);
+  const auto edits = t2s().edits(s);
+  if (edits.empty() || edits.front().after.empty()) return c;
+  std::size_t q = 0;
+  return utf8::next(edits.front().after, q);
+}
+
+/// True when the characters of @p path read from @p from on (to the next kept one), those of lost
+/// bytes left out, include traditional ones.
+template <class Path>
+bool traditional_context(const Path& path, std::size_t from, const std::vector<Slot>& slots) {
+  std::string read;
+  for (std::size_t i = from; i < path.size() && !path[i].as_is; ++i) {
+    bool lost = false;
+    for (std::size_t s = path[i].from; s < path[i].to; ++s) lost = lost || slots[s].byte < 0;
+    if (!lost) utf8::append(read, path[i].c);
+  }
+  return !t2s().edits(read).empty();
+}
+
 /// A hypothesis of the beam: the text up to a slot, each character read or kept as it is.
 struct Hyp {
   double score;
@@ -153,6 +184,8 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     } else if (c == utf8::replacement_character) {
       slots.push_back({-1, {}});
       holes = true;
+    } else if (c == 0x20AC && mix.right_is_utf8) {
+      slots.push_back({0x80, {}});  // WHATWG's GBK reads the lone byte 0x80 as €
     } else {
       const std::uint16_t code = wrong.encode_any(c);
       slots.push_back({code >> 8, {}});
@@ -238,6 +271,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     // text share a character boundary: a piece that overlaps a lost-lead-byte run is dropped
     // alone, not the whole stretch.
     std::vector<std::pair<std::size_t, std::size_t>> pieces;  // (end in `after`, end character)
+    std::optional<bool> traditional;  // the script of the stretch, once a near-tie asks
     for (; j < path.size() && !path[j].as_is; ++j) {
       char32_t c = path[j].c;
       bool lost = false;
@@ -248,14 +282,28 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
         options.clear();
         if (right) double_byte_options(slots, path[j].from, *right, options);
         else utf8_options(slots, path[j].from, options);
-        double chosen = -1e300, second = -1e300;
+        std::vector<std::pair<double, char32_t>> scored;
         for (const Option& o : options) {
           if (o.length != static_cast<int>(path[j].to - path[j].from) || o.c == utf8::replacement_character) continue;
-          const double s = model.score(p2, p1, o.c) + model.score(p1, o.c, n1) + model.score(o.c, n1, n2);
-          if (o.c == c) chosen = std::max(chosen, s);
-          else second = std::max(second, s);
+          scored.push_back({model.score(p2, p1, o.c) + model.score(p1, o.c, n1) + model.score(o.c, n1, n2), o.c});
         }
-        if (chosen - second < kMargin) c = utf8::replacement_character;
+        std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        // The model reads both scripts alike: a near-tie of script variants (長 长) is settled by the
+        // script of the reading around it, and the margin is measured to the best other character.
+        c = utf8::replacement_character;
+        if (!scored.empty()) {
+          char32_t pick = scored[0].second;
+          std::size_t other = 1;
+          if (scored.size() > 1 && scored[0].first - scored[1].first < kMargin &&
+              simplified(scored[0].second) == simplified(scored[1].second)) {
+            if (!traditional) traditional = traditional_context(path, i, slots);
+            const bool want_simplified = !*traditional;
+            const char32_t a = scored[0].second, b = scored[1].second;
+            pick = (simplified(a) == a) == want_simplified ? a : b;
+            other = 2;
+          }
+          if (other >= scored.size() || scored[0].first - scored[other].first >= kMargin) c = pick;
+        }
       }
       utf8::append(after, c);
       const int k = char_at[path[j].to];
@@ -269,14 +317,15 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     const std::size_t from = offset[first], to = offset[stop];
     const std::string_view run = text.substr(from, to - from);
     if (after == run) continue;
-    std::size_t cjk = 0, n = 0;
+    std::size_t cjk = 0, n = 0, wide = 0;
     for (std::size_t q = 0; q < after.size(); ++n) {
       const char32_t c = utf8::next(after, q);
       cjk += c >= 0x3000 && c < 0xA000;
+      wide += c >= 0x80;
     }
     const double read = model.score_text(after), as_is = model.score_text(run);
     const double per_char = read / double(std::max<std::size_t>(1, n)) - as_is / double(std::max<std::size_t>(1, utf8::length(run)));
-    if (n == 0 || cjk * 2 < n || read - as_is < kSwitch || per_char < 1.0) continue;
+    if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || per_char < 1.0) continue;
     const double confidence = confidence_from_gain(read - as_is);
     gain += read - as_is;
     std::size_t piece_begin = from, piece_after = 0;

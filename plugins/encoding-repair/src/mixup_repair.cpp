@@ -353,13 +353,23 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       }
       const std::string_view run = text.substr(pos, end - pos);
       if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
-        std::string as_gbk, as_big5;
+        // `wire`: the bytes a GBK decoder read, taking € for the single byte 0x80 as WHATWG's does
+        // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's begin.
+        std::string as_gbk, as_big5, wire;
+        std::vector<std::size_t> starts;
         bool big5_ok = true;
         std::size_t q = 0, han = 0;
         while (q < run.size()) {
           const char32_t d = utf8::next(run, q);
           han += han_or_private(d);
           const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
+          starts.push_back(wire.size());
+          if (d == 0x20AC) {
+            wire += '\x80';
+          } else {
+            wire += static_cast<char>(g >> 8);
+            wire += static_cast<char>(g & 0xFF);
+          }
           as_gbk += static_cast<char>(g >> 8);
           as_gbk += static_cast<char>(g & 0xFF);
           if (!b) big5_ok = false;
@@ -377,7 +387,8 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         // is common: try the first starts, dropping an incomplete tail.
         std::size_t start = pos;
         for (int skip = 0; skip < 4 && start < end; ++skip) {
-          std::string trimmed = as_gbk.substr(2 * static_cast<std::size_t>(skip));
+          if (static_cast<std::size_t>(skip) >= starts.size()) break;
+          std::string trimmed = wire.substr(starts[static_cast<std::size_t>(skip)]);
           for (int cut = 0; cut < 3 && !utf8::is_valid(trimmed) && !trimmed.empty(); ++cut) trimmed.pop_back();
           if (utf8::is_valid(trimmed) && trimmed.size() >= 6) {
             consider(out, text, start, end, strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
