@@ -69,8 +69,7 @@ __attribute__((target("avx2"))) std::size_t write_threes_avx2(const unsigned cha
 
 /// Accumulates text, map and decode errors unit by unit. The text is written into a buffer grown
 /// ahead (`len` bytes used) rather than appended to, so the per-character cost is a store.
-template <int Copy>
-struct BuilderT {
+struct Builder {
   std::string text;  // [0, len) written; the rest is room
   std::size_t len = 0;
   docpipe::SourceMap map;
@@ -159,10 +158,6 @@ struct BuilderT {
     return std::move(text);
   }
 };
-/// The builder of whole inputs. The parts of a mixed input have their own copy of the class
-/// (PartBuilder), so the whole-input decoding loops are compiled as when they were its only users.
-using Builder = BuilderT<0>;
-using PartBuilder = BuilderT<1>;
 
 /// The embedded model's unigram log10 probability of every pair's character, for the pairs whose
 /// character is a three-byte UTF-8 sequence (all of CJK): the detection scorer's hot loop then reads
@@ -211,8 +206,7 @@ class PairWeights {
 
 /// Scores a reading for detection without writing it: the same sums the text would give (characters,
 /// decode errors, unigram log10 probabilities of the non-ASCII characters, in text order).
-template <int Copy>
-struct ScorerT {
+struct Scorer {
   const CharModel* model = nullptr;
   /// The pair weights of the encoding read, when exact (the model is CharModel::embedded()), or null.
   const PairWeights* weights = nullptr;
@@ -222,9 +216,7 @@ struct ScorerT {
   double rival = -std::numeric_limits<double>::infinity();
   bool cut = false;
 
-  // Forced inline: the decoding loop's copy for mixed input would otherwise tip GCC into a call per
-  // character here (callgrind, 40 Big5 reports: 1.8 M instructions).
-  [[gnu::always_inline]] void unit(char32_t cp, std::size_t) {
+  void unit(char32_t cp, std::size_t) {
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = docpipe::utf8::replacement_character;
     ++chars;
     if (cp < 0x80) return;
@@ -296,15 +288,11 @@ struct ScorerT {
   /// Mean unigram log10 probability of the non-ASCII characters (0 when there are none).
   double mean() const { return scored ? total / double(scored) : 0.0; }
 };
-/// The scorer of detection; the parts of a mixed input have their own copy (as PartBuilder).
-using Scorer = ScorerT<0>;
-using PartScorer = ScorerT<1>;
 
 /// The lenient UTF-8 reading scored byte by byte: a detection sample of another encoding has an error
 /// every few bytes, where a search for the next one per error costs far more than a step. Gives the
 /// sums, and checks Scorer::done() at the points, of decode_utf8 below.
-template <class ScorerType>
-void score_utf8(std::string_view raw, ScorerType& b) {
+void score_utf8(std::string_view raw, Scorer& b) {
   const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
   const std::size_t n = raw.size();
   std::size_t pos = 0;
@@ -523,6 +511,10 @@ std::string icu_guess(std::string_view sample) {
   return U_SUCCESS(st) ? name : std::string{};
 }
 
+// Mixed input and UTF-16 without a BOM are rare: the functions only they reach are [[gnu::cold]].
+// Without it GCC inlines less of the whole-input loops above once they are in this file (callgrind,
+// decode_document over 40 Big5 reports: Scorer::unit and SourceMap::append became calls, +1.5 M).
+
 /// A reading written out as text, for a repair's `before` (undecodable bytes as `\xHH`, the way
 /// decode-error repairs show them) or for scoring (U+FFFD, counted).
 struct TextSink {
@@ -563,7 +555,7 @@ struct TextSink {
 /// at least 90% of its code units (of a sample) ASCII text or characters the model has seen, and
 /// more than the other byte order gives. Binary data gives NUL characters, controls and characters
 /// never seen.
-std::string utf16_without_bom(std::string_view raw) {
+[[gnu::cold]] std::string utf16_without_bom(std::string_view raw) {
   const std::size_t sample = std::min<std::size_t>(raw.size() & ~std::size_t{1}, 8192);
   if (sample < 4) return {};
   const CharModel& model = CharModel::embedded();
@@ -609,16 +601,16 @@ constexpr double kMinLegacyMean = -4.5;
 /// True when the bytes [@p begin, @p end) between UTF-8 stretches read as @p legacy by evidence:
 /// enough characters, probable ones, and a better score than the lenient UTF-8 reading
 /// (detection's formula).
-bool legacy_by_evidence(std::string_view raw, std::size_t begin, std::size_t end, Legacy legacy) {
-  auto score = [](const PartScorer& b) {
+[[gnu::cold]] bool legacy_by_evidence(std::string_view raw, std::size_t begin, std::size_t end, Legacy legacy) {
+  auto score = [](const Scorer& b) {
     const double error_rate = b.chars ? double(b.error_count) / double(b.chars) : 1.0;
     return b.mean() + error_rate * CharModel::kUnknown * 4;
   };
-  PartScorer l;
+  Scorer l;
   l.model = &CharModel::embedded();
   decode_double_byte(raw.substr(0, end), legacy, l, begin);
   if (l.scored < kMinLegacyEvidence || l.error_count * 8 > l.scored || l.mean() < kMinLegacyMean) return false;
-  PartScorer u;
+  Scorer u;
   u.model = &CharModel::embedded();
   score_utf8(raw.substr(begin, end - begin), u);
   return score(l) > score(u);
@@ -669,7 +661,7 @@ std::size_t sync_after(std::string_view raw, std::size_t at, std::size_t ceiling
 /// order) to where the two readings together are most probable. A stretch read greedily may have
 /// taken in up to a few legacy characters whose bytes happen to be well-formed UTF-8 (a tenth of
 /// GBK characters are a two-byte sequence); giving back 0 to 3 of its characters is tried.
-void settle_boundary(std::string_view raw, Segment& l, Segment& u, Legacy legacy) {
+[[gnu::cold]] void settle_boundary(std::string_view raw, Segment& l, Segment& u, Legacy legacy) {
   constexpr std::size_t kMost = 3;
   const bool legacy_first = l.end == u.begin;
   // Offsets of the candidate boundaries, the current one first.
@@ -713,7 +705,7 @@ std::size_t non_ascii(std::string_view raw, std::size_t begin, std::size_t end) 
 /// few stray bytes stays one UTF-8 text). @p main_utf8 tells the main encoding: the one of most
 /// non-ASCII bytes among the parts with evidence. Parts with evidence of neither (stray bytes, a
 /// character or two) are read in the main encoding.
-std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8Stretch>& stretches, Legacy legacy,
+[[gnu::cold]] std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8Stretch>& stretches, Legacy legacy,
                                     bool& main_utf8) {
   enum class Kind { utf8, legacy, undecided };
   struct Part {
@@ -755,7 +747,7 @@ std::vector<Segment> mixed_segments(std::string_view raw, const std::vector<Utf8
 /// Decodes a mixed input: each segment in its encoding, and every segment not in the main encoding
 /// (UTF-8 when @p main_utf8) a `mojibake-mixed-encoding` repair over its non-ASCII extent. Returns
 /// the main encoding's name and sets @p other to the other's.
-std::string decode_mixed(std::string_view raw, const std::vector<Segment>& parts, Legacy legacy, PartBuilder& b,
+[[gnu::cold]] std::string decode_mixed(std::string_view raw, const std::vector<Segment>& parts, Legacy legacy, Builder& b,
                          bool main_utf8, std::string& other) {
   const std::string legacy_name = legacy == Legacy::gbk ? "GB18030" : "Big5";
   other = main_utf8 ? legacy_name : "UTF-8";
@@ -929,14 +921,7 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
     if (parts.empty()) {
       decode_as(doc.raw, d.name, d.bom, b);
     } else {
-      PartBuilder m;
-      m.stage = &stage;
-      m.text = std::move(b.text);
-      const std::string main = decode_mixed(doc.raw, parts, legacy, m, main_utf8, outcome.other);
-      b.text = std::move(m.text);
-      b.len = m.len;
-      b.map = std::move(m.map);
-      b.errors = std::move(m.errors);
+      const std::string main = decode_mixed(doc.raw, parts, legacy, b, main_utf8, outcome.other);
       if (main != d.name) d.confidence = 1.0;
       d.name = main;
       for (const Repair& r : b.errors) outcome.stretches += r.kind == "mojibake-mixed-encoding";
