@@ -528,3 +528,27 @@ TEST_CASE("a part with evidence of neither encoding is read in the main one") {
   CHECK(m[0].after == kUtf8Part);
   CHECK(test::kinds(d).count("decode-error") == 0);
 }
+
+TEST_CASE("UTF-8 stretches are found at every alignment and length of the input around them") {
+  // The search steps 32 bytes at a time with a 64-byte window and reads the rest one byte at a time:
+  // a stretch across a block boundary, in the last bytes, or in an input shorter than a window must
+  // come out the same.
+  const std::string stretch = "二〇二四年政府工作报告";  // 11 three-byte sequences
+  const std::string gbk = encode("经济运行稳中向好", "GBK");
+  for (std::size_t pad = 0; pad < 80; ++pad) {
+    for (const std::size_t tail : {std::size_t{0}, std::size_t{1}, std::size_t{40}, std::size_t{100}}) {
+      const std::string before = std::string(pad, 'a') + gbk;
+      const std::string raw = before + stretch + gbk.substr(0, tail % (gbk.size() + 1)) + std::string(tail, 'z');
+      INFO("pad " << pad << " tail " << tail);
+      const auto found = find_utf8_stretches(raw);
+      REQUIRE(found.size() == 1);
+      CHECK(found[0].begin == before.size());
+      CHECK(found[0].end == before.size() + stretch.size());
+      CHECK(found[0].long_sequences == 11);
+    }
+  }
+  // Five in a row are not evidence, nor six that are never two in a row.
+  CHECK(find_utf8_stretches(gbk + "政府工作报" + gbk).empty());
+  CHECK(find_utf8_stretches(gbk + "政a府b工c作d报e告" + gbk).empty());
+  CHECK(find_utf8_stretches(gbk + "政a府b工c作d报告" + gbk).size() == 1);
+}
