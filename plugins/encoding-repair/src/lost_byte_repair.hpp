@@ -23,8 +23,8 @@ struct LostByteFix {
   /// Bytes after `end` that are the rest of an HTML tag whose `<` the damage swallowed (`/font>`):
   /// markup to delete, 0 when none.
   std::size_t tag_rest = 0;
-  /// True when the run swallowed an ASCII byte the model takes for a digit, which cannot be named:
-  /// the number after the run has lost a digit.
+  /// True when the run swallowed an ASCII byte the model takes for a digit that the figure after
+  /// the run does not name (only a year, 100% or October does): that number has lost a digit.
   bool lost_digit = false;
 };
 

@@ -210,3 +210,75 @@ TEST_CASE("two dropped pairs whose third character is not the best by bigram are
   REQUIRE(s->longest_drop == 2);
   CHECK(repair(s->damaged) == s->expected);
 }
+
+namespace {
+/// The fix the search proposes for a sample of @p clean damaged at its @p nth two-byte character,
+/// which must be one whose run swallowed the digit @p lost.
+LostByteFix fix_of_swallowed_digit(const std::string& clean, std::size_t nth, char lost) {
+  const auto s = bench::damage(clean, nth, bench::InvalidPair::vanish);
+  REQUIRE(s);
+  REQUIRE(s->lost_ascii == lost);
+  LostByteFix fix;
+  REQUIRE(find_lost_byte_fix_at(s->damaged, s->site, CharModel::embedded(), fix));
+  CHECK(fix.end == s->run_end);
+  return fix;
+}
+}  // namespace
+
+TEST_CASE("a digit the run swallowed is restored where the figure after it names it") {
+  // Sentences written for this test. The run ends reading the last trail byte before the figure
+  // with its first digit, an invalid pair that vanishes: the text goes on with `024年`, `998年`,
+  // `00%`, which only 2, 1 and 1 complete.
+  SECTION("a year of this century") {
+    const std::string clean = "我们要认真总结经验，扎实做好2024年各项工作。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'做'), '2');
+    CHECK(fix.after == "做好2");
+    CHECK_FALSE(fix.lost_digit);
+    CHECK(fix.note.find("the lost digit restored as 2 (the figure after it is a year)") != std::string::npos);
+  }
+  SECTION("a year of the last century") {
+    const std::string clean = "这条铁路始建于1998年，如今已经全线通车。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'建'), '1');
+    CHECK(fix.after.back() == '1');
+    CHECK_FALSE(fix.lost_digit);
+  }
+  SECTION("October") {
+    const std::string clean = "新建的体育馆将于10月正式投入使用。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'馆'), '1');
+    CHECK(fix.after.back() == '1');
+    CHECK_FALSE(fix.lost_digit);
+  }
+  SECTION("a hundred percent") {
+    const std::string clean = "农村自来水普及率达到100%，群众喝上了放心水。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'达'), '1');
+    CHECK(fix.after == "达到1");
+    CHECK_FALSE(fix.lost_digit);
+  }
+}
+
+TEST_CASE("a digit the figure after the run leaves open is not invented") {
+  // Sentences written for this test.
+  SECTION("a decimal: any digit may stand before .5%") {
+    const std::string clean = "全年地区生产总值增长6.5%，城乡居民收入稳步增长。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'增'), '6');
+    CHECK(fix.after == "增长");
+    CHECK(fix.lost_digit);
+    CHECK(fix.note.find("cannot be restored") != std::string::npos);
+  }
+  SECTION("a hundred percent where the document also writes 200%") {
+    const std::string clean = "部分指标增长200%，农村自来水普及率达到100%。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'达'), '1');
+    CHECK(fix.after == "达到");
+    CHECK(fix.lost_digit);
+  }
+  SECTION("a round hundred years: 1000年 of history as well as 2000年") {
+    const std::string clean = "这座古镇已有1000年历史，保存完好。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'已'), '1');
+    CHECK(fix.lost_digit);
+  }
+  SECTION("a month after October: 2月 may be 12月 or 02月") {
+    const std::string clean = "全市摸底任务定于12月底组织验收。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'务'), '1');
+    CHECK(fix.lost_digit);
+  }
+}
