@@ -138,7 +138,7 @@ TEST_CASE("truncated UTF-8 at the end: each byte is one recorded error") {
   CHECK(d.repairs.back().source_end == kSample.size() + 2);
 }
 
-TEST_CASE("a lone GBK lead byte at the end is a recorded error, nothing is dropped") {
+TEST_CASE("a lone GBK lead byte at the end is a recorded error and nothing is dropped") {
   const std::string raw = encode(kSample, "GB18030") + "\xD6";
   const auto d = decoded(raw, "gb18030");
   CHECK(d.text == kSample + "\xEF\xBF\xBD");
@@ -147,7 +147,7 @@ TEST_CASE("a lone GBK lead byte at the end is a recorded error, nothing is dropp
   CHECK(d.repairs[0].before == "\\xD6");
 }
 
-TEST_CASE("a GBK lead byte before an invalid trail: the lead is an error, the ASCII survives") {
+TEST_CASE("a GBK lead byte before an invalid trail: the lead is an error and the ASCII survives") {
   const auto d = decoded("\xD6\xD0\xB9<b>", "gb18030");
   CHECK(d.text == "中\xEF\xBF\xBD<b>");
   REQUIRE(d.repairs.size() == 1);
@@ -250,7 +250,7 @@ Reading reference_reading(const std::string& sample, const char* forced, const c
 }
 }  // namespace
 
-TEST_CASE("detection's verdict and confidence are the character model's formula over the three readings, bit for bit") {
+TEST_CASE("detection's verdict and confidence are the character model's formula over the three readings bit for bit") {
   // The detector scores its readings without writing them (pair tables, a byte walk for the lenient
   // UTF-8 reading, a reading that stops once it must rank last); here each reading is decoded in
   // full and scored from its text. Inputs: snippets and whole reports of the corpus in GB18030 and
@@ -300,7 +300,7 @@ TEST_CASE("detection's verdict and confidence are the character model's formula 
   CHECK(below_one > 3);  // some verdicts are close enough for the last bits to show
 }
 
-TEST_CASE("user-defined-area pairs decode as ICU's GB18030 converter reads them, every time") {
+TEST_CASE("user-defined-area pairs decode as ICU's GB18030 converter reads them every time") {
   // Every pair of the three user-defined areas of GBK (AAA1-AFFE, F8A1-FEFE, A140-A7A0), among
   // ordinary characters; decoded twice, since the decoder remembers each pair's reading after the first.
   std::string raw;

@@ -25,7 +25,7 @@ bool has(const std::string& text, const std::string& s) { return text.find(s) !=
 }  // namespace
 
 // The five examples of issue 3, each a damaged stretch of the seed and what it must become.
-TEST_CASE("seed example 1: lost lead byte of 。, back in step at an ASCII trail", "[seed]") {
+TEST_CASE("seed example 1: lost lead byte of 。 and back in step at an ASCII trail", "[seed]") {
   CHECK(has(repaired_seed().text, "活力。回車巷歷史"));
 }
 TEST_CASE("seed example 2: a dropped user-defined-area pair restored", "[seed]") {
@@ -78,7 +78,7 @@ TEST_CASE("the seed's HTML leftover is gone and every change is a recorded repai
     }
 }
 
-TEST_CASE("repairs below min-confidence are reported, not applied") {
+TEST_CASE("repairs below min-confidence are reported and not applied") {
   RepairSettings s;
   s.min_confidence = 1.0;
   docpipe::Document d = test::raw_document(test::read_file(test::seed_path()));
