@@ -361,7 +361,7 @@ void mixup_section(const std::vector<std::string>& held_out, const std::vector<s
     for (const bench::WrongDecoder decoder : {bench::WrongDecoder::whatwg, bench::WrongDecoder::python}) {
       if (decoder == bench::WrongDecoder::python && bench::lossless(kind, bench::WrongDecoder::python)) break;
       MixupTally whole, part;
-      bool shown = false;
+      bool shown = false, shown_part = false;
       for (std::size_t r = 0; r < held_out.size(); ++r) {
         const std::string clean = bench::keep_encodable(bench::traditional_source(kind) ? traditional[r] : held_out[r], kind);
         const auto damaged = bench::mix_up(clean, kind, decoder);
@@ -378,7 +378,15 @@ void mixup_section(const std::vector<std::string>& held_out, const std::vector<s
         std::shuffle(lines.begin(), lines.end(), rng);
         lines.resize(std::min<std::size_t>(lines.size(), kParagraphsPerReport));
         for (const std::size_t pick : lines)
-          if (const auto one = bench::mix_up_line(clean, pick, kind, decoder)) part.add(bench::score_mixup_against(stage, want, *one, pick));
+          if (const auto one = bench::mix_up_line(clean, pick, kind, decoder)) {
+            const auto o = bench::score_mixup_against(stage, want, *one, pick);
+            part.add(o);
+            if (show_failures && !o.exact && !shown_part) {
+              shown_part = true;
+              std::printf("  FAIL %s %s paragraph %zu, held-out report %zu\n", bench::name(kind), bench::name(decoder), pick, r);
+              print_difference(bench::run_stage(stage, *one).text, want);
+            }
+          }
       }
       char cell[200];
       std::snprintf(cell, sizeof cell, "%s%s %.3f %.3f | %.3f %.3f %.3f", decoder == bench::WrongDecoder::python ? "; " : "",
