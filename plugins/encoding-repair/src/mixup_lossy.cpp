@@ -307,7 +307,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       }
       utf8::append(after, c);
       const int k = char_at[path[j].to];
-      if (k >= 0 && (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U'：' || c == U'！' || c == U'？'))
+      if (k >= 0)
         pieces.push_back({after.size(), static_cast<std::size_t>(k)});
     }
     const int first = char_at[path[i].from], stop = char_at[path[j - 1].to];
