@@ -67,7 +67,7 @@ inline bool ascii8(const char* p) noexcept {
 
 /// Decodes the character at @p pos of text known to be valid UTF-8 (Document::text always is)
 /// and advances past it: the scan's hot loop, without utf8::next's checks.
-inline char32_t next_valid(std::string_view s, std::size_t& pos) noexcept {
+[[gnu::always_inline]] inline char32_t next_valid(std::string_view s, std::size_t& pos) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data() + pos);
   if (p[0] < 0x80) return ++pos, p[0];
   if (p[0] < 0xE0) return pos += 2, (char32_t(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
@@ -252,6 +252,63 @@ void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t beg
   add(out, {begin, end, *candidate, kind, confidence_from_gain(gain)});
 }
 
+/// What the scan of Latin-1 runs keeps between runs.
+struct LatinState {
+  std::vector<MixupFix>& out;
+  std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
+  // Readings believed only when the document has evidence of the same mix-up elsewhere.
+  std::vector<MixupFix> weak_latin, short_gbk;
+  int latin_evidence = 0;
+  bool long_gbk = false;
+  bool replacement = false;  // a U+FFFD was met
+};
+
+/// Examines the Latin-1 run starting at @p pos (its first character ends at @p next); returns where
+/// the scan goes on. Out of line: the clean-text scan stays small.
+[[gnu::noinline]] std::size_t latin_run(std::string_view text, std::size_t pos, std::size_t next, const CharModel& model,
+                                        LatinState& state) {
+  // A Latin-1 run: upper-half characters, C1 controls and Windows-1252 extras (ASCII may sit
+  // inside, and U+FFFD where a Windows-1252 decoder met one of its undefined bytes).
+  std::size_t end = pos, p = pos;
+  bool holes = false;
+  std::string bytes;
+  while (p < text.size()) {
+    std::size_t q = p;
+    const char32_t d = utf8::next(text, q);
+    const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : latin_byte(d);
+    if (b < 0 || d == '\n') break;
+    holes = holes || d == utf8::replacement_character;
+    bytes += static_cast<char>(b);
+    p = q;
+    if (d >= 0x80) end = p;
+  }
+  state.replacement = state.replacement || holes;
+  bytes.resize(bytes.size() - (p - end));  // trailing ASCII is not part of the run
+  if (utf8::length(text.substr(pos, end - pos)) >= 2) {
+    const std::string_view run = text.substr(pos, end - pos);
+    const std::optional<LatinReading> reading =
+        cp1252_punctuation_before(text, pos, state.scanned) ? std::nullopt : read_latin_run_as_utf8(run, ascii_before(text, pos), model);
+    if (reading) {
+      MixupFix fix{pos, end, reading->text, "mojibake-utf8-as-latin1", reading->confidence};
+      state.latin_evidence += reading->evidence;
+      if (reading->text != run) add(reading->evidence > 0 ? state.out : state.weak_latin, std::move(fix));
+    } else if (!holes) {
+      // A few characters read as GBK are as likely chance (`RÄ«ga` as R墨ga): believed where
+      // the document has a long such run.
+      const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
+      const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
+      // A long one must read like prose itself: any CJK reads better than mojibake of Latin
+      // letters (Thai `à¸ à¸²` as GBK is 喔 喔侧).
+      std::vector<MixupFix>& into = long_run ? state.out : state.short_gbk;
+      const std::size_t before = into.size();
+      consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model, long_run ? kProseFloor : -1e300);
+      state.long_gbk = state.long_gbk || (long_run && into.size() >= before && !into.empty() && into.back().begin == pos);
+    }
+  }
+  state.scanned = std::max(end, next);
+  return state.scanned;
+}
+
 }  // namespace
 
 std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model) {
@@ -266,11 +323,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   const bool avx2 = docpipe::cpu_has_avx2();
 #endif
   std::size_t pos = 0;
-  std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
-  // Readings believed only when the document has evidence of the same mix-up elsewhere.
-  std::vector<MixupFix> weak_latin, short_gbk;
-  int latin_evidence = 0;
-  bool long_gbk = false;
+  LatinState latin{out};
   while (pos < text.size()) {
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
@@ -281,45 +334,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     std::size_t next = pos;
     const char32_t c = next_valid(text, next);
     if (latin_run_char(c)) {
-      // A Latin-1 run: upper-half characters, C1 controls and Windows-1252 extras (ASCII may sit
-      // inside, and U+FFFD where a Windows-1252 decoder met one of its undefined bytes).
-      std::size_t end = pos, p = pos;
-      bool holes = false;
-      std::string bytes;
-      while (p < text.size()) {
-        std::size_t q = p;
-        const char32_t d = utf8::next(text, q);
-        const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : latin_byte(d);
-        if (b < 0 || d == '\n') break;
-        holes = holes || d == utf8::replacement_character;
-        bytes += static_cast<char>(b);
-        p = q;
-        if (d >= 0x80) end = p;
-      }
-      bytes.resize(bytes.size() - (p - end));  // trailing ASCII is not part of the run
-      if (utf8::length(text.substr(pos, end - pos)) >= 2) {
-        const std::string_view run = text.substr(pos, end - pos);
-        const std::optional<LatinReading> reading =
-            cp1252_punctuation_before(text, pos, scanned) ? std::nullopt : read_latin_run_as_utf8(run, ascii_before(text, pos), model);
-        if (reading) {
-          MixupFix fix{pos, end, reading->text, "mojibake-utf8-as-latin1", reading->confidence};
-          latin_evidence += reading->evidence;
-          if (reading->text != run) add(reading->evidence > 0 ? out : weak_latin, std::move(fix));
-        } else if (!holes) {
-          // A few characters read as GBK are as likely chance (`RÄ«ga` as R墨ga): believed where
-          // the document has a long such run.
-          const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
-          const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
-          // A long one must read like prose itself: any CJK reads better than mojibake of Latin
-          // letters (Thai `à¸ à¸²` as GBK is 喔 喔侧).
-          std::vector<MixupFix>& into = long_run ? out : short_gbk;
-          const std::size_t before = into.size();
-          consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model, long_run ? kProseFloor : -1e300);
-          long_gbk = long_gbk || (long_run && into.size() >= before && !into.empty() && into.back().begin == pos);
-        }
-      }
-      pos = std::max(end, next);
-      scanned = pos;
+      pos = latin_run(text, pos, next, model, latin);
       continue;
     }
     if (weights.of(c) != RunWeights::kNoGbk) {
@@ -402,13 +417,14 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       pos = end;
       continue;
     }
+    latin.replacement = latin.replacement || c == utf8::replacement_character;
     pos = next;
   }
-  if (latin_evidence >= 2) out.insert(out.end(), weak_latin.begin(), weak_latin.end());
-  if (long_gbk) out.insert(out.end(), short_gbk.begin(), short_gbk.end());
+  if (latin.latin_evidence >= 2) out.insert(out.end(), latin.weak_latin.begin(), latin.weak_latin.end());
+  if (latin.long_gbk) out.insert(out.end(), latin.short_gbk.begin(), latin.short_gbk.end());
   // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
   // in place of the pieces between them.
-  if (text.find("\xEF\xBF\xBD") != std::string_view::npos) {
+  if (latin.replacement) {
     for (MixupFix& lossy : find_lossy_mixup_fixes(text, model)) {
       // Latin-1 readings (which restore their own U+FFFD) stand.
       if (std::any_of(out.begin(), out.end(), [&](const MixupFix& f) {
