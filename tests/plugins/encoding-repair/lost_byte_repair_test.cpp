@@ -271,6 +271,14 @@ TEST_CASE("a digit the figure after the run leaves open is not invented") {
     CHECK(fix.after == "达到");
     CHECK(fix.lost_digit);
   }
+  SECTION("a line break or a sign between a character and a digit: the byte was a digit") {
+    // The model counts a line break as a space and took 共有\n05家 for the likelier reading.
+    const std::string clean = "截至目前，全市共有105家企业完成改造。";
+    const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'市'), '1');
+    CHECK(fix.after.find('\n') == std::string::npos);
+    CHECK(fix.lost_digit);
+    CHECK(fix.note.find("cannot be restored") != std::string::npos);
+  }
   SECTION("a round hundred years: 1000年 of history as well as 2000年") {
     const std::string clean = "这座古镇已有1000年历史，保存完好。";
     const LostByteFix fix = fix_of_swallowed_digit(clean, double_byte_index(clean, U'已'), '1');
