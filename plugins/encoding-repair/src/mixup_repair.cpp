@@ -254,6 +254,7 @@ void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t beg
 
 /// What the scan of Latin-1 runs keeps between runs.
 struct LatinState {
+  explicit LatinState(std::vector<MixupFix>& fixes) : out(fixes) {}
   std::vector<MixupFix>& out;
   std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
   // Readings believed only when the document has evidence of the same mix-up elsewhere.
@@ -263,6 +264,27 @@ struct LatinState {
   bool replacement = false;  // a U+FFFD was met
 };
 
+/// Reads the Latin-1 characters [@p begin, @p end) of @p text (no U+FFFD) as GBK bytes. A few
+/// characters read as GBK are as likely chance (`RÄ«ga` as R墨ga): believed where the document has
+/// a long such run; a long one must read like prose itself: any CJK reads better than mojibake of
+/// Latin letters (Thai `à¸ à¸²` as GBK is 喔 喔侧).
+void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, const CharModel& model, LatinState& state) {
+  while (end > begin && static_cast<unsigned char>(text[end - 1]) < 0x80) --end;  // trailing ASCII
+  while (begin < end && static_cast<unsigned char>(text[begin]) < 0x80) ++begin;  // leading ASCII
+  if (begin >= end || utf8::length(text.substr(begin, end - begin)) < 2) return;
+  std::string bytes;
+  for (std::size_t q = begin; q < end;) {
+    const char32_t d = utf8::next(text, q);
+    bytes += static_cast<char>(d < 0x80 ? static_cast<int>(d) : latin_byte(d));
+  }
+  const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
+  const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
+  std::vector<MixupFix>& into = long_run ? state.out : state.short_gbk;
+  const std::size_t before = into.size();
+  consider(into, text, begin, end, gbk_reading, "mojibake-gbk-as-latin1", model, long_run ? kProseFloor : -1e300);
+  state.long_gbk = state.long_gbk || (long_run && into.size() >= before && !into.empty() && into.back().begin == begin);
+}
+
 /// Examines the Latin-1 run starting at @p pos (its first character ends at @p next); returns where
 /// the scan goes on. Out of line: the clean-text scan stays small.
 [[gnu::noinline]] std::size_t latin_run(std::string_view text, std::size_t pos, std::size_t next, const CharModel& model,
@@ -271,19 +293,16 @@ struct LatinState {
   // inside, and U+FFFD where a Windows-1252 decoder met one of its undefined bytes).
   std::size_t end = pos, p = pos;
   bool holes = false;
-  std::string bytes;
   while (p < text.size()) {
     std::size_t q = p;
     const char32_t d = utf8::next(text, q);
     const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : latin_byte(d);
     if (b < 0 || d == '\n') break;
     holes = holes || d == utf8::replacement_character;
-    bytes += static_cast<char>(b);
     p = q;
-    if (d >= 0x80) end = p;
+    if (d >= 0x80) end = p;  // trailing ASCII is not part of the run
   }
   state.replacement = state.replacement || holes;
-  bytes.resize(bytes.size() - (p - end));  // trailing ASCII is not part of the run
   if (utf8::length(text.substr(pos, end - pos)) >= 2) {
     const std::string_view run = text.substr(pos, end - pos);
     const std::optional<LatinReading> reading =
@@ -292,17 +311,20 @@ struct LatinState {
       MixupFix fix{pos, end, reading->text, "mojibake-utf8-as-latin1", reading->confidence};
       state.latin_evidence += reading->evidence;
       if (reading->text != run) add(reading->evidence > 0 ? state.out : state.weak_latin, std::move(fix));
-    } else if (!holes) {
-      // A few characters read as GBK are as likely chance (`RÄ«ga` as R墨ga): believed where
-      // the document has a long such run.
-      const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
-      const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
-      // A long one must read like prose itself: any CJK reads better than mojibake of Latin
-      // letters (Thai `à¸ à¸²` as GBK is 喔 喔侧).
-      std::vector<MixupFix>& into = long_run ? state.out : state.short_gbk;
-      const std::size_t before = into.size();
-      consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-latin1", model, long_run ? kProseFloor : -1e300);
-      state.long_gbk = state.long_gbk || (long_run && into.size() >= before && !into.empty() && into.back().begin == pos);
+    } else {
+      // GBK read as Latin-1, or as Windows-1252 by a decoder that wrote U+FFFD for its undefined
+      // bytes: the pieces between the U+FFFD (each stands for a lost GBK lead or trail).
+      std::size_t piece = pos;
+      for (std::size_t q = pos; q <= end;) {
+        std::size_t r = q;
+        if (q < end && utf8::next(text, r) != utf8::replacement_character) {
+          q = r;
+          continue;
+        }
+        if (q > piece) gbk_latin_piece(text, piece, q, model, state);
+        if (q == end) break;
+        piece = q = r;
+      }
     }
   }
   state.scanned = std::max(end, next);
