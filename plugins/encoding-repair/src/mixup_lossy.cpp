@@ -359,7 +359,17 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     std::vector<MixupFix> found, best;
     double best_gain = 0;
     std::size_t reach = hole + 3;
-    for (const Mixup& mix : kMixups) {
+    // Big5 read as GBK leaves user-defined-area characters (Private Use Area) all over: then that
+    // reading goes first. A reading that covers most of the region ends the search (each costs a
+    // beam over the whole line).
+    bool private_use = false;
+    for (std::size_t q = hole > 600 ? hole - 600 : 0, stop = std::min(text.size(), hole + 600); q < stop && !private_use; ++q)
+      private_use = static_cast<unsigned char>(text[q]) == 0xEE || (static_cast<unsigned char>(text[q]) == 0xEF &&
+                                                                     q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4);
+    const Mixup* order[3] = {&kMixups[0], &kMixups[1], &kMixups[2]};
+    if (private_use) std::swap(order[0], order[1]);
+    for (const Mixup* m : order) {
+      const Mixup& mix = *m;
       const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
       std::size_t begin = hole, end = hole + 3;
       for (std::size_t n = 0; begin > covered && n < kReach; ++n) {
@@ -378,7 +388,10 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
       found.clear();
       const double gain = read_region(text, begin, end, mix, model, found);
       // The reading of the region that gains most (the three codecs read the same bytes).
+      std::size_t read = 0;
+      for (const MixupFix& f : found) read += f.end - f.begin;
       if (gain > best_gain) best_gain = gain, best.swap(found);
+      if (2 * read > end - begin) break;
     }
     covered = reach;
     out.insert(out.end(), best.begin(), best.end());

@@ -444,21 +444,29 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   }
   if (latin.latin_evidence >= 2) out.insert(out.end(), latin.weak_latin.begin(), latin.weak_latin.end());
   if (latin.long_gbk) out.insert(out.end(), latin.short_gbk.begin(), latin.short_gbk.end());
-  // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
-  // in place of the pieces between them.
-  if (latin.replacement) {
-    for (MixupFix& lossy : find_lossy_mixup_fixes(text, model)) {
-      // Latin-1 readings (which restore their own U+FFFD) stand.
-      if (std::any_of(out.begin(), out.end(), [&](const MixupFix& f) {
-            return f.begin < lossy.end && lossy.begin < f.end && f.kind.find("latin1") != std::string::npos;
-          }))
-        continue;
-      std::erase_if(out, [&](const MixupFix& f) { return f.begin < lossy.end && lossy.begin < f.end; });
-      out.push_back(std::move(lossy));
-    }
-  }
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
+  // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
+  // in place of the pieces between them; the Latin-1 readings (which restore their own U+FFFD)
+  // stand. Both lists are in text order and free of overlaps: one sweep merges them.
+  if (latin.replacement) {
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model);
+    if (lossy.empty()) return out;
+    std::vector<MixupFix> merged;
+    merged.reserve(out.size() + lossy.size());
+    std::size_t j = 0;
+    for (MixupFix& l : lossy) {
+      while (j < out.size() && out[j].end <= l.begin) merged.push_back(std::move(out[j++]));
+      std::size_t k = j;
+      bool latin1 = false;
+      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind.find("latin1") != std::string::npos;
+      if (latin1) continue;
+      j = k;
+      merged.push_back(std::move(l));
+    }
+    while (j < out.size()) merged.push_back(std::move(out[j++]));
+    return merged;
+  }
   return out;
 }
 
