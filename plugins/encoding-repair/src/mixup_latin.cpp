@@ -192,6 +192,11 @@ std::optional<LatinReading> read_once(std::string_view run, char previous, const
 
 bool ordinary_character(char32_t c) { return ordinary(c); }
 
+int windows1252_byte(char32_t c) {
+  const int b = byte_of(c);
+  return b >= 0 ? b : -1;
+}
+
 std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, char previous, const CharModel& model) {
   std::optional<LatinReading> reading = read_once(run, previous, model);
   // Text mixed up twice (or three times) reads as such a run again: `nÃƒÂ©` -> `nÃ©` -> `né`.

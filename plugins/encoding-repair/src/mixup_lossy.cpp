@@ -1,6 +1,7 @@
 #include "mixup_lossy.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cstdint>
 #include <optional>
 
@@ -35,13 +36,18 @@ struct Mixup {
   Legacy wrong;
   bool right_is_utf8;
   Legacy right;  // when not UTF-8
+  bool wrong_is_cp1252 = false;  // read by Windows-1252 (then `wrong` is unused)
 };
 
 constexpr Mixup kMixups[] = {
     {"mojibake-utf8-as-gbk", Legacy::gbk, true, Legacy::gbk},
     {"mojibake-big5-as-gbk", Legacy::gbk, false, Legacy::big5},
     {"mojibake-gbk-as-big5", Legacy::big5, false, Legacy::gbk},
+    {"mojibake-gbk-as-latin1", Legacy::gbk, false, Legacy::gbk, true},
 };
+
+// The five bytes Windows-1252 leaves undefined: what a U+FFFD of its lossy reading stands for.
+constexpr std::uint8_t kCp1252Undefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 
 constexpr std::size_t kBeam = 8;
 /// A region is read within this many characters on each side of its first U+FFFD.
@@ -159,6 +165,9 @@ struct Node {
   bool as_is;
 };
 
+/// Mean log10 probability a character below which a reading is not prose (reports: about -2).
+constexpr double kProseFloor = -4.0;
+
 /// Log10 cost of starting a reading: the least gain a reading must bring.
 constexpr double kSwitch = 4.0;
 
@@ -184,6 +193,8 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     } else if (c == utf8::replacement_character) {
       slots.push_back({-1, {}});
       holes = true;
+    } else if (mix.wrong_is_cp1252) {
+      slots.push_back({windows1252_byte(c), {}});
     } else if (c == 0x20AC && mix.right_is_utf8) {
       slots.push_back({0x80, {}});  // WHATWG's GBK reads the lone byte 0x80 as €
     } else {
@@ -200,6 +211,10 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
   for (std::size_t i = 0; i < slots.size(); ++i) {
     if (slots[i].byte >= 0) continue;
     const int next = i + 1 < slots.size() ? slots[i + 1].byte : -1;
+    if (mix.wrong_is_cp1252) {
+      slots[i].candidates.assign(std::begin(kCp1252Undefined), std::end(kCp1252Undefined));
+      continue;
+    }
     for (int b = 0x80; b <= 0xFF; ++b)
       if (b == 0x80 || b == 0xFF || next < 0 || !wrong.decode(static_cast<unsigned char>(b), static_cast<unsigned char>(next)))
         slots[i].candidates.push_back(static_cast<std::uint8_t>(b));
@@ -326,6 +341,9 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     const double read = model.score_text(after), as_is = model.score_text(run);
     const double per_char = read / double(std::max<std::size_t>(1, n)) - as_is / double(std::max<std::size_t>(1, utf8::length(run)));
     if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || per_char < 1.0) continue;
+    // Any CJK reads better than mojibake of Latin letters: a GBK reading of Windows-1252 text must
+    // read like prose itself, over four Han characters at least (as the run's own reading must).
+    if (mix.wrong_is_cp1252 && (cjk < 4 || read / double(n) < kProseFloor)) continue;
     const double confidence = confidence_from_gain(read - as_is);
     gain += read - as_is;
     std::size_t piece_begin = from, piece_after = 0;
@@ -343,9 +361,10 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
 
 /// True for characters a region may hold under @p wrong: ASCII but line breaks, U+FFFD, and
 /// characters the wrong decoder can have written.
-bool in_region(char32_t c, const DoubleByteTable& wrong) {
+bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
   if (c < 0x80) return c != '\n' && c != '\r';
-  return c == utf8::replacement_character || wrong.encode_any(c) != 0;
+  if (c == utf8::replacement_character) return true;
+  return mix.wrong_is_cp1252 ? windows1252_byte(c) >= 0x80 : wrong.encode_any(c) != 0;
 }
 
 }  // namespace
@@ -366,7 +385,7 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     for (std::size_t q = hole > 600 ? hole - 600 : 0, stop = std::min(text.size(), hole + 600); q < stop && !private_use; ++q)
       private_use = static_cast<unsigned char>(text[q]) == 0xEE || (static_cast<unsigned char>(text[q]) == 0xEF &&
                                                                      q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4);
-    const Mixup* order[3] = {&kMixups[0], &kMixups[1], &kMixups[2]};
+    const Mixup* order[4] = {&kMixups[0], &kMixups[1], &kMixups[2], &kMixups[3]};
     if (private_use) std::swap(order[0], order[1]);
     for (const Mixup* m : order) {
       const Mixup& mix = *m;
@@ -376,12 +395,12 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
         std::size_t b = begin - 1;
         while (b > covered && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
         std::size_t q = b;
-        if (!in_region(utf8::next(text, q), wrong)) break;
+        if (!in_region(utf8::next(text, q), mix, wrong)) break;
         begin = b;
       }
       for (std::size_t n = 0; end < text.size() && n < kReach; ++n) {
         std::size_t q = end;
-        if (!in_region(utf8::next(text, q), wrong)) break;
+        if (!in_region(utf8::next(text, q), mix, wrong)) break;
         end = q;
       }
       reach = std::max(reach, end);

@@ -447,8 +447,8 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
-  // in place of the pieces between them; the Latin-1 readings (which restore their own U+FFFD)
-  // stand. Both lists are in text order and free of overlaps: one sweep merges them.
+  // in place of the pieces between them; the UTF-8 readings of Latin-1 runs (which restore their
+  // own U+FFFD) stand. Both lists are in text order and free of overlaps: one sweep merges them.
   if (latin.replacement) {
     std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model);
     if (lossy.empty()) return out;
@@ -459,7 +459,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       while (j < out.size() && out[j].end <= l.begin) merged.push_back(std::move(out[j++]));
       std::size_t k = j;
       bool latin1 = false;
-      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind.find("latin1") != std::string::npos;
+      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind == "mojibake-utf8-as-latin1";
       if (latin1) continue;
       j = k;
       merged.push_back(std::move(l));

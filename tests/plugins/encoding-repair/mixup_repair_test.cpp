@@ -235,6 +235,15 @@ TEST_CASE("lossy CJK mix-ups are read across their U+FFFD") {
     CHECK(same * 10 >= 9 * static_cast<int>(docpipe::utf8::length(c.clean)));
     CHECK(kind == c.kind);
   }
+  // GBK read as lossy Windows-1252: 蹚 is 0xF5 0x8F, and 0x8F became U+FFFD.
+  const std::string gbk_clean = "坚持蹚出一条新路，推动经济社会高质量发展，全面建设现代化强市。";
+  const std::string gbk_broken = as_lossy_cp1252(gbk_clean, "windows-936-2000");
+  REQUIRE(gbk_broken.find("\uFFFD") != std::string::npos);
+  std::string gbk_kind;
+  const std::string gbk_got = repair(gbk_broken, &gbk_kind);
+  INFO(gbk_broken << "\n" << gbk_got);
+  CHECK(kept_or_shown(gbk_got, gbk_clean) >= 0);
+  CHECK(gbk_kind == "mojibake-gbk-as-latin1");
   // A decode error in clean text is no mix-up.
   const std::string clean = "政府工作报告\uFFFD经济社会发展，全市地区生产总值\uFFFD先后迈上新台阶。";
   CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
