@@ -331,6 +331,38 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   return state.scanned;
 }
 
+/// The scan's fixes completed: the readings that needed evidence elsewhere, in text order, and the
+/// lossy readings around U+FFFD merged in. Out of line: the clean-text scan stays small.
+[[gnu::noinline]] std::vector<MixupFix> finish(std::string_view text, const CharModel& model, std::vector<MixupFix> out,
+                                               LatinState& state) {
+  if (state.latin_evidence >= 2) out.insert(out.end(), state.weak_latin.begin(), state.weak_latin.end());
+  if (state.long_gbk) out.insert(out.end(), state.short_gbk.begin(), state.short_gbk.end());
+  // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
+  std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
+  // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
+  // in place of the pieces between them; the UTF-8 readings of Latin-1 runs (which restore their
+  // own U+FFFD) stand. Both lists are in text order and free of overlaps: one sweep merges them.
+  if (state.replacement) {
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model);
+    if (lossy.empty()) return out;
+    std::vector<MixupFix> merged;
+    merged.reserve(out.size() + lossy.size());
+    std::size_t j = 0;
+    for (MixupFix& l : lossy) {
+      while (j < out.size() && out[j].end <= l.begin) merged.push_back(std::move(out[j++]));
+      std::size_t k = j;
+      bool latin1 = false;
+      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind == "mojibake-utf8-as-latin1";
+      if (latin1) continue;
+      j = k;
+      merged.push_back(std::move(l));
+    }
+    while (j < out.size()) merged.push_back(std::move(out[j++]));
+    return merged;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model) {
@@ -442,32 +474,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     latin.replacement = latin.replacement || c == utf8::replacement_character;
     pos = next;
   }
-  if (latin.latin_evidence >= 2) out.insert(out.end(), latin.weak_latin.begin(), latin.weak_latin.end());
-  if (latin.long_gbk) out.insert(out.end(), latin.short_gbk.begin(), latin.short_gbk.end());
-  // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
-  std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
-  // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
-  // in place of the pieces between them; the UTF-8 readings of Latin-1 runs (which restore their
-  // own U+FFFD) stand. Both lists are in text order and free of overlaps: one sweep merges them.
-  if (latin.replacement) {
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model);
-    if (lossy.empty()) return out;
-    std::vector<MixupFix> merged;
-    merged.reserve(out.size() + lossy.size());
-    std::size_t j = 0;
-    for (MixupFix& l : lossy) {
-      while (j < out.size() && out[j].end <= l.begin) merged.push_back(std::move(out[j++]));
-      std::size_t k = j;
-      bool latin1 = false;
-      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind == "mojibake-utf8-as-latin1";
-      if (latin1) continue;
-      j = k;
-      merged.push_back(std::move(l));
-    }
-    while (j < out.size()) merged.push_back(std::move(out[j++]));
-    return merged;
-  }
-  return out;
+  return finish(text, model, std::move(out), latin);
 }
 
 }  // namespace encoding_repair
