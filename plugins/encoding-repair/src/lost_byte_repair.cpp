@@ -66,6 +66,29 @@ struct Node {
 
 char32_t decode_at(std::string_view s, std::size_t& pos) { return utf8::next(s, pos); }
 
+bool is_han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/// True when a Han character lies within kChineseContext characters either side of @p at. The damage
+/// is Chinese GBK text read out of step, so its runs are Han characters among Chinese prose; a `?`
+/// or U+FFFD with no Chinese near it (`OK??:(`, `?????` in a European language, U+FFFD in Latin-script
+/// mojibake) is not searched, because the model would read Chinese into the unknown bytes.
+constexpr int kChineseContext = 32;
+bool chinese_nearby(std::string_view text, std::size_t at) {
+  std::size_t p = at;
+  for (int k = 0; k < kChineseContext && p > 0; ++k) {
+    --p;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    std::size_t q = p;
+    if (is_han(utf8::next(text, q))) return true;
+  }
+  p = at;
+  for (int k = 0; k <= kChineseContext && p < text.size(); ++k)
+    if (is_han(utf8::next(text, p))) return true;
+  return false;
+}
+
 char32_t char_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return U'\n';
   std::size_t start = pos - 1;
@@ -935,6 +958,7 @@ bool punctuation_is_folded(std::string_view text) noexcept {
 
 bool find_lost_byte_fix_at(std::string_view text, std::size_t begin, const CharModel& model, LostByteFix& fix,
                            const LostByteOptions& options) {
+  if (!chinese_nearby(text, begin)) return false;
   RunSearch search(text, model, options);
   return search.run(begin, fix);
 }
@@ -959,7 +983,7 @@ std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharM
     const std::size_t at = std::min(q, r);
     if (at == std::string_view::npos) break;
     LostByteFix fix;
-    if (search.run(at, fix)) {
+    if (chinese_nearby(text, at) && search.run(at, fix)) {
       fixes.push_back(fix);
       pos = fix.end;
     } else {

@@ -37,7 +37,8 @@ struct LostByteOptions {
 };
 
 /// Finds damaged runs in @p text (UTF-8) and returns the best reading of each, in text order, not
-/// overlapping. Only runs starting at `?` or U+FFFD are examined, so clean text costs a byte scan.
+/// overlapping. Only runs starting at `?` or U+FFFD are examined, so clean text costs a byte scan,
+/// and only where a Han character lies within 32 characters (the damage is Chinese read out of step).
 std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharModel& model,
                                               const LostByteOptions& options = {});
 

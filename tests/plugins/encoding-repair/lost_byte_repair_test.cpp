@@ -70,6 +70,18 @@ TEST_CASE("real question marks in clean text are left alone") {
   }
 }
 
+TEST_CASE("a question mark or U+FFFD with no Chinese near it is not searched") {
+  // From ftfy's negative.json, in-the-wild.json and language-names.json (shared/corpus/peer-specs/ftfy):
+  // each became Chinese (`校课 海口 專科`, `Ă萬rica`, `Sloven謎na`) when the model read the unknown bytes.
+  for (const std::string text : {"OK??:(   `\u00ac\u00b4    ):", "B\u00c4D\u00c4\u00d1....?????????,  ",
+                                 "Europa, Asia, \u0102\uFFFDfrica, Norte", "Sloven\u00c4\uFFFDina"})
+    CHECK(repair(text) == text);
+  // The run's own characters are Chinese enough: the seed's first example amid Latin text comes back.
+  const std::string latin(40, 'a');
+  CHECK(repair(latin + "市場的巨大潛力與旺盛活力?;剀囅餁v史文化街區" + latin) ==
+        latin + "市場的巨大潛力與旺盛活力。回車巷歷史文化街區" + latin);
+}
+
 TEST_CASE("U+FFFD starts a run like ?") {
   CHECK(repair("市場的巨大潛力與旺盛活力\xEF\xBF\xBD;剀囅餁v史文化街區") == "市場的巨大潛力與旺盛活力。回車巷歷史文化街區");
 }
