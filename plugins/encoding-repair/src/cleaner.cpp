@@ -14,6 +14,7 @@
 
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
+#include "windows_1252.hpp"
 
 namespace encoding_repair {
 
@@ -199,6 +200,8 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
     }
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    // HTML reads references to 128..159 as Windows-1252 (`&#150;` is a dash), as pages meant them.
+    if (const char32_t w = windows_1252::high_char(cp)) return w;
     return cp;
   }
   for (const Named& n : kNamed)
@@ -305,7 +308,7 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
         ++pos;
         continue;
       }
-      std::string after = cp == 0xA0 ? std::string(" ") : utf8::encode(cp);
+      std::string after = cp == 0xA0 ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
       edits.push_back({pos, pos + len, std::move(after), "html"});
       pos += len;
       continue;
@@ -319,7 +322,9 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     std::size_t next = pos;
     const char32_t c = utf8::next(text, next);
     if (control(c)) {
-      edits.push_back({pos, next, "", "control"});
+      // A C1 control is a Windows-1252 byte some decoder read as Latin-1: `parlé\x85` meant `parlé…`.
+      const char32_t w = windows_1252::high_char(c);
+      edits.push_back({pos, next, w ? utf8::encode(w) : std::string(), "control"});
       pos = next;
       continue;
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "char_model.hpp"
+#include "windows_1252.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -16,11 +17,6 @@ namespace utf8 = docpipe::utf8;
 
 constexpr int kHole = -1;
 
-// Windows-1252 bytes 0x80..0x9F (0 where undefined: Latin-1 reads those bytes as C1 controls).
-constexpr char16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-                                      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
 // The five bytes Windows-1252 leaves undefined: a decoder that replaces them writes U+FFFD for each
 // (Python's cp1252), so a U+FFFD in such a run stands for exactly one of them.
 constexpr unsigned char kUndefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
@@ -29,9 +25,8 @@ constexpr unsigned char kUndefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 int byte_of(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
   if (c == 0xFFFD) return kHole;
-  for (int i = 0; i < 32; ++i)
-    if (kCp1252High[i] == c) return 0x80 + i;
-  return -2;
+  const int b = windows_1252::byte_of(c);
+  return b >= 0 ? b : -2;
 }
 
 /// True for characters real text is written in. A UTF-8 reading that yields anything else (IPA,

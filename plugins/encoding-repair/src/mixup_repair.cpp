@@ -13,6 +13,7 @@
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "lost_byte_repair.hpp"
+#include "windows_1252.hpp"
 #include "mixup_latin.hpp"
 #include "mixup_lossy.hpp"
 #include "docpipe/cpu.hpp"
@@ -23,20 +24,6 @@ namespace encoding_repair {
 namespace {
 
 namespace utf8 = docpipe::utf8;
-
-// Windows-1252 bytes 0x80..0x9F (0 where undefined: Latin-1 reads those bytes as C1 controls).
-constexpr char16_t kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-                                      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-/// The byte a Windows-1252/Latin-1 decoder turned into @p c, or -1.
-int latin_byte(char32_t c) {
-  if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
-  if (c < 0x152 || c > 0x2122) return -1;
-  for (int i = 0; i < 32; ++i)
-    if (kCp1252High[i] == c) return 0x80 + i;
-  return -1;
-}
 
 /// Characters that start a Latin-1 mix-up run (letters with diacritics and symbols of the upper
 /// half; the Windows-1252 quotes alone are ordinary Chinese punctuation).
@@ -52,7 +39,7 @@ bool cp1252_punctuation_before(std::string_view text, std::size_t pos, std::size
     std::size_t q = start;
     const char32_t c = utf8::next(text, q);
     if (c == '\n') return false;
-    if (c >= 0x80) return c > 0xFF && latin_byte(c) >= 0;
+    if (c >= 0x80) return c > 0xFF && windows_1252::byte_of(c) >= 0;
     pos = start;
   }
   return false;
@@ -275,7 +262,7 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   std::string bytes;
   for (std::size_t q = begin; q < end;) {
     const char32_t d = utf8::next(text, q);
-    bytes += static_cast<char>(d < 0x80 ? static_cast<int>(d) : latin_byte(d));
+    bytes += static_cast<char>(d < 0x80 ? static_cast<int>(d) : windows_1252::byte_of(d));
   }
   const std::optional<std::string> gbk_reading = strict_double_byte(bytes, Legacy::gbk);
   const bool long_run = gbk_reading && han_count(*gbk_reading) >= 4;
@@ -296,7 +283,7 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   while (p < text.size()) {
     std::size_t q = p;
     const char32_t d = utf8::next(text, q);
-    const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : latin_byte(d);
+    const int b = d < 0x80 ? static_cast<int>(d) : d == utf8::replacement_character ? 0 : windows_1252::byte_of(d);
     if (b < 0 || d == '\n') break;
     holes = holes || d == utf8::replacement_character;
     p = q;

@@ -72,6 +72,18 @@ TEST_CASE("control and zero-width characters are removed, TAB and LF kept") {
   CHECK(kind_of_first("a\x02") == "control");
 }
 
+TEST_CASE("a C1 control is read as the Windows-1252 character of its byte, if it has one") {
+  // Windows-1252 text read as Latin-1 keeps 0x80..0x9F as C1 controls; ftfy's negative.json
+  // (shared/corpus/peer-specs/ftfy) has `parlé\x85` for `parlé…`.
+  CHECK(apply("parl\u00e9\u0085 Tu") == "parl\u00e9\u2026 Tu");
+  CHECK(apply("\u0093\u6539\u9769\u0094\u0096") == "\u201c\u6539\u9769\u201d\u2013");
+  CHECK(kind_of_first("a\u0085") == "control");
+  // The five bytes Windows-1252 leaves undefined have no character: their controls go.
+  CHECK(apply("a\u0081b\u008Dc\u008Fd\u0090e\u009Df") == "abcdef");
+  // HTML reads references to 128..159 the same way; a reference to a control names nothing to keep.
+  CHECK(apply("&#150;&#x93;&#133;&#129;&#x200B;&#7;x") == "\u2013\u201c\u2026x");
+}
+
 TEST_CASE("CR line ends become LF") {
   CHECK(apply("一\r\n二\r三\n") == "一\n二\n三\n");
   CHECK(kind_of_first("\r\n") == "whitespace");
