@@ -58,12 +58,25 @@ void Repairer::repair_mojibake(Document& doc) {
     options.fold_punctuation = punctuation_is_folded(doc.text);
     fixes = find_lost_byte_fixes(doc.text, model, options);
   }
+  std::vector<MixupFix> found = find_mixup_fixes(doc.text, model);
+  // A U+FFFD inside a mix-up is a byte the wrong decoder rejected, which the mix-up reading restores
+  // or shows; read as a lost lead byte it turns the mojibake around it into other mojibake. So a
+  // lost-byte run starting at U+FFFD yields to a mix-up it overlaps (a run starting at `?`, the
+  // seed's damage, does not). Both lists are in text order and each is free of overlaps.
+  {
+    std::size_t m = 0;
+    std::erase_if(fixes, [&](const LostByteFix& f) {
+      if (doc.text.compare(f.begin, 3, "\xEF\xBF\xBD") != 0) return false;
+      while (m < found.size() && found[m].end <= f.begin) ++m;
+      return m < found.size() && found[m].begin < f.end + f.tag_rest;
+    });
+  }
   // Whole-run mix-ups, where they do not overlap a lost-byte run. Both lists are in text order:
   // the fixes beginning before a mix-up's end are a growing prefix, and one of them overlaps it
   // exactly when the furthest end among them lies past the mix-up's begin.
   std::vector<MixupFix> mixups;
   std::size_t prefix = 0, furthest = 0;
-  for (MixupFix& m : find_mixup_fixes(doc.text, model)) {
+  for (MixupFix& m : found) {
     for (; prefix < fixes.size() && fixes[prefix].begin < m.end; ++prefix)
       furthest = std::max(furthest, fixes[prefix].end + fixes[prefix].tag_rest);
     if (prefix == 0 || furthest <= m.begin) mixups.push_back(std::move(m));

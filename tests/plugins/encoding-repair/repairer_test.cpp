@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include "corruption_generator.hpp"
+#include "mixup_generator.hpp"
 #include "decoder.hpp"
 #include "repairer.hpp"
 #include "test_support.hpp"
@@ -180,4 +181,51 @@ TEST_CASE("a report stitched from UTF-8 and GBK parts comes out as its clean cop
   for (const auto& diag : mixed.diagnostics)
     said |= diag.code == "encoding-detected" && has(diag.message, "mixed: 1 stretch in GB18030");
   CHECK(said);
+}
+
+TEST_CASE("a paragraph read by a lossy wrong decoder is not taken for lost-lead-byte damage") {
+  // One line of a report read as GBK (UTF-8 bytes), Big5 as GBK or GBK as Big5 by a decoder that
+  // writes U+FFFD for what it rejects: each U+FFFD starts a lost-byte search, whose Chinese reading
+  // of the mojibake around it used to win over the mix-up reading and run on into the clean lines.
+  namespace b = encoding_repair::bench;
+  const std::string report = test::read_file(std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports" / "city_changzhou_2016.txt");
+  std::vector<std::string> lines;
+  for (std::size_t p = 0, q; p < report.size(); p = q + 1) {
+    q = report.find('\n', p);
+    if (q == std::string::npos) q = report.size();
+    lines.push_back(report.substr(p, q - p));
+  }
+  Repairer r(RepairSettings{});
+  for (const b::Mixup kind : {b::Mixup::utf8_as_gbk, b::Mixup::big5_as_gbk, b::Mixup::gbk_as_big5}) {
+    const std::string clean = b::traditional_source(kind) ? b::keep_encodable(report, kind) : report;
+    docpipe::Document plain = test::raw_document(clean);
+    r.process(plain);
+    int tried = 0;
+    for (std::size_t line = 4; line < lines.size() && tried < 3; line += 7) {
+      if (lines[line].size() < 60) continue;
+      const auto damaged = b::mix_up_line(clean, line, kind, b::WrongDecoder::python);
+      if (!damaged || damaged->find("\xEF\xBF\xBD") == std::string::npos) continue;
+      ++tried;
+      docpipe::Document d = test::raw_document(*damaged);
+      r.process(d);
+      INFO(b::name(kind) << " line " << line);
+      CHECK(kinds(d).count("mojibake-lost-byte") == 0);
+      // Every line but the damaged one comes out as from the clean report.
+      const auto lines_of = [](const std::string& t) {
+        std::vector<std::string> out;
+        for (std::size_t p = 0, q; p <= t.size(); p = q + 1) {
+          q = t.find('\n', p);
+          if (q == std::string::npos) q = t.size();
+          out.push_back(t.substr(p, q - p));
+        }
+        return out;
+      };
+      const auto got = lines_of(d.text), want = lines_of(plain.text);
+      REQUIRE(got.size() == want.size());
+      int changed = 0;
+      for (std::size_t i = 0; i < got.size(); ++i) changed += got[i] != want[i];
+      CHECK(changed <= 1);
+    }
+    CHECK(tried == 3);
+  }
 }
