@@ -369,12 +369,13 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 
 }  // namespace
 
-std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model) {
+std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
+                                             const std::vector<std::size_t>& own) {
   std::vector<MixupFix> out;
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::size_t covered = 0;
   for (std::size_t hole = text.find(kReplacement); hole != std::string_view::npos; hole = text.find(kReplacement, hole + 3)) {
-    if (hole < covered) continue;
+    if (hole < covered || std::binary_search(own.begin(), own.end(), hole)) continue;
     std::vector<MixupFix> found, best;
     double best_gain = 0;
     std::size_t reach = hole + 3;

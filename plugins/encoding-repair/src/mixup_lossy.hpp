@@ -14,7 +14,10 @@ class CharModel;
 
 /// Finds lossy mix-up readings in @p text (valid UTF-8) around its U+FFFD characters, in text
 /// order and not overlapping: each U+FFFD stands for one byte the wrong decoder rejected there.
-/// Lost bytes no candidate reads clearly best for stay U+FFFD in the reading.
-std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model);
+/// Lost bytes no candidate reads clearly best for stay U+FFFD in the reading. The U+FFFD at the
+/// offsets @p own (sorted) are the stage's own, written for input bytes it could not decode: no
+/// reading starts from them.
+std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
+                                             const std::vector<std::size_t>& own = {});
 
 }  // namespace encoding_repair

@@ -321,7 +321,7 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
 /// The scan's fixes completed: the readings that needed evidence elsewhere, in text order, and the
 /// lossy readings around U+FFFD merged in. Out of line: the clean-text scan stays small.
 [[gnu::noinline]] std::vector<MixupFix> finish(std::string_view text, const CharModel& model, std::vector<MixupFix> out,
-                                               LatinState& state) {
+                                               LatinState& state, const std::vector<std::size_t>& own) {
   if (state.latin_evidence >= 2) out.insert(out.end(), state.weak_latin.begin(), state.weak_latin.end());
   if (state.long_gbk) out.insert(out.end(), state.short_gbk.begin(), state.short_gbk.end());
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
@@ -330,7 +330,7 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   // in place of the pieces between them; the UTF-8 readings of Latin-1 runs (which restore their
   // own U+FFFD) stand. Both lists are in text order and free of overlaps: one sweep merges them.
   if (state.replacement) {
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model);
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own);
     if (lossy.empty()) return out;
     std::vector<MixupFix> merged;
     merged.reserve(out.size() + lossy.size());
@@ -352,7 +352,8 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
 
 }  // namespace
 
-std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model) {
+std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model,
+                                       const std::vector<std::size_t>& own_replacements) {
   std::vector<MixupFix> out;
   const auto& gbk = DoubleByteTable::get(Legacy::gbk);
   const auto& big5 = DoubleByteTable::get(Legacy::big5);
@@ -461,7 +462,15 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
     latin.replacement = latin.replacement || c == utf8::replacement_character;
     pos = next;
   }
-  return finish(text, model, std::move(out), latin);
+  std::vector<MixupFix> fixes = finish(text, model, std::move(out), latin, own_replacements);
+  if (own_replacements.empty()) return fixes;
+  // A Latin-1 run or a lossy reading seeded elsewhere may still span one of them.
+  std::size_t k = 0;
+  std::erase_if(fixes, [&](const MixupFix& f) {
+    while (k < own_replacements.size() && own_replacements[k] < f.begin) ++k;
+    return k < own_replacements.size() && own_replacements[k] < f.end;
+  });
+  return fixes;
 }
 
 }  // namespace encoding_repair

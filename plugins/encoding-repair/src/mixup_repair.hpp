@@ -25,6 +25,10 @@ struct MixupFix {
 /// characters (U+0080..U+00FF and the Windows-1252 extras next to them); CJK runs are examined
 /// only when their characters are rare under @p model, so clean prose costs a table lookup per
 /// character.
-std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model);
+/// The U+FFFD at the offsets @p own_replacements (sorted) are the stage's own, written where it could
+/// not decode an input byte: that byte is known (a decode-error repair), so no lossy reading starts
+/// from them and no reading covers one.
+std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model,
+                                       const std::vector<std::size_t>& own_replacements = {});
 
 }  // namespace encoding_repair

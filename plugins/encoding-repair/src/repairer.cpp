@@ -58,7 +58,13 @@ void Repairer::repair_mojibake(Document& doc) {
     options.fold_punctuation = punctuation_is_folded(doc.text);
     fixes = find_lost_byte_fixes(doc.text, model, options);
   }
-  std::vector<MixupFix> found = find_mixup_fixes(doc.text, model);
+  // The U+FFFD the decoder wrote for bytes it could not decode stand for known bytes, not for
+  // bytes a wrong decoder upstream threw away.
+  std::vector<std::size_t> own;
+  for (const docpipe::Repair& r : doc.repairs)
+    if (r.kind == "decode-error") own.push_back(r.span.begin);
+  std::sort(own.begin(), own.end());
+  std::vector<MixupFix> found = find_mixup_fixes(doc.text, model, own);
   // A U+FFFD inside a mix-up is a byte the wrong decoder rejected, which the mix-up reading restores
   // or shows; read as a lost lead byte it turns the mojibake around it into other mojibake. So a
   // lost-byte run starting at U+FFFD yields to a mix-up it overlaps (a run starting at `?`, the
