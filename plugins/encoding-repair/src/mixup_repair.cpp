@@ -352,6 +352,30 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
 
 }  // namespace
 
+void join_mixup_pieces(std::vector<MixupFix>& fixes, std::string_view text, double min_confidence,
+                       const std::vector<std::size_t>& apart) {
+  constexpr std::size_t kMaxGap = 24;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    if (kept > 0) {
+      MixupFix& last = fixes[kept - 1];
+      const MixupFix& f = fixes[i];
+      const std::string_view gap = text.substr(last.end, f.begin - last.end);
+      if (f.kind == last.kind && gap.size() <= kMaxGap && gap.find('\n') == std::string_view::npos &&
+          last.confidence >= min_confidence && f.confidence >= min_confidence &&
+          std::lower_bound(apart.begin(), apart.end(), last.end) == std::lower_bound(apart.begin(), apart.end(), f.begin)) {
+        last.after.append(gap).append(f.after);
+        last.end = f.end;
+        last.confidence = std::min(last.confidence, f.confidence);
+        continue;
+      }
+    }
+    if (kept != i) fixes[kept] = std::move(fixes[i]);
+    ++kept;
+  }
+  fixes.resize(kept);
+}
+
 std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model,
                                        const std::vector<std::size_t>& own_replacements) {
   std::vector<MixupFix> out;

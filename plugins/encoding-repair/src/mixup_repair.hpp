@@ -31,4 +31,14 @@ struct MixupFix {
 std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& model,
                                        const std::vector<std::size_t>& own_replacements = {});
 
+/// Joins the fixes of @p fixes (text order, no overlaps) that read one stretch of @p text, so that a
+/// mix-up is recorded run by run rather than character by character (the lossy readings come in
+/// pieces, each character a fix, so that a lost-byte run can take the pieces it overlaps): same
+/// kind, both at least @p min_confidence, the next beginning where the previous ends or after at
+/// most 24 bytes of unchanged text on the same line, which the joined fix keeps as it is, and no
+/// offset of @p apart (sorted: where other fixes begin) in between. A joined fix has the lower
+/// confidence of its pieces.
+void join_mixup_pieces(std::vector<MixupFix>& fixes, std::string_view text, double min_confidence,
+                       const std::vector<std::size_t>& apart);
+
 }  // namespace encoding_repair

@@ -87,6 +87,9 @@ void Repairer::repair_mojibake(Document& doc) {
       furthest = std::max(furthest, fixes[prefix].end + fixes[prefix].tag_rest);
     if (prefix == 0 || furthest <= m.begin) mixups.push_back(std::move(m));
   }
+  std::vector<std::size_t> lost_byte_begins;
+  for (const LostByteFix& f : fixes) lost_byte_begins.push_back(f.begin);
+  join_mixup_pieces(mixups, doc.text, settings_.min_confidence, lost_byte_begins);
   if (fixes.empty() && mixups.empty()) return;
   docpipe::TextRewriter rw(doc, stage_);
   auto next_mixup = mixups.begin();

@@ -256,3 +256,20 @@ TEST_CASE("stray bytes in UTF-8 stay decode errors and the text around them is n
   CHECK(errors > 300);
   CHECK(mojibake == 0);  // (the stray bytes also make a few U+3000 of 、 and 。: cleaned as whitespace)
 }
+
+TEST_CASE("a lossy whole-text mix-up is recorded run by run and not character by character") {
+  namespace b = encoding_repair::bench;
+  const std::string report = test::read_file(std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports" / "city_changzhou_2016.txt");
+  const std::string passage = report.substr(0, report.find('\n', 2000) + 1);
+  const auto damaged = b::mix_up(passage, b::Mixup::utf8_as_gbk, b::WrongDecoder::python);
+  REQUIRE(damaged);
+  docpipe::Document d = test::raw_document(*damaged);
+  Repairer(RepairSettings{}).process(d);
+  const auto lines = std::count(passage.begin(), passage.end(), '\n');
+  const int runs = kinds(d)["mojibake-utf8-as-gbk"];
+  CHECK(runs > 0);
+  CHECK(runs <= 2 * lines);  // (one fix per character read was ~40 times as many)
+  // The joined repairs still say exactly what they changed: each one's after is in the text there.
+  for (const auto& r : d.repairs)
+    if (r.kind == "mojibake-utf8-as-gbk") CHECK(d.text.substr(r.span.begin, r.span.end - r.span.begin) == r.after);
+}
