@@ -350,6 +350,32 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   return out;
 }
 
+/// GBK read as Big5 by a decoder with more of Big5 than ours (the ETEN extension's kana and circled
+/// figures: 稳中求进 as 恛笢⑴輛) leaves characters Big5 has no code for here: each part of the run
+/// between them is read as GBK on its own.
+[[gnu::noinline]] void read_big5_parts(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
+                                       const CharModel& model) {
+  const auto& big5 = DoubleByteTable::get(Legacy::big5);
+  std::size_t part = begin, chars = 0;
+  std::string bytes;
+  for (std::size_t pos = begin; pos <= end;) {
+    std::size_t q = pos;
+    const std::uint16_t b = pos < end ? big5.encode_any(utf8::next(text, q)) : 0;
+    if (b) {
+      bytes += static_cast<char>(b >> 8);
+      bytes += static_cast<char>(b & 0xFF);
+      ++chars;
+      pos = q;
+      continue;
+    }
+    if (chars >= 3) consider(out, text, part, pos, strict_double_byte(bytes, Legacy::gbk), "mojibake-gbk-as-big5", model);
+    if (pos == end) break;
+    bytes.clear();
+    chars = 0;
+    part = pos = q;
+  }
+}
+
 }  // namespace
 
 void join_mixup_pieces(std::vector<MixupFix>& fixes, std::string_view text, double min_confidence,
@@ -479,6 +505,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         }
         consider(out, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
         if (big5_ok) consider(out, text, pos, end, strict_double_byte(as_big5, Legacy::gbk), "mojibake-gbk-as-big5", model);
+        else read_big5_parts(out, text, pos, end, model);
       }
       pos = end;
       continue;

@@ -248,3 +248,15 @@ TEST_CASE("lossy CJK mix-ups are read across their U+FFFD") {
   const std::string clean = "政府工作报告\uFFFD经济社会发展，全市地区生产总值\uFFFD先后迈上新台阶。";
   CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
 }
+
+TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension is read in parts around what Big5 lacks here") {
+  // Python's big5 codec reads GBK 求 (C7 F3) as ⑴ and 期 (C6 DA) as ぶ, codes of the ETEN extension
+  // that the Big5 table here (Windows-950) lacks: the run is read as GBK around them.
+  std::string kind;
+  CHECK(repair("澄厥恛笢⑴輛馱釬軞價覃ㄛ芢雄詢窐講楷桯﹝", &kind) == "坚持稳中⑴进工作总基调，推动高质量发展。");
+  CHECK(kind == "mojibake-gbk-as-big5");
+  CHECK(repair("﹜※坋媼拻§ぶ潔") == "、“十二五”ぶ潔");
+  // Parts of fewer than three characters stay as they are; clean traditional prose too.
+  CHECK(repair("ぶ潔ぶ") == "ぶ潔ぶ");
+  CHECK(repair("政府工作報告ぶ推動高質量發展。") == "政府工作報告ぶ推動高質量發展。");
+}
