@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "docpipe/utf8.hpp"
@@ -189,29 +190,35 @@ std::optional<std::string> mix_up(std::string_view clean, Mixup kind, WrongDecod
   return decode_wrong(*bytes, kind, decoder);
 }
 
-std::optional<std::string> mix_up_line(std::string_view clean, std::size_t line, Mixup kind, WrongDecoder decoder) {
+namespace {
+
+/// Where line @p line (from 0) of @p text begins and ends (before its '\n'), or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> line_span(std::string_view text, std::size_t line) {
   std::size_t begin = 0;
   for (std::size_t n = 0; n < line; ++n) {
-    begin = clean.find('\n', begin);
+    begin = text.find('\n', begin);
     if (begin == std::string_view::npos) return std::nullopt;
     ++begin;
   }
-  std::size_t end = clean.find('\n', begin);
-  if (end == std::string_view::npos) end = clean.size();
+  const std::size_t end = text.find('\n', begin);
+  return std::make_pair(begin, end == std::string_view::npos ? text.size() : end);
+}
+
+}  // namespace
+
+std::optional<std::string> mix_up_line(std::string_view clean, std::size_t line, Mixup kind, WrongDecoder decoder) {
+  const auto span = line_span(clean, line);
+  if (!span) return std::nullopt;
+  const auto [begin, end] = *span;
   const auto damaged = mix_up(clean.substr(begin, end - begin), kind, decoder);
   if (!damaged) return std::nullopt;
   return std::string(clean.substr(0, begin)) + *damaged + std::string(clean.substr(end));
 }
 
 std::optional<std::string> mixed_bytes_line(std::string_view clean, std::size_t line, bool line_in_utf8) {
-  std::size_t begin = 0;
-  for (std::size_t n = 0; n < line; ++n) {
-    begin = clean.find('\n', begin);
-    if (begin == std::string_view::npos) return std::nullopt;
-    ++begin;
-  }
-  std::size_t end = clean.find('\n', begin);
-  if (end == std::string_view::npos) end = clean.size();
+  const auto span = line_span(clean, line);
+  if (!span) return std::nullopt;
+  const auto [begin, end] = *span;
   // gbk-as-latin1's source encoding is GBK; only the source side is used here.
   const auto gbk = [](std::string_view part) { return encode_source(part, Mixup::gbk_as_latin1); };
   const auto head = line_in_utf8 ? gbk(clean.substr(0, begin)) : std::optional<std::string>(std::string(clean.substr(0, begin)));
