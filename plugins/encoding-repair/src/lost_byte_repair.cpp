@@ -11,6 +11,7 @@
 #include "document_cache.hpp"
 #include "score_memo.hpp"
 #include "enumerator_lists.hpp"
+#include "han.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -65,10 +66,6 @@ struct Node {
 };
 
 char32_t decode_at(std::string_view s, std::size_t& pos) { return utf8::next(s, pos); }
-
-bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
 
 /// True when a Han character lies within kChineseContext characters either side of @p at. The damage
 /// is Chinese GBK text read out of step, so its runs are Han characters among Chinese prose; a `?`

@@ -12,6 +12,7 @@
 
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
+#include "han.hpp"
 #include "lost_byte_repair.hpp"
 #include "windows_1252.hpp"
 #include "mixup_latin.hpp"
@@ -88,7 +89,7 @@ std::optional<std::string> strict_double_byte(const std::string& bytes, Legacy w
 
 /// True for Han characters and the Private Use Area (where decoders put GBK's user-defined codes).
 bool han_or_private(char32_t c) {
-  return (c >= 0x3400 && c < 0xA000) || (c >= 0xE000 && c < 0xF900) || (c >= 0xF900 && c < 0xFB00);
+  return (c < 0x10000 && is_han(c)) || (c >= 0xE000 && c < 0xF900);
 }
 
 std::size_t han_count(std::string_view s) {

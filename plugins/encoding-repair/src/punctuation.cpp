@@ -1,14 +1,14 @@
 #include "punctuation.hpp"
 
 #include "docpipe/utf8.hpp"
+#include "han.hpp"
 
 namespace encoding_repair {
 
 namespace utf8 = docpipe::utf8;
 
 bool is_cjk(char32_t c) noexcept {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
-         (c >= 0x3001 && c <= 0x303F) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+  return is_han(c) || (c >= 0x3001 && c <= 0x303F) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
          (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFF1A || c == 0xFF1B || (c >= 0x2460 && c <= 0x24FF);
 }
 
