@@ -17,10 +17,6 @@ namespace utf8 = docpipe::utf8;
 
 constexpr int kHole = -1;
 
-// The five bytes Windows-1252 leaves undefined: a decoder that replaces them writes U+FFFD for each
-// (Python's cp1252), so a U+FFFD in such a run stands for exactly one of them.
-constexpr unsigned char kUndefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
-
 /// The byte a Windows-1252/Latin-1 decoder turned into @p c, kHole for U+FFFD, or -2.
 int byte_of(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
@@ -124,7 +120,7 @@ bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>
       std::vector<char32_t> next;
       if (b == kHole) {
         lost = true;
-        for (const unsigned char u : kUndefined)
+        for (const unsigned char u : windows_1252::kUndefined)
           if (u >= low && u <= high)
             for (const char32_t v : values) next.push_back(v << 6 | (u & 0x3F));
       } else if (b >= low && b <= high) {
@@ -186,11 +182,6 @@ std::optional<LatinReading> read_once(std::string_view run, char previous, const
 }  // namespace
 
 bool ordinary_character(char32_t c) { return ordinary(c); }
-
-int windows1252_byte(char32_t c) {
-  const int b = byte_of(c);
-  return b >= 0 ? b : -1;
-}
 
 std::optional<LatinReading> read_latin_run_as_utf8(std::string_view run, char previous, const CharModel& model) {
   std::optional<LatinReading> reading = read_once(run, previous, model);

@@ -15,9 +15,6 @@ class CharModel;
 /// (IPA, Armenian, C1 controls, most of Latin Extended-B, ...) are chance.
 bool ordinary_character(char32_t c);
 
-/// The byte a Latin-1/Windows-1252 decoder turned into @p c (C1 controls included), or -1.
-int windows1252_byte(char32_t c);
-
 /// The UTF-8 reading of a Latin-1/Windows-1252 run.
 struct LatinReading {
   std::string text;        ///< The run read as UTF-8 (U+FFFD where a lost byte stays unknown).

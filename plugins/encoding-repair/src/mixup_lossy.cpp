@@ -10,6 +10,7 @@
 #include "lost_byte_repair.hpp"
 #include "mixup_latin.hpp"
 #include "script_converter.hpp"
+#include "windows_1252.hpp"
 #include "docpipe/utf8.hpp"
 
 namespace encoding_repair {
@@ -45,9 +46,6 @@ constexpr Mixup kMixups[] = {
     {"mojibake-gbk-as-big5", Legacy::big5, false, Legacy::gbk},
     {"mojibake-gbk-as-latin1", Legacy::gbk, false, Legacy::gbk, true},
 };
-
-// The five bytes Windows-1252 leaves undefined: what a U+FFFD of its lossy reading stands for.
-constexpr std::uint8_t kCp1252Undefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 
 constexpr std::size_t kBeam = 8;
 /// A region is read within this many characters on each side of its first U+FFFD.
@@ -194,7 +192,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       slots.push_back({-1, {}});
       holes = true;
     } else if (mix.wrong_is_cp1252) {
-      slots.push_back({windows1252_byte(c), {}});
+      slots.push_back({windows_1252::byte_of(c), {}});
     } else if (c == 0x20AC && mix.right_is_utf8) {
       slots.push_back({0x80, {}});  // WHATWG's GBK reads the lone byte 0x80 as €
     } else {
@@ -212,7 +210,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     if (slots[i].byte >= 0) continue;
     const int next = i + 1 < slots.size() ? slots[i + 1].byte : -1;
     if (mix.wrong_is_cp1252) {
-      slots[i].candidates.assign(std::begin(kCp1252Undefined), std::end(kCp1252Undefined));
+      slots[i].candidates.assign(std::begin(windows_1252::kUndefined), std::end(windows_1252::kUndefined));
       continue;
     }
     for (int b = 0x80; b <= 0xFF; ++b)
@@ -364,7 +362,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
 bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
   if (c < 0x80) return c != '\n' && c != '\r';
   if (c == utf8::replacement_character) return true;
-  return mix.wrong_is_cp1252 ? windows1252_byte(c) >= 0x80 : wrong.encode_any(c) != 0;
+  return mix.wrong_is_cp1252 ? windows_1252::byte_of(c) >= 0 : wrong.encode_any(c) != 0;
 }
 
 }  // namespace

@@ -10,6 +10,10 @@ inline constexpr char16_t kHigh[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0
                                        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+/// The five bytes Windows-1252 leaves undefined: a decoder that replaces them (Python's cp1252)
+/// writes U+FFFD for each, so such a U+FFFD stands for exactly one of them.
+inline constexpr unsigned char kUndefined[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+
 /// The byte a Windows-1252 or Latin-1 decoder turned into @p c (both read 0xA0..0xFF as
 /// U+00A0..U+00FF, and Latin-1 reads 0x80..0x9F as C1 controls), or -1.
 constexpr int byte_of(char32_t c) noexcept {
