@@ -319,31 +319,13 @@ void score_utf8(std::string_view raw, Scorer& b) {
   }
 }
 
-template <class Sink>
-void decode_utf8(std::string_view raw, std::size_t start, Sink& b) {
-  if constexpr (std::is_same_v<Sink, Scorer>) {
-    if (start == 0) return score_utf8(raw, b);
-  }
-  if (start > 0) b.skip(start);
-  std::size_t pos = start;
-  while (pos < raw.size()) {
-    if (b.done(raw.size() - pos)) return;
-    const std::size_t bad = docpipe::utf8::find_invalid(raw.substr(pos));
-    if (bad == std::string_view::npos) {
-      b.bytes(raw.substr(pos));
-      return;
-    }
-    b.bytes(raw.substr(pos, bad));
-    b.error(raw, pos + bad, 1);
-    pos += bad + 1;
-  }
-}
-
-/// decode_utf8 over the bytes [@p from, @p to) of @p raw only (a stretch of a mixed input).
+/// Decodes the bytes [@p from, @p to) of @p raw as UTF-8 (the whole input, or a stretch of a mixed
+/// one), each invalid byte an error.
 template <class Sink>
 void decode_utf8_range(std::string_view raw, std::size_t from, std::size_t to, Sink& b) {
   std::size_t pos = from;
   while (pos < to) {
+    if (b.done(to - pos)) return;
     const std::size_t bad = docpipe::utf8::find_invalid(raw.substr(pos, to - pos));
     if (bad == std::string_view::npos) {
       b.bytes(raw.substr(pos, to - pos));
@@ -353,6 +335,15 @@ void decode_utf8_range(std::string_view raw, std::size_t from, std::size_t to, S
     b.error(raw, pos + bad, 1);
     pos += bad + 1;
   }
+}
+
+template <class Sink>
+void decode_utf8(std::string_view raw, std::size_t start, Sink& b) {
+  if constexpr (std::is_same_v<Sink, Scorer>) {
+    if (start == 0) return score_utf8(raw, b);
+  }
+  if (start > 0) b.skip(start);
+  decode_utf8_range(raw, start, raw.size(), b);
 }
 
 template <class Sink>
