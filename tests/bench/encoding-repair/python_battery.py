@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""The encoding-repair stage on one report passage damaged by Python's own codecs.
+
+usage: python_battery.py BUILD_DIR OUT_DIR [--shared DIR]
+
+The mix-up benchmark (bench_encoding_repair --mixup) damages text with the stage's own tables; this
+script damages it with another implementation, Python's codecs (errors='replace' where the wrong
+codec rejects bytes), plus mixed files, UTF-16 without a BOM and HTML, runs
+`docpipe run tests/bench/configs/repair-json.xml` over them and prints, per file, the encoding the
+stage detected, how much of the expected text comes back (difflib ratio), the U+FFFD left and the
+repairs by kind. The passage is 1200 characters of shared/corpus/reports/city_changzhou_2016.txt;
+traditional copies are made with the `opencc` command (s2tw).
+"""
+
+import argparse
+import collections
+import difflib
+import json
+import pathlib
+import subprocess
+import sys
+
+
+def damaged_inputs(passage, traditional):
+    a, b, c = passage[:400], passage[400:800], passage[800:]
+    return {
+        "01_utf8": (passage.encode(), passage),
+        "02_gbk": (passage.encode("gbk"), passage),
+        "03_big5": (traditional.encode("big5", errors="replace"), traditional),
+        "04_utf8_as_gbk": (passage.encode().decode("gbk", errors="replace").encode(), passage),
+        "05_gbk_as_latin1": (passage.encode("gbk").decode("latin-1").encode(), passage),
+        "06_gbk_as_cp1252": (passage.encode("gbk").decode("cp1252", errors="replace").encode(), passage),
+        "07_utf8_as_cp1252": (passage.encode().decode("cp1252", errors="replace").encode(), passage),
+        "08_big5_as_gbk": (traditional.encode("big5", errors="replace").decode("gbk", errors="replace").encode(), traditional),
+        "09_gbk_as_big5": (passage.encode("gbk").decode("big5", errors="replace").encode(), passage),
+        "10_mixed_utf8_gbk": (a.encode() + b.encode("gbk") + c.encode(), passage),
+        "11_utf16le": (b"\xff\xfe" + passage.encode("utf-16-le"), passage),
+        "12_utf16be": (b"\xfe\xff" + passage.encode("utf-16-be"), passage),
+        "13_partial_utf8_as_gbk": ((a + b.encode().decode("gbk", errors="replace") + c).encode(), passage),
+        "14_mixed_gbk_utf8": (a.encode("gbk") + b.encode() + c.encode("gbk"), passage),
+        "15_utf8_as_latin1": (passage.encode().decode("latin-1").encode(), passage),
+        "16_gb18030_4byte": ((passage + "𠮷䶮€").encode("gb18030"), passage + "𠮷䶮€"),
+        "17_double_utf8_as_gbk": (passage.encode().decode("gbk", errors="replace").encode()
+                                  .decode("gbk", errors="replace").encode(), passage),
+        "18_utf16le_nobom": (passage.encode("utf-16-le"), passage),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("build")
+    ap.add_argument("out")
+    ap.add_argument("--shared", default=str(pathlib.Path(__file__).resolve().parents[4] / "shared"))
+    args = ap.parse_args()
+    repo = pathlib.Path(__file__).resolve().parents[3]
+    report = pathlib.Path(args.shared) / "corpus" / "reports" / "city_changzhou_2016.txt"
+    passage = report.read_text(encoding="utf-8")[300:1500]
+    traditional = subprocess.run(["opencc", "-c", "s2tw"], input=passage.encode(), capture_output=True,
+                                 check=True).stdout.decode()
+    out = pathlib.Path(args.out)
+    inputs = out / "in"
+    inputs.mkdir(parents=True, exist_ok=True)
+    expected = {}
+    for name, (data, want) in damaged_inputs(passage, traditional).items():
+        (inputs / f"{name}.txt").write_bytes(data)
+        expected[name] = want
+    result = subprocess.run([str(pathlib.Path(args.build) / "bin" / "docpipe"), "run",
+                             str(repo / "tests/bench/configs/repair-json.xml"), str(inputs), "-o", str(out / "out"), "-q"],
+                            capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        sys.exit(f"docpipe failed: {result.stderr}")
+    for name, want in expected.items():
+        path = out / "out" / "json" / f"{name}.json"
+        if not path.exists():
+            print(f"{name:26} failed (see {out / 'out' / 'run-report.json'})")
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = doc["text"]
+        ratio = difflib.SequenceMatcher(None, text, want, autojunk=False).ratio()
+        kinds = collections.Counter(r["kind"] for r in doc["repairs"])
+        print(f"{name:26} {doc['encoding']['detected']:10} restored {ratio:.3f} {'exact' if text == want else '     '}"
+              f" U+FFFD {text.count(chr(0xFFFD)):3}  {dict(kinds)}")
+
+
+if __name__ == "__main__":
+    main()
