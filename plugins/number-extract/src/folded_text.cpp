@@ -95,6 +95,7 @@ std::size_t FoldedText::index_of_byte(std::size_t b) const noexcept {
 
 std::u32string fold_utf8(std::string_view s) {
   std::u32string out;
+  out.reserve(s.size());  // a code point has a byte or more
   std::size_t pos = 0;
   while (pos < s.size()) out.push_back(fold(docpipe::utf8::next(s, pos)));
   return out;

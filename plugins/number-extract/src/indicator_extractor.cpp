@@ -367,13 +367,46 @@ bool counts_firms(u32string_view name, const std::string& unit) {
 // A clause whose words before the verb name something else (其中: a breakdown) does not continue.
 bool new_clause_blocked(u32string_view pre) { return pre.find(U"其中") != u32string_view::npos; }
 
+// A name in both forms: folded (for matching) and as written (for the output). Views: into the
+// text for a name as written there (most names), else into Scratch::rebuilt.
+struct Name {
+  u32string_view folded;
+  std::string_view written;
+  bool growth = false;    // the name ended with a growth noun (收入增速)
+  bool decrease = false;  // ... with 降幅
+};
+// A name put together from pieces of the text (城镇、农村居民收入 -> 城镇居民收入, 城乡 -> 城镇 and 农村).
+struct Rebuilt {
+  u32string folded;
+  std::string written;
+};
+
+// The buffers of one call, kept per thread so their memory is reused.
+struct Scratch {
+  std::vector<const ScannedNumber*> figures;
+  std::deque<Rebuilt> rebuilt;  // for this call; a deque, so adding one moves none that a Name points into
+  std::vector<Name> history;
+  std::vector<Name> names;
+  std::vector<u32string_view> parts;
+  std::vector<char> part_growth, part_decrease;
+};
+
+// The buffers of the calling thread (one call per sentence). Not inlined, so a call reaches them
+// through one pointer: the compiler would otherwise ask for a thread_local's address (a call to
+// __tls_get_addr in a shared library) at every use.
+[[gnu::noinline]] Scratch& scratch_of_thread() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 }  // namespace
 
 void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
                         const std::vector<const ScannedNumber*>& numbers, const IndicatorTable& table,
                         const SentenceContext& context, std::vector<docpipe::Indicator>& out) {
-  // The figures that can be indicator values (a buffer kept per thread: one call per sentence).
-  thread_local std::vector<const ScannedNumber*> figures;
+  Scratch& scratch = scratch_of_thread();
+  // The figures that can be indicator values.
+  std::vector<const ScannedNumber*>& figures = scratch.figures;
   figures.clear();
   for (const ScannedNumber* n : numbers) {
     const NumberKind k = n->kind;
@@ -384,21 +417,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     }
   }
   if (figures.empty()) return;
-  // A name in both forms: folded (for matching) and as written (for the output). Views: into the
-  // text for a name as written there (most names), else into `rebuilt`.
-  struct Name {
-    u32string_view folded;
-    std::string_view written;
-    bool growth = false;    // the name ended with a growth noun (收入增速)
-    bool decrease = false;  // ... with 降幅
-  };
-  // Names put together from pieces of the text (城镇、农村居民收入 -> 城镇居民收入, 城乡 -> 城镇 and
-  // 农村), for this call: a deque, so adding one moves none that a Name points into.
-  struct Rebuilt {
-    u32string folded;
-    std::string written;
-  };
-  thread_local std::deque<Rebuilt> rebuilt;
+  std::deque<Rebuilt>& rebuilt = scratch.rebuilt;
   rebuilt.clear();
   auto keep = [&](u32string folded, std::string written) -> Name {
     Rebuilt& r = rebuilt.emplace_back(Rebuilt{std::move(folded), std::move(written)});
@@ -407,7 +426,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
   // For clauses that continue the previous one: its names, and the whole name as written.
   // `history` holds the names of the sentence's groups so far (for a later 分别); the last named group's
   // are its final `last_count`. Names are views, so keeping them copies no text.
-  thread_local std::vector<Name> history;  // buffers kept per thread: one call per sentence
+  std::vector<Name>& history = scratch.history;
   history.clear();
   std::size_t last_count = 0;
   // The last named list, as views into the text.
@@ -468,7 +487,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       return t.slice(clause_begin + off, clause_begin + off + v.size());
     };
     auto written = [&](u32string_view v) { return std::string(written_view(v)); };
-    thread_local std::vector<Name> names;
+    std::vector<Name>& names = scratch.names;
     names.clear();
     const std::size_t count = j - i;
     // One character before the verb (可达839.8亿元, 约为) names nothing, nor does the base of a
@@ -512,13 +531,14 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       }
       last_list = name;
       last_list_written = written_view(name);
-      thread_local std::vector<u32string_view> parts;
+      std::vector<u32string_view>& parts = scratch.parts;
       split_names(name, parts);
       if (parts.empty()) {  // a "name" of separators only (found by fuzzing)
         i = j;
         continue;
       }
-      thread_local std::vector<char> part_growth, part_decrease;  // every entry is set below
+      std::vector<char>& part_growth = scratch.part_growth;  // every entry is set below
+      std::vector<char>& part_decrease = scratch.part_decrease;
       part_growth.resize(parts.size());
       part_decrease.resize(parts.size());
       for (std::size_t p = 0; p < parts.size(); ++p) {

@@ -61,6 +61,7 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   whole_.clear();
   whole_lengths_ = 0;
   first_chars_.reset();
+  pairs_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const std::u32string& f = patterns_[i].folded;
     if (patterns_[i].whole) {
@@ -68,7 +69,10 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
       whole_lengths_ |= f.size() < 64 ? std::uint64_t{1} << f.size() : 0;
       continue;
     }
-    if (f.size() >= 2) by_first_two_[pair_key(f[0], f[1])].push_back(i);
+    if (f.size() >= 2) {
+      by_first_two_[pair_key(f[0], f[1])].push_back(i);
+      pairs_.set(pair_bit(f[0], f[1]));
+    }
     else single_[f[0]].push_back(i);
     if (f[0] < 0x10000) first_chars_.set(f[0]);
   }
@@ -77,22 +81,23 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
 std::string IndicatorTable::lookup(std::string_view name) const { return lookup(std::u32string_view(fold_utf8(name))); }
 
 const std::string& IndicatorTable::lookup(std::u32string_view name) const {
-  static const std::string none;
   // Scraped text scatters spaces inside words (地区 生产总值); they never matter to a name. Most
   // names have none and are read in place; the others are copied without their spaces into a buffer
-  // that is reused (lookups run per name in the indicator pass's inner loop).
+  // that is reused (lookups run per name in the indicator pass's inner loop). The buffer is a
+  // thread_local reached only here: each use of one in a shared library calls __tls_get_addr.
+  if (name.find(U' ') == std::u32string_view::npos) return lookup_spaceless(name);
   thread_local std::u32string folded;
-  std::u32string_view view = name;
-  if (name.find(U' ') != std::u32string_view::npos) {
-    folded.clear();
-    for (char32_t c : name)
-      if (c != U' ') folded.push_back(c);
-    view = folded;
-  }
+  folded.clear();
+  for (char32_t c : name)
+    if (c != U' ') folded.push_back(c);
+  return lookup_spaceless(folded);
+}
+
+const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view) const {
+  static const std::string none;
   // Whole-name patterns are few and short: a name of another length is not hashed.
   if (view.size() >= 64 || ((whole_lengths_ >> view.size()) & 1u) != 0) {
-    if (view.data() != folded.data()) folded.assign(view);
-    if (auto w = whole_.find(folded); w != whole_.end()) return patterns_[w->second].id;
+    if (auto w = whole_.find(view); w != whole_.end()) return patterns_[w->second].id;
   }
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();
@@ -110,14 +115,20 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
     }
     return false;
   };
+  const bool singles = !single_.empty();
   for (std::size_t pos = 0; pos < view.size(); ++pos) {
     if (view[pos] < 0x10000 && !first_chars_[view[pos]]) continue;
+    // Most positions whose character starts a pattern start none with the character after it: one
+    // bit of the pair filter says so before the map of pairs is searched.
+    const bool pair = pos + 1 < view.size() && pairs_[pair_bit(view[pos], view[pos + 1])];
+    if (!pair && !singles) continue;
     if (pos > 0 && joins_previous(view[pos - 1], view[pos])) continue;
     // Longer patterns come first in the table, so those of two code points or more before those of one.
-    if (pos + 1 < view.size()) {
+    if (pair) {
       auto two = by_first_two_.find(pair_key(view[pos], view[pos + 1]));
       if (two != by_first_two_.end() && try_list(two->second, pos)) continue;
     }
+    if (!singles) continue;
     if (auto one = single_.find(view[pos]); one != single_.end()) try_list(one->second, pos);
   }
   return best < patterns_.size() ? patterns_[best].id : none;

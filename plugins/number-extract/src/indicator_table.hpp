@@ -4,6 +4,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,16 @@ class IndicatorTable {
   static std::string_view builtin_tsv();
 
  private:
+  // lookup(folded) for a name without spaces.
+  const std::string& lookup_spaceless(std::u32string_view folded) const;
+  // The bit of pairs_ for two neighbouring code points.
+  static std::size_t pair_bit(char32_t first, char32_t second) noexcept { return ((first << 5) ^ second) & 0xFFFFu; }
+  // Hashes a whole name as written or as a view, so a view is looked up without a copy.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const noexcept { return std::hash<std::u32string_view>{}(s); }
+  };
+
   struct Pattern {
     std::u32string folded;
     std::string id;
@@ -53,7 +64,8 @@ class IndicatorTable {
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_two_;
   std::unordered_map<char32_t, std::vector<std::size_t>> single_;
   std::bitset<0x10000> first_chars_;  // first code points (in the BMP) of contained patterns
-  std::unordered_map<std::u32string, std::size_t> whole_;             // whole-name patterns
+  std::bitset<0x10000> pairs_;        // pair_bit of the first two code points of contained patterns
+  std::unordered_map<std::u32string, std::size_t, NameHash, std::equal_to<>> whole_;  // whole-name patterns
   std::uint64_t whole_lengths_ = 0;  // bit n: a whole-name pattern has n code points (n < 64)
 };
 

@@ -1,6 +1,7 @@
 #include "number_extract.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "folded_text.hpp"
 #include "indicator_extractor.hpp"
@@ -12,15 +13,39 @@ namespace number_extract {
 namespace {
 
 // Innermost section holding byte offset b: sections are flat in document order and a child comes
-// after its parent, so the last one containing b is the deepest.
-int section_of(const std::vector<docpipe::Section>& sections, std::size_t b) {
-  int found = -1;
-  for (std::size_t s = 0; s < sections.size(); ++s) {
-    if (sections[s].span.begin > b) break;
-    if (sections[s].span.begin <= b && b < sections[s].span.end) found = static_cast<int>(s);
+// after its parent, so the last one containing b (before the first that starts after b) is the
+// deepest. Called per sentence and per fact: when the sections start in order (as splitters write
+// them), the ones starting at or before b are found by a binary search and the deepest is the
+// nearest of them that still holds b; otherwise every section is tried.
+class SectionOf {
+ public:
+  explicit SectionOf(const std::vector<docpipe::Section>& sections)
+      : sections_(sections),
+        sorted_(std::is_sorted(sections.begin(), sections.end(), [](const docpipe::Section& a, const docpipe::Section& b) {
+          return a.span.begin < b.span.begin;
+        })) {}
+  int operator()(std::size_t b) const {
+    if (!sorted_) {
+      int found = -1;
+      for (std::size_t s = 0; s < sections_.size(); ++s) {
+        if (sections_[s].span.begin > b) break;
+        if (sections_[s].span.begin <= b && b < sections_[s].span.end) found = static_cast<int>(s);
+      }
+      return found;
+    }
+    std::size_t s = static_cast<std::size_t>(
+        std::upper_bound(sections_.begin(), sections_.end(), b,
+                         [](std::size_t x, const docpipe::Section& sec) { return x < sec.span.begin; }) -
+        sections_.begin());
+    while (s-- > 0)
+      if (b < sections_[s].span.end) return static_cast<int>(s);
+    return -1;
   }
-  return found;
-}
+
+ private:
+  const std::vector<docpipe::Section>& sections_;
+  bool sorted_;
+};
 
 // Without a section tree, a sentence that opens with a top-level label (一、2023年工作回顾) stands
 // for the heading of what follows, so results and targets can still be told apart.
@@ -145,6 +170,8 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
   int heading_section = -1;
   bool heading_stale = true;
   std::string heading_status;
+  std::vector<std::optional<std::string>> section_status;  // by section, once read
+  std::vector<std::optional<std::u32string>> folded_titles;  // by section, once folded
   // The previous reading unit's context, for one that continues it after `；` or `：`. Reading a
   // context walks the whole sentence, and most sentences neither give facts nor are continued: a
   // sentence without facts keeps only what its context is read from, read if a continuation asks.
@@ -163,6 +190,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     return carried;
   };
   ByteToIndex index_of(t);
+  const SectionOf section_of(doc.sections);
   for (const docpipe::Span& sentence : sentences) {
     const std::size_t b = index_of(sentence.begin), e = index_of(sentence.end);
     if (doc.sections.empty()) {
@@ -184,17 +212,30 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
         carried = sentence_context(t, b, e, U"", year, in_sentence), pending.set = false;
       continue;
     }
-    const int section = section_of(doc.sections, sentence.begin);
+    const int section = section_of(sentence.begin);
     if (heading_stale || section != heading_section) {
-      std::u32string heading = pseudo_heading;
       if (section >= 0) {
-        // The heading of the section and of its ancestors: 主要预期目标 may sit one level up.
-        for (int s = section; s >= 0; s = doc.sections[s].parent) {
-          heading += fold_utf8(doc.sections[s].title);
-          heading += U' ';
+        // A section's status is read once: sentences of a section come in runs between those of its
+        // subsections, so the same section is met again and again.
+        if (section_status.empty()) section_status.resize(doc.sections.size());
+        auto& known = section_status[static_cast<std::size_t>(section)];
+        if (!known) {
+          // The heading of the section and of its ancestors: 主要预期目标 may sit one level up.
+          std::u32string heading = pseudo_heading;
+          for (int s = section; s >= 0; s = doc.sections[s].parent) {
+            // Folded once per section: a title is read again for each of its subsections.
+            if (folded_titles.empty()) folded_titles.resize(doc.sections.size());
+            auto& title = folded_titles[static_cast<std::size_t>(s)];
+            if (!title) title = fold_utf8(doc.sections[s].title);
+            heading += *title;
+            heading += U' ';
+          }
+          known = status_from_heading(heading, year);
         }
+        heading_status = *known;
+      } else {
+        heading_status = status_from_heading(pseudo_heading, year);
       }
-      heading_status = status_from_heading(heading, year);
       heading_section = section;
       heading_stale = false;
     }
@@ -234,7 +275,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
       docpipe::Indicator& ind = doc.indicators[k];
       while (given_at + 1 < given.size() && given[given_at].end <= ind.span.begin) ++given_at;
       ind.sentence = given[given_at];
-      ind.section = section_of(doc.sections, ind.span.begin);
+      ind.section = section_of(ind.span.begin);
     }
   }
   report_missing_targets(doc, t);

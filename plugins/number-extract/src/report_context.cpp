@@ -118,10 +118,28 @@ std::string status_from_words(std::u32string_view s) {
 
 std::string status_from_heading(std::u32string_view h, int report_year) {
   if (h.empty()) return {};
-  if (contains(h, U"回顾") || contains(h, U"过去") || contains(h, U"成绩") || contains(h, U"佳绩") || contains(h, U"总结") ||
+  // One pass for the words of both lists (a find per word cost more than the rest of the heading's reading).
+  bool actual = false, target = false;
+  auto next_is = [&](std::size_t i, std::u32string_view rest) { return h.substr(i + 1, rest.size()) == rest; };
+  for (std::size_t i = 0; i < h.size() && !actual; ++i) {
+    switch (h[i]) {
       // Done, not to be done: “十五”目标任务胜利完成 reviews the plan period.
-      contains(h, U"胜利完成") || contains(h, U"圆满完成") || contains(h, U"顺利完成"))
-    return "actual";
+      case U'回': actual = next_is(i, U"顾"); break;
+      case U'过': actual = next_is(i, U"去"); break;
+      case U'成': actual = next_is(i, U"绩"); break;
+      case U'佳': actual = next_is(i, U"绩"); break;
+      case U'总': actual = next_is(i, U"结"); break;
+      case U'胜': actual = next_is(i, U"利完成"); break;
+      case U'圆': actual = next_is(i, U"满完成"); break;
+      case U'顺': actual = next_is(i, U"利完成"); break;
+      case U'安': target = target || next_is(i, U"排"); break;
+      case U'目': target = target || next_is(i, U"标"); break;
+      case U'任': target = target || next_is(i, U"务"); break;
+      case U'今': target = target || next_is(i, U"年"); break;
+      default: break;
+    }
+  }
+  if (actual) return "actual";
   // A year in the heading: before the report's year means results.
   for (std::size_t i = 0; i + 4 < h.size(); ++i) {
     if (h[i] >= U'0' && h[i] <= U'9' && h[i + 1] >= U'0' && h[i + 1] <= U'9' && h[i + 2] >= U'0' &&
@@ -131,7 +149,7 @@ std::string status_from_heading(std::u32string_view h, int report_year) {
       if (report_year && y >= report_year) return "target";
     }
   }
-  if (contains(h, U"安排") || contains(h, U"目标") || contains(h, U"任务") || contains(h, U"今年")) return "target";
+  if (target) return "target";
   return {};
 }
 
