@@ -8,6 +8,10 @@
 #include <deque>
 #include <string_view>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 
 namespace number_extract {
 namespace {
@@ -87,21 +91,31 @@ struct AffixIndex {
   }
 };
 
-constexpr char32_t kClosingQuoteChars[] = {U'”', U'」'};
-constexpr SmallSet<2> kClosingQuotes{kClosingQuoteChars};
-static_assert(kClosingQuotes.distinct(kClosingQuoteChars), "the closing quotes have distinct low six bits");
+// The last position of @p a or @p b in @p s, or npos: four code points a step (every name is searched
+// for closing quotes, and almost none has one).
+std::size_t last_of_two(u32string_view s, char32_t a, char32_t b) {
+  std::size_t k = s.size();
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi32(static_cast<int>(a)), vb = _mm_set1_epi32(static_cast<int>(b));
+  for (; k >= 4; k -= 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + k - 4));
+    const int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi32(v, va), _mm_cmpeq_epi32(v, vb)));
+    if (hit) return k - 4 + static_cast<std::size_t>(31 - __builtin_clz(static_cast<unsigned>(hit))) / 4;
+  }
+#endif
+  while (k-- > 0)
+    if (s[k] == a || s[k] == b) return k;
+  return u32string_view::npos;
+}
 
 u32string_view clean_name(u32string_view s) {
   static const AffixIndex affixes;
   // Words up to a closing quote are a programme or brand name, or the clause began inside a
   // quotation (推出“惠蓉贷”普惠信贷规模, 惠蓉贷”普惠信贷规模): the statistic is what follows, unless
   // that is too short to name anything (“明厨亮灶”率).
-  for (std::size_t k = s.size(); k-- > 0;) {
-    const char32_t c = s[k];
-    if (!kClosingQuotes.has(c)) continue;
-    const char32_t open = c == U'”' ? U'“' : U'「';
+  if (const std::size_t k = last_of_two(s, U'”', U'」'); k != u32string_view::npos) {
+    const char32_t open = s[k] == U'”' ? U'“' : U'「';
     if (s.size() - k - 1 >= 3 || s.substr(0, k).find(open) == u32string_view::npos) s.remove_prefix(k + 1);
-    break;
   }
   bool changed = true;
   while (changed) {
@@ -602,10 +616,11 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     // A qualifier written once after a list (分别增长6%、8%、5%左右) holds for all of it.
     // Only a qualifier written after the figure (左右, 以上) and over figures of one unit: 约 or 突破
     // before the last figure (增长5.2%、约4.4万亿元) is its own.
-    std::string shared_qualifier = figures[j - 1]->mention.qualifier;
-    if (figures[j - 1]->mention.span.begin < figures[j - 1]->numeral.begin) shared_qualifier.clear();
+    static const std::string no_qualifier;
+    const std::string* shared_qualifier = &figures[j - 1]->mention.qualifier;
+    if (figures[j - 1]->mention.span.begin < figures[j - 1]->numeral.begin) shared_qualifier = &no_qualifier;
     for (std::size_t k = i; k + 1 < j; ++k)
-      if (figures[k]->mention.unit != figures[j - 1]->mention.unit) shared_qualifier.clear();
+      if (figures[k]->mention.unit != figures[j - 1]->mention.unit) shared_qualifier = &no_qualifier;
     const std::size_t facts = std::max(names.size(), count);
     // 增长5.2%、约4.4万亿元: the verb governs the first figure; a figure of another kind joined to it
     // is a level, not an increase.
@@ -640,30 +655,32 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       docpipe::Indicator& ind = out.emplace_back();
       ind.name = named.written;
       ind.canonical = canonical;
+      // The measure as a value first: the tests below compare no strings.
+      enum class Measure { growth, rate, increase, level } measure;
+      const bool times = std::string_view(unit) == "倍";
       // A price index target (居民消费价格指数保持在3%以内) is the rise of prices: growth.
-      if ((growth_here || ind.canonical == "cpi") && percent_like) {
-        ind.measure = "growth";
-      } else if (percent_like && (ends_with(nm, U"率") || ends_with(nm, U"比重") || ends_with(nm, U"占比") ||
-                                  ends_with(nm, U"强度") || ends_with(nm, U"价格") || ends_with(nm, U"指数"))) {
-        ind.measure = "rate";
+      if ((growth_here || std::string_view(canonical) == "cpi") && percent_like) {
+        measure = Measure::growth;
       } else if (percent_like) {
-        ind.measure = "rate";
-      } else if (growth && unit == "倍") {
-        ind.measure = "growth";  // 增长1.7倍: grew by 170%
+        measure = Measure::rate;  // 失业率, 比重, 价格, 指数 ... and any other figure in percent
+      } else if (growth && times) {
+        measure = Measure::growth;  // 增长1.7倍: grew by 170%
       } else if (growth && kind != NumberKind::cardinal && !(f > 0 && first_percent_like)) {
         // 城镇新增就业比上年增加1.2万人, 增长300亿元: a change by an amount, in the figure's unit.
-        ind.measure = "increase";
+        measure = Measure::increase;
       } else {
-        ind.measure = "level";
+        measure = Measure::level;
       }
-      const double sign = (ind.measure == "growth" || ind.measure == "increase") && decrease_here ? -1 : 1;
-      const double scale = ind.measure == "growth" && unit == "倍" ? 100 : 1;
+      static constexpr std::string_view kMeasureNames[] = {"growth", "rate", "increase", "level"};
+      ind.measure = kMeasureNames[static_cast<int>(measure)];
+      const double sign = (measure == Measure::growth || measure == Measure::increase) && decrease_here ? -1 : 1;
+      const double scale = measure == Measure::growth && times ? 100 : 1;
       // Rounded to 1e-9 so 2.07倍 gives 207, not 206.99999999999997.
       auto scaled = [&](double v) { return scale == 1 ? sign * v : std::round(sign * scale * v * 1e9) / 1e9; };
       ind.value = scaled(m.value);
       if (m.value_high) ind.value_high = scaled(*m.value_high);
       ind.unit = scale == 100 ? "%" : unit;
-      ind.qualifier = m.qualifier.empty() && count > 1 ? shared_qualifier : m.qualifier;
+      ind.qualifier = m.qualifier.empty() && count > 1 ? *shared_qualifier : m.qualifier;
       ind.span = m.span;
       ind.status = context.status;
       ind.period = context.period;

@@ -58,14 +58,18 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
                    [](const Pattern& a, const Pattern& b) { return a.folded.size() > b.folded.size(); });
   by_first_two_.clear();
   single_.clear();
-  whole_.clear();
+  for (auto& slot : whole_) slot.clear();
   whole_lengths_ = 0;
-  first_chars_.reset();
+  std::fill(first_chars_.begin(), first_chars_.end(), 0);
   pairs_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const std::u32string& f = patterns_[i].folded;
     if (patterns_[i].whole) {
-      whole_.emplace(f, i);
+      // The first of equal patterns wins (the table's order), as a map's emplace kept it.
+      auto& slot = whole_[whole_slot(f)];
+      bool known = false;
+      for (std::size_t k : slot) known = known || patterns_[k].folded == f;
+      if (!known) slot.push_back(i);
       whole_lengths_ |= f.size() < 64 ? std::uint64_t{1} << f.size() : 0;
       continue;
     }
@@ -74,7 +78,7 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
       pairs_.set(pair_bit(f[0], f[1]));
     }
     else single_[f[0]].push_back(i);
-    if (f[0] < 0x10000) first_chars_.set(f[0]);
+    if (f[0] < 0x10000) first_chars_[f[0]] = 1;
   }
 }
 
@@ -97,7 +101,9 @@ const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view) co
   static const std::string none;
   // Whole-name patterns are few and short: a name of another length is not hashed.
   if (view.size() >= 64 || ((whole_lengths_ >> view.size()) & 1u) != 0) {
-    if (auto w = whole_.find(view); w != whole_.end()) return patterns_[w->second].id;
+    if (!view.empty())
+      for (std::size_t k : whole_[whole_slot(view)])
+        if (patterns_[k].folded == view) return patterns_[k].id;
   }
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();

@@ -4,7 +4,6 @@
 
 #include <bitset>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,11 +46,8 @@ class IndicatorTable {
   const std::string& lookup_spaceless(std::u32string_view folded) const;
   // The bit of pairs_ for two neighbouring code points.
   static std::size_t pair_bit(char32_t first, char32_t second) noexcept { return ((first << 5) ^ second) & 0xFFFFu; }
-  // Hashes a whole name as written or as a view, so a view is looked up without a copy.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::u32string_view s) const noexcept { return std::hash<std::u32string_view>{}(s); }
-  };
+  // The slot of whole_ for a whole name (not empty): its first code point and its length.
+  static std::size_t whole_slot(std::u32string_view name) noexcept { return (name[0] + name.size() * 31) % 64; }
 
   struct Pattern {
     std::u32string folded;
@@ -63,9 +59,12 @@ class IndicatorTable {
   // list in table order (longest first), so the first that matches at a position is the best there.
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_two_;
   std::unordered_map<char32_t, std::vector<std::size_t>> single_;
-  std::bitset<0x10000> first_chars_;  // first code points (in the BMP) of contained patterns
-  std::bitset<0x10000> pairs_;        // pair_bit of the first two code points of contained patterns
-  std::unordered_map<std::u32string, std::size_t, NameHash, std::equal_to<>> whole_;  // whole-name patterns
+  // First code points (in the BMP) of contained patterns, a byte each: one load per position of a name.
+  std::vector<unsigned char> first_chars_ = std::vector<unsigned char>(0x10000);
+  std::bitset<0x10000> pairs_;  // pair_bit of the first two code points of contained patterns
+  // Whole-name patterns (a few dozen) by whole_slot, in table order: a name is compared with the one
+  // or two of its slot instead of being hashed in full.
+  std::vector<std::size_t> whole_[64];
   std::uint64_t whole_lengths_ = 0;  // bit n: a whole-name pattern has n code points (n < 64)
 };
 

@@ -126,7 +126,9 @@ std::vector<docpipe::Span> reading_units(const std::string& text, const std::vec
     bool joined = false;
     if (!units.empty() && units.back().end <= s.begin) {
       const std::size_t end = units.back().end;
-      const bool semicolon = (end >= 3 && text.compare(end - 3, 3, "；") == 0) || (end >= 1 && text[end - 1] == ';');
+      // `；` is EF BC 9B in UTF-8.
+      const bool semicolon = (end >= 3 && text[end - 1] == '\x9B' && text[end - 2] == '\xBC' && text[end - 3] == '\xEF') ||
+                             (end >= 1 && text[end - 1] == ';');
       joined = semicolon && text.find_first_not_of(" \t", end) >= s.begin;
     }
     if (joined) units.back().end = s.end;
