@@ -1,9 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <random>
+#include <string>
+#include <vector>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -191,5 +195,140 @@ TEST_CASE("members of fixed names write what key() and value() write, at every d
       CHECK(fast == slow);
       CHECK(!fast.empty());
     }
+  }
+}
+
+TEST_CASE("integers print as std::to_chars prints them, whatever their number of digits") {
+  // write_integer() fills a scratch buffer from the end and copies a fixed 19 bytes: every digit count
+  // and both signs, the extremes included, must give to_chars's text and nothing past the returned end
+  // that the next write does not overwrite.
+  std::vector<long long> values = {0, 1, -1, 9, 10, -10, 99, 100, std::numeric_limits<long long>::max(),
+                                   std::numeric_limits<long long>::min(), std::numeric_limits<long long>::min() + 1};
+  for (long long p = 1; p <= std::numeric_limits<long long>::max() / 10; p *= 10)
+    for (long long v : {p - 1, p, p + 1, 10 * p - 1}) values.insert(values.end(), {v, -v});
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 2000; ++i) values.push_back(static_cast<long long>(rng() >> (rng() % 64)) * (i % 2 ? -1 : 1));
+  for (const long long v : values) {
+    char expected[24], got[24];
+    const auto e = std::to_chars(expected, expected + sizeof expected, v).ptr;
+    char* const end = docpipe::json::write_integer(got, v);
+    INFO(v);
+    REQUIRE(std::string(got, end) == std::string(expected, e));
+    REQUIRE(end - got <= 20);
+    std::string appended;
+    docpipe::json::append_integer(appended, v);
+    CHECK(appended == std::string(expected, e));
+  }
+}
+
+TEST_CASE("two-member objects, member pairs and null members write what the general calls write") {
+  using docpipe::json::Name;
+  // object(), members() and a member of an empty optional take inline paths (one test for room, the
+  // separators written from the pattern); begin_object()/key()/value()/null()/end_object() take the
+  // general ones. The bytes must agree at every depth, past the inline indentation too, at every fill
+  // of the gathering buffer, in arrays and in objects, and right after an opening bracket.
+  for (const bool pretty : {false, true}) {
+    for (int depth = 1; depth <= 40; depth += 3) {
+      std::string fast, slow;
+      {
+        Writer f(fast, pretty), s(slow, pretty);
+        for (int d = 0; d < depth; ++d) {
+          if (d % 2 == 0) {
+            f.begin_array();
+            s.begin_array();
+          } else {
+            f.begin_object().key(Name("k"));
+            s.begin_object().key("k");
+          }
+        }
+        const bool in_array = (depth - 1) % 2 == 0;
+        if (!in_array) {  // members go in an object: open one as the value of the pending key
+          f.begin_object();
+          s.begin_object();
+        }
+        for (int i = 0; i < 900; ++i) {
+          const long long a = static_cast<long long>(i) * 7919 - 3000, b = a * 1000003;
+          if (in_array) {
+            f.object(Name("begin"), a, Name("end"), b);
+            s.begin_object().key("begin").value(a).key("end").value(b).end_object();
+            if (i % 5 == 0) {  // an array value after a two-member object, and one before the next
+              f.begin_array().end_array();
+              s.begin_array().end_array();
+            }
+          } else {
+            f.members(Name("term_begin"), a, Name("term_end"), b);
+            s.key("term_begin").value(a).key("term_end").value(b);
+            f.member(Name("year"), std::optional<double>());
+            s.key("year").null();
+            f.member(Name("value_high"), i % 2 ? std::optional<double>(i * 0.25) : std::nullopt);
+            s.key("value_high").value(i % 2 ? std::optional<double>(i * 0.25) : std::nullopt);
+            if (i % 7 == 0) {
+              f.key(Name("o")).begin_object().members(Name("begin"), b, Name("end"), a).end_object();
+              s.key("o").begin_object().key("begin").value(b).key("end").value(a).end_object();
+            }
+          }
+        }
+        if (!in_array) {
+          f.end_object();
+          s.end_object();
+        }
+        for (int d = depth - 1; d >= 0; --d) {
+          if (d % 2 == 0) {
+            f.end_array();
+            s.end_array();
+          } else {
+            f.end_object();
+            s.end_object();
+          }
+        }
+      }
+      INFO("pretty " << pretty << ", depth " << depth);
+      CHECK(fast == slow);
+      CHECK(fast.size() > 10000);
+    }
+  }
+  // At the top level there is no inline path: the general one is taken.
+  std::string top, general;
+  {
+    Writer f(top, true), s(general, true);
+    f.object(Name("begin"), 1, Name("end"), 2);
+    s.begin_object().key("begin").value(1LL).key("end").value(2LL).end_object();
+  }
+  CHECK(top == general);
+  CHECK(top == "{\n  \"begin\": 1,\n  \"end\": 2\n}");
+}
+
+TEST_CASE("string values of every length up to past the staging limit quote as append_string does") {
+  using docpipe::json::Name;
+  // Values that are not short ASCII are scanned once and copied in 16-byte pieces when they fit the
+  // gathering buffer: every length, script mix and escape position against the free function.
+  const std::string pieces[] = {"\xE4\xB8\xAD", "a", "\xE6\x96\x87\xE5\xAD\x97", "7.8%", "\"", "\xC3\xA9", "\\", "\n", "\xFF"};
+  std::mt19937 rng(5);
+  for (const bool pretty : {false, true}) {
+    std::string got, want;
+    {
+      Writer w(got, pretty);
+      w.begin_object();
+      for (std::size_t len = 0; len < 320; ++len) {
+        std::string s;
+        while (s.size() < len) s += pieces[rng() % (len % 3 == 0 ? 9 : 4)];
+        s.resize(len);  // may cut a sequence: malformed tails go through the general path too
+        w.member(Name("v"), s);
+        std::string expected;
+        docpipe::json::append_string(expected, s);
+        want += expected;
+      }
+      w.end_object();
+    }
+    // Strip the names and separators: what is left is the values, in order.
+    std::string values;
+    const std::string name = pretty ? "\"v\": " : "\"v\":";
+    for (std::size_t at = got.find(name); at != std::string::npos; at = got.find(name, at)) {
+      at += name.size();
+      std::size_t end = at + 1;
+      while (got[end] != '"') end += got[end] == '\\' ? 2 : 1;
+      values.append(got, at, end + 1 - at);
+    }
+    CHECK(values == want);
   }
 }

@@ -9,6 +9,7 @@
 /// range, a diagnostic without a place) are `null`; unknown strings are `""`.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,14 +29,18 @@ using json::Name;
 
 inline void write_span(json::Writer& w, const TextOffsets& at, const Span& s, const json::Name& begin_key = json::Name("begin"),
                        const json::Name& end_key = json::Name("end")) {
-  w.member(begin_key, at.to_codepoint(s.begin));
-  w.member(end_key, at.to_codepoint(s.end));
+  w.members(begin_key, static_cast<long long>(at.to_codepoint(s.begin)), end_key, static_cast<long long>(at.to_codepoint(s.end)));
 }
 
 inline void write_positive_or_null(json::Writer& w, const json::Name& name, long long v) {
-  w.key(name);
-  if (v > 0) w.value(v);
-  else w.null();
+  if (v > 0) w.member(name, v);
+  else w.member(name, std::optional<double>());  // `null`
+}
+
+/// `"begin": null, "end": null` (and other pairs): a span that is not there.
+inline void write_null_span(json::Writer& w, const json::Name& begin_key = json::Name("begin"), const json::Name& end_key = json::Name("end")) {
+  w.member(begin_key, std::optional<double>());
+  w.member(end_key, std::optional<double>());
 }
 
 inline void write_section_fields(json::Writer& w, const TextOffsets& at, const Section& s, std::size_t index) {
@@ -93,11 +98,8 @@ inline void write_sections(json::Writer& w, const TextOffsets& at, const std::ve
 
 inline void write_spans(json::Writer& w, const TextOffsets& at, const std::vector<Span>& spans) {
   w.begin_array();
-  for (const Span& s : spans) {
-    w.begin_object();
-    write_span(w, at, s);
-    w.end_object();
-  }
+  for (const Span& s : spans)
+    w.object(Name("begin"), static_cast<long long>(at.to_codepoint(s.begin)), Name("end"), static_cast<long long>(at.to_codepoint(s.end)));
   w.end_array();
 }
 
@@ -131,8 +133,7 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
   w.member(Name("region"), m.region);
   detail::write_positive_or_null(w, Name("year"), m.year);
   if (m.title_span.empty()) {
-    w.key(Name("title_begin")).null();
-    w.key(Name("title_end")).null();
+    detail::write_null_span(w, Name("title_begin"), Name("title_end"));
   } else {
     write_span(w, at, m.title_span, Name("title_begin"), Name("title_end"));
   }
@@ -192,9 +193,8 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
     w.member(Name("qualifier"), i.qualifier);
     write_span(w, at, i.span);
     write_span(w, at, i.sentence, Name("sentence_begin"), Name("sentence_end"));
-    w.key(Name("section"));
-    if (i.section >= 0) w.value(i.section);
-    else w.null();
+    if (i.section >= 0) w.member(Name("section"), i.section);
+    else w.member(Name("section"), std::optional<double>());
     w.end_object();
   }
   w.end_array();
@@ -212,7 +212,8 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
     w.end_array();
     w.member(Name("origin"), e.origin);
     if (e.span.empty()) {
-      for (const char* k : {"begin", "end", "term_begin", "term_end"}) w.key(k).null();
+      detail::write_null_span(w);
+      detail::write_null_span(w, Name("term_begin"), Name("term_end"));
     } else {
       write_span(w, at, e.span);
       write_span(w, at, e.term_span, Name("term_begin"), Name("term_end"));
@@ -263,8 +264,7 @@ inline void write_document_json(json::Writer& w, const Document& doc) {
     if (d.span) {
       write_span(w, at, *d.span);
     } else {
-      w.key(Name("begin")).null();
-      w.key(Name("end")).null();
+      detail::write_null_span(w);
     }
     w.end_object();
   }

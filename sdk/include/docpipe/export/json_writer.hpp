@@ -139,7 +139,42 @@ inline void append_well_formed_string(std::string& out, std::string_view s, std:
 }
 
 /// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
-inline char* write_integer(char* at, long long v) noexcept { return std::to_chars(at, at + 20, v).ptr; }
+inline char* write_integer(char* at, long long v) noexcept {
+  // std::to_chars's text, without its separate pass to count the digits: two digits per step into
+  // the end of a scratch buffer, then one fixed-size copy of the 19 bytes that can hold any value.
+  static constexpr char pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  auto u = static_cast<unsigned long long>(v);
+  if (v < 0) {
+    *at++ = '-';
+    u = 0 - u;  // well-defined for the lowest value too
+  }
+  if (u < 10) {
+    *at = static_cast<char>('0' + u);
+    return at + 1;
+  }
+  constexpr std::size_t max_digits = 19;  // 2^63 has 19 digits
+  char scratch[2 * max_digits];
+  char* const end = scratch + max_digits;
+  char* p = end;
+  while (u >= 100) {
+    const auto pair = static_cast<std::size_t>(u % 100) * 2;
+    u /= 100;
+    p -= 2;
+    __builtin_memcpy(p, pairs + pair, 2);
+  }
+  if (u >= 10) {
+    p -= 2;
+    __builtin_memcpy(p, pairs + u * 2, 2);
+  } else {
+    *--p = static_cast<char>('0' + u);
+  }
+  // The bytes past the digits are scratch; they land past the returned end, inside the caller's 20.
+  __builtin_memcpy(at, p, max_digits);
+  return at + (end - p);
+}
 
 /// Writes @p v as append_number() does at @p at (room for 32 characters) and returns the end.
 inline char* write_number(char* at, double v) noexcept {
@@ -147,9 +182,12 @@ inline char* write_number(char* at, double v) noexcept {
     __builtin_memcpy(at, "null", 4);
     return at + 4;
   }
-  if (v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) {
-    if (v == 0 && std::signbit(v)) v = 0;  // "-0" would surprise every reader
-    return write_integer(at, static_cast<long long>(v));
+  // Integral below 2^53 in magnitude: the conversion to an integer is exact just when the value is
+  // integral (-0 becomes 0: "-0" would surprise every reader). A cast, not std::trunc, which is a
+  // library call without SSE4.1.
+  if (std::fabs(v) < 9007199254740992.0) {
+    const auto whole = static_cast<long long>(v);
+    if (static_cast<double>(whole) == v) return write_integer(at, whole);
   }
   return std::to_chars(at, at + 32, v).ptr;
 }
@@ -285,6 +323,44 @@ class Writer {
     return *this;
   }
 
+  /// member(a, va) then member(b, vb): two integer members (the two ends of a span), written
+  /// after one test for room.
+  Writer& members(const Name& a, long long va, const Name& b, long long vb) {
+    constexpr std::size_t needed = 2 * integer_member_room;
+    if (!after_key_ && capacity - size_ >= needed && depth_ > 0 && static_cast<std::size_t>(depth_) * 2 <= max_indent)
+      [[likely]] {
+      char* at = integer_member(buf_ + size_, !first_, depth_, a, va);
+      commit(integer_member(at, true, depth_, b, vb));
+      first_ = false;
+      return *this;
+    }
+    member(a, va);
+    return member(b, vb);
+  }
+
+  /// begin_object(), members(a, va, b, vb), end_object(): an object of two integer members (a
+  /// span), written after one test for room. Exporters write one per sentence and paragraph.
+  Writer& object(const Name& a, long long va, const Name& b, long long vb) {
+    constexpr std::size_t needed = 2 * sizeof breaks + 2 * integer_member_room + 2;
+    if (!after_key_ && capacity - size_ >= needed && depth_ > 0 && static_cast<std::size_t>(depth_ + 1) * 2 <= max_indent)
+      [[likely]] {
+      // What separate() and open() write for a value inside an array or object, ...
+      char* at = item_break(buf_ + size_, !first_, depth_);
+      *at++ = '{';
+      // ... the two members one level deeper, and close()'s line break and brace.
+      at = integer_member(at, false, depth_ + 1, a, va);
+      at = integer_member(at, true, depth_ + 1, b, vb);
+      at = item_break(at, false, depth_);
+      *at++ = '}';
+      commit(at);
+      first_ = false;
+      return *this;  // depth_ > 0: not a top-level value, nothing to flush
+    }
+    begin_object();
+    members(a, va, b, vb);
+    return end_object();
+  }
+
   /// The buffer written to, with everything written so far.
   std::string& buffer() {
     flush();
@@ -392,10 +468,38 @@ class Writer {
     key_to(name);
     return staged_value(s);
   }
+  // A number or `null` (value_high, an unknown year): the null written as inline as a number.
+  Writer& member_value(const Name& name, const std::optional<double>& v) {
+    if (v) return member_value(name, *v);
+    if (char* at = member_name(name)) [[likely]] {
+      __builtin_memcpy(at, "null", 4);
+      commit(at + 4);
+      return *this;
+    }
+    key_to(name);
+    return staged_value(nullptr);
+  }
   template <class T>
   Writer& member_value(const Name& name, const T& v) {
     key_to(name);
     return staged_value(v);
+  }
+
+  // The separator before an item at depth @p depth (> 0) at @p at: the line break and indentation
+  // (pretty; the whole pattern is copied, sizeof breaks bytes) or the comma; no test for room.
+  char* item_break(char* at, bool comma, int depth) const noexcept {
+    if (pretty_) {
+      __builtin_memcpy(at, breaks + (comma ? 0 : 1), sizeof breaks - 1);
+      return at + static_cast<std::size_t>(depth) * 2 + (comma ? 2 : 1);
+    }
+    if (comma) *at++ = ',';
+    return at;
+  }
+  // A member of integer value at depth @p depth (> 0) at @p at, separator first; no test for room.
+  char* integer_member(char* at, bool comma, int depth, const Name& name, long long v) const noexcept {
+    at = item_break(at, comma, depth);
+    __builtin_memcpy(at, name.quoted, sizeof name.quoted);
+    return write_integer(at + name.size + (pretty_ ? 2 : 1), v);
   }
 
   void key_to(std::string_view name) {
@@ -454,29 +558,14 @@ class Writer {
 
   // quote() for what its inline path does not take: in the buffer when the string fits and needs
   // no escape (short Chinese values: units, number texts), else through append_string_runs().
+  // One scan decides (quote() has tried the short ASCII case already), and the copy is in 16-byte
+  // pieces without a call.
   [[gnu::noinline]] void quote_other(std::string_view s, std::string_view suffix) {
-    constexpr std::size_t max_short = 16;
-    if (s.size() <= max_short) {
-      char* at = room(1 + max_short + 1 + 2);
-      const bool ascii = detail::write_short_plain(at, s);
-      if (ascii || exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
-        if (!ascii) {
-          at[0] = '"';
-          docpipe::detail::copy_short(at + 1, s);
-          at[1 + s.size()] = '"';
-        }
-        at += s.size() + 2;
-        if (suffix.size() == 2) __builtin_memcpy(at, suffix.data(), 2);
-        else if (suffix.size() == 1) at[0] = suffix[0];
-        commit(at + suffix.size());
-        return;
-      }
-    }
     const std::size_t quoted = s.size() + 2 + suffix.size();
     if (quoted <= max_staged && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
       char* at = room(quoted);
       at[0] = '"';
-      __builtin_memcpy(at + 1, s.data(), s.size());
+      copy_staged(at + 1, s.data(), s.size());
       at[1 + s.size()] = '"';
       if (!suffix.empty()) __builtin_memcpy(at + 2 + s.size(), suffix.data(), suffix.size());
       commit(at + quoted);
@@ -484,6 +573,16 @@ class Writer {
     }
     flush();
     detail::append_string_runs(out_, s, suffix);
+  }
+  // Copies @p n (at most max_staged) bytes: up to 16 as two overlapping words, more as 16-byte
+  // pieces, the last one ending at the last byte. Writes and reads only the @p n bytes.
+  static void copy_staged(char* at, const char* p, std::size_t n) noexcept {
+    if (n <= 16) {
+      docpipe::detail::copy_short(at, std::string_view(p, n));
+      return;
+    }
+    for (std::size_t i = 0; i + 16 < n; i += 16) __builtin_memcpy(at + i, p + i, 16);
+    __builtin_memcpy(at + n - 16, p + n - 16, 16);
   }
 
   void separate() {
@@ -515,6 +614,8 @@ class Writer {
   // the whole pattern, of which only the needed part is kept.
   static constexpr char breaks[] = ",\n                                                              ";
   static constexpr std::size_t max_indent = sizeof breaks - 3;
+  // Room that integer_member() may write to (its line break pattern, name and digits).
+  static constexpr std::size_t integer_member_room = sizeof breaks + sizeof(Name::quoted) + 24;
   void line_break(bool comma) {
     const std::size_t indent = static_cast<std::size_t>(std::max(depth_, 0)) * 2;
     if (indent <= max_indent && capacity - size_ >= sizeof breaks) [[likely]] {
