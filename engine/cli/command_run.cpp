@@ -74,8 +74,8 @@ int command_run(const std::vector<std::string>& args) {
     std::cout << "usage: docpipe run CONFIG INPUT... [-o OUTDIR] [-j N] [--resume] [--shard I/N] [--isolate]\n\n"
                  "Runs the pipeline CONFIG over every INPUT: files, folders (recursive: .txt .md .htm .html),\n"
                  ".jsonl files ({\"id\", \"text\"} per line) and - for standard input. A document that fails is\n"
-                 "recorded (OUTDIR/run-report.json) and the batch goes on. OUTDIR/.docpipe keeps a journal and a\n"
-                 "checkpoint per document: --resume reprocesses only what is missing or changed, and\n"
+                 "recorded (OUTDIR/run-report.json) and the batch goes on. OUTDIR/.docpipe keeps a journal and\n"
+                 "checkpoints of the documents: --resume reprocesses only what is missing or changed, and\n"
                  "'docpipe merge' joins the outputs of shards. See docs/batch.md.\n\n"
               << format_options(options)
               << "\nExit codes: 0 all documents ok, 1 some documents failed, 2 usage or config error,\n"

@@ -72,7 +72,11 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   const JournalContents previous = options.resume ? read_journal(journal_path(options.output_dir)) : JournalContents{};
   RunJournal journal(journal_path(options.output_dir), options.resume,
                      {pipeline_hash, fs::absolute(pipeline.config.file).string(), options.shard ? options.shard->label() : ""});
-  const CheckpointStore checkpoints(options.output_dir);
+  CheckpointStore checkpoints(options.output_dir);
+  // The journal no longer names any document of an earlier run, so no record of one can be replayed:
+  // their packs go now, before this run's own (docs/batch.md). A run killed from here on leaves a
+  // journal that keeps nothing.
+  if (!options.resume) checkpoints.remove_other_packs();
 
   std::mutex summary_mutex;
   std::set<std::string> seen_ids;
@@ -252,6 +256,16 @@ RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, cons
   for (auto& e : finish_slots(tail)) summary.finish_errors.push_back(e);
   summary.interrupted_by = stop_signal();
   if (!fatal) journal.end(summary.ok, summary.failed, summary.interrupted_by);
+  if (!fatal && options.resume && checkpointing && summary.interrupted_by == 0) {
+    // A resumed run adds a pack beside those it replayed from; superseded records go once they
+    // outweigh the live ones (docs/batch.md). Live: what the next --resume could replay.
+    const JournalContents now = read_journal(journal_path(options.output_dir));
+    checkpoints.compact([&](const CheckpointKey& key) {
+      const auto it = now.latest.find(key.id);
+      return it != now.latest.end() && it->second.status != JournalEntry::failed &&
+             it->second.content_hash == key.content_hash && it->second.pipeline_hash == key.pipeline_hash;
+    });
+  }
   progress.finish();
   summary.outside_shard += inputs.filtered_out();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

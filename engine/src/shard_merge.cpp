@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "checkpoint_store.hpp"
 #include "content_hash.hpp"
@@ -60,8 +61,11 @@ RunSummary merge_outputs(const ResolvedPipeline& pipeline, const std::vector<fs:
   // A pipeline without an exporting part writes no checkpoints (nothing would replay them): its
   // merge only joins the journals.
   const bool replaying = split < pipeline.stages.size();
+  // One store per shard: each indexes its packs once, at its first look-up.
+  std::vector<std::unique_ptr<CheckpointStore>> shard_checkpoints;
+  for (const fs::path& dir : shards) shard_checkpoints.push_back(std::make_unique<CheckpointStore>(dir));
   for (const ShardDocument& d : documents)
-    if (replaying && !fs::exists(CheckpointStore(shards[d.shard]).file(d.entry.id), ec))
+    if (replaying && !shard_checkpoints[d.shard]->has({d.entry.id, d.entry.content_hash, pipeline_hash}))
       throw MergeError("the checkpoint of '" + d.entry.id + "' is missing in " + shards[d.shard].string());
   std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.entry.id < b.entry.id; });
 
@@ -70,14 +74,15 @@ RunSummary merge_outputs(const ResolvedPipeline& pipeline, const std::vector<fs:
   std::vector<StageSlot> tail = start_stages(pipeline, options.output_dir, split, pipeline.stages.size(), 1);
   RunJournal journal(journal_path(options.output_dir), false,
                      {pipeline_hash, fs::absolute(pipeline.config.file).string(), "merge"});
-  const CheckpointStore merged(options.output_dir);
+  CheckpointStore merged(options.output_dir);
+  merged.remove_other_packs();  // OUT's journal starts afresh, as in a run without --resume
   RunSummary summary;
   Progress progress(std::cerr, documents.size(), options.terminal, options.quiet);
   const auto start = std::chrono::steady_clock::now();
   for (const ShardDocument& d : documents) {
     const auto t0 = std::chrono::steady_clock::now();
     const CheckpointKey key{d.entry.id, d.entry.content_hash, pipeline_hash};
-    std::optional<Document> doc = replaying ? CheckpointStore(shards[d.shard]).load(key) : std::nullopt;
+    std::optional<Document> doc = replaying ? shard_checkpoints[d.shard]->load(key) : std::nullopt;
     DocumentFailure failure{d.entry.id, shards[d.shard].string(), "shard", -1, ""};
     if (!replaying) {
       // Nothing to replay: the shard's journal entry is the whole record of the document.

@@ -25,6 +25,15 @@ std::string exporting_pipeline(int delay_ms) {
                      "  <stage plugin=\"export-markdown\"/>\n  <stage plugin=\"export-html\"/>\n  <stage plugin=\"export-sqlite\"/>\n");
 }
 
+// The checkpoint packs of @p out, by name.
+std::vector<std::string> packs(const fs::path& out) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out / ".docpipe" / "checkpoints"))
+    if (e.path().extension() == ".dpk") names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::size_t count_status(const docpipe::engine::JournalContents& j, JournalEntry::Status s) {
   return static_cast<std::size_t>(std::count_if(j.last_run.begin(), j.last_run.end(), [&](const auto& e) { return e.status == s; }));
 }
@@ -96,11 +105,14 @@ TEST_CASE("a resumed run reprocesses a changed input and everything after a pipe
   write_file(dir / "p.xml", exporting_pipeline(0));
   const std::string config = (dir / "p.xml").string(), in = (dir / "in").string(), out = (dir / "out").string();
   REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q"}, dir / "log") == 0);
+  const auto first_packs = packs(out);
+  CHECK(first_packs.size() == 1);
 
   REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q", "--resume"}, dir / "log") == 0);
   auto j = read_journal(journal_path(out));
   CHECK(count_status(j, JournalEntry::kept) == 5);
   CHECK(count_status(j, JournalEntry::ok) == 0);
+  CHECK(packs(out) == first_packs);  // nothing redone, nothing written
 
   write_file(files[2], read_file(files[2]) + "\n補充一句。\n");
   REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q", "--resume"}, dir / "log") == 0);
@@ -110,6 +122,8 @@ TEST_CASE("a resumed run reprocesses a changed input and everything after a pipe
   const auto changed = std::find_if(j.last_run.begin(), j.last_run.end(), [](const auto& e) { return e.status == JournalEntry::ok; });
   CHECK(changed->id == files[2].stem().string());
   CHECK(read_file(fs::path(out) / "documents.jsonl").find("補充一句") != std::string::npos);
+  // The redone document went to a pack of this run; the first pack still serves the other four.
+  CHECK(packs(out).size() == 2);
 
   // A different parameter is a different pipeline: nothing may be reused.
   write_file(dir / "p.xml", exporting_pipeline(1));
@@ -117,6 +131,19 @@ TEST_CASE("a resumed run reprocesses a changed input and everything after a pipe
   j = read_journal(journal_path(out));
   CHECK(count_status(j, JournalEntry::kept) == 0);
   CHECK(count_status(j, JournalEntry::ok) == 5);
+  // Every earlier record is superseded: the resumed run compacted the packs into one.
+  CHECK(packs(out).size() == 1);
+  REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q", "--resume"}, dir / "log") == 0);
+  CHECK(count_status(read_journal(journal_path(out)), JournalEntry::kept) == 5);
+
+  // A run without --resume starts the journal afresh and removes the packs it can no longer use.
+  const auto before_fresh = packs(out);
+  REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q"}, dir / "log") == 0);
+  const auto fresh = packs(out);
+  REQUIRE(fresh.size() == 1);
+  CHECK(fresh != before_fresh);
+  REQUIRE(run_docpipe({"run", config, in, "-o", out, "-q", "--resume"}, dir / "log") == 0);
+  CHECK(count_status(read_journal(journal_path(out)), JournalEntry::kept) == 5);
 }
 
 TEST_CASE("SIGTERM stops taking documents, finishes cleanly and exits 143; --resume completes") {
