@@ -264,19 +264,27 @@ void split_names(u32string_view s, std::vector<u32string_view>& parts) {
 const std::string& canonical_id(const IndicatorTable& table, u32string_view name) {
   static const std::string none;
   const std::string& id = table.lookup(name);
-  // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
-  if (id == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
-    return none;
   if (id.empty()) return id;
+  // Per unit of output (单位GDP水耗, 万元生产总值用水量) is an intensity, not the output itself.
+  if (std::string_view(id) == "gdp" && (starts_with(name, U"单位") || starts_with(name, U"万元") || starts_with(name, U"每万元")))
+    return none;
+  // One pass for the words and the character the rules below look for.
+  bool adds = false;
+  std::size_t zhan = u32string_view::npos;
+  for (std::size_t k = 0; k < name.size(); ++k) {
+    const char32_t c = name[k], next = k + 1 < name.size() ? name[k + 1] : 0;
+    if ((c == U'贡' && next == U'献') || (c == U'拉' && next == U'动')) adds = true;
+    else if (c == U'占' && zhan == u32string_view::npos) zhan = k;
+  }
   // What one thing adds to another (工业对GDP的贡献率, 消费拉动经济增长) is neither of them.
-  if (name.find(U"贡献") != u32string_view::npos || name.find(U"拉动") != u32string_view::npos) return none;
+  if (adds) return none;
   // A share written without 占 (高技术制造业规上工业增加值比重) is not the figure named before it,
   // unless that figure is a ratio itself (空气优良天数比例, 税收占比).
-  for (u32string_view share : {U"比重", U"占比", U"比例"})
-    if (ends_with(name, share) && name.find(U'占') == u32string_view::npos && !table.is_ratio(id))
-      return none;
-  const std::size_t zhan = name.find(U'占');
-  if (zhan == u32string_view::npos) return id;
+  if (zhan == u32string_view::npos) {
+    for (u32string_view share : {U"比重", U"占比", U"比例"})
+      if (ends_with(name, share) && !table.is_ratio(id)) return none;
+    return id;
+  }
   if (id.size() > 6 && id.compare(id.size() - 6, 6, "_share") == 0) return id;
   const std::string& whole = table.lookup(name.substr(zhan + 1));
   const std::string& part = table.lookup(name.substr(0, zhan));

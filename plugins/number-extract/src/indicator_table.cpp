@@ -1,6 +1,7 @@
 #include "indicator_table.hpp"
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include "folded_text.hpp"
@@ -15,6 +16,11 @@ namespace {
 // industry and agriculture together, 存贷款 deposits and loans, 进出口 imports and exports. A pattern
 // that begins with the second character does not match there (工农业总产值 is not 农业总产值).
 bool joins_previous(char32_t before, char32_t first) {
+  // The second characters first: most pattern starts are none of them.
+  switch (first) {
+    case U'农': case U'商': case U'贸': case U'林': case U'牧': case U'渔': case U'出': case U'贷': case U'工': break;
+    default: return false;
+  }
   static constexpr std::u32string_view kCombined[] = {U"工农", U"农工", U"工商", U"工贸", U"商贸", U"农林",
                                                        U"林牧", U"牧渔", U"农牧", U"进出", U"存贷"};
   for (auto w : kCombined)
@@ -80,6 +86,19 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
     else single_[f[0]].push_back(i);
     if (f[0] < 0x10000) first_chars_[f[0]] = 1;
   }
+  std::size_t slots = 64;
+  while (slots < 2 * by_first_two_.size()) slots *= 2;
+  pair_slots_.assign(slots, PairSlot{});
+  pair_lists_.clear();
+  pair_shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(slots));
+  for (const auto& [key, list] : by_first_two_) {
+    std::size_t at = pair_home(key);
+    while (pair_slots_[at].key != ~std::uint64_t{0}) at = (at + 1) & (slots - 1);
+    pair_slots_[at].key = key;
+    pair_slots_[at].begin = static_cast<std::uint32_t>(pair_lists_.size());
+    for (std::size_t idx : list) pair_lists_.push_back(static_cast<std::uint32_t>(idx));
+    pair_slots_[at].end = static_cast<std::uint32_t>(pair_lists_.size());
+  }
 }
 
 std::string IndicatorTable::lookup(std::string_view name) const { return lookup(std::u32string_view(fold_utf8(name))); }
@@ -89,27 +108,24 @@ const std::string& IndicatorTable::lookup(std::u32string_view name) const {
   // names have none and are read in place; the others are copied without their spaces into a buffer
   // that is reused (lookups run per name in the indicator pass's inner loop). The buffer is a
   // thread_local reached only here: each use of one in a shared library calls __tls_get_addr.
-  if (name.find(U' ') == std::u32string_view::npos) return lookup_spaceless(name);
+  bool spaced = false;
+  const std::string& id = lookup_spaceless(name, spaced);
+  if (!spaced) return id;
   thread_local std::u32string folded;
   folded.clear();
   for (char32_t c : name)
     if (c != U' ') folded.push_back(c);
-  return lookup_spaceless(folded);
+  return lookup_spaceless(folded, spaced);
 }
 
-const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view) const {
+const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view, bool& spaced) const {
   static const std::string none;
-  // Whole-name patterns are few and short: a name of another length is not hashed.
-  if (view.size() >= 64 || ((whole_lengths_ >> view.size()) & 1u) != 0) {
-    if (!view.empty())
-      for (std::size_t k : whole_[whole_slot(view)])
-        if (patterns_[k].folded == view) return patterns_[k].id;
-  }
+  spaced = false;
   // The longest pattern found at any position; ties go to the earlier line of the table.
   std::size_t best = patterns_.size();
   // Tries the patterns that start at pos in table order: a pattern worse than the best so far (shorter,
   // or as long and later) ends the list, a match is the best at pos.
-  auto try_list = [&](const std::vector<std::size_t>& list, std::size_t pos) {
+  auto try_list = [&](const auto& list, std::size_t pos) {
     for (std::size_t idx : list) {
       if (best < patterns_.size() && (patterns_[idx].folded.size() < patterns_[best].folded.size() ||
                                       (patterns_[idx].folded.size() == patterns_[best].folded.size() && idx > best)))
@@ -123,7 +139,11 @@ const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view) co
   };
   const bool singles = !single_.empty();
   for (std::size_t pos = 0; pos < view.size(); ++pos) {
-    if (view[pos] < 0x10000 && !first_chars_[view[pos]]) continue;
+    if (view[pos] < 0x10000 && !first_chars_[view[pos]] && view[pos] != U' ') continue;
+    if (view[pos] == U' ') {
+      spaced = true;  // the caller reads the name again without its spaces
+      return none;
+    }
     // Most positions whose character starts a pattern start none with the character after it: one
     // bit of the pair filter says so before the map of pairs is searched.
     const bool pair = pos + 1 < view.size() && pairs_[pair_bit(view[pos], view[pos + 1])];
@@ -131,11 +151,21 @@ const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view) co
     if (pos > 0 && joins_previous(view[pos - 1], view[pos])) continue;
     // Longer patterns come first in the table, so those of two code points or more before those of one.
     if (pair) {
-      auto two = by_first_two_.find(pair_key(view[pos], view[pos + 1]));
-      if (two != by_first_two_.end() && try_list(two->second, pos)) continue;
+      const std::uint64_t key = pair_key(view[pos], view[pos + 1]);
+      std::size_t at = pair_home(key);
+      while (pair_slots_[at].key != key && pair_slots_[at].key != ~std::uint64_t{0}) at = (at + 1) & (pair_slots_.size() - 1);
+      if (const PairSlot& slot = pair_slots_[at]; slot.key == key) {
+        if (try_list(std::span<const std::uint32_t>(pair_lists_.data() + slot.begin, slot.end - slot.begin), pos)) continue;
+      }
     }
     if (!singles) continue;
     if (auto one = single_.find(view[pos]); one != single_.end()) try_list(one->second, pos);
+  }
+  // Whole-name patterns come first; they are few and short: a name of another length is not compared.
+  if (view.size() >= 64 || ((whole_lengths_ >> view.size()) & 1u) != 0) {
+    if (!view.empty())
+      for (std::size_t k : whole_[whole_slot(view)])
+        if (patterns_[k].folded == view) return patterns_[k].id;
   }
   return best < patterns_.size() ? patterns_[best].id : none;
 }

@@ -42,8 +42,8 @@ class IndicatorTable {
   static std::string_view builtin_tsv();
 
  private:
-  // lookup(folded) for a name without spaces.
-  const std::string& lookup_spaceless(std::u32string_view folded) const;
+  // lookup(folded) for a name without spaces; sets @p spaced (and returns nothing) at a space.
+  const std::string& lookup_spaceless(std::u32string_view folded, bool& spaced) const;
   // The bit of pairs_ for two neighbouring code points.
   static std::size_t pair_bit(char32_t first, char32_t second) noexcept { return ((first << 5) ^ second) & 0xFFFFu; }
   // The slot of whole_ for a whole name (not empty): its first code point and its length.
@@ -58,6 +58,19 @@ class IndicatorTable {
   // Contained patterns of two code points or more by their first two, and of one by that one; each
   // list in table order (longest first), so the first that matches at a position is the best there.
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_two_;
+  // The same lists in one flat array, found through an open-addressed table of power-of-two size
+  // (a multiplication and a mask per probe instead of the map's division and node walk).
+  struct PairSlot {
+    std::uint64_t key = ~std::uint64_t{0};  // pair_key, or all ones for an empty slot
+    std::uint32_t begin = 0, end = 0;       // the slot's patterns in pair_lists_
+  };
+  std::vector<PairSlot> pair_slots_;
+  std::vector<std::uint32_t> pair_lists_;
+  unsigned pair_shift_ = 64;  // 64 - log2(pair_slots_.size())
+  // The slot where the probe for @p key starts.
+  std::size_t pair_home(std::uint64_t key) const noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> pair_shift_);
+  }
   std::unordered_map<char32_t, std::vector<std::size_t>> single_;
   // First code points (in the BMP) of contained patterns, a byte each: one load per position of a name.
   std::vector<unsigned char> first_chars_ = std::vector<unsigned char>(0x10000);

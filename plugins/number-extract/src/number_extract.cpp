@@ -73,7 +73,7 @@ bool looks_like_heading(const FoldedText& t, std::size_t b, std::size_t e) {
 // there: say so, with the place, so a reader can look.
 void report_missing_targets(docpipe::Document& doc, const FoldedText& t) {
   for (const auto& ind : doc.indicators)
-    if (ind.status == "target") return;
+    if (std::string_view(ind.status) == "target") return;
   const std::size_t i = t.view(0, t.size()).find(U"预期目标");
   if (i == std::u32string_view::npos) return;
   doc.report(docpipe::Severity::warning, "number-extract-no-targets",
@@ -251,7 +251,8 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     if (continues) {
       SentenceContext ctx = sentence_context_under(t, b, e, heading_status, year, in_sentence);
       const SentenceContext& previous = resolve_carried();
-      if (!previous.status.empty() && ctx.status != "target" && ctx.status != "estimate") ctx = previous;
+      if (!previous.status.empty() && std::string_view(ctx.status) != "target" && std::string_view(ctx.status) != "estimate")
+        ctx = previous;
       carried = ctx;
       extract_indicators(t, b, e, in_sentence, table, ctx, doc.indicators);
     } else {

@@ -167,11 +167,11 @@ SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, s
   SentenceContext ctx;
   ctx.status = status_from_words(words);
   // A heading about results outweighs 力争 or 目标 used in passing ("实现了目标").
-  if (from_heading == "actual" && ctx.status == "target" && !contains(words, U"预期目标") && !contains(words, U"今年"))
+  if (from_heading == "actual" && std::string_view(ctx.status) == "target" && !contains(words, U"预期目标") && !contains(words, U"今年"))
     ctx.status = "actual";
   // Preliminary statistics (初步核算, 初步统计) are results, whatever else the sentence says
   // (城镇登记失业率控制在4%以内 in a list of last year's figures).
-  if (ctx.status == "target" && preliminary(words))
+  if (std::string_view(ctx.status) == "target" && preliminary(words))
     ctx.status = "actual";
   if (ctx.status.empty()) ctx.status = from_heading;
   // A year named before the first figure sets the period.
@@ -183,8 +183,8 @@ SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, s
     if (n->kind != NumberKind::date && n->kind != NumberKind::ordinal && n->kind != NumberKind::name) break;
   }
   if (ctx.period == 0 && report_year) {
-    if (ctx.status == "target") ctx.period = report_year;
-    else if (ctx.status == "actual" || ctx.status == "estimate") ctx.period = report_year - 1;
+    if (std::string_view(ctx.status) == "target") ctx.period = report_year;
+    else if (std::string_view(ctx.status) == "actual" || std::string_view(ctx.status) == "estimate") ctx.period = report_year - 1;
   }
   return ctx;
 }
