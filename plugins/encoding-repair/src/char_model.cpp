@@ -244,13 +244,43 @@ double CharModel::score(char32_t prev2, char32_t prev, char32_t cur) const noexc
   return score(context(prev2, prev), cur);
 }
 
+double CharModel::score_without_rows(int a, int b, int c) const noexcept {
+  // score(const Context&, char32_t) and what it calls, step for step: a key absent from its row (or
+  // ruled out by the row's signature) is absent from the table, so every branch goes the same way
+  // and every sum is the same.
+  auto find_pair = [&](int x, int y) {
+    return find_in_row(keys_, keys_, keys_ + n_bigrams_, (static_cast<std::uint32_t>(x) << 16) | static_cast<std::uint32_t>(y));
+  };
+  if (b < 0) return logs_->single[unigram_q_[c]];
+  const long context = a >= 0 ? find_pair(a, b) : -1;
+  const long pair = find_pair(b, c);
+  if (context < 0) {
+    if (pair < 0) return logs_->product(backoff_q_[b], unigram_q_[c]);
+    return std::log10(kPow.p[bigram_q_[pair]] + kPow.p[backoff_q_[b]] * kPow.p[unigram_q_[c]]);
+  }
+  const double uni = kPow.p[unigram_q_[c]];
+  const double pair_smoothed = kPow.p[backoff_q_[b]] * uni;
+  const double pair_p = pair < 0 ? pair_smoothed : kPow.p[bigram_q_[pair]] + pair_smoothed;
+  const double smoothed = kPow.p[bigram_backoff_q_[context]] * pair_p;
+  const std::uint64_t key = (static_cast<std::uint64_t>(context) << 16) | static_cast<std::uint64_t>(c);
+  const long t = find_in_row(trigram_keys_, trigram_keys_, trigram_keys_ + n_trigrams_, key);
+  if (t < 0) return std::log10(smoothed);
+  return std::log10(kPow.p[trigram_q_[t]] + smoothed);
+}
+
 double CharModel::score_text(std::string_view text, char32_t before) const noexcept {
   double total = 0;
   std::size_t pos = 0;
   char32_t prev = before, prev2 = ' ';
+  const bool rows_built = rows_->ready.load(std::memory_order_acquire);
   while (pos < text.size()) {
     const char32_t c = docpipe::utf8::next(text, pos);
-    total += score(prev2, prev, c);
+    if (rows_built) {
+      total += score(prev2, prev, c);
+    } else {
+      const int i = index(c);
+      total += i < 0 ? kUnknown : score_without_rows(index(prev2), index(prev), i);
+    }
     prev2 = prev;
     prev = c;
   }

@@ -48,7 +48,10 @@ class CharModel {
     }
     return unigram_slow(c);
   }
-  /// Sum of trigram score() over @p text (UTF-8) after the context character @p before.
+  /// Sum of trigram score() over @p text (UTF-8) after the context character @p before. Before the
+  /// rows are built (a process that met no damage), the pairs and triples are searched in the whole
+  /// tables instead: the same doubles, without the rows' 18 M instructions for a few runs of rare
+  /// names that the mix-up check scores in clean text.
   double score_text(std::string_view text, char32_t before = ' ') const noexcept;
   /// True when @p c was seen in the training text.
   bool known(char32_t c) const noexcept { return index(c) >= 0; }
@@ -88,6 +91,9 @@ class CharModel {
     return r.ready.load(std::memory_order_acquire) ? r : build_rows();
   }
   const Rows& build_rows() const;
+  /// score(prev2, prev, cur) of indices (cur known), with the bigram and trigram keys searched in the
+  /// whole tables: the same double as through the rows, for scoring before they exist.
+  double score_without_rows(int a, int b, int c) const noexcept;
   int index(char32_t c) const noexcept {
     // Beyond the BMP normalize() changes nothing.
     return c < 0x10000 ? static_cast<int>(bmp_[c]) - 1 : index_beyond_bmp(c);

@@ -232,10 +232,11 @@ void consider(std::vector<MixupFix>& out, std::string_view text, std::size_t beg
               const std::optional<std::string>& candidate, const char* kind, const CharModel& m, double floor = -1e300) {
   if (!candidate || candidate->empty() || !mostly_cjk(*candidate)) return;
   const std::string_view run = text.substr(begin, end - begin);
-  const double before = m.score_text(run) / double(std::max<std::size_t>(1, utf8::length(run)));
-  const double after = m.score_text(*candidate) / double(std::max<std::size_t>(1, utf8::length(*candidate)));
+  const double run_score = m.score_text(run), candidate_score = m.score_text(*candidate);
+  const double before = run_score / double(std::max<std::size_t>(1, utf8::length(run)));
+  const double after = candidate_score / double(std::max<std::size_t>(1, utf8::length(*candidate)));
   // Per character, the decoded run must be clearly more probable, and in total by 10^4.
-  const double gain = m.score_text(*candidate) - m.score_text(run);
+  const double gain = candidate_score - run_score;
   if (after - before < 1.0 || gain < 4.0 || after < floor) return;
   add(out, {begin, end, *candidate, kind, confidence_from_gain(gain)});
 }
@@ -407,7 +408,6 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
                                        const std::vector<std::size_t>& own_replacements) {
   std::vector<MixupFix> out;
   const auto& gbk = DoubleByteTable::get(Legacy::gbk);
-  const auto& big5 = DoubleByteTable::get(Legacy::big5);
   // The embedded model's weights are built once per process; another model's for this call.
   std::optional<RunWeights> own;
   static const RunWeights embedded(CharModel::embedded(), gbk);
@@ -463,6 +463,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
         // `wire`: the bytes a GBK decoder read, taking € for the single byte 0x80 as WHATWG's does
         // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's begin.
+        const auto& big5 = DoubleByteTable::get(Legacy::big5);  // built here: clean UTF-8 never needs it
         std::string as_gbk, as_big5, wire;
         std::vector<std::size_t> starts;
         bool big5_ok = true;
