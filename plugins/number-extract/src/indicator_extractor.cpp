@@ -625,10 +625,10 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     // Only a qualifier written after the figure (左右, 以上) and over figures of one unit: 约 or 突破
     // before the last figure (增长5.2%、约4.4万亿元) is its own.
     static const std::string no_qualifier;
-    const std::string* shared_qualifier = &figures[j - 1]->mention.qualifier;
-    if (figures[j - 1]->mention.span.begin < figures[j - 1]->numeral.begin) shared_qualifier = &no_qualifier;
+    const std::string* shared_qualifier = &figures[j - 1]->mention->qualifier;
+    if (figures[j - 1]->mention->span.begin < figures[j - 1]->numeral.begin) shared_qualifier = &no_qualifier;
     for (std::size_t k = i; k + 1 < j; ++k)
-      if (figures[k]->mention.unit != figures[j - 1]->mention.unit) shared_qualifier = &no_qualifier;
+      if (figures[k]->mention->unit != figures[j - 1]->mention->unit) shared_qualifier = &no_qualifier;
     const std::size_t facts = std::max(names.size(), count);
     // 增长5.2%、约4.4万亿元: the verb governs the first figure; a figure of another kind joined to it
     // is a level, not an increase.
@@ -641,13 +641,13 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       const bool decrease_here = growth ? decrease : named.decrease;
       last_growth = growth_here;
       last_decrease = decrease_here;
-      const docpipe::NumberMention& m = n.mention;
+      const docpipe::NumberMention& m = *n.mention;
       // 分别上升2.8和0.6个百分点: a bare number in a list takes the unit written once at its end.
       const ScannedNumber& tail = *figures[j - 1];
       const bool takes_tail = n.kind == NumberKind::cardinal && count > 1 &&
                               (tail.kind == NumberKind::percent || tail.kind == NumberKind::percentage_point);
       const NumberKind kind = takes_tail ? tail.kind : n.kind;
-      const std::string& unit = takes_tail ? tail.mention.unit : m.unit;
+      const std::string& unit = takes_tail ? tail.mention->unit : m.unit;
       const bool percent_like = kind == NumberKind::percent || kind == NumberKind::percentage_point;
       // An unknown name counts only before a verb and a figure with a unit that economists read:
       // this keeps 组建26个专班 out.

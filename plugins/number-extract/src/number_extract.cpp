@@ -141,14 +141,22 @@ std::vector<docpipe::Span> reading_units(const std::string& text, const std::vec
 
 void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const Options& options) {
   const FoldedText t(doc.text);
-  std::vector<ScannedNumber> scanned = scan_numbers(t);
-  doc.numbers.clear();
+  ScannedNumbers scan = scan_numbers(t);
+  const std::vector<ScannedNumber>& scanned = scan.numbers;
+  // The mentions go into the document as one block (its buffer changes hands, so the numbers still
+  // point to them); the indicator pass reads them there.
+  doc.numbers = std::move(scan.mentions);
   doc.indicators.clear();
-  // The mentions move into the document once the indicator pass, which reads them, is done.
+  // Without `names`, the name mentions leave once nothing reads them any more.
   auto publish_numbers = [&] {
-    doc.numbers.reserve(scanned.size());
-    for (auto& s : scanned)
-      if (options.names || s.kind != NumberKind::name) doc.numbers.push_back(std::move(s.mention));
+    if (options.names) return;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < scanned.size(); ++k) {
+      if (scanned[k].kind == NumberKind::name) continue;
+      if (kept != k) doc.numbers[kept] = std::move(doc.numbers[k]);
+      ++kept;
+    }
+    doc.numbers.resize(kept);
   };
   if (!options.indicators) {
     publish_numbers();
@@ -202,9 +210,9 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
         heading_stale = true;
       }
     }
-    while (n < scanned.size() && scanned[n].mention.span.begin < sentence.begin) ++n;
+    while (n < scanned.size() && scanned[n].mention->span.begin < sentence.begin) ++n;
     in_sentence.clear();
-    for (std::size_t k = n; k < scanned.size() && scanned[k].mention.span.end <= sentence.end; ++k)
+    for (std::size_t k = n; k < scanned.size() && scanned[k].mention->span.end <= sentence.end; ++k)
       in_sentence.push_back(&scanned[k]);
     if (in_sentence.empty()) {
       // `主要预期目标是：` alone on its line introduces the list below it.

@@ -27,7 +27,7 @@ void set_kind(ScannedNumber& s, NumberKind kind) {
   static constexpr std::string_view kNames[] = {"cardinal", "money", "percent", "percentage_point", "measure",
                                                 "fraction", "ordinal", "date", "year", "name"};
   s.kind = kind;
-  s.mention.kind = kNames[static_cast<int>(kind)];
+  s.mention->kind = kNames[static_cast<int>(kind)];
 }
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -238,10 +238,13 @@ class Scanner {
  public:
   Scanner(const FoldedText& t, std::size_t from, std::size_t to) : t_(t), from_(from), to_(std::min(to, t.size())) {
     // About one mention in 60 code points in reports: one allocation instead of a dozen moves.
-    if (to_ > from_) out_.reserve((to_ - from_) / 32 + 4);
+    if (to_ > from_) {
+      out_.reserve((to_ - from_) / 32 + 4);
+      mentions_.reserve((to_ - from_) / 32 + 4);
+    }
   }
 
-  std::vector<ScannedNumber> run() {
+  ScannedNumbers run() {
     const auto& starts = start_set().bits;
     const char32_t* const cps = to_ > from_ ? t_.view(0, to_).data() : nullptr;
     std::size_t i = from_;
@@ -276,7 +279,12 @@ class Scanner {
       }
       i = std::max(next, i + 1);
     }
-    return std::move(out_);
+    ScannedNumbers out;
+    out.mentions = std::move(mentions_);
+    out.numbers = std::move(out_);
+    // Growing `mentions` moved the ones added before: each number points to its own again.
+    for (std::size_t k = 0; k < out.numbers.size(); ++k) out.numbers[k].mention = &out.mentions[k];
+    return out;
   }
 
  private:
@@ -312,12 +320,12 @@ class Scanner {
   }
 
   void emit_name(std::size_t b, std::size_t e) {
-    ScannedNumber& s = out_.emplace_back();
+    ScannedNumber& s = add();
     s.first_cp = b;
     s.last_cp = e;
-    s.mention.span = {t_.byte(b), t_.byte(e)};
-    s.numeral = s.mention.span;
-    s.mention.text.assign(t_.slice(b, e));
+    s.mention->span = {t_.byte(b), t_.byte(e)};
+    s.numeral = s.mention->span;
+    s.mention->text.assign(t_.slice(b, e));
     set_kind(s, NumberKind::name);  // value stays 0: a name is no quantity
   }
 
@@ -325,13 +333,13 @@ class Scanner {
     if (!starts_numeral(t_.at(i + 1))) return i + 1;
     auto n = parse_numeral(t_, i + 1, false);
     if (!n || n->fractional) return i + 1;
-    ScannedNumber& s = out_.emplace_back();
+    ScannedNumber& s = add();
     s.first_cp = i;
     s.last_cp = n->end;
-    s.mention.span = {t_.byte(i), t_.byte(n->end)};
-    s.numeral = s.mention.span;
-    s.mention.text.assign(t_.slice(i, n->end));
-    s.mention.value = n->value;
+    s.mention->span = {t_.byte(i), t_.byte(n->end)};
+    s.numeral = s.mention->span;
+    s.mention->text.assign(t_.slice(i, n->end));
+    s.mention->value = n->value;
     set_kind(s, NumberKind::ordinal);
     // 在第十和第十五之间: a range of ranks, closed by 之间 / 间 like a range of numbers.
     if ((t_.at(n->end) == U'和' || t_.at(n->end) == U'与') && t_.at(n->end + 1) == U'第' && starts_numeral(t_.at(n->end + 2))) {
@@ -343,11 +351,11 @@ class Scanner {
           else if (t_.at(i - 1) == U'在' && i > from_) first = i - 1;
           s.first_cp = first;
           s.last_cp = close;
-          s.mention.span = {t_.byte(first), t_.byte(close)};
-          s.mention.text.assign(t_.slice(first, close));
-          s.mention.value_high = high->value;
-          s.mention.qualifier = "range";
-          s.bound = s.mention.span;
+          s.mention->span = {t_.byte(first), t_.byte(close)};
+          s.mention->text.assign(t_.slice(first, close));
+          s.mention->value_high = high->value;
+          s.mention->qualifier = "range";
+          s.bound = s.mention->span;
           return close;
         }
       }
@@ -361,14 +369,14 @@ class Scanner {
     if (!match_unit(t_, i + 2, u) || u.cls == UnitClass::year || u.cls == UnitClass::month || u.cls == UnitClass::day)
       return i + 1;
     ScannedNumber& s = make(i, u.end, i, i + 2);
-    s.mention.value = multiplier(t_.at(i + 1)) * u.scale;
-    s.mention.qualifier = "about";
+    s.mention->value = multiplier(t_.at(i + 1)) * u.scale;
+    s.mention->qualifier = "about";
     if (u.cls == UnitClass::money) {
       set_kind(s, NumberKind::money);
-      s.mention.unit = u.code;
+      s.mention->unit = u.code;
     } else {
       set_kind(s, NumberKind::measure);
-      s.mention.unit = std::string(t_.slice(i + 2, u.end));
+      s.mention->unit = std::string(t_.slice(i + 2, u.end));
     }
     return u.end;
   }
@@ -389,14 +397,14 @@ class Scanner {
     if (!match_currency_symbol(t_, i, code) || !is_ascii_digit(t_.at(i + 1))) return i + 1;
     auto n = parse_numeral(t_, i + 1, false);
     if (!n) return i + 1;
-    ScannedNumber& s = out_.emplace_back();
+    ScannedNumber& s = add();
     s.first_cp = i;
     s.last_cp = n->end;
-    s.mention.span = {t_.byte(i), t_.byte(n->end)};
+    s.mention->span = {t_.byte(i), t_.byte(n->end)};
     s.numeral = {t_.byte(i + 1), t_.byte(n->end)};
-    s.mention.text.assign(t_.slice(i, n->end));
-    s.mention.value = n->value;
-    s.mention.unit = code;
+    s.mention->text.assign(t_.slice(i, n->end));
+    s.mention->value = n->value;
+    s.mention->unit = code;
     set_kind(s, NumberKind::money);
     return n->end;
   }
@@ -444,7 +452,7 @@ class Scanner {
     // `还有二分之。`: a denominator whose numerator never came is read as the number it is.
     if (const std::size_t e = fen_zhi(q->num.end); e && !q->unit && !starts_numeral(t_.at(e)) && t_.at(e) != U'负') {
       ScannedNumber& s = make(start, q->num.end, start, q->num.end);
-      s.mention.value = sign * q->value;
+      s.mention->value = sign * q->value;
       set_kind(s, NumberKind::cardinal);
       return e;
     }
@@ -525,17 +533,17 @@ class Scanner {
     // Year spans: 2021—2025年.
     if (high && unit_q.unit && unit_q.unit->cls == UnitClass::year && is_year_number(q->num) && is_year_number(high->num)) {
       ScannedNumber& s = make(start, end, i, q->num.end);
-      s.mention.value = q->value;
-      s.mention.value_high = high->value;
+      s.mention->value = q->value;
+      s.mention->value_high = high->value;
       set_kind(s, NumberKind::year);
-      s.mention.qualifier = "range";
+      s.mention->qualifier = "range";
       return end;
     }
     if (high && unit_q.unit && (unit_q.unit->cls == UnitClass::month || unit_q.unit->cls == UnitClass::day)) {
       // 1—11月: a span of months.
       ScannedNumber& s = make(start, end, i, q->num.end);
-      s.mention.value = q->value;
-      if (high) s.mention.value_high = high->value, s.mention.qualifier = "range";
+      s.mention->value = q->value;
+      if (high) s.mention->value_high = high->value, s.mention->qualifier = "range";
       set_kind(s, NumberKind::date);
       return end;
     }
@@ -569,19 +577,19 @@ class Scanner {
       }
       s.bound = {t_.byte(first), t_.byte(bound_end)};
     }
-    s.mention.value = sign * q->value * (unit_q.unit ? unit_q.unit->scale : 1);
-    if (high) s.mention.value_high = high->value * (unit_q.unit ? unit_q.unit->scale : 1);
-    if (qualifier) s.mention.qualifier = qualifier;
+    s.mention->value = sign * q->value * (unit_q.unit ? unit_q.unit->scale : 1);
+    if (high) s.mention->value_high = high->value * (unit_q.unit ? unit_q.unit->scale : 1);
+    if (qualifier) s.mention->qualifier = qualifier;
     if (unit_q.unit) {
       const UnitMatch& u = *unit_q.unit;
       switch (u.cls) {
-        case UnitClass::money: set_kind(s, NumberKind::money); s.mention.unit = u.code; break;
+        case UnitClass::money: set_kind(s, NumberKind::money); s.mention->unit = u.code; break;
         case UnitClass::percent:  // per mille (人口自然增长率6.8‰) keeps its sign: value 6.8, unit ‰
           set_kind(s, NumberKind::percent);
-          s.mention.unit = u.code.empty() ? std::string_view("%") : u.code;
+          s.mention->unit = u.code.empty() ? std::string_view("%") : u.code;
           break;
-        case UnitClass::percentage_point: set_kind(s, NumberKind::percentage_point); s.mention.unit = "pp"; break;
-        default: set_kind(s, NumberKind::measure); s.mention.unit = unit_q.unit_text; break;
+        case UnitClass::percentage_point: set_kind(s, NumberKind::percentage_point); s.mention->unit = "pp"; break;
+        default: set_kind(s, NumberKind::measure); s.mention->unit = unit_q.unit_text; break;
       }
     } else {
       set_kind(s, NumberKind::cardinal);
@@ -626,15 +634,24 @@ class Scanner {
     return q;
   }
 
+  // A new number and its mention at the end of the output; the pointer is valid until the next one
+  // is added (run() sets them all again at the end).
+  ScannedNumber& add() {
+    docpipe::NumberMention& m = mentions_.emplace_back();
+    ScannedNumber& s = out_.emplace_back();
+    s.mention = &m;
+    return s;
+  }
+
   // A new mention at the end of the output, built in place (its reference is valid until the next
   // one is added): every caller fills it in and returns.
   ScannedNumber& make(std::size_t first, std::size_t end, std::size_t numeral_begin, std::size_t numeral_end) {
-    ScannedNumber& s = out_.emplace_back();
+    ScannedNumber& s = add();
     s.first_cp = first;
     s.last_cp = end;
-    s.mention.span = {t_.byte(first), t_.byte(end)};
+    s.mention->span = {t_.byte(first), t_.byte(end)};
     s.numeral = {t_.byte(numeral_begin), t_.byte(numeral_end)};
-    s.mention.text.assign(t_.slice(first, end));
+    s.mention->text.assign(t_.slice(first, end));
     return s;
   }
 
@@ -650,10 +667,10 @@ class Scanner {
     const char32_t next = t_.at(i + 1);
     if (next == U'百' || ((next == U'成' || next == U'折') && !is_cjk(t_.at(i + 2)))) {
       ScannedNumber& s = make(i, i + 2, i, i + 2);
-      s.mention.value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
+      s.mention->value = next == U'百' ? 50 : next == U'成' ? 5 : 50;
       set_kind(s, next == U'百' ? NumberKind::cardinal : NumberKind::percent);
       if (next != U'百') {
-        s.mention.unit.assign(1, '%');
+        s.mention->unit.assign(1, '%');
         s.discount = true;
       }
       return i + 2;
@@ -693,8 +710,8 @@ class Scanner {
   std::size_t half_price(std::size_t i) {
     if (t_.at(i - 1) != U'打' || t_.at(i + 1) != U'折' || t_.at(i + 2) == U'旧' || t_.at(i + 2) == U'算') return i + 1;
     ScannedNumber& s = make(i, i + 2, i, i + 2);
-    s.mention.value = 50;
-    s.mention.unit.assign(1, '%');  // (operator= "%" here trips GCC 12's -Wrestrict)
+    s.mention->value = 50;
+    s.mention->unit.assign(1, '%');  // (operator= "%" here trips GCC 12's -Wrestrict)
     set_kind(s, NumberKind::percent);
     s.discount = true;
     return i + 2;
@@ -714,17 +731,17 @@ class Scanner {
                                                         !is_ascii_letter(t_.at(k + 1)))
       value *= 1000, num_end = k + 1;
     ScannedNumber& s = make(start, num_end, start, num_end);
-    s.mention.value = sign * value * 100 / base;
-    s.mention.unit = "%";
+    s.mention->value = sign * value * 100 / base;
+    s.mention->unit = "%";
     set_kind(s, NumberKind::percent);
     std::size_t end = num_end;
     std::size_t suffix_end = end;
     if (const char* q = match_suffix(t_, end, suffix_end)) {
-      s.mention.qualifier = q;
+      s.mention->qualifier = q;
       end = suffix_end;
       s.last_cp = end;
-      s.mention.span.end = t_.byte(end);
-      s.mention.text.assign(t_.slice(start, end));
+      s.mention->span.end = t_.byte(end);
+      s.mention->text.assign(t_.slice(start, end));
     }
     return end;
   }
@@ -798,10 +815,10 @@ class Scanner {
     if (!qualifier) first = start;
     if (!qualifier) qualifier = comparison(start, end, first, end);
     ScannedNumber& s = make(first, end, start, f.end);
-    s.bound = s.mention.span;
-    s.mention.value = sign * f.value;
+    s.bound = s.mention->span;
+    s.mention->value = sign * f.value;
     set_kind(s, NumberKind::fraction);
-    if (qualifier) s.mention.qualifier = qualifier;
+    if (qualifier) s.mention->qualifier = qualifier;
     return end;
   }
 
@@ -817,7 +834,7 @@ class Scanner {
     auto n = parse_numeral(t_, i + 1, false);
     if (!n || !plain_integer(*n) || is_ascii_letter(t_.at(n->end))) return i + 1;
     ScannedNumber& s = make(start, n->end, start, n->end);
-    s.mention.value = sign * n->value / std::pow(10.0, n->int_digits);
+    s.mention->value = sign * n->value / std::pow(10.0, n->int_digits);
     set_kind(s, NumberKind::cardinal);
     return n->end;
   }
@@ -845,7 +862,7 @@ class Scanner {
     const double value = sign * (op == U'^' ? std::pow(n.value, exponent) : n.value * std::pow(10.0, exponent));
     if (!std::isfinite(value)) return 0;  // 1e999: no number a document can carry (nor JSON)
     ScannedNumber& s = make(start, k, start, k);
-    s.mention.value = value;
+    s.mention->value = value;
     set_kind(s, NumberKind::cardinal);
     return k;
   }
@@ -884,8 +901,8 @@ class Scanner {
       }
     }
     ScannedNumber& s = make(start, end, start, end);
-    s.mention.value = v;
-    s.mention.unit.assign(1, '%');  // (operator= "%" trips GCC 12's -Wrestrict)
+    s.mention->value = v;
+    s.mention->unit.assign(1, '%');  // (operator= "%" trips GCC 12's -Wrestrict)
     set_kind(s, NumberKind::percent);
     s.discount = true;
     return end;
@@ -923,10 +940,10 @@ class Scanner {
     ScannedNumber& s = make(start, end, start, q.num.end);
     if (year && !month) {
       set_kind(s, NumberKind::year);
-      s.mention.value = year;
+      s.mention->value = year;
     } else {
       set_kind(s, NumberKind::date);
-      s.mention.value = year * 10000.0 + month * 100 + day;
+      s.mention->value = year * 10000.0 + month * 100 + day;
     }
     return end;
   }
@@ -934,6 +951,7 @@ class Scanner {
   const FoldedText& t_;
   std::size_t from_, to_;
   std::vector<ScannedNumber> out_;
+  std::vector<docpipe::NumberMention> mentions_;
 };
 
 }  // namespace
@@ -958,18 +976,26 @@ double as_written(double v) {
 
 }  // namespace
 
-std::vector<ScannedNumber> scan_numbers(const FoldedText& t, std::size_t from, std::size_t to) {
-  std::vector<ScannedNumber> numbers = Scanner(t, from, to).run();
-  for (ScannedNumber& n : numbers) {
-    n.mention.value = as_written(n.mention.value);
-    if (n.mention.value_high) n.mention.value_high = as_written(*n.mention.value_high);
-  }
+ScannedNumbers scan_numbers(const FoldedText& t, std::size_t from, std::size_t to) {
+  ScannedNumbers scan = Scanner(t, from, to).run();
   // A run of hundreds of digits (damaged or hostile input) overflows a double: such a "number" is no
-  // figure, and an infinite value cannot be exported as JSON.
-  std::erase_if(numbers, [](const ScannedNumber& n) {
-    return !std::isfinite(n.mention.value) || (n.mention.value_high && !std::isfinite(*n.mention.value_high));
-  });
-  return numbers;
+  // figure, and an infinite value cannot be exported as JSON. Kept mentions close up in both lists.
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < scan.numbers.size(); ++k) {
+    docpipe::NumberMention& m = scan.mentions[k];
+    m.value = as_written(m.value);
+    if (m.value_high) m.value_high = as_written(*m.value_high);
+    if (!std::isfinite(m.value) || (m.value_high && !std::isfinite(*m.value_high))) continue;
+    if (kept != k) {
+      scan.mentions[kept] = std::move(m);
+      scan.numbers[kept] = scan.numbers[k];
+      scan.numbers[kept].mention = &scan.mentions[kept];
+    }
+    ++kept;
+  }
+  scan.mentions.resize(kept);
+  scan.numbers.resize(kept);
+  return scan;
 }
 
 }  // namespace number_extract

@@ -35,8 +35,8 @@ int report_year(const docpipe::Document& doc, const std::vector<ScannedNumber>& 
   const std::string_view text = doc.text;
   int title_year = 0, review_year = 0, date_year = 0, first_year = 0;
   for (const auto& n : numbers) {
-    if (n.mention.span.begin > 3000) break;
-    const auto& m = n.mention;
+    if (n.mention->span.begin > 3000) break;
+    const auto& m = *n.mention;
     if (n.kind == NumberKind::date && m.value >= 19000000 && m.value < 21000000 && !date_year) {
       date_year = static_cast<int>(m.value / 10000);
       if (static_cast<int>(m.value / 100) % 100 >= 11) ++date_year;
@@ -176,8 +176,8 @@ SentenceContext sentence_context_under(const FoldedText& t, std::size_t begin, s
   if (ctx.status.empty()) ctx.status = from_heading;
   // A year named before the first figure sets the period.
   for (const ScannedNumber* n : sentence_numbers) {
-    if (n->kind == NumberKind::year && !n->mention.value_high) {
-      ctx.period = static_cast<int>(n->mention.value);
+    if (n->kind == NumberKind::year && !n->mention->value_high) {
+      ctx.period = static_cast<int>(n->mention->value);
       break;
     }
     if (n->kind != NumberKind::date && n->kind != NumberKind::ordinal && n->kind != NumberKind::name) break;

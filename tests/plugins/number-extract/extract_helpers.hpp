@@ -18,9 +18,9 @@ inline std::vector<docpipe::NumberMention> scan(const std::string& text) {
   number_extract::FoldedText t(text);
   std::vector<docpipe::NumberMention> out;
   for (auto& s : number_extract::scan_numbers(t)) {
-    REQUIRE(s.mention.span.of(text) == s.mention.text);
-    REQUIRE(s.mention.span.contains(s.numeral));
-    out.push_back(s.mention);
+    REQUIRE(s.mention->span.of(text) == s.mention->text);
+    REQUIRE(s.mention->span.contains(s.numeral));
+    out.push_back(*s.mention);
   }
   return out;
 }

@@ -141,9 +141,9 @@ TEST_CASE("scanner: mentions come in text order and do not overlap", "[number-ex
   FoldedText t(text);
   auto all = scan_numbers(t);
   REQUIRE(all.size() == 5);
-  for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].mention.span.end <= all[i].mention.span.begin);
-  CHECK(all[3].mention.value == 58000);
-  CHECK(all[3].mention.unit == "人");
+  for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1].mention->span.end <= all[i].mention->span.begin);
+  CHECK(all[3].mention->value == 58000);
+  CHECK(all[3].mention->unit == "人");
 }
 
 TEST_CASE("scanner: values are the decimals the report wrote, without binary noise", "[number-extract][scanner]") {

@@ -85,7 +85,7 @@ std::vector<Result> model_results(const std::string& model, const std::string& i
   docpipe::CodepointIndex cps(input);
   std::vector<Result> out;
   for (const ScannedNumber& s : number_extract::scan_numbers(t)) {
-    const auto& m = s.mention;
+    const auto& m = *s.mention;
     Result r;
     docpipe::Span span = m.span;
     bool take = false;
