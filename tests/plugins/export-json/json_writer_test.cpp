@@ -332,3 +332,30 @@ TEST_CASE("string values of every length up to past the staging limit quote as a
     CHECK(values == want);
   }
 }
+
+TEST_CASE("the short-string check agrees with the run scan on every short string") {
+  // detail::short_plain() decides whether a value of at most 16 bytes is copied as it is; it must
+  // say yes exactly where plain_run_end<AsciiStops::json> runs to the end: every one- and two-byte
+  // string, and random strings of CJK, ASCII, escapes, other sequence lengths and broken sequences.
+  using docpipe::exporting::AsciiStops;
+  using docpipe::exporting::plain_run_end;
+  auto agrees = [](const std::string& s) {
+    INFO(s);
+    REQUIRE(docpipe::json::detail::short_plain(s) == (plain_run_end<AsciiStops::json>(s, 0) == s.size()));
+  };
+  for (int a = 0; a < 256; ++a) {
+    agrees(std::string(1, char(a)));
+    for (int b = 0; b < 256; ++b) agrees(std::string{char(a), char(b)});
+  }
+  const std::string pieces[] = {"\xE4\xB8\xAD", "a", "7", "%", "\xE4\xBA\xBF\xE5\x85\x83", "\xC3\xA9", "\xF0\x9F\x98\x80",
+                                "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\xA0\x80", "\xE0\x80\x80", "\"", "\\", "\x1F", "\x7F",
+                                "\xEF\xBC\x8C", "\xE4\xB8", "\x80", "\xFF"};
+  std::mt19937 rng(11);
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    const std::size_t len = rng() % 17;
+    while (s.size() < len) s += pieces[rng() % (i % 4 == 0 ? 19 : 6)];
+    if (s.size() > 16) s.resize(16);
+    agrees(s);
+  }
+}

@@ -95,6 +95,30 @@ inline bool append_short_plain(std::string& out, std::string_view s, std::string
   return true;
 }
 
+/// True when @p s, at most 16 bytes, is well-formed UTF-8 without a byte JSON escapes:
+/// exporting::plain_run_end<AsciiStops::json>(s, 0) == s.size(), one code point per step. A short
+/// value (a unit, a number's text) mixes ASCII and CJK every few bytes, where plain_run_end's
+/// word-at-a-time loops would retry a word per ASCII byte.
+inline bool short_plain(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+      ++i;
+    } else if (i + 3 <= n && exporting::detail::plain_three_byte(std::uint32_t(c) | (std::uint32_t(p[i + 1]) << 8) |
+                                                                   (std::uint32_t(p[i + 2]) << 16))) {
+      i += 3;
+    } else {
+      const std::size_t len = utf8::sequence_length(s, i);
+      if (len == 0) return false;
+      i += len;
+    }
+  }
+  return true;
+}
+
 }  // namespace detail
 
 namespace detail {
@@ -138,22 +162,59 @@ inline void append_well_formed_string(std::string& out, std::string_view s, std:
   out.append(suffix);
 }
 
+namespace detail {
+
+/// "00" to "99", two characters each.
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// Writes @p v (below 10000) without leading zeros at @p at and returns the end.
+inline char* write_below_10000(char* at, std::uint32_t v) noexcept {
+  if (v < 100) {
+    if (v < 10) {
+      *at = static_cast<char>('0' + v);
+      return at + 1;
+    }
+    __builtin_memcpy(at, digit_pairs + 2 * v, 2);
+    return at + 2;
+  }
+  const std::uint32_t high = v / 100, low = v % 100;
+  if (high < 10) {
+    *at++ = static_cast<char>('0' + high);
+  } else {
+    __builtin_memcpy(at, digit_pairs + 2 * high, 2);
+    at += 2;
+  }
+  __builtin_memcpy(at, digit_pairs + 2 * low, 2);
+  return at + 2;
+}
+
+/// Writes @p v (below 10000) as exactly four digits at @p at and returns the end.
+inline char* write_four_digits(char* at, std::uint32_t v) noexcept {
+  __builtin_memcpy(at, digit_pairs + 2 * (v / 100), 2);
+  __builtin_memcpy(at + 2, digit_pairs + 2 * (v % 100), 2);
+  return at + 4;
+}
+
+}  // namespace detail
+
 /// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
 inline char* write_integer(char* at, long long v) noexcept {
-  // std::to_chars's text, without its separate pass to count the digits: two digits per step into
-  // the end of a scratch buffer, then one fixed-size copy of the 19 bytes that can hold any value.
-  static constexpr char pairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
+  // std::to_chars's text, without its separate pass to count the digits. Below 10^8 (every offset
+  // and count of a document) the value is cut into two four-digit halves, each written from a table
+  // of digit pairs; larger values go two digits a step into the end of a scratch buffer, copied as
+  // one fixed-size piece of the 19 bytes that can hold any value.
   auto u = static_cast<unsigned long long>(v);
   if (v < 0) {
     *at++ = '-';
     u = 0 - u;  // well-defined for the lowest value too
   }
-  if (u < 10) {
-    *at = static_cast<char>('0' + u);
-    return at + 1;
+  if (u < 100000000) {
+    const auto small = static_cast<std::uint32_t>(u);
+    if (small < 10000) return detail::write_below_10000(at, small);
+    return detail::write_four_digits(detail::write_below_10000(at, small / 10000), small % 10000);
   }
   constexpr std::size_t max_digits = 19;  // 2^63 has 19 digits
   char scratch[2 * max_digits];
@@ -163,11 +224,11 @@ inline char* write_integer(char* at, long long v) noexcept {
     const auto pair = static_cast<std::size_t>(u % 100) * 2;
     u /= 100;
     p -= 2;
-    __builtin_memcpy(p, pairs + pair, 2);
+    __builtin_memcpy(p, detail::digit_pairs + pair, 2);
   }
   if (u >= 10) {
     p -= 2;
-    __builtin_memcpy(p, pairs + u * 2, 2);
+    __builtin_memcpy(p, detail::digit_pairs + u * 2, 2);
   } else {
     *--p = static_cast<char>('0' + u);
   }
@@ -562,7 +623,9 @@ class Writer {
   // pieces without a call.
   [[gnu::noinline]] void quote_other(std::string_view s, std::string_view suffix) {
     const std::size_t quoted = s.size() + 2 + suffix.size();
-    if (quoted <= max_staged && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size()) {
+    const bool plain = s.size() <= 16 ? detail::short_plain(s)
+                                      : quoted <= max_staged && exporting::plain_run_end<exporting::AsciiStops::json>(s, 0) == s.size();
+    if (plain) {  // a string of at most 16 bytes always fits the staging limit
       char* at = room(quoted);
       at[0] = '"';
       copy_staged(at + 1, s.data(), s.size());
