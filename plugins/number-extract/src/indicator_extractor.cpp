@@ -457,6 +457,20 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
   bool last_growth = false, last_decrease = false;
   std::size_t cursor = begin;
   std::size_t i = 0;
+  // The canonical id of the name last asked for: a name written once before a list of figures
+  // (分别增长6%、8%) is asked for once per figure. Names are views into the text or into `rebuilt`,
+  // which only grows during the call, so the same view is the same name.
+  const char32_t* last_name = nullptr;
+  std::size_t last_name_size = 0;
+  const std::string* last_id = nullptr;
+  auto id_of = [&](u32string_view nm) -> const std::string& {
+    if (last_id == nullptr || nm.data() != last_name || nm.size() != last_name_size) {
+      last_id = &canonical_id(table, nm);
+      last_name = nm.data();
+      last_name_size = nm.size();
+    }
+    return *last_id;
+  };
   const char32_t* const cps = t.view(0, t.size()).data();  // cursor <= clause starts < t.size()
   while (i < figures.size()) {
     // A group: figures joined by 、和及与 only.
@@ -653,7 +667,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
       // this keeps 组建26个专班 out.
       // Durations and ranks (连续9年, 两位数) are no indicator values.
       if (kind == NumberKind::measure && is_duration_or_rank(unit)) continue;
-      const std::string& canonical = canonical_id(table, nm);
+      const std::string& canonical = id_of(nm);
       // A name that ends like a statistic (税收收入占比75%以上, 万人发明专利拥有量14件) needs no verb.
       if (canonical.empty() && !(nm.size() >= 2 && ((verb != u32string_view::npos && (percent_like || kind == NumberKind::money)) ||
                                                          (names_a_statistic(nm) && kind != NumberKind::cardinal) ||
