@@ -147,6 +147,9 @@ u32string_view clean_name(u32string_view s) {
   return s;
 }
 
+// Storage of VerbIndex::first (static storage, zero from the start: no 64 KB clearing).
+std::array<bool, 0x10000> verb_first_storage;
+
 // The figure words by first character, so find_verb walks the clause once from its end instead of
 // searching it once per word.
 struct VerbIndex {
@@ -158,7 +161,7 @@ struct VerbIndex {
   std::vector<Verb> by_first[64];
   // First characters of all words by their low 16 bits (a byte each: one load per character; the
   // words are compared in full after): most characters of a clause are none.
-  std::array<bool, 0x10000> first{};
+  std::array<bool, 0x10000>& first = verb_first_storage;
   VerbIndex() {
     for (auto w : kGrowthWords) {
       bool d = false;

@@ -53,6 +53,9 @@ constexpr bool indexable(const std::u32string_view (&words)[N]) {
 }
 static_assert(indexable(kNames) && indexable(kWords), "lexicon words have two to 255 characters, all in the BMP");
 
+// Storage of Index::pairs (static storage, zero from the start: no 64 KB clearing).
+std::array<bool, 0x10000> lexicon_pairs_storage;
+
 // Where a numeral sits in the lexicon: for each numeral character its words (longest first), and
 // for each (numeral, offset of the numeral in the word, first two characters of the word) the words
 // that fit, so a lookup tries one or two words instead of every word holding the numeral (一 sits in
@@ -74,7 +77,7 @@ struct Index {
   // and the character before it or after it (every word has two characters or more), so a numeral
   // that forms neither pair with its neighbours is in no word: most are rejected here, before any
   // map is searched (a collision only lets a numeral through to the search).
-  std::array<bool, 0x10000> pairs{};
+  std::array<bool, 0x10000>& pairs = lexicon_pairs_storage;
 
   static std::uint32_t pair_slot(char32_t a, char32_t b) {
     return (static_cast<std::uint32_t>(a) * 0x9E3779B1u ^ static_cast<std::uint32_t>(b) * 0x85EBCA6Bu) >> 16;

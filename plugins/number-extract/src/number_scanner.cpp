@@ -217,9 +217,12 @@ bool is_year_number(const Numeral& n) {
 
 bool is_integer(double v) { return std::floor(v) == v; }
 
+// Storage of StartSet::bits (static storage, zero from the start: no 64 KB clearing).
+std::array<bool, 0x10000> start_bits_storage;
+
 // Code points at which a mention can start; everything else is skipped with one lookup.
 struct StartSet {
-  std::array<bool, 0x10000> bits{};  // a byte each: one load per character on the hot loop
+  std::array<bool, 0x10000>& bits = start_bits_storage;  // a byte each: one load per character on the hot loop
   StartSet() {
     for (char32_t c = U'0'; c <= U'9'; ++c) bits[c] = true;
     for (char32_t c = 0x80; c < 0x10000; ++c)

@@ -72,6 +72,10 @@ int report_year(const docpipe::Document& doc, const std::vector<ScannedNumber>& 
   return first_year;
 }
 
+// Storage of StatusWords::below (static storage, zero from the start: the constructor sets the marks
+// without clearing 256 KB first).
+std::array<bool, 0x10000> status_below_storage[4];
+
 // The status words by first character, so one pass over a sentence finds them all (27 `find`s over
 // every sentence cost a tenth of the stage).
 struct StatusWords {
@@ -83,7 +87,7 @@ struct StatusWords {
   // below[r]: the first characters of the words ranked below r (most characters of a sentence are
   // none). Once a word of rank r is found only lower ranks can change the answer, so the rest of the
   // sentence is passed over with the smaller set.
-  std::array<bool, 0x10000> below[4]{};
+  std::array<bool, 0x10000> (&below)[4] = status_below_storage;
   StatusWords() {
     by_first[U'预' % 128].push_back({U"预计", 0});
     for (auto w : kTargetWords) by_first[w[0] % 128].push_back({w, 1});
