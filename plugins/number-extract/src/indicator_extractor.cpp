@@ -307,6 +307,13 @@ bool is_generic_name(u32string_view name) {
     return true;
   }(), "the length test below covers every generic word");
   if (name.size() < 2 || name.size() > 4) return false;
+  // Their first characters before any comparison: most names start with none of them.
+  static const std::bitset<0x10000> kFirst = [] {
+    std::bitset<0x10000> first;
+    for (auto g : kGeneric) first.set(g[0]);
+    return first;
+  }();
+  if (name[0] >= 0x10000 || !kFirst[name[0]]) return false;
   for (auto g : kGeneric)
     if (name == g) return true;
   return false;

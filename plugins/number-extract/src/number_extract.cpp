@@ -279,7 +279,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
         pending.b = b;
         pending.e = e;
         pending.heading_status = heading_status;
-        pending.numbers.assign(in_sentence.begin(), in_sentence.end());
+        pending.numbers.swap(in_sentence);  // in_sentence is refilled for the next sentence
       }
     }
     for (std::size_t k = first_new; k < doc.indicators.size(); ++k) {
