@@ -94,10 +94,17 @@ std::size_t FoldedText::index_of_byte(std::size_t b) const noexcept {
 }
 
 std::u32string fold_utf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());  // a code point has a byte or more
+  // Written in place into room for the longest result (a code point has a byte or more), then cut:
+  // section titles are folded for every section of every document.
+  std::u32string out(s.size(), U'\0');
+  char32_t* o = out.data();
+  const char16_t* const table = fold_table();
   std::size_t pos = 0;
-  while (pos < s.size()) out.push_back(fold(docpipe::utf8::next(s, pos)));
+  while (pos < s.size()) {
+    const char32_t cp = docpipe::utf8::next(s, pos);
+    *o++ = cp < 0x80 || cp >= 0x10000 ? cp : table[cp];  // fold(cp)
+  }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 
