@@ -1,6 +1,8 @@
 #include "entry_parser.hpp"
 
 #include <cctype>
+#include <optional>
+#include <string>
 
 #include "script_fold.hpp"
 #include "text_cursor.hpp"
@@ -186,7 +188,8 @@ ParsedGlossary parse_unnumbered(std::string_view text, Span body) {
 // start or after a sentence end or blank, with a term of 2 to 30 characters that the report mentions.
 ParsedGlossary parse_unnumbered_inline(std::string_view text, Span body, Span mentions) {
   const ScriptFold& fold = ScriptFold::instance();
-  const std::u32string report = fold.fold_string(mentions.of(text));
+  // The whole report before the glossary, folded: only once a line offers a term to look up.
+  std::optional<std::u32string> report;
   struct Start {
     std::size_t begin, colon;
   };
@@ -199,7 +202,8 @@ ParsedGlossary parse_unnumbered_inline(std::string_view text, Span body, Span me
       if (auto colon = find_term_colon(text, pos, body.end, 30)) {
         const Span title = trim(text, pos, *colon);
         const std::u32string key = fold.fold_string(title.of(text));
-        if (key.size() >= 2 && report.find(key) != std::u32string::npos) {
+        if (key.size() >= 2 && !report) report = fold.fold_string(mentions.of(text));
+        if (key.size() >= 2 && report->find(key) != std::u32string::npos) {
           starts.push_back({title.begin, *colon});
           pos = next_pos(text, *colon);
           continue;
@@ -254,6 +258,15 @@ std::string clean_definition(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
+    if (c != '<' && c != '/' && c != '\n' && c != '\r') {
+      // Most of a definition is plain text: copy the run up to the next byte that needs a look with
+      // one append, not byte by byte.
+      std::size_t j = i + 1;
+      while (j < text.size() && text[j] != '<' && text[j] != '/' && text[j] != '\n' && text[j] != '\r') ++j;
+      out.append(text, i, j - i);
+      i = j;
+      continue;
+    }
     // HTML tags (`<br/>`, `</font>`) and remnants whose `<` was lost to damage (`/font>`).
     if (c == '<' || c == '/') {
       std::size_t j = i + 1;
@@ -286,7 +299,9 @@ std::string clean_definition(std::string_view text) {
   std::size_t b = 0, e = out.size();
   while (b < e && (out[b] == ' ' || out[b] == '*')) ++b;
   while (e > b && (out[e - 1] == ' ' || out[e - 1] == '*')) --e;
-  return out.substr(b, e - b);
+  out.resize(e);
+  out.erase(0, b);
+  return out;
 }
 
 }  // namespace docpipe::glossary_link

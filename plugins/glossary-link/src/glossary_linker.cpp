@@ -246,15 +246,19 @@ void GlossaryLinker::process(Document& doc) const {
   if (options_.link_terms) {
     TermMatcher matcher(fold);
     KeyTable table;
-    add_entry_keys(matcher, table, doc.glossary.entries, options_.min_term_length, document_entries);
+    // Most reports have no glossary: a matcher without keys finds nothing, so it is neither built
+    // (a code table and a double array per document) nor run.
     std::vector<TermMatch> found;
-    for (const Span& range : body) {
-      for (const TermMatch& m : matcher.find(text, range, true)) {
-        if (!at_word_edges(text, m.span)) continue;
-        if (table.needs_quotes(m.key) &&
-            !(is_open_quote(before(text, m.span.begin)) && is_close_quote(at(text, m.span.end))))
-          continue;
-        found.push_back(m);
+    if (document_entries > 0) {
+      add_entry_keys(matcher, table, doc.glossary.entries, options_.min_term_length, document_entries);
+      for (const Span& range : body) {
+        for (const TermMatch& m : matcher.find(text, range, true)) {
+          if (!at_word_edges(text, m.span)) continue;
+          if (table.needs_quotes(m.key) &&
+              !(is_open_quote(before(text, m.span.begin)) && is_close_quote(at(text, m.span.end))))
+            continue;
+          found.push_back(m);
+        }
       }
     }
     const std::size_t document_matches = found.size();

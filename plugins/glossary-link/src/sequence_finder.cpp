@@ -19,6 +19,18 @@ namespace docpipe::glossary_link {
 
 namespace {
 
+// The nibble tables of the byte set @p set (at most eight distinct high nibbles; see Class).
+void nibble_tables(const std::vector<unsigned char>& set, unsigned char (&low)[16], unsigned char (&high)[16]) {
+  std::fill(std::begin(low), std::end(low), 0);
+  std::fill(std::begin(high), std::end(high), 0);
+  unsigned next_bit = 0;
+  for (unsigned char b : set) {
+    const unsigned h = b >> 4;
+    if (high[h] == 0) high[h] = static_cast<unsigned char>(1u << next_bit++);
+    low[b & 0x0F] |= high[h];
+  }
+}
+
 // Adds @p b to the distinct bytes @p set; false when it is new and @p set is full.
 bool fit(std::vector<unsigned char>& set, unsigned char b, std::size_t capacity) {
   if (std::find(set.begin(), set.end(), b) != set.end()) return true;
@@ -65,6 +77,9 @@ SequenceFinder::SequenceFinder(std::vector<std::string> sequences) : sequences_(
       std::fill(std::begin(c.a[k].bytes), std::end(c.a[k].bytes), d.a[k % d.a.size()]);
       std::fill(std::begin(c.b[k].bytes), std::end(c.b[k].bytes), d.b[k % d.b.size()]);
     }
+    static_assert(kWidth <= 8, "a nibble table has eight bits for the high nibbles");
+    nibble_tables(d.a, c.low_a.bytes, c.high_a.bytes);
+    nibble_tables(d.b, c.low_b.bytes, c.high_b.bytes);
     classes_.push_back(c);
   }
 }
@@ -85,23 +100,34 @@ bool SequenceFinder::starts_at(const unsigned char* bytes, std::size_t pos, std:
 }
 
 #if GLOSSARY_LINK_AVX2
+namespace {
+
+// Where the bytes of @p v are not in the byte set of the nibble tables @p low and @p high (all ones
+// there; see SequenceFinder::Class).
+__attribute__((target("avx2"))) inline __m256i outside_set(__m256i v, const unsigned char* low, const unsigned char* high) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i l = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(low))),
+                                        _mm256_and_si256(v, nibble));
+  const __m256i h = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(high))),
+                                        _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+  return _mm256_cmpeq_epi8(_mm256_and_si256(l, h), _mm256_setzero_si256());
+}
+
+}  // namespace
+
 __attribute__((target("avx2"))) std::size_t SequenceFinder::next_avx2(const unsigned char* bytes, std::size_t pos,
                                                                        std::size_t end, bool& found) const noexcept {
   found = false;
+  const __m256i zero = _mm256_setzero_si256();
   for (; pos + 32 + max_length_ - 1 <= end; pos += 32) {
     const unsigned char* block = bytes + pos;
-    __m256i hit = _mm256_setzero_si256();
+    __m256i hit = zero;
     for (const Class& c : classes_) {
       const __m256i at_a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + c.offset_a));
       const __m256i at_b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + c.offset_b));
-      __m256i in_a = _mm256_setzero_si256(), in_b = _mm256_setzero_si256();
-      for (std::size_t k = 0; k < kWidth; ++k) {
-        const __m256i va = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(c.a[k].bytes)));
-        const __m256i vb = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(c.b[k].bytes)));
-        in_a = _mm256_or_si256(in_a, _mm256_cmpeq_epi8(at_a, va));
-        in_b = _mm256_or_si256(in_b, _mm256_cmpeq_epi8(at_b, vb));
-      }
-      hit = _mm256_or_si256(hit, _mm256_and_si256(in_a, in_b));
+      const __m256i miss = _mm256_or_si256(outside_set(at_a, c.low_a.bytes, c.high_a.bytes),
+                                           outside_set(at_b, c.low_b.bytes, c.high_b.bytes));
+      hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(miss, zero));
     }
     for (unsigned mask = unsigned(_mm256_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
       const std::size_t at_pos = pos + static_cast<std::size_t>(__builtin_ctz(mask));

@@ -46,6 +46,11 @@ class SequenceFinder {
     Splat a[kWidth];
     Splat b[kWidth];
     std::size_t offset_a = 0, offset_b = 0;
+    // The same two byte sets as nibble tables, for the AVX2 filter: each distinct high nibble of a
+    // set owns one bit (six values have at most six), the high table gives a nibble's bit and the
+    // low table the bits of the high nibbles it forms a set member with, so a byte is in the set
+    // exactly when its two looked-up values share a bit. Two table lookups instead of six compares.
+    Splat low_a, high_a, low_b, high_b;
   };
   std::vector<Class> classes_;
   std::size_t max_length_ = 1;
