@@ -60,27 +60,17 @@ long find_in_row(const Key* keys, const Key* first, const Key* last, Key key) no
 }
 }  // namespace
 
-/// std::log10 of kPow.p[q] and of the products kPow.p[q1] * kPow.p[q2], the same values bit for
-/// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
-/// not a logarithm. Products are computed on first use (a document scores a few thousand of the
-/// 65 K; racing threads store the same value).
-struct CharModel::LogTable {
-  double single[256];
-  std::unique_ptr<std::atomic<double>[]> products{new std::atomic<double>[65536]};
-  LogTable() {
-    for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
-    for (int i = 0; i < 65536; ++i) products[i].store(1.0, std::memory_order_relaxed);  // no log10 of a probability is positive
-  }
-  double product(unsigned q1, unsigned q2) const noexcept {
-    std::atomic<double>& slot = products[q1 * 256 + q2];
-    double v = slot.load(std::memory_order_relaxed);
-    if (v > 0) {
-      v = std::log10(kPow.p[q1] * kPow.p[q2]);
-      slot.store(v, std::memory_order_relaxed);
-    }
-    return v;
-  }
-};
+CharModel::LogTable::LogTable() {
+  for (int q = 0; q < 256; ++q) single[q] = std::log10(kPow.p[q]);
+  for (int i = 0; i < 65536; ++i) products[i].store(1.0, std::memory_order_relaxed);  // not yet computed
+}
+
+double CharModel::LogTable::compute_product(unsigned q1, unsigned q2) const noexcept {
+  const double v = std::log10(kPow.p[q1] * kPow.p[q2]);
+  products[q1 * 256 + q2].store(v, std::memory_order_relaxed);
+  return v;
+}
+
 const CharModel::LogTable& CharModel::log_table() {
   static const LogTable table;
   return table;
@@ -209,11 +199,6 @@ double CharModel::log_bigram_in_row(const Rows& rows, int a, int b) const noexce
   const long position = find_in_row(keys_, keys_ + rows.bigram[a], keys_ + rows.bigram[a + 1], key);
   if (position < 0) return logs_->product(backoff_q_[a], unigram_q_[b]);
   return std::log10(kPow.p[bigram_q_[position]] + kPow.p[backoff_q_[a]] * kPow.p[unigram_q_[b]]);
-}
-
-double CharModel::score_indices(int prev, int cur) const noexcept {
-  if (cur < 0) return kUnknown;
-  return log_bigram(rows(), prev, cur);
 }
 
 double CharModel::score(char32_t prev, char32_t cur) const noexcept { return score_indices(index(prev), index(cur)); }

@@ -27,8 +27,16 @@ class CharModel {
   /// The model's index of @p c's class (normalization included), or -1 when unknown: lets a caller
   /// that scores one character against many look each up once (score_indices()).
   int index_of(char32_t c) const noexcept { return index(c); }
-  /// score(prev, cur) of characters looked up with index_of(), bit for bit.
-  double score_indices(int prev, int cur) const noexcept;
+  /// score(prev, cur) of characters looked up with index_of(), bit for bit. Inline: the lost-byte
+  /// search asks for a million of them, nearly all pairs a row's signature rules out.
+  double score_indices(int prev, int cur) const noexcept {
+    if (cur < 0) return kUnknown;
+    const Rows& r = rows();
+    if (prev < 0) return logs_->single[unigram_q_[cur]];
+    if (!may_hold(r, static_cast<std::uint32_t>(prev), static_cast<std::uint32_t>(cur)))
+      return logs_->product(backoff_q_[prev], unigram_q_[cur]);
+    return log_bigram_in_row(r, prev, cur);
+  }
   /// log10 P(@p cur | @p prev2 @p prev), the trigram probability.
   double score(char32_t prev2, char32_t prev, char32_t cur) const noexcept;
   /// Two characters of context looked up once, to score many characters after them.
@@ -124,7 +132,20 @@ class CharModel {
   std::vector<std::uint16_t> bmp_;  // code point -> index + 1 of its class, normalization included (0: unknown)
   std::vector<std::uint8_t> bmp_unigram_q_;  // code point -> unigram_q of its class (255: unknown)
   std::shared_ptr<Rows> rows_ = std::make_shared<Rows>();
-  struct LogTable;
+  /// std::log10 of the quantized probabilities and of the products of two, the same values bit for
+  /// bit: a unigram or an unseen bigram (most candidates of the lost-byte search) costs a table read,
+  /// not a logarithm. Products are computed on first use (a document scores a few thousand of the
+  /// 65 K; racing threads store the same value).
+  struct LogTable {
+    double single[256];
+    std::unique_ptr<std::atomic<double>[]> products{new std::atomic<double>[65536]};
+    LogTable();
+    double product(unsigned q1, unsigned q2) const noexcept {
+      const double v = products[q1 * 256 + q2].load(std::memory_order_relaxed);
+      return v > 0 ? compute_product(q1, q2) : v;  // no log10 of a probability is positive
+    }
+    double compute_product(unsigned q1, unsigned q2) const noexcept;
+  };
   static const LogTable& log_table();
   const LogTable* logs_;  // the process's logarithm table, kept to skip a static guard per score
 };

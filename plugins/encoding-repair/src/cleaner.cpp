@@ -113,27 +113,91 @@ inline bool sort_out_block(const unsigned char* s, std::size_t n, unsigned mask,
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ENCODING_REPAIR_AVX2 1
 
-/// next_edit_start()'s block loop with 32-byte blocks: the same candidates, sorted out the same way.
-/// Returns the start found, or where the blocks ended (@p done false) for the loops after it.
-__attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned char* s, std::size_t n,
-                                                                   std::size_t pos, bool& done) noexcept {
+/// The candidates of the 32-byte block at @p pos sorted out as sort_out_block() does (C0 controls, LF
+/// and TAB among them, markup, DEL and the leads C2, E2, E3, EF). Out of line: the scan below
+/// comes here only for blocks that may hold an edit or end inside a character.
+[[gnu::noinline]] __attribute__((target("avx2"))) bool sort_out_block_avx2(const unsigned char* s, std::size_t n,
+                                                                            std::size_t& pos) noexcept {
   const __m256i c1f = _mm256_set1_epi8(0x1F), lt = _mm256_set1_epi8('<'), amp = _mm256_set1_epi8('&');
   const __m256i del = _mm256_set1_epi8(0x7F), c2 = _mm256_set1_epi8(static_cast<char>(0xC2));
   const __m256i fe = _mm256_set1_epi8(static_cast<char>(0xFE)), e2 = _mm256_set1_epi8(static_cast<char>(0xE2));
   const __m256i ef = _mm256_set1_epi8(static_cast<char>(0xEF));
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + pos));
+  __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v);  // v <= 0x1F
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
+  hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2), _mm256_cmpeq_epi8(v, ef)));
+  return sort_out_block(s, n, static_cast<unsigned>(_mm256_movemask_epi8(hit)), 32, pos);
+}
+
+/// The bytes next_edit_start_avx2() compares with, each 32 times.
+struct ScanBytes {
+  alignas(32) unsigned char bytes[16][32];
+};
+constexpr ScanBytes scan_bytes() {
+  ScanBytes t{};
+  const unsigned char values[16] = {0x1F, '\t', '\n', '<', '&', 0x7F, 0xC2, 0xE2, 0xE3, 0x80, 0xEF, 0xBB, 0xA0, 0xAD, 0x8B, 4};
+  for (int i = 0; i < 16; ++i)
+    for (unsigned char& b : t.bytes[i]) b = values[i];
+  return t;
+}
+constexpr ScanBytes kScanBytes = scan_bytes();
+
+/// True for the lead bytes sort_out_block() steps over whole when they start no edit.
+inline bool candidate_lead(unsigned char b) noexcept { return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF; }
+
+/// next_edit_start()'s block loop with 32-byte blocks: the same candidates, sorted out the same way.
+/// Returns the start found, or where the blocks ended (@p done false) for the loops after it.
+/// Chinese prose has candidates in nearly every block (line feeds, and the E3 and EF leads of its
+/// full-width punctuation), few of which start an edit: a block is first tested for bytes that may
+/// (interesting ASCII other than TAB and LF, C2 before A0 and below or AD, E2 before 8B..8F or
+/// A0..A4, E3 80 80, EF BB: every byte that starts an edit is one), and one with none is stepped over whole, unless a lead byte among its last two bytes may
+/// start a character that ends past it: sort_out_block_avx2() then says where the next block begins.
+__attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned char* s, std::size_t n,
+                                                                   std::size_t pos, bool& done) noexcept {
+  // The constants read from memory: GCC rebuilds _mm256_set1_epi8 constants inside the loop (two
+  // instructions each) rather than keep them, and cannot here, the table's address being opaque to it.
+  const unsigned char* k = kScanBytes.bytes[0];
+  asm("" : "+r"(k));
+  const auto* splat = reinterpret_cast<const __m256i*>(k);
+  const __m256i c1f = _mm256_load_si256(splat), tab = _mm256_load_si256(splat + 1), lf = _mm256_load_si256(splat + 2);
+  const __m256i lt = _mm256_load_si256(splat + 3), amp = _mm256_load_si256(splat + 4), del = _mm256_load_si256(splat + 5);
+  const __m256i c2 = _mm256_load_si256(splat + 6), e2 = _mm256_load_si256(splat + 7), e3 = _mm256_load_si256(splat + 8);
+  const __m256i x80 = _mm256_load_si256(splat + 9), ef = _mm256_load_si256(splat + 10), xbb = _mm256_load_si256(splat + 11);
+  const __m256i xa0 = _mm256_load_si256(splat + 12), xad = _mm256_load_si256(splat + 13), x8b = _mm256_load_si256(splat + 14);
+  const __m256i four = _mm256_load_si256(splat + 15);
   done = false;
-  while (pos + 32 <= n) {
+  // The test reads the two bytes after each: a block needs two more. The blocks are walked in an
+  // inner loop without calls, which would clobber the constants' registers.
+  for (;;) {
+  while (pos + 34 <= n) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + pos));
-    __m256i hit = _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v);  // v <= 0x1F
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
-    hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2), _mm256_cmpeq_epi8(v, ef)));
-    if (sort_out_block(s, n, static_cast<unsigned>(_mm256_movemask_epi8(hit)), 32, pos)) {
-      done = true;
-      return pos;
-    }
+    const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + pos + 1));
+    const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + pos + 2));
+    const __m256i layout = _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(v, lf));
+    __m256i may = _mm256_andnot_si256(layout, _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v));  // C0 but TAB, LF
+    may = _mm256_or_si256(may, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
+    may = _mm256_or_si256(may, _mm256_cmpeq_epi8(v, del));
+    // C2 before A0 and below or AD; E2 before 8B..8F or A0..A4 (`·`, `“`, `—` and `…` start no edit).
+    const __m256i c1_or_nbsp = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, xa0), v1), _mm256_cmpeq_epi8(v1, xad));
+    may = _mm256_or_si256(may, _mm256_and_si256(_mm256_cmpeq_epi8(v, c2), c1_or_nbsp));
+    const __m256i low = _mm256_sub_epi8(v2, x8b), high = _mm256_sub_epi8(v2, xa0);
+    const __m256i zero_width = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(low, four), low),
+                                               _mm256_cmpeq_epi8(_mm256_min_epu8(high, four), high));
+    may = _mm256_or_si256(may, _mm256_and_si256(_mm256_cmpeq_epi8(v, e2), zero_width));
+    const __m256i ideographic_space =
+        _mm256_and_si256(_mm256_cmpeq_epi8(v, e3), _mm256_and_si256(_mm256_cmpeq_epi8(v1, x80), _mm256_cmpeq_epi8(v2, x80)));
+    const __m256i bom = _mm256_and_si256(_mm256_cmpeq_epi8(v, ef), _mm256_cmpeq_epi8(v1, xbb));
+    may = _mm256_or_si256(may, _mm256_or_si256(ideographic_space, bom));
+    if (!_mm256_testz_si256(may, may) || candidate_lead(s[pos + 30]) || candidate_lead(s[pos + 31])) break;
+    pos += 32;
   }
-  return pos;
+  if (pos + 34 > n) return pos;
+  if (sort_out_block_avx2(s, n, pos)) {
+    done = true;
+    return pos;
+  }
+  }
 }
 #else
 #define ENCODING_REPAIR_AVX2 0
