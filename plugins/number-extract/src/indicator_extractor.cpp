@@ -12,6 +12,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "marked_scan.hpp"
+
 
 namespace number_extract {
 namespace {
@@ -24,6 +26,16 @@ bool is_clause_break(char32_t c) {
   if (c - 0x3400 <= 0x9FFF - 0x3400) return false;
   return c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'。';
 }
+// The clause breaks by their low 16 bits, for the walk back from a figure to its clause's start.
+const std::array<bool, 0x10000>& clause_breaks() {
+  static const std::array<bool, 0x10000> marks = [] {
+    std::array<bool, 0x10000> m{};
+    for (char32_t c : {U'，', U',', U'；', U';', U'：', U':', U'。'}) m[c] = true;
+    return m;
+  }();
+  return marks;
+}
+
 bool is_list_joiner(char32_t c) { return c == U'、' || c == U'和' || c == U'及' || c == U'与' || c == U' '; }
 bool is_letter(char32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
@@ -181,8 +193,8 @@ std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& de
   static const VerbIndex index;
   len = 0;
   growth = decrease = false;
-  for (std::size_t p = s.size(); p-- > 0;) {
-    if (!index.first[s[p] & 0xFFFF]) continue;
+  for (const char32_t* at = s.data() + s.size(); (at = find_marked_back(s.data(), at, index.first.data())) != nullptr;) {
+    const std::size_t p = static_cast<std::size_t>(at - s.data());
     const VerbIndex::Verb* best = nullptr;
     for (const auto& v : index.by_first[s[p] % 64]) {
       if (v.word[0] != s[p] || s.substr(p, v.word.size()) != v.word) continue;
@@ -494,8 +506,12 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
     }
     const ScannedNumber& first = *figures[i];
     // The clause text before the group: back to the clause start or the previous group.
-    std::size_t clause_begin = first.first_cp;
-    while (clause_begin > cursor && !is_clause_break(cps[clause_begin - 1])) --clause_begin;
+    std::size_t clause_begin = cursor;
+    for (const char32_t* p = cps + first.first_cp; (p = find_marked_back(cps + cursor, p, clause_breaks().data())) != nullptr;)
+      if (is_clause_break(*p)) {  // (a mark may be a character beyond the BMP with the same low bits)
+        clause_begin = static_cast<std::size_t>(p - cps) + 1;
+        break;
+      }
     const u32string_view pre = t.view(clause_begin, first.first_cp);
     cursor = figures[j - 1]->last_cp;
 

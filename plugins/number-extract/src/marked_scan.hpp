@@ -20,4 +20,20 @@ inline const char32_t* find_marked(const char32_t* p, const char32_t* end, const
   return p;
 }
 
+/// The last code point in [@p begin, @p end) whose low 16 bits are marked in @p marks, or nullptr;
+/// the same test as find_marked, walking back (the indicator pass walks clauses from their figure).
+inline const char32_t* find_marked_back(const char32_t* begin, const char32_t* end, const bool* marks) noexcept {
+  while (end - begin >= 8) {
+    if (marks[end[-1] & 0xFFFF] | marks[end[-2] & 0xFFFF] | marks[end[-3] & 0xFFFF] | marks[end[-4] & 0xFFFF] |
+        marks[end[-5] & 0xFFFF] | marks[end[-6] & 0xFFFF] | marks[end[-7] & 0xFFFF] | marks[end[-8] & 0xFFFF])
+      break;
+    end -= 8;
+  }
+  while (end > begin) {
+    --end;
+    if (marks[*end & 0xFFFF]) return end;
+  }
+  return nullptr;
+}
+
 }  // namespace number_extract
