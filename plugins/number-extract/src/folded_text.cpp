@@ -37,6 +37,13 @@ FoldedText::FoldedText(std::string_view text) : text_(text) {
       offsets = offsets_.get();
       capacity = grown;
     }
+    // ASCII first (digits, spaces, line ends): it starts no three-byte run, so the run's set-up
+    // below is not paid for it.
+    if (bytes[pos] < 0x80) {
+      offsets[n] = static_cast<std::uint32_t>(pos);
+      cps[n++] = bytes[pos++];
+      continue;
+    }
     if constexpr (std::endian::native == std::endian::little) {
       // A run of three-byte sequences (lead E1..EC or EE..EF, two continuation bytes), the bulk of a
       // Chinese text, read four bytes at a time and recognised and decoded with a few masks.
