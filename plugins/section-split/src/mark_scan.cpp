@@ -12,7 +12,7 @@ namespace section_split {
 // so a byte is a candidate exactly when its two looked-up values share a bit.
 //   2: 1 2 8 9 (`!"()`)   3: B F (`;?`)   5: B D (`[]`)   E: 2 3 F (E2 E3 EF)
 __attribute__((target("avx2"))) std::size_t next_mark_candidate_avx2(const unsigned char* bytes, std::size_t pos,
-                                                                     std::size_t end, bool& found) noexcept {
+                                                                     std::size_t end, bool& found, MarkBlock& last) noexcept {
   const __m256i by_low = _mm256_setr_epi8(0, 0x01, 0x09, 0x08, 0, 0, 0, 0, 0x01, 0x01, 0, 0x06, 0, 0x04, 0, 0x0A,
                                           0, 0x01, 0x09, 0x08, 0, 0, 0, 0, 0x01, 0x01, 0, 0x06, 0, 0x04, 0, 0x0A);
   const __m256i by_high = _mm256_setr_epi8(0, 0, 0x01, 0x02, 0, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0x08, 0,
@@ -39,6 +39,7 @@ __attribute__((target("avx2"))) std::size_t next_mark_candidate_avx2(const unsig
     mask &= ~unsigned(_mm256_movemask_epi8(_mm256_or_si256(fullwidth, ideographic)));
     if (mask != 0) {
       found = true;
+      last = {pos, mask};
       return pos + static_cast<std::size_t>(__builtin_ctz(mask));
     }
   }
@@ -46,7 +47,7 @@ __attribute__((target("avx2"))) std::size_t next_mark_candidate_avx2(const unsig
   return pos;
 }
 #else
-std::size_t next_mark_candidate_avx2(const unsigned char*, std::size_t pos, std::size_t, bool& found) noexcept {
+std::size_t next_mark_candidate_avx2(const unsigned char*, std::size_t pos, std::size_t, bool& found, MarkBlock&) noexcept {
   found = false;
   return pos;
 }

@@ -124,12 +124,13 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
   bool ascii_quote = false;   // inside a `"…"` pair
   std::size_t opened_cp = 0;  // code points read since the outermost opening
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  MarkBlock last_block;  // the mark scan's last block, reused while the next search starts in it
   while (p < end) {
     // Document::text is valid UTF-8, so the bytes next_mark_candidate() stops at are code point
     // starts and the code points stepped over are counted by their lead bytes; the count matters only
     // inside a quotation or brackets. A comma it passes over would only have counted itself and
     // checked the 300 code point limit, which the next mark checks with the same count.
-    const std::size_t mark_at = next_mark_candidate(bytes, p, end);
+    const std::size_t mark_at = next_mark_candidate(bytes, p, end, last_block);
     if (depth > 0 || ascii_quote) opened_cp += count_code_points(bytes, p, mark_at);
     p = mark_at;
     if (p >= end) break;
@@ -151,18 +152,20 @@ void split_sentences(std::string_view text, docpipe::Span paragraph, std::vector
       std::size_t r = q;
       int d = depth;
       bool aq = ascii_quote;
+      // The classes of read_mark() are those of is_sentence_end(), `”` with is_close_bracket() and
+      // `"`: the table lookup the scan uses, not a decode and a chain of compares per code point.
       while (r < end) {
-        std::size_t s = r;
-        const char32_t n = docpipe::utf8::next(text, s);
-        if (is_sentence_end(n)) {
+        std::size_t s;
+        const Mark next = read_mark(text, bytes, r, end, s);
+        if (next == Mark::end) {
           r = s;
-        } else if ((n == 0x201D || is_close_bracket(n)) && d > 0) {
+        } else if (next == Mark::close && d > 0) {
           --d;
           r = s;
-        } else if (n == U'"' && aq) {
+        } else if (next == Mark::ascii_quote && aq) {
           aq = false;
           r = s;
-        } else if (n == U'*' && s < end && text[s] == '*') {
+        } else if (bytes[r] == '*' && s < end && text[s] == '*') {
           r = s + 1;  // markdown bold closing after the mark
         } else {
           break;
