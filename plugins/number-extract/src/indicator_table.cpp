@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "folded_text.hpp"
+#include "marked_scan.hpp"
 
 extern "C" const char number_extract_default_indicators[];
 extern "C" const char number_extract_default_indicators_end[];
@@ -66,7 +67,9 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
   single_.clear();
   for (auto& slot : whole_) slot.clear();
   whole_lengths_ = 0;
-  std::fill(first_chars_.begin(), first_chars_.end(), 0);
+  marks_.fill(false);
+  marks_[U' '] = true;
+  starts_beyond_bmp_ = false;
   pairs_.reset();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     const std::u32string& f = patterns_[i].folded;
@@ -84,7 +87,8 @@ void IndicatorTable::add_tsv(std::string_view tsv, const std::string& origin) {
       pairs_.set(pair_bit(f[0], f[1]));
     }
     else single_[f[0]].push_back(i);
-    if (f[0] < 0x10000) first_chars_[f[0]] = 1;
+    if (f[0] < 0x10000) marks_[f[0]] = true;
+    else starts_beyond_bmp_ = true;
   }
   std::size_t slots = 64;
   while (slots < 2 * by_first_two_.size()) slots *= 2;
@@ -138,8 +142,18 @@ const std::string& IndicatorTable::lookup_spaceless(std::u32string_view view, bo
     return false;
   };
   const bool singles = !single_.empty();
-  for (std::size_t pos = 0; pos < view.size(); ++pos) {
-    if (view[pos] < 0x10000 && !first_chars_[view[pos]] && view[pos] != U' ') continue;
+  const char32_t* const begin = view.data();
+  const char32_t* const end = begin + view.size();
+  for (const char32_t* p = begin; p < end; ++p) {
+    // A position whose character starts no pattern (in the BMP) and is no space is passed over; a
+    // character beyond the BMP can start one only if some pattern starts there.
+    if (!starts_beyond_bmp_) {
+      p = find_marked(p, end, marks_.data());
+      if (p == end) break;
+    } else if (*p < 0x10000 && !marks_[*p]) {
+      continue;
+    }
+    const std::size_t pos = static_cast<std::size_t>(p - begin);
     if (view[pos] == U' ') {
       spaced = true;  // the caller reads the name again without its spaces
       return none;

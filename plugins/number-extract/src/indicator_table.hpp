@@ -2,6 +2,7 @@
 /// @file indicator_table.hpp
 /// The canonical indicator table: canonical ids and the name patterns that map to them.
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -72,8 +73,10 @@ class IndicatorTable {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> pair_shift_);
   }
   std::unordered_map<char32_t, std::vector<std::size_t>> single_;
-  // First code points (in the BMP) of contained patterns, a byte each: one load per position of a name.
-  std::vector<unsigned char> first_chars_ = std::vector<unsigned char>(0x10000);
+  // First code points (in the BMP) of contained patterns, and the space (which sends a name back to
+  // be read without spaces): the positions of a name worth a look are found eight at a time.
+  std::array<bool, 0x10000> marks_{};
+  bool starts_beyond_bmp_ = false;  // some contained pattern starts beyond the BMP: every such position is tried
   std::bitset<0x10000> pairs_;  // pair_bit of the first two code points of contained patterns
   // Whole-name patterns (a few dozen) by whole_slot, in table order: a name is compared with the one
   // or two of its slot instead of being hashed in full.
