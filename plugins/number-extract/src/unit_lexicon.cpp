@@ -1,6 +1,8 @@
 #include "unit_lexicon.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -76,12 +78,27 @@ constexpr Entry kUnits[] = {
     {U"盏", UnitClass::measure, "", 1}, {U"路", UnitClass::measure, "", 1}, {U"班", UnitClass::measure, "", 1},
 };
 
+// Storage of Index::slot_of (static storage, zero from the start: no 128 KB clearing).
+std::array<std::uint16_t, 0x10000> unit_slot_storage;
+
+// The units by their first code point, longest first: a character of the BMP finds its own list
+// with one load (slot 0: none), so no unit that starts with another character is looked at.
 struct Index {
-  std::vector<const Entry*> by_first[64];  // bucketed by first code point, longest first
+  std::array<std::uint16_t, 0x10000>& slot_of = unit_slot_storage;
+  std::vector<std::vector<const Entry*>> lists;  // lists[0] stays empty
+  std::vector<const Entry*> beyond_bmp;          // units starting beyond the BMP (none today)
   Index() {
-    for (const Entry& e : kUnits) by_first[e.word[0] % 64].push_back(&e);
-    for (auto& v : by_first)
-      std::stable_sort(v.begin(), v.end(), [](const Entry* a, const Entry* b) { return a->word.size() > b->word.size(); });
+    std::size_t firsts = 1;
+    for (const Entry& e : kUnits)
+      if (e.word[0] < 0x10000 && slot_of[e.word[0]] == 0) slot_of[e.word[0]] = static_cast<std::uint16_t>(firsts++);
+    lists.resize(firsts);
+    for (const Entry& e : kUnits) (e.word[0] < 0x10000 ? lists[slot_of[e.word[0]]] : beyond_bmp).push_back(&e);
+    auto longest_first = [](const Entry* a, const Entry* b) { return a->word.size() > b->word.size(); };
+    for (auto& v : lists) std::stable_sort(v.begin(), v.end(), longest_first);
+    std::stable_sort(beyond_bmp.begin(), beyond_bmp.end(), longest_first);
+  }
+  const std::vector<const Entry*>& starting_with(char32_t c) const noexcept {
+    return c < 0x10000 ? lists[slot_of[c]] : beyond_bmp;
   }
 };
 
@@ -117,7 +134,7 @@ bool match_unit(const FoldedText& t, std::size_t i, UnitMatch& out, bool spaced)
       return true;
     }
   }
-  for (const Entry* e : index().by_first[c % 64]) {
+  for (const Entry* e : index().starting_with(c)) {
     if (e->word[0] == c && t.matches(k, e->word)) {
       out.end = k + e->word.size();
       out.cls = e->cls;
