@@ -37,10 +37,16 @@ bool is_financial(char32_t c) {
   return c == U'壹' || c == U'贰' || c == U'叁' || c == U'肆' || c == U'伍' || c == U'陆' || c == U'柒' || c == U'捌' ||
          c == U'玖' || c == U'拾' || c == U'佰' || c == U'仟';
 }
-bool is_dash(char32_t c) {
-  // Scraped text writes ranges with every dash look-alike, box drawing included (9%─10%).
-  return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'‒' || c == U'─' || c == U'━' || c == U'~' ||
-         c == U'～' || c == U'〜' || c == U'﹣';
+inline bool is_dash(char32_t c) {
+  // Scraped text writes ranges with every dash look-alike, box drawing included (9%─10%). Tested
+  // after every figure: a switch, inlined.
+  switch (c) {
+    case U'-': case U'—': case U'–': case U'―': case U'‒': case U'─': case U'━': case U'~': case U'～': case U'〜':
+    case U'﹣':
+      return true;
+    default:
+      return false;
+  }
 }
 
 struct Qualifier {
