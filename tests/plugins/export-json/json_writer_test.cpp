@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <limits>
 #include <optional>
@@ -357,5 +358,51 @@ TEST_CASE("the short-string check agrees with the run scan on every short string
     while (s.size() < len) s += pieces[rng() % (i % 4 == 0 ? 19 : 6)];
     if (s.size() > 16) s.resize(16);
     agrees(s);
+  }
+}
+
+TEST_CASE("numbers with a few decimals print as std::to_chars prints them") {
+  // write_number() writes values of up to six decimals itself (the first k whose rounded v * 10^k
+  // reads back), everything else through std::to_chars. Reference: integral values below 2^53 as
+  // integers, the rest by std::to_chars. Values made from decimals, their neighbours one ulp away
+  // (17 digits: never taken by the short path), every magnitude around its limits and random bits.
+  auto reference = [](double v) {
+    char buf[64];
+    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0)
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  };
+  auto check = [&](double v) {
+    if (!std::isfinite(v)) return;
+    char buf[40];
+    const std::string got(buf, docpipe::json::write_number(buf, v));
+    INFO(reference(v));
+    REQUIRE(got == reference(v));
+  };
+  std::mt19937_64 rng(29);
+  const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  for (int i = 0; i < 300000; ++i) {
+    const int digits = 1 + static_cast<int>(rng() % 17);
+    long long m = static_cast<long long>(rng() % 1000000000000000000ULL);
+    for (int d = 18; d > digits; --d) m /= 10;
+    const double v = static_cast<double>(m) / scale[rng() % 9] * (i % 2 ? -1 : 1);
+    check(v);
+    check(std::nextafter(v, 0.0));
+    check(std::nextafter(v, 1e300));
+  }
+  for (double edge : {0.001, 0.0005, 0.000999, 0.00123, 0.0012345, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 0.1, 0.7, 1e15 - 0.5,
+                      999999999999999.9, 99999999999999.98, 123456789.123456, 4503599627370495.5, 1e14 + 0.25}) {
+    for (double v = edge, k = 0; k < 3; ++k, v = std::nextafter(v, 0.0)) {
+      check(v);
+      check(-v);
+    }
+    check(std::nextafter(edge, 1e300));
+  }
+  for (int i = 0; i < 300000; ++i) {
+    std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    check(v);
+    check(std::ldexp(static_cast<double>(rng() >> 11), static_cast<int>(rng() % 70) - 60));
   }
 }

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -200,6 +201,21 @@ inline char* write_four_digits(char* at, std::uint32_t v) noexcept {
 
 }  // namespace detail
 
+namespace detail {
+
+/// std::to_chars(at, at + 32, v)'s text for a finite, non-integral @p v of magnitude 0.001 to 10^15
+/// whose shortest form has at most six decimals (a share, a rate, an amount in 亿元), or nullptr
+/// (nothing written) for any other value. to_chars finds the shortest digits by a general method
+/// that costs hundreds of instructions; here the k-th candidate is m = v * 10^k rounded, for k = 1, 2,
+/// ..., and it is taken when m / 10^k, a correctly rounded division of two exact values, gives back v
+/// (so the decimal reads back as v). With m below 10^15 decimals k places apart are further apart than
+/// a double's rounding interval is wide, so the candidate is the only one with k decimals, and the
+/// first k that reads back gives the fewest digits: to_chars's digits. From 0.001 up the fixed
+/// notation is never longer than the scientific one, which is when to_chars writes it.
+inline char* write_few_decimals(char* at, double v) noexcept;
+
+}  // namespace detail
+
 /// Writes the integer @p v in decimal at @p at (room for 20 characters) and returns the end.
 inline char* write_integer(char* at, long long v) noexcept {
   // std::to_chars's text, without its separate pass to count the digits. Below 10^8 (every offset
@@ -237,6 +253,33 @@ inline char* write_integer(char* at, long long v) noexcept {
   return at + (end - p);
 }
 
+namespace detail {
+
+inline char* write_few_decimals(char* at, double v) noexcept {
+  static constexpr double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  const double a = std::fabs(v);
+  if (!(a >= 1e-3 && a < 1e15)) return nullptr;
+  for (std::size_t k = 1; k < std::size(scale); ++k) {
+    const double scaled = a * scale[k];
+    if (scaled >= 1e15) return nullptr;
+    const auto m = static_cast<long long>(scaled + 0.5);
+    if (static_cast<double>(m) / scale[k] != a) continue;
+    const auto unit = static_cast<long long>(scale[k]);
+    if (v < 0) *at++ = '-';
+    at = write_integer(at, m / unit);
+    *at++ = '.';
+    // The k decimals, leading zeros included (m % unit has no trailing zero: m / 10 would have read
+    // back at k - 1).
+    char* const first = at;
+    at += k;
+    for (long long rest = m % unit; at > first; rest /= 10) *--at = static_cast<char>('0' + rest % 10);
+    return first + k;
+  }
+  return nullptr;
+}
+
+}  // namespace detail
+
 /// Writes @p v as append_number() does at @p at (room for 32 characters) and returns the end.
 inline char* write_number(char* at, double v) noexcept {
   if (!std::isfinite(v)) {
@@ -250,6 +293,7 @@ inline char* write_number(char* at, double v) noexcept {
     const auto whole = static_cast<long long>(v);
     if (static_cast<double>(whole) == v) return write_integer(at, whole);
   }
+  if (char* end = detail::write_few_decimals(at, v)) return end;
   return std::to_chars(at, at + 32, v).ptr;
 }
 
