@@ -72,6 +72,29 @@ TEST_CASE("stage: options drop names and indicators; old layers are replaced", "
   CHECK(doc.indicators.size() == 1);
 }
 
+TEST_CASE("stage: without names, the facts are the same and the name mentions leave", "[number-extract][stage]") {
+  // The mentions become Document::numbers as one block before the indicator pass reads them; the
+  // names leave only afterwards, so the facts must not change.
+  docpipe::Document with_names, without;
+  with_names.text = without.text = "党的二十大以来，地区生产总值增长6%，“十四五”期间一般公共预算收入达到341.7亿元。";
+  extract_numbers(with_names, IndicatorTable::builtin());
+  Options opts;
+  opts.names = false;
+  extract_numbers(without, IndicatorTable::builtin(), opts);
+  REQUIRE(with_names.numbers.size() == 4);
+  REQUIRE(without.numbers.size() == 2);
+  CHECK(without.numbers[0].text == "6%");
+  CHECK(without.numbers[1].text == "341.7亿元");
+  REQUIRE(without.indicators.size() == 2);
+  REQUIRE(with_names.indicators.size() == 2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    CHECK(without.indicators[k].name == with_names.indicators[k].name);
+    CHECK(without.indicators[k].value == with_names.indicators[k].value);
+    CHECK(without.indicators[k].span == with_names.indicators[k].span);
+  }
+  CHECK(without.indicators[1].value == Approx(34170000000.0));
+}
+
 TEST_CASE("stage: damaged and empty text do not throw", "[number-extract][stage]") {
   docpipe::Document doc;
   extract_numbers(doc, IndicatorTable::builtin());
