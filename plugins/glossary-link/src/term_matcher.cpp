@@ -71,9 +71,16 @@ void TermMatcher::build() {
   code_block_.assign(ScriptFold::table_limit >> 8, 0);
   code_data_.assign(256, 0);
   for (char32_t cp : fold_.dropped_code_points()) set_code(cp, drop_code);
+  std::vector<char32_t> coded;  // every code point given a code of the alphabet
   for (const auto& [folded, code] : alphabet_map_) {
-    if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) set_code(folded, code);
-    for (char32_t raw : fold_.sources(folded)) set_code(raw, code);
+    if (folded < ScriptFold::table_limit && fold_.fold(folded) == folded) {
+      set_code(folded, code);
+      coded.push_back(folded);
+    }
+    for (char32_t raw : fold_.sources(folded)) {
+      set_code(raw, code);
+      coded.push_back(raw);
+    }
   }
   for (auto& edges : trie_) std::sort(edges.begin(), edges.end());
   auto child = [&](std::uint32_t node, std::uint32_t code) -> std::uint32_t {
@@ -102,6 +109,14 @@ void TermMatcher::build() {
     }
   }
   build_double_array(fail, output_node);
+  // The scan's root test (see find()), per code point, from the finished tables.
+  starts_key_.assign(0x10000 / 64, 0);
+  const std::uint32_t root_base = units_[0].base;
+  for (char32_t cp : coded) {
+    if (cp >= 0x10000) continue;
+    const std::uint32_t c = raw_code(cp);
+    if (c != 0 && c != drop_code && units_[root_base + c].check == 1) starts_key_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  }
   states_ = n;
   built_ = true;
 }
@@ -226,7 +241,14 @@ std::vector<TermMatch> TermMatcher::find(std::string_view text, Span range, bool
           c = raw_code(b);
           after = p + 1;
         } else if (b >= 0xE0 && b < 0xF0 && end - p >= 3) {
-          c = raw_code((char32_t(b & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+          // Most of a Chinese text: one bit says whether the code point starts a key (what the test
+          // below would find from its code), and only then is the code looked up.
+          const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if (!((starts_key_[cp >> 6] >> (cp & 63)) & 1)) {
+            p += 3;
+            continue;
+          }
+          c = raw_code(cp);
           after = p + 3;
         } else {
           break;

@@ -72,6 +72,10 @@ class TermMatcher {
   std::uint32_t raw_code(char32_t cp) const noexcept {
     return code_data_[(std::size_t(code_block_[cp >> 8]) << 8) | (cp & 0xFF)];
   }
+  // Code points below U+10000 whose code starts a key (a child of the root), one bit each: the
+  // scan's skip over the text between matches tests a three-byte sequence with one bit instead of
+  // the two-level code table and the root's double-array unit.
+  std::vector<std::uint64_t> starts_key_;
   std::vector<Unit> units_;
   std::vector<std::uint32_t> output_slot_;   // slot -> slot of its longest suffix key (0 when none)
   std::vector<std::uint32_t> slot_key_;      // slot -> key ending exactly there, or no_key

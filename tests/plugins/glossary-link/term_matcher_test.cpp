@@ -111,3 +111,53 @@ TEST_CASE("term matcher agrees with brute force on random texts") {
     REQUIRE(m.find(text, {0, text.size()}, true).size() == every);
   }
 }
+
+TEST_CASE("term matcher agrees with brute force where most of the text starts no key") {
+  // The scan skips three-byte code points that start no key by one bit of a table made at build():
+  // texts mostly of code points outside the keys (Han, punctuation, two- and four-byte sequences),
+  // keys from part of the alphabet only, traditional and simplified forms of the same key start.
+  std::mt19937 rng(41);
+  const std::vector<std::string> alphabet = {"雙", "減", "双", "工", "程", "a", "b", "“", "经", "济", "。", "é", "😀", "发", "發", "展"};
+  auto pick = [&](int n, std::size_t from = 0) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += alphabet[from + rng() % (alphabet.size() - from)];
+    return s;
+  };
+  const ScriptFold& fold = ScriptFold::instance();
+  for (int round = 0; round < 200; ++round) {
+    TermMatcher m;
+    std::vector<std::u32string> keys;
+    for (int i = 0; i < 12; ++i) {
+      const std::string k = pick(2 + int(rng() % 3), rng() % 2 ? 8 : 12);
+      if (m.add(k) != TermMatcher::no_key && m.keys() > keys.size()) keys.push_back(fold.fold_string(k));
+    }
+    m.build();
+    const std::string text = pick(300);
+    // Folded text with the byte offset of each folded code point.
+    std::u32string folded;
+    std::vector<std::size_t> begin_of, end_of;
+    for (std::size_t p = 0; p < text.size();) {
+      const std::size_t b = p;
+      const char32_t f = fold.fold(utf8::next(text, p));
+      if (f == ScriptFold::dropped) continue;
+      folded.push_back(f);
+      begin_of.push_back(b);
+      end_of.push_back(p);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    for (std::size_t end = 1; end <= folded.size(); ++end) {
+      std::size_t best = 0;
+      for (const auto& k : keys)
+        if (k.size() <= end && k.size() > best && folded.compare(end - k.size(), k.size(), k) == 0) best = k.size();
+      if (best) expected.emplace_back(begin_of[end - best], end_of[end - 1]);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> got;
+    for (const auto& t : m.find(text, {0, text.size()})) got.emplace_back(t.span.begin, t.span.end);
+    REQUIRE(got == expected);
+    // With all_keys: every key occurrence, as brute force finds them.
+    std::size_t every = 0;
+    for (std::size_t end = 1; end <= folded.size(); ++end)
+      for (const auto& k : keys) every += k.size() <= end && folded.compare(end - k.size(), k.size(), k) == 0;
+    REQUIRE(m.find(text, {0, text.size()}, true).size() == every);
+  }
+}
