@@ -169,6 +169,7 @@ struct VerbIndex {
     u32string_view word;
     bool growth = false;
     bool decrease = false;
+    bool zengjia = false;  // 增加, which 增加值 (a noun) is not
   };
   std::vector<Verb> by_first[64];
   // First characters of all words by their low 16 bits (a byte each: one load per character; the
@@ -178,9 +179,9 @@ struct VerbIndex {
     for (auto w : kGrowthWords) {
       bool d = false;
       for (auto x : kDecreaseWords) d = d || x == w;
-      by_first[w[0] % 64].push_back({w, true, d});
+      by_first[w[0] % 64].push_back({w, true, d, w == U"增加"});
     }
-    for (auto w : kLevelWords) by_first[w[0] % 64].push_back({w, false, false});
+    for (auto w : kLevelWords) by_first[w[0] % 64].push_back({w, false, false, false});
     for (const auto& bucket : by_first)
       for (const Verb& v : bucket) first[v.word[0] & 0xFFFF] = true;
   }
@@ -197,8 +198,8 @@ std::size_t find_verb(u32string_view s, std::size_t& len, bool& growth, bool& de
     const std::size_t p = static_cast<std::size_t>(at - s.data());
     const VerbIndex::Verb* best = nullptr;
     for (const auto& v : index.by_first[s[p] % 64]) {
-      if (v.word[0] != s[p] || s.substr(p, v.word.size()) != v.word) continue;
-      if (v.word == U"增加" && p + 2 < s.size() && s[p + 2] == U'值') continue;
+      if (v.word[0] != s[p] || s.size() - p < v.word.size() || s.compare(p, v.word.size(), v.word) != 0) continue;
+      if (v.zengjia && p + 2 < s.size() && s[p + 2] == U'值') continue;
       if (!best || v.word.size() > best->word.size()) best = &v;
     }
     if (!best) continue;
@@ -375,8 +376,20 @@ bool is_duration_or_rank(std::string_view unit) {
       if (u.size() > 7) return false;
     return true;
   }(), "packed_unit holds seven bytes");
-  if (unit.size() > 7) return false;
-  return std::binary_search(kPacked.begin(), kPacked.end(), packed_unit(unit));
+  // Every unit above is one or two Chinese characters: three or six bytes (most units of figures are
+  // not, and those that are are packed without a loop).
+  static_assert([] {
+    for (std::string_view u : kUnits)
+      if (u.size() != 3 && u.size() != 6) return false;
+    return true;
+  }(), "the size test below covers every unit");
+  const auto byte = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(unit[k])}; };
+  std::uint64_t packed;
+  if (unit.size() == 3) packed = std::uint64_t{3} << 24 | byte(0) << 16 | byte(1) << 8 | byte(2);
+  else if (unit.size() == 6)
+    packed = std::uint64_t{6} << 48 | byte(0) << 40 | byte(1) << 32 | byte(2) << 24 | byte(3) << 16 | byte(4) << 8 | byte(5);
+  else return false;
+  return std::binary_search(kPacked.begin(), kPacked.end(), packed);
 }
 
 // Endings of names of statistics.
@@ -462,7 +475,7 @@ void extract_indicators(const FoldedText& t, std::size_t begin, std::size_t end,
   }
   if (figures.empty()) return;
   std::deque<Rebuilt>& rebuilt = scratch.rebuilt;
-  rebuilt.clear();
+  if (!rebuilt.empty()) rebuilt.clear();  // (most calls rebuild no name)
   auto keep = [&](u32string folded, std::string written) -> Name {
     Rebuilt& r = rebuilt.emplace_back(Rebuilt{std::move(folded), std::move(written)});
     return Name{r.folded, r.written};
