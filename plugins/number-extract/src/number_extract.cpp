@@ -24,7 +24,7 @@ class SectionOf {
         sorted_(std::is_sorted(sections.begin(), sections.end(), [](const docpipe::Section& a, const docpipe::Section& b) {
           return a.span.begin < b.span.begin;
         })) {}
-  int operator()(std::size_t b) const {
+  int operator()(std::size_t b) {
     if (!sorted_) {
       int found = -1;
       for (std::size_t s = 0; s < sections_.size(); ++s) {
@@ -33,11 +33,17 @@ class SectionOf {
       }
       return found;
     }
-    std::size_t s = static_cast<std::size_t>(
-        std::upper_bound(sections_.begin(), sections_.end(), b,
-                         [](std::size_t x, const docpipe::Section& sec) { return x < sec.span.begin; }) -
-        sections_.begin());
-    while (s-- > 0)
+    // The sections starting at or before b: walked forward from the last answer (offsets mostly come
+    // in text order), searched when b went back.
+    if (b < last_b_)
+      starting_ = static_cast<std::size_t>(
+          std::upper_bound(sections_.begin(), sections_.end(), b,
+                           [](std::size_t x, const docpipe::Section& sec) { return x < sec.span.begin; }) -
+          sections_.begin());
+    else
+      while (starting_ < sections_.size() && sections_[starting_].span.begin <= b) ++starting_;
+    last_b_ = b;
+    for (std::size_t s = starting_; s-- > 0;)
       if (b < sections_[s].span.end) return static_cast<int>(s);
     return -1;
   }
@@ -45,6 +51,8 @@ class SectionOf {
  private:
   const std::vector<docpipe::Section>& sections_;
   bool sorted_;
+  std::size_t starting_ = 0;  // sections starting at or before last_b_
+  std::size_t last_b_ = 0;
 };
 
 // Without a section tree, a sentence that opens with a top-level label (一、2023年工作回顾) stands
@@ -200,7 +208,7 @@ void extract_numbers(docpipe::Document& doc, const IndicatorTable& table, const 
     return carried;
   };
   ByteToIndex index_of(t);
-  const SectionOf section_of(doc.sections);
+  SectionOf section_of(doc.sections);
   for (const docpipe::Span& sentence : sentences) {
     const std::size_t b = index_of(sentence.begin), e = index_of(sentence.end);
     if (doc.sections.empty()) {
