@@ -431,7 +431,8 @@ bool names_a_statistic(u32string_view name) {
 // A number of firms (新增规模以上工业企业230家, 市场主体12万户): firms counted in their own measure word.
 bool counts_firms(u32string_view name, const std::string& unit) {
   // The measure word first: most figures are counted in none of the three.
-  if (unit != std::string_view("家") && unit != std::string_view("户") && unit != std::string_view("戶")) return false;
+  if (unit.size() != 3 || (unit != std::string_view("家") && unit != std::string_view("户") && unit != std::string_view("戶")))
+    return false;
   const bool firms = ends_with(name, U"企业") || ends_with(name, U"市场主体") || ends_with(name, U"经营主体");
   // Words that continue a figure before them (500强企业, 亿元以上企业) leave a name of the figure's
   // tail: no class of firms.

@@ -974,7 +974,8 @@ namespace {
 double as_written(double v) {
   if (!std::isfinite(v) || v == 0) return v;
   // Whole numbers below 10^15 are exact in a double and print back unchanged: no need to print them.
-  if (std::fabs(v) < 1e15 && std::floor(v) == v) return v;
+  // (v == trunc(v) tested by a conversion: std::floor is a library call without SSE4.1)
+  if (std::fabs(v) < 1e15 && static_cast<double>(static_cast<long long>(v)) == v) return v;
   // to_chars with a precision prints as printf's %.15g does, and from_chars rounds as strtod does,
   // without their locale and format parsing.
   char buffer[32];
