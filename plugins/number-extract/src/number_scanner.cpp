@@ -167,9 +167,12 @@ struct Quantity {
 
 // Reads a numeral at i and the unit words after it.
 std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
+  // One object returned from every path, so it is built in the caller's place (called for every
+  // candidate numeral; a copy of the quantity cost as much as reading its unit).
+  std::optional<Quantity> out;
   auto num = parse_numeral(t, i);
-  if (!num) return std::nullopt;
-  Quantity q;
+  if (!num) return out;
+  Quantity& q = out.emplace();
   q.num = *num;
   q.value = num->value;
   std::size_t k = num->end;
@@ -212,7 +215,7 @@ std::optional<Quantity> read_quantity(const FoldedText& t, std::size_t i) {
     }
   }
   q.end = k;
-  return q;
+  return out;
 }
 
 bool is_year_number(const Numeral& n) {
