@@ -126,14 +126,21 @@ ParsedGlossary parse_numbered(std::string_view text, Span body, NumberStyle styl
   ParsedGlossary out;
   out.numbered = true;
   std::vector<Candidate> found;
-  for (std::size_t pos = body.begin; pos < body.end; pos = next_pos(text, pos)) {
-    const char32_t c = at(text, pos);
-    if (digit_value(c) < 0 && c != '(' && c != 0xFF08 && c != '[' && c != 0x3010 && c != 0xFF3B && c != 0x3014) continue;
+  // One decode per code point gives both the code point and the next position (at() and next_pos()
+  // would decode it twice).
+  for (std::size_t pos = body.begin; pos < body.end;) {
+    std::size_t after = pos;
+    const char32_t c = utf8::next(text, after);
+    if (digit_value(c) < 0 && c != '(' && c != 0xFF08 && c != '[' && c != 0x3010 && c != 0xFF3B && c != 0x3014) {
+      pos = after;
+      continue;
+    }
     const int expected = found.empty() ? 1 : found.back().number.number + 1;
     if (auto cand = numbered_candidate(text, body, pos, style, expected)) {
       found.push_back(*cand);
-      pos = cand->colon;
+      after = next_pos(text, cand->colon);
     }
+    pos = after;
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
     ParsedEntry entry;
