@@ -804,6 +804,10 @@ class Scanner {
   // a whole number and a fraction), 1/3, and 1 4/3 (a whole number, one space, a slash fraction).
   std::optional<Fraction> fraction_at(const Quantity& q) const {
     const Numeral& n = q.num;
+    // Every fraction below goes on with 分 or 又 (after spaces), a multiplier, a slash or a space:
+    // most numbers are followed by none of them (tried for every quantity).
+    if (const char32_t c = t_.at(n.end); c != U' ' && c != U'/' && c != U'分' && c != U'又' && multiplier(c) == 0)
+      return std::nullopt;
     if (auto f = chinese_fraction(n)) return f;
     if (q.unit) return std::nullopt;
     if (const std::size_t k = skip_spaces(n.end); t_.at(k) == U'又') {
