@@ -92,7 +92,9 @@ std::size_t read_arabic(const FoldedText& t, std::size_t i, double& value, int& 
 }  // namespace
 
 std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool spaced) {
-  Numeral n;
+  // One object returned from every path, so the numeral is built in the caller's place.
+  std::optional<Numeral> result;
+  Numeral& n = result.emplace();
   n.begin = i;
   double total = 0;        // groups closed by a scale word (万, 亿, 兆)
   double section = 0;      // below the current scale word
@@ -224,7 +226,10 @@ std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool sp
     }
     break;
   }
-  if (!any) return std::nullopt;
+  if (!any) {
+    result.reset();
+    return result;
+  }
   if (pending >= 0) {
     // 一万三 is 13000 and 四百五 is 450: a lone digit right after a multiplier of 100 or more
     // stands for the next lower place.
@@ -235,7 +240,7 @@ std::optional<Numeral> parse_numeral(const FoldedText& t, std::size_t i, bool sp
   n.value = total + section;
   n.end = end;
   if (!n.chinese) n.digit_string = false;
-  return n;
+  return result;
 }
 
 }  // namespace number_extract
