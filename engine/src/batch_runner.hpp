@@ -61,8 +61,9 @@ struct RunSummary {
 
 /// Processes every document of @p inputs through @p pipeline. Stage instances are created before the
 /// first document (throws StageStartError when one cannot be); a document that fails in any stage is
-/// recorded and the batch goes on. Writes OUTDIR/.docpipe/journal.tsv, and a checkpoint per document
-/// when the pipeline has an exporting part to replay it through (replay_start()).
+/// recorded and the batch goes on. Writes OUTDIR/.docpipe/journal.tsv, and a checkpoint record per
+/// document, appended to the run's checkpoint pack, when the pipeline has an exporting part to replay it
+/// through (replay_start(); CheckpointStore).
 /// After SIGINT/SIGTERM (install_stop_handlers()) no new document starts; in-flight ones finish, the
 /// stages finish and the summary names the signal.
 RunSummary run_batch(const ResolvedPipeline& pipeline, InputSource& inputs, const RunOptions& options);
