@@ -37,6 +37,33 @@ class CharModel {
       return logs_->product(backoff_q_[prev], unigram_q_[cur]);
     return log_bigram_in_row(r, prev, cur);
   }
+  /// A first character looked up once (its row's signature too), to score many second characters
+  /// after it with score_in_row().
+  struct PairRow {
+    int prev = -1;                          ///< Index of the first character (-1: unknown).
+    const std::uint64_t* bits = nullptr;    ///< Its row's signature (null when prev is -1).
+    unsigned shift = 0;                     ///< 32 less the signature's bits.
+    std::uint8_t backoff_q = 0;             ///< Its quantized backoff weight.
+  };
+  /// The row of index @p prev (as index_of() gives) for score_in_row(); builds the rows if need be.
+  PairRow pair_row(int prev) const noexcept {
+    PairRow p;
+    p.prev = prev;
+    if (prev < 0) return p;
+    const Rows& r = rows();
+    p.bits = r.signature.data() + r.signature_start[prev];
+    p.shift = 32u - r.signature_bits[prev];
+    p.backoff_q = backoff_q_[prev];
+    return p;
+  }
+  /// score_indices(@p p.prev, @p cur), bit for bit, with the row's lookups done once.
+  double score_in_row(const PairRow& p, int cur) const noexcept {
+    if (cur < 0) return kUnknown;
+    if (p.prev < 0) return logs_->single[unigram_q_[cur]];
+    const std::uint32_t bit = (static_cast<std::uint32_t>(cur) * 0x9E3779B1u) >> p.shift;
+    if (!((p.bits[bit >> 6] >> (bit & 63)) & 1)) return logs_->product(p.backoff_q, unigram_q_[cur]);
+    return log_bigram_in_row(*rows_, p.prev, cur);
+  }
   /// log10 P(@p cur | @p prev2 @p prev), the trigram probability.
   double score(char32_t prev2, char32_t prev, char32_t cur) const noexcept;
   /// Two characters of context looked up once, to score many characters after them.

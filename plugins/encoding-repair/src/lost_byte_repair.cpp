@@ -26,6 +26,7 @@ constexpr double kInsertCost = -1.0;   // a user-defined-area pair dropped by th
 constexpr double kOrphanCost = -0.5;   // a lead byte before an invalid trail, written as `?`
 constexpr double kLostCost = -4.0;     // a lead byte and an ASCII trail both dropped (rare, and cheap to fake)
 constexpr std::size_t kBeam = 16;
+constexpr std::size_t kPruneHead = 64;  // sorted places prune() reads before falling back to a full sort
 constexpr std::size_t kDoubleFirsts = 24;  // first characters tried for two dropped pairs after the lost lead
 constexpr std::size_t kDoubleThirds = 4;   // third characters kept per second one for two dropped pairs
 constexpr std::size_t kDoubleChains = 24;  // chains of two dropped pairs rescored in context per first character
@@ -41,6 +42,7 @@ const double kModelShare = std::log10(1 - kCacheWeight);
 constexpr double kMaxTerm = 0.5;
 static_assert(CharModel::kMaxScore < kMaxTerm);
 constexpr double kLn10 = 2.302585092994046;
+constexpr unsigned kContextBits = 10;  // 1024 contexts (32 KB)
 constexpr unsigned kMemoBits = 12;  // 4096 scores (64 KB): stays in the processor's cache
 
 /// One character of the damaged run, as the bytes the out-of-step decoder read.
@@ -337,8 +339,9 @@ class RunSearch {
   double sc(Context& x, char32_t c) {
     auto score = [&](bool expected) {
       if (!x.ready) {
-        x.model = model_.context(x.a, x.b);
-        x.cache = cache_.row(x.b);
+        const LookedUp& l = looked_up(x.a, x.b);
+        x.model = l.model;
+        x.cache = l.cache;
         x.ready = true;
       }
       const double cached = cache_.probability(x.cache, c);
@@ -347,6 +350,25 @@ class RunSearch {
     if (expected_after(x.b, c)) return score(true);
     // Otherwise the score depends on the document alone: kept across runs.
     return trigram_memo_.get(x.a, x.b, c, [&] { return score(false); });
+  }
+
+  /// The model's context and the document's row of (@p a, @p b), from a small direct-mapped memo:
+  /// the same few hundred contexts (a node's last two characters, a node's last and a first
+  /// character read after it) are looked up again at every layer and pass.
+  struct LookedUp {
+    std::uint64_t key = ~std::uint64_t{0};  // no key: (a, b) = (~0, ~0) is no pair of characters
+    CharModel::Context model{};
+    DocumentCache::Row cache{};
+  };
+  const LookedUp& looked_up(char32_t a, char32_t b) {
+    const std::uint64_t key = (std::uint64_t{a} << 32) | b;
+    LookedUp& slot = contexts_[static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kContextBits))];
+    if (slot.key != key) {
+      slot.model = model_.context(a, b);
+      slot.cache = cache_.row(b);
+      slot.key = key;
+    }
+    return slot;
   }
 
   /// A model score @p m interpolated with the probability @p cached from the document.
@@ -362,6 +384,13 @@ class RunSearch {
   double pair_score(char32_t a, int ai, char32_t b, int bi) const {
     // Not memoized: the pairs asked for are nearly all different.
     const double m = model_.score_indices(ai, bi);
+    return expected_after(a, b) ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * expected_p_) : m;
+  }
+
+  /// pair_score(a, index_of(a), b, @p bi) for @p row = pair_row(index_of(a)), bit for bit: the loops
+  /// that score one first character against many second ones look its row up once.
+  double pair_score(const CharModel::PairRow& row, char32_t a, char32_t b, int bi) const {
+    const double m = model_.score_in_row(row, bi);
     return expected_after(a, b) ? std::log10((1 - kCacheWeight) * std::exp(m * kLn10) + kCacheWeight * expected_p_) : m;
   }
 
@@ -480,9 +509,9 @@ class RunSearch {
       auto& slot = best_cache[i];
       if (slot.first == c1) return slot.second;
       std::pair<double, const Half*> top[3] = {{-1e300, nullptr}, {-1e300, nullptr}, {-1e300, nullptr}};
-      const int i1 = model_.index_of(c1);
+      const CharModel::PairRow row = model_.pair_row(model_.index_of(c1));
       for (const Half& h : hs) {
-        const double b = pair_score(c1, i1, h.c2, h.i2) + h.ahead;
+        const double b = pair_score(row, c1, h.c2, h.i2) + h.ahead;
         if (b <= top[2].first) continue;
         top[2] = {b, &h};
         std::sort(std::begin(top), std::end(top), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -566,10 +595,13 @@ class RunSearch {
       if (slot.round == thirds_round_) return slot;
       slot.round = thirds_round_;
       for (std::size_t j = 0; j < kDoubleThirds; ++j) slot.score[j] = -1e300, slot.c[j] = 0;
+      const CharModel::PairRow row = model_.pair_row(i2);
       for (const unsigned char q2 : vanishing_after_[p2]) {
         char32_t c3 = bn.c[q2];
         if (!c3) continue;
-        double b = pair_score(c2, i2, c3, bn.index[q2]) + bn.ahead[q2];
+        double b = pair_score(row, c2, c3, bn.index[q2]) + bn.ahead[q2];
+        // The slots are kept best first: one no better than the last moves none.
+        if (b <= slot.score[kDoubleThirds - 1]) continue;
         for (std::size_t j = 0; j < kDoubleThirds; ++j)
           if (b > slot.score[j]) {
             std::swap(b, slot.score[j]);
@@ -586,11 +618,11 @@ class RunSearch {
     std::vector<Chain> chains;
     for (const auto& [p1, c1] : firsts) {
       chains.clear();
-      const int i1 = model_.index_of(c1);
+      const CharModel::PairRow row = model_.pair_row(model_.index_of(c1));
       for (const unsigned char q1 : vanishing_after_[p1]) {
         for (const auto& [p2, c2, i2] : double_seconds_[q1]) {
           const Thirds& t = best_thirds(static_cast<unsigned char>(q1), p2, c2, i2);
-          const double first_pair = pair_score(c1, i1, c2, i2);
+          const double first_pair = pair_score(row, c1, c2, i2);
           for (std::size_t j = 0; j < kDoubleThirds; ++j)
             if (t.c[j]) chains.push_back({first_pair + t.score[j], c2, t.c[j]});
         }
@@ -612,20 +644,45 @@ class RunSearch {
 
   /// The kBeam best nodes of @p v with distinct (last, prev), best first.
   std::vector<Node> prune(const std::vector<Node>& v) {
-    // Sorted as (score, position) pairs: std::sort moves them for the same comparisons as it would
-    // the nodes, so ties come out in the same order, at a third of the bytes moved.
-    order_.clear();
-    for (std::size_t i = 0; i < v.size(); ++i) order_.push_back({v[i].score, static_cast<std::uint32_t>(i)});
-    std::sort(order_.begin(), order_.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     std::vector<Node> kept;
     kept.reserve(kBeam);
-    for (const Ranked& r : order_) {
-      const Node& n = v[r.at];
-      bool dup = false;
-      for (const Node& k : kept) dup |= k.last == n.last && k.prev == n.prev;
-      if (!dup) kept.push_back(n);
-      if (kept.size() == kBeam) break;
-    }
+    auto by_score = [](const Ranked& a, const Ranked& b) { return a.score > b.score; };
+    // Nodes are picked from a full sort of (score, position) pairs (std::sort moves them for the
+    // same comparisons as it would the nodes, so ties come out in the same order). Only the first
+    // few sorted places are read: a partial sort of the best kPruneHead gives those places the same
+    // nodes in the same order whenever no two of the places read, nor the last one read and the
+    // next, tie; otherwise the full sort decides, on the pairs in their original order.
+    auto fill = [&] {
+      order_.clear();
+      for (std::size_t i = 0; i < v.size(); ++i) order_.push_back({v[i].score, static_cast<std::uint32_t>(i)});
+    };
+    // Walks the sorted places from the first, up to @p limit, keeping distinct nodes; returns how
+    // many places it read.
+    auto walk = [&](std::size_t limit) {
+      kept.clear();
+      std::size_t j = 0;
+      while (j < limit && kept.size() < kBeam) {
+        const Node& n = v[order_[j++].at];
+        bool dup = false;
+        for (const Node& k : kept) dup |= k.last == n.last && k.prev == n.prev;
+        if (!dup) kept.push_back(n);
+      }
+      return j;
+    };
+    fill();
+    const std::size_t head = std::min(order_.size(), kPruneHead);
+    std::partial_sort(order_.begin(), order_.begin() + head, order_.end(), by_score);
+    const std::size_t read = walk(head);
+    // Places 0..read (the one after the last read too, when there is one) must hold strictly
+    // decreasing scores, all known from the partial sort.
+    bool exact = kept.size() == kBeam || head == order_.size();
+    const std::size_t last = std::min(read + 1, order_.size());
+    if (exact && last > head) exact = false;
+    for (std::size_t j = 0; exact && j + 1 < last; ++j) exact = order_[j].score > order_[j + 1].score;
+    if (exact) return kept;
+    fill();
+    std::sort(order_.begin(), order_.end(), by_score);
+    walk(order_.size());
     return kept;
   }
 
@@ -928,6 +985,7 @@ class RunSearch {
   std::vector<bool> double_at_;
   DocumentCache cache_;
   ScoreMemo trigram_memo_{kMemoBits};  // sc() without the expected enumerator
+  std::vector<LookedUp> contexts_ = std::vector<LookedUp>(std::size_t{1} << kContextBits);  // looked_up()'s memo
   EnumeratorLists lists_;
   char32_t expected_ = 0;    // the enumerator the document's lists lack in the current run, or 0
   double expected_p_ = 0;    // its probability at any character of the run

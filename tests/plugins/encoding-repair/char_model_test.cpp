@@ -242,11 +242,13 @@ TEST_CASE("scores from looked-up characters and contexts equal the plain formula
   for (std::size_t i = 1; i < chars.size(); ++i) {
     const CharModel::Context context = model.context(chars[i - 1], chars[i]);
     const int before = model.index_of(chars[i]);
+    const CharModel::PairRow row = model.pair_row(before);
     // Every character of the sample after this one and after this context.
     for (char32_t c : chars) {
       differ += model.score(context, c) != reference.score(chars[i - 1], chars[i], c);
       differ += model.score_indices(before, model.index_of(c)) != reference.score(chars[i], c);
-      checked += 2;
+      differ += model.score_in_row(row, model.index_of(c)) != reference.score(chars[i], c);
+      checked += 3;
     }
   }
   CHECK(checked > 300000);
