@@ -42,6 +42,7 @@ const double kModelShare = std::log10(1 - kCacheWeight);
 constexpr double kMaxTerm = 0.5;
 static_assert(CharModel::kMaxScore < kMaxTerm);
 constexpr double kLn10 = 2.302585092994046;
+constexpr double kBoundSlack = 1e-6;  // rounding allowance of the search's upper bounds (scores are sums of a few hundred terms)
 constexpr unsigned kContextBits = 10;  // 1024 contexts (32 KB)
 constexpr unsigned kMemoBits = 12;  // 4096 scores (64 KB): stays in the processor's cache
 
@@ -504,7 +505,8 @@ class RunSearch {
     halves.resize(vanish_leads_.size());
     for (auto& h : halves) h.clear();
     // The three best second halves after c1 by bigram, found once per (p, c1) and layer.
-    std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache(vanish_leads_.size(), {0, {}});
+    auto& best_cache = best_cache_;
+    best_cache.assign(vanish_leads_.size(), {0, {}});
     auto best_halves = [&](std::size_t i, char32_t c1, const std::vector<Half>& hs) -> const std::array<const Half*, 3>& {
       auto& slot = best_cache[i];
       if (slot.first == c1) return slot.second;
@@ -611,11 +613,7 @@ class RunSearch {
       return slot;
     };
     // The best chains by bigram, rescored in context below.
-    struct Chain {
-      double score;
-      char32_t c2, c3;
-    };
-    std::vector<Chain> chains;
+    std::vector<Chain>& chains = chains_;
     for (const auto& [p1, c1] : firsts) {
       chains.clear();
       const CharModel::PairRow row = model_.pair_row(model_.index_of(c1));
@@ -735,6 +733,15 @@ class RunSearch {
     return true;
   }
 
+  /// Above anything wildcard(pend, s, @p i, ...) can give: the character read and the one after it,
+  /// then (inside the text) the rest of the text as is, whose first term depends on the reading.
+  /// kBoundSlack covers the rounding of the sums, many orders of magnitude smaller.
+  double wildcard_bound(std::size_t i) const {
+    return 2 * kMaxTerm + (i < seq_.size() ? kMaxTerm + suffix_[i] : 0.0) + kBoundSlack;
+  }
+  /// The same for wildcard_after_drop(): a third character read, and the dropped pair's cost.
+  double wildcard_after_drop_bound(std::size_t i) const { return wildcard_bound(i) + kMaxTerm + kInsertCost; }
+
   /// Like wildcard(), after a dropped pair: (pend, p) then a character (q, W) whose bytes are both
   /// unknown, where (p, q) vanished. Run endings lose the last trail W, so a pair dropped just
   /// before one leaves two characters to guess; the second is one of the common characters.
@@ -822,19 +829,25 @@ class RunSearch {
         double v = 0;
         // At the end of the text nothing follows that could have been lost.
         const bool at_end = tokens_[k - 1].end >= text_.size();
-        if (wildcard(pend, s, k + 1, c, v))
+        // An ending that cannot beat the best so far is not searched: each bound is every term an
+        // ending adds, kMaxTerm for each scored one, and consider() takes only a higher total.
+        auto may_win = [&](double bound, double cost) { return s.score + bound + cost > best.total; };
+        if (may_win(wildcard_bound(k + 1), at_end ? 0.0 : kLostCost) && wildcard(pend, s, k + 1, c, v))
           consider({s.score + v + (at_end ? 0.0 : kLostCost), k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
                     at_end ? "the text ends inside the run" : "lead byte and invalid trail dropped", false, !at_end});
-        if (k < tokens_.size() && tokens_[k].may_orphan && wildcard(pend, s, k + 2, c, v))
+        if (k < tokens_.size() && tokens_[k].may_orphan && may_win(wildcard_bound(k + 2), kOrphanCost) &&
+            wildcard(pend, s, k + 2, c, v))
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c}, 1, tokens_[k].end, s.inserts,
                     "ended at a lead byte and invalid trail written as ?", false, tokens_[k].end < text_.size()});
         // The same endings after a dropped pair; searched only where the run may end, not at
         // every layer (a dropped lead and trail is rare, and this costs a scan of common characters).
         char32_t c2 = 0;
-        if (ni < kDropEndBeam && at_end && wildcard_after_drop(pend, s, k + 1, c, c2, v))
+        if (ni < kDropEndBeam && at_end && may_win(wildcard_after_drop_bound(k + 1), 0.0) &&
+            wildcard_after_drop(pend, s, k + 1, c, c2, v))
           consider({s.score + v, k, static_cast<int>(ni), {c, c2}, 2, tokens_[k - 1].end, s.inserts + 1,
                     "the text ends inside the run", true, false});
-        if (ni < kDropEndBeam && k < tokens_.size() && tokens_[k].may_orphan && wildcard_after_drop(pend, s, k + 2, c, c2, v))
+        if (ni < kDropEndBeam && k < tokens_.size() && tokens_[k].may_orphan &&
+            may_win(wildcard_after_drop_bound(k + 2), kOrphanCost) && wildcard_after_drop(pend, s, k + 2, c, c2, v))
           consider({s.score + v + kOrphanCost, k, static_cast<int>(ni), {c, c2}, 2, tokens_[k].end, s.inserts + 1,
                     "ended at a lead byte and invalid trail written as ?", true, tokens_[k].end < text_.size()});
       }
@@ -953,6 +966,11 @@ class RunSearch {
   };
   std::vector<Ranked> order_;  // prune()'s sort, kept to reuse its memory
   std::vector<Node> candidates_;  // expand()'s result
+  struct Chain {
+    double score;
+    char32_t c2, c3;
+  };
+  std::vector<Chain> chains_;  // expand_double()'s, per first character
   /// A second half (q, next) of a dropped pair (p, q), read after it.
   struct Half {
     unsigned char q;
@@ -961,6 +979,7 @@ class RunSearch {
     double ahead;  // bigram score of the character the reading continues with after c2
   };
   std::vector<std::vector<Half>> halves_;  // expand()'s, by vanishing lead
+  std::vector<std::pair<char32_t, std::array<const Half*, 3>>> best_cache_;  // expand()'s, by vanishing lead
   /// The characters (q, next) of one expand() call by lead q (0 where none), with their model index
   /// and the bigram score of the character the reading continues with after them: the last character
   /// read around one dropped pair (expand()) or two (expand_double()).
