@@ -324,8 +324,14 @@ class RunSearch {
   /// log10 P(c | a b): the character model interpolated with the document's own pairs, and with
   /// the enumerator the document's lists lack here (as likely at any character up to its follower).
   double sc(char32_t a, char32_t b, char32_t c) {
-    Context x{a, b};
-    return sc(x, c);
+    // sc(Context&) for a context used once: nothing is built unless the memo lacks the score.
+    auto score = [&](bool expected) {
+      const LookedUp& l = looked_up(a, b);
+      const double cached = cache_.probability(l.cache, c);
+      return mix(model_.score(l.model, c), expected ? std::max(expected_p_, cached) : cached);
+    };
+    if (expected_after(b, c)) return score(true);
+    return trigram_memo_.get(a, b, c, [&] { return score(false); });
   }
 
   /// Two characters of context for sc() of many characters after them: the model's context and the
