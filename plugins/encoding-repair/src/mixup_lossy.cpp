@@ -362,7 +362,10 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
 bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
   if (c < 0x80) return c != '\n' && c != '\r';
   if (c == utf8::replacement_character) return true;
-  return mix.wrong_is_cp1252 ? windows_1252::byte_of(c) >= 0 : wrong.encode_any(c) != 0;
+  if (mix.wrong_is_cp1252) return windows_1252::byte_of(c) >= 0;
+  // WHATWG's gb18030 decoder reads a lone byte 0x80 (a UTF-8 trail byte) as `€`: a region of
+  // UTF-8 read that way goes on across it, as the lossless runs do.
+  return wrong.encode_any(c) != 0 || (c == 0x20AC && mix.right_is_utf8);
 }
 
 }  // namespace

@@ -115,9 +115,12 @@ bool mostly_cjk(std::string_view s) {
 class RunWeights {
  public:
   static constexpr std::uint8_t kNoGbk = 255;
+  /// The euro sign, a run character too: WHATWG's gb18030 decoder reads a lone byte 0x80 as `€`
+  /// (a UTF-8 trail byte where it expected a lead), in the middle of utf8-as-gbk mojibake.
+  static constexpr char32_t kEuro = 0x20AC;
   RunWeights(const CharModel& model, const DoubleByteTable& gbk) : w_(0x10000 + 3, kNoGbk) {
     for (char32_t c = 0; c < 0x10000; ++c) {
-      if (!gbk.encode_any(c)) {
+      if (!gbk.encode_any(c) && c != kEuro) {
         w_[c] = kNoGbk;
         continue;
       }
@@ -248,6 +251,9 @@ struct LatinState {
   std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
   // Readings believed only when the document has evidence of the same mix-up elsewhere.
   std::vector<MixupFix> weak_latin, short_gbk;
+  // Runs of one or two user-defined GBK characters read as Big5 (`一、` before `2023年`): believed
+  // only when a long run of the document was read so too.
+  std::vector<MixupFix> short_big5;
   int latin_evidence = 0;
   bool long_gbk = false;
   bool replacement = false;  // a U+FFFD was met
@@ -326,6 +332,9 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
                                                LatinState& state, const std::vector<std::size_t>& own) {
   if (state.latin_evidence >= 2) out.insert(out.end(), state.weak_latin.begin(), state.weak_latin.end());
   if (state.long_gbk) out.insert(out.end(), state.short_gbk.begin(), state.short_gbk.end());
+  if (!state.short_big5.empty() &&
+      std::any_of(out.begin(), out.end(), [](const MixupFix& f) { return f.kind == "mojibake-big5-as-gbk"; }))
+    out.insert(out.end(), state.short_big5.begin(), state.short_big5.end());
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
@@ -350,6 +359,27 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
     return merged;
   }
   return out;
+}
+
+/// True when the UTF-8 at @p p (valid, at least one byte before the end) starts a character of the
+/// Private Use Area U+E000..U+F8FF, where decoders put GBK's user-defined pairs.
+inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xEE || (p[0] == 0xEF && p[1] < 0xA4); }
+
+/// Reads the run [@p begin, @p end) of one or two characters, all user-defined GBK pairs (Private
+/// Use Area), as Big5 (Big5's 一 and 、 are user-defined in GBK): too short for the model to
+/// judge alone, so kept aside for evidence elsewhere. Out of line: the clean-text scan stays small.
+[[gnu::noinline]] void short_private_run(std::string_view text, std::size_t begin, std::size_t end, const CharModel& model,
+                                         LatinState& state) {
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string bytes;
+  for (std::size_t q = begin; q < end;) {
+    const char32_t d = utf8::next(text, q);
+    const std::uint16_t g = d >= 0xE000 && d <= 0xF8FF ? gbk.encode_any(d) : 0;
+    if (!g) return;
+    bytes += static_cast<char>(g >> 8);
+    bytes += static_cast<char>(g & 0xFF);
+  }
+  consider(state.short_big5, text, begin, end, strict_double_byte(bytes, Legacy::big5), "mojibake-big5-as-gbk", model);
 }
 
 /// GBK read as Big5 by a decoder with more of Big5 than ours (the ETEN extension's kana and circled
@@ -430,7 +460,9 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       pos = latin_run(text, pos, next, model, latin);
       continue;
     }
-    if (weights.of(c) != RunWeights::kNoGbk) {
+    // A run never starts at `€`: in mojibake it stands for a UTF-8 trail byte, so it follows the
+    // character of its lead (a real euro sign after ASCII, `100€`, starts nothing).
+    if (c != RunWeights::kEuro && weights.of(c) != RunWeights::kNoGbk) {
       // A CJK run; examined only when its characters are rare (mojibake is made of rare ones).
       std::size_t end = pos, chars = 0;
       std::uint64_t weight = 0;
@@ -459,28 +491,33 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         ++chars;
         end = q;
       }
+      if (chars < 3 && private_use_at(s + pos)) short_private_run(text, pos, end, model, latin);
       const std::string_view run = text.substr(pos, end - pos);
       if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
         // `wire`: the bytes a GBK decoder read, taking € for the single byte 0x80 as WHATWG's does
         // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's begin.
         const auto& big5 = DoubleByteTable::get(Legacy::big5);  // built here: clean UTF-8 never needs it
         std::string as_gbk, as_big5, wire;
-        std::vector<std::size_t> starts;
+        std::vector<std::size_t> starts, euros;  // euros: where in `wire` each `€`'s byte is
         bool big5_ok = true;
         std::size_t q = 0, han = 0;
         while (q < run.size()) {
           const char32_t d = utf8::next(run, q);
+          if (d == RunWeights::kEuro) euros.push_back(wire.size());
           han += han_or_private(d);
           const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
           starts.push_back(wire.size());
-          if (d == 0x20AC) {
+          if (d == RunWeights::kEuro) {
+            // The one byte WHATWG's decoder read as `€`; Big5 has no byte 0x80, so the Big5 reading
+            // of such a run fails, as it must.
             wire += '\x80';
+            as_gbk += '\x80';
           } else {
             wire += static_cast<char>(g >> 8);
             wire += static_cast<char>(g & 0xFF);
+            as_gbk += static_cast<char>(g >> 8);
+            as_gbk += static_cast<char>(g & 0xFF);
           }
-          as_gbk += static_cast<char>(g >> 8);
-          as_gbk += static_cast<char>(g & 0xFF);
           if (!b) big5_ok = false;
           as_big5 += static_cast<char>(b >> 8);
           as_big5 += static_cast<char>(b & 0xFF);
@@ -500,7 +537,17 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           std::string trimmed = wire.substr(starts[static_cast<std::size_t>(skip)]);
           for (int cut = 0; cut < 3 && !utf8::is_valid(trimmed) && !trimmed.empty(); ++cut) trimmed.pop_back();
           if (utf8::is_valid(trimmed) && trimmed.size() >= 6) {
-            consider(out, text, start, end, strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
+            // A `€` in the dropped tail was no UTF-8 trail byte (`鍦ㄥ寳€5`: a real euro sign after
+            // the mojibake): the reading stops before it and the sign stays.
+            std::size_t read_end = end;
+            const std::size_t kept = starts[static_cast<std::size_t>(skip)] + trimmed.size();
+            if (!euros.empty() && euros.back() >= kept) {
+              std::size_t i = starts.size();
+              while (i > 0 && starts[i - 1] >= kept) --i;
+              read_end = pos;
+              for (std::size_t k = 0; k < i; ++k) utf8::next(text, read_end);
+            }
+            consider(out, text, start, read_end, strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
             break;
           }
           utf8::next(text, start);

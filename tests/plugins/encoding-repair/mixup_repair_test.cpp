@@ -260,3 +260,93 @@ TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension is read in part
   CHECK(repair("ぶ潔ぶ") == "ぶ潔ぶ");
   CHECK(repair("政府工作報告ぶ推動高質量發展。") == "政府工作報告ぶ推動高質量發展。");
 }
+
+namespace {
+/// @p text encoded as @p right (ICU) and read as GBK the way WHATWG's gb18030 decoder (a browser)
+/// does: a lone byte 0x80 is `€`, a user-defined-area pair its Private Use Area code point (the
+/// code DoubleByteTable::encode_any gives back), anything else it rejects U+FFFD, reading the
+/// second byte again only when it is ASCII.
+std::string as_whatwg_gbk(const std::string& text, const char* right) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string bytes(text.size() * 4 + 16, '\0');
+  bytes.resize(static_cast<std::size_t>(ucnv_convert(right, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                                                     text.data(), static_cast<int32_t>(text.size()), &st)));
+  REQUIRE(U_SUCCESS(st));
+  const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    if (b == 0x80 || b == 0xFF || i + 1 == bytes.size()) {
+      docpipe::utf8::append(out, b == 0x80 ? char32_t{0x20AC} : char32_t{0xFFFD});
+      ++i;
+      continue;
+    }
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    char32_t c = gbk.decode(b, t);
+    for (char32_t p = 0xE000; !c && p <= 0xF8FF; ++p)
+      if (!gbk.encode(p) && gbk.encode_any(p) == b * 256 + t) c = p;
+    docpipe::utf8::append(out, c ? c : char32_t{0xFFFD});
+    i += c || t >= 0x80 ? 2 : 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("UTF-8 read as GBK by a browser: `€` and Private Use Area characters inside the run") {
+  // 社会消费品零售总额同比增长 in UTF-8 is e7 a4 be e4 bc 9a e6 b6 88 e8 b4 b9 e5 93 81 e9 9b b6
+  // e5 94 ae e6 80 bb e9 a2 9d e5 90 8c e6 af 94 e5 a2 9e e9 95 bf. Read as GBK two bytes at a time,
+  // (ae e6) is a user-defined pair, U+E1BD; the lone 80 (总's second byte, where a lead was
+  // expected) is `€`; (a2 9d) user-defined again, U+E582.
+  const std::string clean = "社会消费品零售总额同比增长";
+  const std::string broken = "绀句細娑堣垂鍝侀浂鍞\uE1BD€婚\uE582鍚屾瘮澧為暱";
+  REQUIRE(as_whatwg_gbk(clean, "UTF-8") == broken);
+  std::string kind;
+  CHECK(repair(broken + "\n", &kind) == clean + "\n");
+  CHECK(kind == "mojibake-utf8-as-gbk");
+  // 一 is e4 b8 80: `涓€`, the best-known mojibake of all, at the start of the run.
+  const std::string first = "一季度全市社会消费品零售总额同比增长百分之八";
+  const std::string first_broken = as_whatwg_gbk(first, "UTF-8");
+  REQUIRE(first_broken.rfind("涓€", 0) == 0);
+  CHECK(repair(first_broken) == first);
+  // A `€` at the end of the run (a trail byte 80 before ASCII) is read too: 一 then 5.
+  const std::string tail = "社会消费品零售总额同比增长一5";
+  REQUIRE(as_whatwg_gbk(tail, "UTF-8").find("€5") != std::string::npos);
+  CHECK(repair(as_whatwg_gbk(tail, "UTF-8")) == tail);
+}
+
+TEST_CASE("a real euro sign or Private Use Area character stays") {
+  // In clean text: a price in euros, the sign between Han characters, a user-defined character
+  // (a company's own glyph in the Private Use Area) beside Chinese text.
+  for (const std::string clean : {"门票价格为€5，比去年上涨百分之十。", "欧元符号€用于标价。", "€政府工作报告",
+                                   "本公司标志\uE000位于首页，\uE5E6\uE4C8经济社会发展。"}) {
+    INFO(clean);
+    CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
+  }
+  // A real euro sign right after mojibake (before ASCII) is not taken for the byte 0x80: the run is
+  // read up to it and the sign stays.
+  const std::string broken = mix_up(kSimplified, "UTF-8", "windows-936-2000");
+  CHECK(repair(broken + "€5") == kSimplified + "€5");
+  CHECK(repair(broken + "€") == kSimplified + "€");
+}
+
+TEST_CASE("Big5 read as GBK by a browser: user-defined pairs are read back") {
+  // Big5 一 (a4 40) and 、 (a1 42) are user-defined pairs in GBK: U+E5E6 and U+E4C8.
+  const std::string clean = "一、政府工作報告經濟社會發展";
+  const std::string broken = as_whatwg_gbk(clean, "windows-950-2000");
+  REQUIRE(broken.rfind("\uE5E6\uE4C8", 0) == 0);
+  std::string kind;
+  CHECK(repair(broken + "\n", &kind) == clean + "\n");
+  CHECK(kind == "mojibake-big5-as-gbk");
+  // Alone before ASCII the two are too short a run to judge: read where the document has a long
+  // Big5-as-GBK run, else left alone (a real user-defined character).
+  const std::string heading = as_whatwg_gbk("一、2023年工作回顧\n", "windows-950-2000");
+  REQUIRE(heading == "\uE5E6\uE4C8" + as_whatwg_gbk("2023年工作回顧\n", "windows-950-2000"));
+  CHECK(repair(heading + broken + "\n") == "一、2023年工作回顧\n" + clean + "\n");
+  CHECK(repair(heading) == "一、2023年工作回顧\n");  // 年工作回顧's own mojibake is evidence enough
+  CHECK(find_mixup_fixes("\uE5E6\uE4C8 2023年工作回顾\n", CharModel::embedded()).empty());
+}
