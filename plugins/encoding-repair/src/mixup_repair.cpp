@@ -382,6 +382,34 @@ inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xE
   consider(state.short_big5, text, begin, end, strict_double_byte(bytes, Legacy::big5), "mojibake-big5-as-gbk", model);
 }
 
+/// Reads the characters [@p first, @p last) of a CJK run as UTF-8 read as GBK: @p wire holds the
+/// bytes the GBK decoder read (one, 0x80, for a `€`), @p starts where each character's bytes begin
+/// in it, @p at where each character (and, last, the run's end) begins in @p text. The part may
+/// start with a few real characters (一、), and a UTF-8 sequence cut at its end is common: the
+/// first starts are tried, dropping an incomplete tail. Returns false when none gives valid UTF-8.
+bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const CharModel& model, const std::string& wire,
+                    const std::vector<std::size_t>& starts, const std::vector<std::size_t>& at, std::size_t first,
+                    std::size_t last) {
+  const std::size_t wire_end = last < starts.size() ? starts[last] : wire.size();
+  for (std::size_t skip = first; skip < first + 4 && skip < last; ++skip) {
+    std::string trimmed = wire.substr(starts[skip], wire_end - starts[skip]);
+    for (int cut = 0; cut < 3 && !utf8::is_valid(trimmed) && !trimmed.empty(); ++cut) trimmed.pop_back();
+    if (!utf8::is_valid(trimmed) || trimmed.size() < 6) continue;
+    // A `€` in the dropped tail was no UTF-8 trail byte (`鍦ㄥ寳€5`: a real euro sign after the
+    // mojibake): the reading stops before the first character dropped whole, and the sign stays.
+    const std::size_t kept = starts[skip] + trimmed.size();
+    std::size_t read_end = last;
+    bool euro_dropped = false;
+    for (std::size_t k = last; k > skip && starts[k - 1] >= kept; --k) {
+      euro_dropped = euro_dropped || (k < starts.size() ? starts[k] : wire.size()) - starts[k - 1] == 1;
+      read_end = k - 1;
+    }
+    consider(out, text, at[skip], at[euro_dropped ? read_end : last], strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
+    return true;
+  }
+  return false;
+}
+
 /// GBK read as Big5 by a decoder with more of Big5 than ours (the ETEN extension's kana and circled
 /// figures: 稳中求进 as 恛笢⑴輛) leaves characters Big5 has no code for here: each part of the run
 /// between them is read as GBK on its own.
@@ -495,15 +523,17 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       const std::string_view run = text.substr(pos, end - pos);
       if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
         // `wire`: the bytes a GBK decoder read, taking € for the single byte 0x80 as WHATWG's does
-        // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's begin.
+        // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's bytes
+        // begin in it; `at`: where each character begins in the text.
         const auto& big5 = DoubleByteTable::get(Legacy::big5);  // built here: clean UTF-8 never needs it
         std::string as_gbk, as_big5, wire;
-        std::vector<std::size_t> starts, euros;  // euros: where in `wire` each `€`'s byte is
-        bool big5_ok = true;
+        std::vector<std::size_t> starts, at;
+        bool big5_ok = true, euro = false;
         std::size_t q = 0, han = 0;
         while (q < run.size()) {
+          at.push_back(pos + q);
           const char32_t d = utf8::next(run, q);
-          if (d == RunWeights::kEuro) euros.push_back(wire.size());
+          euro = euro || d == RunWeights::kEuro;
           han += han_or_private(d);
           const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
           starts.push_back(wire.size());
@@ -529,28 +559,17 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           pos = end;
           continue;
         }
-        // The run may start with a few real characters (一、), and a UTF-8 sequence cut at its end
-        // is common: try the first starts, dropping an incomplete tail.
-        std::size_t start = pos;
-        for (int skip = 0; skip < 4 && start < end; ++skip) {
-          if (static_cast<std::size_t>(skip) >= starts.size()) break;
-          std::string trimmed = wire.substr(starts[static_cast<std::size_t>(skip)]);
-          for (int cut = 0; cut < 3 && !utf8::is_valid(trimmed) && !trimmed.empty(); ++cut) trimmed.pop_back();
-          if (utf8::is_valid(trimmed) && trimmed.size() >= 6) {
-            // A `€` in the dropped tail was no UTF-8 trail byte (`鍦ㄥ寳€5`: a real euro sign after
-            // the mojibake): the reading stops before it and the sign stays.
-            std::size_t read_end = end;
-            const std::size_t kept = starts[static_cast<std::size_t>(skip)] + trimmed.size();
-            if (!euros.empty() && euros.back() >= kept) {
-              std::size_t i = starts.size();
-              while (i > 0 && starts[i - 1] >= kept) --i;
-              read_end = pos;
-              for (std::size_t k = 0; k < i; ++k) utf8::next(text, read_end);
-            }
-            consider(out, text, start, read_end, strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
-            break;
+        at.push_back(end);
+        if (!read_utf8_part(out, text, model, wire, starts, at, 0, starts.size()) && euro) {
+          // No valid reading across a `€` that was no trail byte (a real euro sign between two
+          // mojibake runs, `鍦ㄥ€鍦ㄥ`): the parts between the signs are read apart.
+          std::size_t first = 0;
+          for (std::size_t k = 0; k <= starts.size(); ++k) {
+            const std::size_t next_start = k + 1 < starts.size() ? starts[k + 1] : wire.size();
+            if (k < starts.size() && next_start - starts[k] != 1) continue;  // not a `€` (one byte)
+            if (k > first) read_utf8_part(out, text, model, wire, starts, at, first, k);
+            first = k + 1;
           }
-          utf8::next(text, start);
         }
         consider(out, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
         if (big5_ok) consider(out, text, pos, end, strict_double_byte(as_big5, Legacy::gbk), "mojibake-gbk-as-big5", model);

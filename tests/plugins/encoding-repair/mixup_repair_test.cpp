@@ -332,6 +332,8 @@ TEST_CASE("a real euro sign or Private Use Area character stays") {
   const std::string broken = mix_up(kSimplified, "UTF-8", "windows-936-2000");
   CHECK(repair(broken + "€5") == kSimplified + "€5");
   CHECK(repair(broken + "€") == kSimplified + "€");
+  // Between two mojibake runs it leaves no valid reading of the whole: each side is read apart.
+  CHECK(repair(broken + "€" + broken + "\n") == kSimplified + "€" + kSimplified + "\n");
 }
 
 TEST_CASE("Big5 read as GBK by a browser: user-defined pairs are read back") {
