@@ -826,6 +826,15 @@ class RunSearch {
     auto consider = [&](const Ending& e) {
       if (e.total > best.total) best = e;
     };
+    // The endings back in step at the run's end are scored first and considered last, as always:
+    // the best of them is a bar that every ending of this call ends at or above. An ending below it
+    // is not searched. It could still have been the best over the first layers (best_through_), which
+    // the second pass starts from; but then whatever that pass chose instead is below the bar too,
+    // so it loses to this call's result, as the skipped ending would have.
+    std::vector<Ending>& finals = finals_;
+    final_endings(finals);
+    double bar = -std::numeric_limits<double>::infinity();
+    for (const Ending& e : finals) bar = std::max(bar, e.total);
     // A lead byte and its invalid trail dropped after layer k, or a `?` written for the lead.
     for (std::size_t k = first; k < layers; ++k) {
       const unsigned char pend = tokens_[k - 1].b;
@@ -837,7 +846,10 @@ class RunSearch {
         const bool at_end = tokens_[k - 1].end >= text_.size();
         // An ending that cannot beat the best so far is not searched: each bound is every term an
         // ending adds, kMaxTerm for each scored one, and consider() takes only a higher total.
-        auto may_win = [&](double bound, double cost) { return s.score + bound + cost > best.total; };
+        auto may_win = [&](double bound, double cost) {
+          const double most = s.score + bound + cost;
+          return most > best.total && most >= bar;
+        };
         if (may_win(wildcard_bound(k + 1), at_end ? 0.0 : kLostCost) && wildcard(pend, s, k + 1, c, v))
           consider({s.score + v + (at_end ? 0.0 : kLostCost), k, static_cast<int>(ni), {c}, 1, tokens_[k - 1].end, s.inserts,
                     at_end ? "the text ends inside the run" : "lead byte and invalid trail dropped", false, !at_end});
@@ -859,12 +871,20 @@ class RunSearch {
       }
       best_through_[k] = best;
     }
+    for (const Ending& e : finals) consider(e);
+    return best;
+  }
+
+  /// The endings back in step at the run's end, in the order evaluate() considers them.
+  void final_endings(std::vector<Ending>& finals) {
+    finals.clear();
+    const std::size_t layers = layers_.size();
     // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
     if (terminal_ != Terminal::none && layers == tokens_.size() + 1) {
       for (const Node& n : expand(layers - 1, terminal_byte_)) {
-        consider({n.score + tail_score(n.prev, n.last, tokens_.size() + 2), layers - 1, n.parent,
-                  {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts, "back in step at an ASCII trail byte",
-                  n.n >= 2});
+        finals.push_back({n.score + tail_score(n.prev, n.last, tokens_.size() + 2), layers - 1, n.parent,
+                          {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts,
+                          "back in step at an ASCII trail byte", n.n >= 2});
       }
     }
     // Back in step inside a pair whose trail is ASCII: that byte stands alone in the reading.
@@ -874,11 +894,11 @@ class RunSearch {
       for (const Node& n : expand(layers - 1, t.a)) {
         char32_t tail[4] = {n.out[0], n.out[1], n.out[2], 0};
         tail[n.n] = ascii;
-        consider({n.score + sc(n.prev, n.last, ascii) + tail_score(n.last, ascii, tokens_.size() + 1), layers - 1, n.parent,
-                  {tail[0], tail[1], tail[2], tail[3]}, n.n + 1, t.end, n.inserts, "back in step at an ASCII byte", n.n >= 2});
+        finals.push_back({n.score + sc(n.prev, n.last, ascii) + tail_score(n.last, ascii, tokens_.size() + 1), layers - 1,
+                          n.parent, {tail[0], tail[1], tail[2], tail[3]}, n.n + 1, t.end, n.inserts,
+                          "back in step at an ASCII byte", n.n >= 2});
       }
     }
-    return best;
   }
 
   bool finish(std::size_t begin, const Ending& best, LostByteFix& fix) {
@@ -1006,6 +1026,7 @@ class RunSearch {
   std::array<unsigned char, 256> vanish_place_{};  // a vanishing lead's index in vanish_leads_
   std::array<std::vector<unsigned char>, 256> vanishing_after_;  // by lead: trail bytes from 0x81 that vanish
   std::uint64_t thirds_round_ = 0;
+  std::vector<Ending> finals_;  // evaluate()'s endings back in step
   std::vector<Ending> best_through_;  // [k]: the best ending over layers 1 to k of the last evaluate()
   std::vector<bool> double_at_;
   DocumentCache cache_;
