@@ -382,6 +382,56 @@ inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xE
   consider(state.short_big5, text, begin, end, strict_double_byte(bytes, Legacy::big5), "mojibake-big5-as-gbk", model);
 }
 
+/// The bytes a GBK decoder read to write @p s (`€` for WHATWG's lone 0x80), or nullopt when a
+/// character of @p s has no GBK code.
+std::optional<std::string> gbk_wire(std::string_view s) {
+  const auto& gbk = DoubleByteTable::get(Legacy::gbk);
+  std::string wire;
+  wire.reserve(s.size());
+  for (std::size_t q = 0; q < s.size();) {
+    const char32_t d = utf8::next(s, q);
+    if (d < 0x80) {
+      wire += static_cast<char>(d);
+      continue;
+    }
+    if (d == RunWeights::kEuro) {
+      wire += '\x80';
+      continue;
+    }
+    const std::uint16_t g = gbk.encode_any(d);
+    if (!g) return std::nullopt;
+    wire += static_cast<char>(g >> 8);
+    wire += static_cast<char>(g & 0xFF);
+  }
+  return wire;
+}
+
+/// @p reading, the UTF-8 reading of a run, or that read again as UTF-8 read as GBK (up to twice
+/// more) when such a reading reads far better than it, by the test consider() applies to a run:
+/// text that went through the mix-up twice (`閺€鍨盎` read once is still mojibake, `鏀垮簻`, and
+/// twice 政府) comes back in one repair. Of the readings, the most probable per character is taken
+/// (one mojibake reading of another need not read better than it). A reading that is prose
+/// already has GBK bytes that are no UTF-8: it is returned as it is.
+std::string read_again(std::string reading, const CharModel& m) {
+  const auto per_char = [&](const std::string& s, double score) { return score / double(std::max<std::size_t>(1, utf8::length(s))); };
+  const double first = m.score_text(reading);
+  double best = first, best_per_char = per_char(reading, first);
+  std::string chosen, current = reading;
+  for (int depth = 0; depth < 2 && current.size() >= 6 && mostly_cjk(current); ++depth) {
+    std::optional<std::string> wire = gbk_wire(current);
+    if (!wire || !utf8::is_valid(*wire) || !mostly_cjk(*wire)) break;
+    const double score = m.score_text(*wire);
+    if (per_char(*wire, score) > best_per_char) {
+      best = score;
+      best_per_char = per_char(*wire, score);
+      chosen = *wire;
+    }
+    current = std::move(*wire);
+  }
+  if (chosen.empty() || best_per_char - per_char(reading, first) < 1.0 || best - first < 4.0) return reading;
+  return chosen;
+}
+
 /// Reads the characters [@p first, @p last) of a CJK run as UTF-8 read as GBK: @p wire holds the
 /// bytes the GBK decoder read (one, 0x80, for a `€`), @p starts where each character's bytes begin
 /// in it, @p at where each character (and, last, the run's end) begins in @p text. The part may
@@ -404,7 +454,9 @@ bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const Cha
       euro_dropped = euro_dropped || (k < starts.size() ? starts[k] : wire.size()) - starts[k - 1] == 1;
       read_end = k - 1;
     }
-    consider(out, text, at[skip], at[euro_dropped ? read_end : last], strict_utf8(trimmed), "mojibake-utf8-as-gbk", model);
+    std::optional<std::string> reading = strict_utf8(trimmed);
+    if (reading) *reading = read_again(std::move(*reading), model);
+    consider(out, text, at[skip], at[euro_dropped ? read_end : last], reading, "mojibake-utf8-as-gbk", model);
     return true;
   }
   return false;

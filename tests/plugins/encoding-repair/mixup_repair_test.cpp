@@ -352,3 +352,29 @@ TEST_CASE("Big5 read as GBK by a browser: user-defined pairs are read back") {
   CHECK(repair(heading) == "一、2023年工作回顧\n");  // 年工作回顧's own mojibake is evidence enough
   CHECK(find_mixup_fixes("\uE5E6\uE4C8 2023年工作回顾\n", CharModel::embedded()).empty());
 }
+
+TEST_CASE("UTF-8 read as GBK twice or three times is read back in one repair per run") {
+  // Made byte by byte: UTF-8, read as GBK (as a browser does), written as UTF-8 and read as GBK
+  // again. Read once, the run is still mojibake (楠炴儼... reads as 骞惰...), which reads far better
+  // read once more.
+  const std::string clean = "并请市政协委员和列席人员提出意见";
+  const std::string once = as_whatwg_gbk(clean, "UTF-8");
+  const std::string twice = as_whatwg_gbk(once, "UTF-8");
+  REQUIRE(once != clean);
+  REQUIRE(twice != once);
+  REQUIRE(twice.find("\uFFFD") == std::string::npos);
+  const auto fixes = find_mixup_fixes("一、" + twice + "\n", CharModel::embedded());
+  REQUIRE(fixes.size() == 1);
+  CHECK(fixes[0].begin == std::string("一、").size());
+  CHECK(fixes[0].end == fixes[0].begin + twice.size());
+  CHECK(fixes[0].after == clean);
+  CHECK(fixes[0].kind == "mojibake-utf8-as-gbk");
+  // The single mix-up reads exactly as before, and the clean sentence is left alone.
+  CHECK(repair(once + "\n") == clean + "\n");
+  CHECK(find_mixup_fixes(clean + "\n", CharModel::embedded()).empty());
+  // Three times: twelve characters whose three mix-ups are all lossless.
+  const std::string report = "经济社会发展取得不凡业绩";
+  const std::string thrice = as_whatwg_gbk(as_whatwg_gbk(as_whatwg_gbk(report, "UTF-8"), "UTF-8"), "UTF-8");
+  REQUIRE(thrice.find("\uFFFD") == std::string::npos);
+  CHECK(repair(thrice + "\n") == report + "\n");
+}
