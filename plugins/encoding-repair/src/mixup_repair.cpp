@@ -406,20 +406,50 @@ std::optional<std::string> gbk_wire(std::string_view s) {
   return wire;
 }
 
+/// @p s (a reading with U+FFFD, written where the first wrong decoder rejected a byte) read again as
+/// UTF-8 read as GBK: the parts between the U+FFFD are re-encoded and read apart, each U+FFFD stays
+/// and stands also for the bytes of the character it cut (an incomplete sequence at the end of the
+/// part before it, trail bytes at the start of the part after it). The last part may end in an
+/// incomplete sequence too: the first mix-up rejected that lead before ASCII, and the U+FFFD it
+/// wrote was cut from the run by the second (`锟` then U+FFFD): the reading of the run ends before
+/// it, and the U+FFFD after the run stays. Nullopt when a part has a character without GBK code or
+/// does not read as UTF-8.
+std::optional<std::string> read_as_utf8_around_replacements(std::string_view s) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  for (std::size_t part = 0;;) {
+    const std::size_t hole = std::min(s.find(kReplacement, part), s.size());
+    std::optional<std::string> wire = gbk_wire(s.substr(part, hole - part));
+    if (!wire) return std::nullopt;
+    if (part > 0) {
+      std::size_t lead = 0;  // trail bytes of the character the U+FFFD before cut
+      while (lead < 3 && lead < wire->size() && (static_cast<unsigned char>((*wire)[lead]) & 0xC0) == 0x80) ++lead;
+      wire->erase(0, lead);
+    }
+    for (int cut = 0; cut < 3 && !wire->empty() && !utf8::is_valid(*wire); ++cut) wire->pop_back();
+    if (!utf8::is_valid(*wire)) return std::nullopt;
+    out += *wire;
+    if (hole == s.size()) return out;
+    out += kReplacement;
+    part = hole + kReplacement.size();
+  }
+}
+
 /// @p reading, the UTF-8 reading of a run, or that read again as UTF-8 read as GBK (up to twice
 /// more) when such a reading reads far better than it, by the test consider() applies to a run:
 /// text that went through the mix-up twice (`閺€鍨盎` read once is still mojibake, `鏀垮簻`, and
 /// twice 政府) comes back in one repair. Of the readings, the most probable per character is taken
 /// (one mojibake reading of another need not read better than it). A reading that is prose
-/// already has GBK bytes that are no UTF-8: it is returned as it is.
+/// already has GBK bytes that are no UTF-8: it is returned as it is. The first mix-up may have
+/// been lossy (a lead byte before ASCII is rejected: `涓�3000`): its U+FFFD stay where they are.
 std::string read_again(std::string reading, const CharModel& m) {
   const auto per_char = [&](const std::string& s, double score) { return score / double(std::max<std::size_t>(1, utf8::length(s))); };
   const double first = m.score_text(reading);
   double best = first, best_per_char = per_char(reading, first);
   std::string chosen, current = reading;
   for (int depth = 0; depth < 2 && current.size() >= 6 && mostly_cjk(current); ++depth) {
-    std::optional<std::string> wire = gbk_wire(current);
-    if (!wire || !utf8::is_valid(*wire) || !mostly_cjk(*wire)) break;
+    std::optional<std::string> wire = read_as_utf8_around_replacements(current);
+    if (!wire || *wire == current || !mostly_cjk(*wire)) break;
     const double score = m.score_text(*wire);
     if (per_char(*wire, score) > best_per_char) {
       best = score;
