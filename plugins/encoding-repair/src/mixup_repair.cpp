@@ -339,7 +339,9 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
   // in place of the pieces between them; the UTF-8 readings of Latin-1 runs (which restore their
-  // own U+FFFD) stand. Both lists are in text order and free of overlaps: one sweep merges them.
+  // own U+FFFD) stand, and so do runs read through two or three mix-ups (a lossy reading reads one,
+  // and its piece at the U+FFFD after such a run took the run's end for the first mix-up's bytes).
+  // Both lists are in text order and free of overlaps: one sweep merges them.
   if (state.replacement) {
     std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own);
     if (lossy.empty()) return out;
@@ -350,7 +352,8 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
       while (j < out.size() && out[j].end <= l.begin) merged.push_back(std::move(out[j++]));
       std::size_t k = j;
       bool latin1 = false;
-      for (; k < out.size() && out[k].begin < l.end; ++k) latin1 = latin1 || out[k].kind == "mojibake-utf8-as-latin1";
+      for (; k < out.size() && out[k].begin < l.end; ++k)
+        latin1 = latin1 || out[k].kind == "mojibake-utf8-as-latin1" || out[k].reread;
       if (latin1) continue;
       j = k;
       merged.push_back(std::move(l));
@@ -485,8 +488,16 @@ bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const Cha
       read_end = k - 1;
     }
     std::optional<std::string> reading = strict_utf8(trimmed);
-    if (reading) *reading = read_again(std::move(*reading), model);
+    bool reread = false;
+    if (reading) {
+      std::string again = read_again(*reading, model);
+      reread = again != *reading;
+      *reading = std::move(again);
+    }
+    const std::size_t before = out.size();
     consider(out, text, at[skip], at[euro_dropped ? read_end : last], reading, "mojibake-utf8-as-gbk", model);
+    if (reread && out.size() >= before && !out.empty() && out.back().begin == at[skip] && out.back().after == *reading)
+      out.back().reread = true;
     return true;
   }
   return false;

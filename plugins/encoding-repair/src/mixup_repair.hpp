@@ -19,6 +19,9 @@ struct MixupFix {
   std::string after;      ///< The run decoded with the right codec.
   std::string kind;       ///< `mojibake-utf8-as-gbk`, `mojibake-gbk-as-latin1`, ...
   double confidence = 0;  ///< In [0, 1].
+  /// True for a UTF-8-as-GBK run read back through two or three mix-ups: no lossy reading around a
+  /// U+FFFD next to it (which reads one mix-up) replaces it.
+  bool reread = false;
 };
 
 /// Finds mix-up runs in @p text (valid UTF-8), in order and not overlapping. Latin-1 runs are found by their

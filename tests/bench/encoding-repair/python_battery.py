@@ -10,6 +10,7 @@ codec rejects bytes), plus mixed files, UTF-16 without a BOM and HTML, runs
 stage detected, how much of the expected text comes back (difflib ratio), the U+FFFD left and the
 repairs by kind. The passage is 1200 characters of shared/corpus/reports/city_changzhou_2016.txt;
 traditional copies are made with the `opencc` command (s2tw).
+Case 19 is not Python's codecs: the passage read twice the way a browser reads GBK (whatwg_gbk).
 """
 
 import argparse
@@ -19,6 +20,27 @@ import json
 import pathlib
 import subprocess
 import sys
+
+
+def whatwg_gbk(text):
+    """The UTF-8 of text read the way WHATWG's gb18030 decoder (browsers) reads GBK: a lone 0x80 is
+    `€`, user-defined pairs are Private Use Area characters, a lead before an ASCII byte is U+FFFD
+    and the ASCII byte is read again. Its four-byte codes are not modelled."""
+    data, out, i = text.encode(), [], 0
+    while i < len(data):
+        b = data[i]
+        if b < 0x80 or b == 0x80:
+            out.append(chr(b) if b < 0x80 else "\u20ac")
+            i += 1
+            continue
+        t = data[i + 1] if i + 1 < len(data) else None
+        if b == 0xFF or t is None or not (0x40 <= t <= 0xFE and t != 0x7F):
+            out.append("\ufffd")
+            i += 2 if t is not None and t >= 0x80 and b != 0xFF else 1
+            continue
+        out.append(bytes([b, t]).decode("gb18030", errors="replace"))
+        i += 2
+    return "".join(out)
 
 
 def damaged_inputs(passage, traditional):
@@ -43,6 +65,7 @@ def damaged_inputs(passage, traditional):
         "17_double_utf8_as_gbk": (passage.encode().decode("gbk", errors="replace").encode()
                                   .decode("gbk", errors="replace").encode(), passage),
         "18_utf16le_nobom": (passage.encode("utf-16-le"), passage),
+        "19_double_utf8_as_gbk_www": (whatwg_gbk(whatwg_gbk(passage)).encode(), passage),
     }
 
 
