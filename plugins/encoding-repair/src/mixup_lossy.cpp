@@ -10,6 +10,7 @@
 #include "lost_byte_repair.hpp"
 #include "mixup_latin.hpp"
 #include "script_converter.hpp"
+#include "whole_lost_character.hpp"
 #include "windows_1252.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -46,6 +47,10 @@ constexpr Mixup kMixups[] = {
     {"mojibake-gbk-as-big5", Legacy::big5, false, Legacy::gbk},
     {"mojibake-gbk-as-latin1", Legacy::gbk, false, Legacy::gbk, true},
 };
+
+/// True for the mix-up whose WHATWG decoder drops a lead and a non-ASCII trail together: GBK read
+/// as Big5 (the Big5 table has no code for most GBK pairs; GBK's own gaps are few).
+bool drops_whole_pairs(const Mixup& mix) { return !mix.wrong_is_cp1252 && mix.wrong == Legacy::big5; }
 
 constexpr std::size_t kBeam = 8;
 /// A region is read within this many characters on each side of its first U+FFFD.
@@ -289,7 +294,15 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       char32_t c = path[j].c;
       bool lost = false;
       for (std::size_t s = path[j].from; s < path[j].to; ++s) lost = lost || slots[s].byte < 0;
-      if (lost && c != utf8::replacement_character) {
+      if (lost && c == utf8::replacement_character && path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
+          !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) {
+        // Left unread, the U+FFFD may stand for a whole GBK character WHATWG's Big5 decoder dropped
+        // (both bytes); not before an ASCII byte 0x40-0x7E, which may be the trail of a lost lead
+        // (guessed below when the beam reads it so).
+        const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
+        const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
+        c = guess_whole_lost_character(p2, p1, n1, n2, model, kMargin);
+      } else if (lost && c != utf8::replacement_character) {
         const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
         const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
         options.clear();
