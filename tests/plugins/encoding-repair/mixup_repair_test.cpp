@@ -388,3 +388,43 @@ TEST_CASE("UTF-8 read as GBK twice or three times is read back in one repair per
   REQUIRE(sales.find("\uFFFD2010") != std::string::npos);
   CHECK(repair(sales + "\n") == "13%；社会消费品零售总额\uFFFD2010\n");
 }
+
+TEST_CASE("GBK read as Big5 by a browser: a character dropped with both its bytes") {
+  // WHATWG's Big5 decoder writes one U+FFFD for a lead and a non-ASCII trail it has no pair for and
+  // goes on after both. 人 is GBK c8 cb and 全 c8 ab: Windows-950 (the table here) has no row c8, so
+  // each is lost whole; the other characters come out as Big5 mojibake (市 ca d0 as 庈, 民 c3 f1 as
+  // 鏍, 年 c4 ea as 爛, ...).
+  const auto as_whatwg_big5 = [](const std::string& clean) {
+    const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
+    const DoubleByteTable& big5 = DoubleByteTable::get(Legacy::big5);
+    std::string out;
+    for (std::size_t q = 0; q < clean.size();) {
+      const char32_t c = docpipe::utf8::next(clean, q);
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+        continue;
+      }
+      const std::uint16_t code = gbk.encode(c);
+      REQUIRE(code);
+      const char32_t read = big5.decode(static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF));
+      REQUIRE((read || (code & 0xFF) >= 0x80));  // an ASCII trail would be read again
+      docpipe::utf8::append(out, read ? read : char32_t{0xFFFD});
+    }
+    return out;
+  };
+  // 人 between 市 and 民政府 reads best by far; 强 (c7 bf: Python's cp950 reads Ч there, the ICU
+  // table here nothing) after 加 does not stand out enough among the characters Big5 drops and
+  // stays U+FFFD.
+  const std::string clean = "市人民政府关于进一步加强城市管理工作的通知";
+  const std::string broken = "庈\uFFFD鏍淉葬壽衾輛珨祭樓\uFFFD傑庈奪燴馱釬腔籵眭";
+  REQUIRE(as_whatwg_big5(clean) == broken);
+  std::string kind;
+  CHECK(repair(broken + "\n", &kind) == "市人民政府关于进一步加\uFFFD城市管理工作的通知\n");
+  CHECK(kind == "mojibake-gbk-as-big5");
+  // At the start of a line 全年 and 去年 (去 is c8 a5, lost the same way) both read: not guessed.
+  const std::string year = "全年国内生产总值比上年增长百分之五";
+  REQUIRE(as_whatwg_big5(year) == "\uFFFD爛弊囀汜莉軞硉掀奻爛崝酗啃煦眳拻");
+  CHECK(repair(as_whatwg_big5(year)) == "\uFFFD年国内生产总值比上年增长百分之五");
+  // Only where the reading is GBK read as Big5: a U+FFFD in clean text stays.
+  CHECK(find_mixup_fixes("各地\uFFFD民政府要加强管理\n", CharModel::embedded()).empty());
+}
