@@ -2,16 +2,15 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
 
 #include <fcntl.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
+#include "docpipe/atomic_file.hpp"
 #include "document_codec.hpp"
 
 namespace docpipe::engine {
@@ -61,28 +60,11 @@ std::string pack_name(unsigned long long number) {
 // Writes every piece at the end of @p fd; on failure cuts the file back to @p start, so that the pack
 // keeps ending with a whole record, and throws.
 void append_pieces(int fd, const fs::path& file, std::uint64_t start, std::span<const std::string_view> pieces) {
-  std::vector<iovec> left;
-  left.reserve(pieces.size());
-  for (std::string_view p : pieces)
-    if (!p.empty()) left.push_back({const_cast<char*>(p.data()), p.size()});
-  std::size_t first = 0;
-  while (first < left.size()) {
-    const int count = static_cast<int>(std::min<std::size_t>(left.size() - first, IOV_MAX));
-    const ssize_t n = ::writev(fd, left.data() + first, count);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = n < 0 ? errno : EIO;
-      if (::ftruncate(fd, static_cast<off_t>(start)) != 0) {
-        // The torn record stays; readers stop at it, as at the tail of a killed run.
-      }
-      throw std::runtime_error("cannot write the checkpoint pack " + file.string() + ": " + std::strerror(err));
+  if (const int err = write_pieces(fd, pieces)) {
+    if (::ftruncate(fd, static_cast<off_t>(start)) != 0) {
+      // The torn record stays; readers stop at it, as at the tail of a killed run.
     }
-    auto done = static_cast<std::size_t>(n);
-    while (first < left.size() && done >= left[first].iov_len) done -= left[first++].iov_len;
-    if (done > 0) {
-      left[first].iov_base = static_cast<char*>(left[first].iov_base) + done;
-      left[first].iov_len -= done;
-    }
+    throw std::runtime_error("cannot write the checkpoint pack " + file.string() + ": " + std::strerror(err));
   }
 }
 

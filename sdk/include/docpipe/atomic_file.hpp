@@ -102,6 +102,31 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+/// Writes every one of @p pieces, in order, at the current position of the open file @p fd, where
+/// they are (writev(2), as many calls as the kernel needs; EINTR retried). Returns 0, or the errno of
+/// the failure (EIO for a write of nothing); what was written before a failure stays written.
+inline int write_pieces(int fd, std::span<const std::string_view> pieces) {
+  std::vector<iovec> left;
+  left.reserve(pieces.size());
+  for (std::string_view p : pieces)
+    if (!p.empty()) left.push_back({const_cast<char*>(p.data()), p.size()});
+  std::size_t first = 0;
+  while (first < left.size()) {
+    const int count = static_cast<int>(std::min<std::size_t>(left.size() - first, IOV_MAX));
+    const ssize_t n = ::writev(fd, left.data() + first, count);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    // Step over what was written: whole pieces, then part of one.
+    auto done = static_cast<std::size_t>(n);
+    while (first < left.size() && done >= left[first].iov_len) done -= left[first++].iov_len;
+    if (done > 0) {
+      left[first].iov_base = static_cast<char*>(left[first].iov_base) + done;
+      left[first].iov_len -= done;
+    }
+  }
+  return 0;
+}
+
 /// Writes the concatenation of @p pieces to @p target atomically (see AtomicFile), creating missing
 /// parent folders; the pieces are written where they are (writev(2)), not joined first. Throws
 /// std::runtime_error naming the path on failure; the target is then unchanged.
@@ -120,24 +145,7 @@ inline void write_file_atomically(const std::filesystem::path& target, std::span
     ::unlink(temp.c_str());
     throw std::runtime_error(what + temp + ": " + std::strerror(err));
   };
-  std::vector<iovec> left;
-  left.reserve(pieces.size());
-  for (std::string_view p : pieces)
-    if (!p.empty()) left.push_back({const_cast<char*>(p.data()), p.size()});
-  std::size_t first = 0;
-  while (first < left.size()) {
-    const int count = static_cast<int>(std::min<std::size_t>(left.size() - first, IOV_MAX));
-    const ssize_t n = ::writev(fd, left.data() + first, count);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("error while writing ", n < 0 ? errno : EIO);
-    // Step over what was written: whole pieces, then part of one.
-    auto done = static_cast<std::size_t>(n);
-    while (first < left.size() && done >= left[first].iov_len) done -= left[first++].iov_len;
-    if (done > 0) {
-      left[first].iov_base = static_cast<char*>(left[first].iov_base) + done;
-      left[first].iov_len -= done;
-    }
-  }
+  if (const int err = write_pieces(fd, pieces)) fail("error while writing ", err);
   const int closed = ::close(fd);
   fd = -1;
   if (closed != 0) fail("error while writing ", errno);

@@ -64,6 +64,38 @@ TEST_CASE("select_longest: longer wins, then earlier; taken spans block") {
   CHECK(texts_of(select_longest(all, {{1, 2}}), text) == std::vector<std::string>{"cd", "bcd"});
 }
 
+// Checks find() on @p text against a brute-force search over the folded @p keys: the longest key
+// ending at each position, and (all_keys) every key occurrence.
+static void check_against_brute_force(const TermMatcher& m, const std::vector<std::u32string>& keys, const std::string& text) {
+  const ScriptFold& fold = ScriptFold::instance();
+  // Folded text with the byte offset of each folded code point.
+  std::u32string folded;
+  std::vector<std::size_t> begin_of, end_of;
+  for (std::size_t p = 0; p < text.size();) {
+    const std::size_t b = p;
+    const char32_t f = fold.fold(utf8::next(text, p));
+    if (f == ScriptFold::dropped) continue;
+    folded.push_back(f);
+    begin_of.push_back(b);
+    end_of.push_back(p);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> expected;
+  for (std::size_t end = 1; end <= folded.size(); ++end) {
+    std::size_t best = 0;
+    for (const auto& k : keys)
+      if (k.size() <= end && k.size() > best && folded.compare(end - k.size(), k.size(), k) == 0) best = k.size();
+    if (best) expected.emplace_back(begin_of[end - best], end_of[end - 1]);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> got;
+  for (const auto& t : m.find(text, {0, text.size()})) got.emplace_back(t.span.begin, t.span.end);
+  REQUIRE(got == expected);
+  // With all_keys: every key occurrence, as brute force finds them.
+  std::size_t every = 0;
+  for (std::size_t end = 1; end <= folded.size(); ++end)
+    for (const auto& k : keys) every += k.size() <= end && folded.compare(end - k.size(), k.size(), k) == 0;
+  REQUIRE(m.find(text, {0, text.size()}, true).size() == every);
+}
+
 // Property: find() equals a brute-force search for the longest key ending at each position.
 TEST_CASE("term matcher agrees with brute force on random texts") {
   std::mt19937 rng(7);
@@ -83,32 +115,7 @@ TEST_CASE("term matcher agrees with brute force on random texts") {
     }
     m.build();
     const std::string text = pick(200);
-    // Folded text with the byte offset of each folded code point.
-    std::u32string folded;
-    std::vector<std::size_t> begin_of, end_of;
-    for (std::size_t p = 0; p < text.size();) {
-      const std::size_t b = p;
-      const char32_t f = fold.fold(utf8::next(text, p));
-      if (f == ScriptFold::dropped) continue;
-      folded.push_back(f);
-      begin_of.push_back(b);
-      end_of.push_back(p);
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> expected;
-    for (std::size_t end = 1; end <= folded.size(); ++end) {
-      std::size_t best = 0;
-      for (const auto& k : keys)
-        if (k.size() <= end && k.size() > best && folded.compare(end - k.size(), k.size(), k) == 0) best = k.size();
-      if (best) expected.emplace_back(begin_of[end - best], end_of[end - 1]);
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> got;
-    for (const auto& t : m.find(text, {0, text.size()})) got.emplace_back(t.span.begin, t.span.end);
-    REQUIRE(got == expected);
-    // With all_keys: every key occurrence, as brute force finds them.
-    std::size_t every = 0;
-    for (std::size_t end = 1; end <= folded.size(); ++end)
-      for (const auto& k : keys) every += k.size() <= end && folded.compare(end - k.size(), k.size(), k) == 0;
-    REQUIRE(m.find(text, {0, text.size()}, true).size() == every);
+    check_against_brute_force(m, keys, text);
   }
 }
 
@@ -133,31 +140,6 @@ TEST_CASE("term matcher agrees with brute force where most of the text starts no
     }
     m.build();
     const std::string text = pick(300);
-    // Folded text with the byte offset of each folded code point.
-    std::u32string folded;
-    std::vector<std::size_t> begin_of, end_of;
-    for (std::size_t p = 0; p < text.size();) {
-      const std::size_t b = p;
-      const char32_t f = fold.fold(utf8::next(text, p));
-      if (f == ScriptFold::dropped) continue;
-      folded.push_back(f);
-      begin_of.push_back(b);
-      end_of.push_back(p);
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> expected;
-    for (std::size_t end = 1; end <= folded.size(); ++end) {
-      std::size_t best = 0;
-      for (const auto& k : keys)
-        if (k.size() <= end && k.size() > best && folded.compare(end - k.size(), k.size(), k) == 0) best = k.size();
-      if (best) expected.emplace_back(begin_of[end - best], end_of[end - 1]);
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> got;
-    for (const auto& t : m.find(text, {0, text.size()})) got.emplace_back(t.span.begin, t.span.end);
-    REQUIRE(got == expected);
-    // With all_keys: every key occurrence, as brute force finds them.
-    std::size_t every = 0;
-    for (std::size_t end = 1; end <= folded.size(); ++end)
-      for (const auto& k : keys) every += k.size() <= end && folded.compare(end - k.size(), k.size(), k) == 0;
-    REQUIRE(m.find(text, {0, text.size()}, true).size() == every);
+    check_against_brute_force(m, keys, text);
   }
 }
