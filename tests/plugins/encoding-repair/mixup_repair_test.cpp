@@ -4,6 +4,7 @@
 
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
+#include "mixup_generator.hpp"
 #include "mixup_repair.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -262,39 +263,16 @@ TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension is read in part
 }
 
 namespace {
-/// @p text encoded as @p right (ICU) and read as GBK the way WHATWG's gb18030 decoder (a browser)
-/// does: a lone byte 0x80 is `€`, a user-defined-area pair its Private Use Area code point (the
-/// code DoubleByteTable::encode_any gives back), anything else it rejects U+FFFD, reading the
-/// second byte again only when it is ASCII.
-std::string as_whatwg_gbk(const std::string& text, const char* right) {
-  UErrorCode st = U_ZERO_ERROR;
-  std::string bytes(text.size() * 4 + 16, '\0');
-  bytes.resize(static_cast<std::size_t>(ucnv_convert(right, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
-                                                     text.data(), static_cast<int32_t>(text.size()), &st)));
-  REQUIRE(U_SUCCESS(st));
-  const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size();) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) {
-      out += static_cast<char>(b);
-      ++i;
-      continue;
-    }
-    if (b == 0x80 || b == 0xFF || i + 1 == bytes.size()) {
-      docpipe::utf8::append(out, b == 0x80 ? char32_t{0x20AC} : char32_t{0xFFFD});
-      ++i;
-      continue;
-    }
-    const auto t = static_cast<unsigned char>(bytes[i + 1]);
-    char32_t c = gbk.decode(b, t);
-    for (char32_t p = 0xE000; !c && p <= 0xF8FF; ++p)
-      if (!gbk.encode(p) && gbk.encode_any(p) == b * 256 + t) c = p;
-    docpipe::utf8::append(out, c ? c : char32_t{0xFFFD});
-    i += c || t >= 0x80 ? 2 : 1;
-  }
-  return out;
+/// @p text mixed up as @p kind the way a browser's decoder (WHATWG) does it, by the benchmark's
+/// generator (tests/bench/encoding-repair/mixup_generator.hpp): for GBK, a lone byte 0x80 is `€`, a
+/// user-defined-area pair its Private Use Area code point, anything else it rejects U+FFFD, the
+/// second byte read again only when it is ASCII; Big5 likewise.
+std::string as_whatwg(const std::string& text, bench::Mixup kind) {
+  const auto out = bench::mix_up(text, kind, bench::WrongDecoder::whatwg);
+  REQUIRE(out);
+  return *out;
 }
+std::string as_whatwg_gbk(const std::string& text) { return as_whatwg(text, bench::Mixup::utf8_as_gbk); }
 }  // namespace
 
 TEST_CASE("UTF-8 read as GBK by a browser: `€` and Private Use Area characters inside the run") {
@@ -304,19 +282,19 @@ TEST_CASE("UTF-8 read as GBK by a browser: `€` and Private Use Area characters
   // expected) is `€`; (a2 9d) user-defined again, U+E582.
   const std::string clean = "社会消费品零售总额同比增长";
   const std::string broken = "绀句細娑堣垂鍝侀浂鍞\uE1BD€婚\uE582鍚屾瘮澧為暱";
-  REQUIRE(as_whatwg_gbk(clean, "UTF-8") == broken);
+  REQUIRE(as_whatwg_gbk(clean) == broken);
   std::string kind;
   CHECK(repair(broken + "\n", &kind) == clean + "\n");
   CHECK(kind == "mojibake-utf8-as-gbk");
   // 一 is e4 b8 80: `涓€`, the best-known mojibake of all, at the start of the run.
   const std::string first = "一季度全市社会消费品零售总额同比增长百分之八";
-  const std::string first_broken = as_whatwg_gbk(first, "UTF-8");
+  const std::string first_broken = as_whatwg_gbk(first);
   REQUIRE(first_broken.rfind("涓€", 0) == 0);
   CHECK(repair(first_broken) == first);
   // A `€` at the end of the run (a trail byte 80 before ASCII) is read too: 一 then 5.
   const std::string tail = "社会消费品零售总额同比增长一5";
-  REQUIRE(as_whatwg_gbk(tail, "UTF-8").find("€5") != std::string::npos);
-  CHECK(repair(as_whatwg_gbk(tail, "UTF-8")) == tail);
+  REQUIRE(as_whatwg_gbk(tail).find("€5") != std::string::npos);
+  CHECK(repair(as_whatwg_gbk(tail)) == tail);
 }
 
 TEST_CASE("a real euro sign or Private Use Area character stays") {
@@ -339,15 +317,15 @@ TEST_CASE("a real euro sign or Private Use Area character stays") {
 TEST_CASE("Big5 read as GBK by a browser: user-defined pairs are read back") {
   // Big5 一 (a4 40) and 、 (a1 42) are user-defined pairs in GBK: U+E5E6 and U+E4C8.
   const std::string clean = "一、政府工作報告經濟社會發展";
-  const std::string broken = as_whatwg_gbk(clean, "windows-950-2000");
+  const std::string broken = as_whatwg(clean, bench::Mixup::big5_as_gbk);
   REQUIRE(broken.rfind("\uE5E6\uE4C8", 0) == 0);
   std::string kind;
   CHECK(repair(broken + "\n", &kind) == clean + "\n");
   CHECK(kind == "mojibake-big5-as-gbk");
   // Alone before ASCII the two are too short a run to judge: read where the document has a long
   // Big5-as-GBK run, else left alone (a real user-defined character).
-  const std::string heading = as_whatwg_gbk("一、2023年工作回顧\n", "windows-950-2000");
-  REQUIRE(heading == "\uE5E6\uE4C8" + as_whatwg_gbk("2023年工作回顧\n", "windows-950-2000"));
+  const std::string heading = as_whatwg("一、2023年工作回顧\n", bench::Mixup::big5_as_gbk);
+  REQUIRE(heading == "\uE5E6\uE4C8" + as_whatwg("2023年工作回顧\n", bench::Mixup::big5_as_gbk));
   CHECK(repair(heading + broken + "\n") == "一、2023年工作回顧\n" + clean + "\n");
   CHECK(repair(heading) == "一、2023年工作回顧\n");  // 年工作回顧's own mojibake is evidence enough
   CHECK(find_mixup_fixes("\uE5E6\uE4C8 2023年工作回顾\n", CharModel::embedded()).empty());
@@ -358,8 +336,8 @@ TEST_CASE("UTF-8 read as GBK twice or three times is read back in one repair per
   // again. Read once, the run is still mojibake (楠炴儼... reads as 骞惰...), which reads far better
   // read once more.
   const std::string clean = "并请市政协委员和列席人员提出意见";
-  const std::string once = as_whatwg_gbk(clean, "UTF-8");
-  const std::string twice = as_whatwg_gbk(once, "UTF-8");
+  const std::string once = as_whatwg_gbk(clean);
+  const std::string twice = as_whatwg_gbk(once);
   REQUIRE(once != clean);
   REQUIRE(twice != once);
   REQUIRE(twice.find("\uFFFD") == std::string::npos);
@@ -374,17 +352,17 @@ TEST_CASE("UTF-8 read as GBK twice or three times is read back in one repair per
   CHECK(find_mixup_fixes(clean + "\n", CharModel::embedded()).empty());
   // Three times: twelve characters whose three mix-ups are all lossless.
   const std::string report = "经济社会发展取得不凡业绩";
-  const std::string thrice = as_whatwg_gbk(as_whatwg_gbk(as_whatwg_gbk(report, "UTF-8"), "UTF-8"), "UTF-8");
+  const std::string thrice = as_whatwg_gbk(as_whatwg_gbk(as_whatwg_gbk(report)));
   REQUIRE(thrice.find("\uFFFD") == std::string::npos);
   CHECK(repair(thrice + "\n") == report + "\n");
   // The first mix-up lossy: 上 (e4 b8 8a) ends on a lead, 0x8a, before ASCII, which the first GBK
   // reading rejects (`涓�3000`); its U+FFFD, re-encoded, is `锟` and a byte the second rejects. The
   // run read twice is exact up to the lost character, which stays a U+FFFD.
-  const std::string lossy = as_whatwg_gbk(as_whatwg_gbk("全市地区生产总值先后迈上3000", "UTF-8"), "UTF-8");
+  const std::string lossy = as_whatwg_gbk(as_whatwg_gbk("全市地区生产总值先后迈上3000"));
   REQUIRE(lossy.find("\uFFFD") != std::string::npos);
   CHECK(repair(lossy + "\n") == "全市地区生产总值先后迈\uFFFD3000\n");
   // The same after ASCII and full-width punctuation, 比 lost before 2010.
-  const std::string sales = as_whatwg_gbk(as_whatwg_gbk("13%；社会消费品零售总额比2010", "UTF-8"), "UTF-8");
+  const std::string sales = as_whatwg_gbk(as_whatwg_gbk("13%；社会消费品零售总额比2010"));
   REQUIRE(sales.find("\uFFFD2010") != std::string::npos);
   CHECK(repair(sales + "\n") == "13%；社会消费品零售总额\uFFFD2010\n");
 }
@@ -394,24 +372,7 @@ TEST_CASE("GBK read as Big5 by a browser: a character dropped with both its byte
   // goes on after both. 人 is GBK c8 cb and 全 c8 ab: Windows-950 (the table here) has no row c8, so
   // each is lost whole; the other characters come out as Big5 mojibake (市 ca d0 as 庈, 民 c3 f1 as
   // 鏍, 年 c4 ea as 爛, ...).
-  const auto as_whatwg_big5 = [](const std::string& clean) {
-    const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
-    const DoubleByteTable& big5 = DoubleByteTable::get(Legacy::big5);
-    std::string out;
-    for (std::size_t q = 0; q < clean.size();) {
-      const char32_t c = docpipe::utf8::next(clean, q);
-      if (c < 0x80) {
-        out += static_cast<char>(c);
-        continue;
-      }
-      const std::uint16_t code = gbk.encode(c);
-      REQUIRE(code);
-      const char32_t read = big5.decode(static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF));
-      REQUIRE((read || (code & 0xFF) >= 0x80));  // an ASCII trail would be read again
-      docpipe::utf8::append(out, read ? read : char32_t{0xFFFD});
-    }
-    return out;
-  };
+  const auto as_whatwg_big5 = [](const std::string& clean) { return as_whatwg(clean, bench::Mixup::gbk_as_big5); };
   // 人 between 市 and 民政府 reads best by far; 强 (c7 bf: Python's cp950 reads Ч there, the ICU
   // table here nothing) after 加 does not stand out enough among the characters Big5 drops and
   // stays U+FFFD.
