@@ -204,10 +204,6 @@ std::size_t CheckpointStore::remove_other_packs() {
   return removed;
 }
 
-}  // namespace docpipe::engine
-
-namespace docpipe::engine {
-
 bool CheckpointStore::compact(const std::function<bool(const CheckpointKey&)>& live) {
   std::lock_guard<std::mutex> lock(mutex_);
   index_locked();
@@ -230,7 +226,7 @@ bool CheckpointStore::compact(const std::function<bool(const CheckpointKey&)>& l
   // Written under a temporary name (removed as stale if this process dies) and renamed when whole:
   // until then the old packs are untouched, and after it their records are older copies.
   const fs::path target = folder_ / pack_name(next_pack_number(folder_));
-  const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid());
+  const fs::path temp = detail::temp_name_beside(target);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666);
   if (fd < 0) return false;
   bool ok = true;
