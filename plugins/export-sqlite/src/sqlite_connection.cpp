@@ -35,6 +35,20 @@ void Connection::exec(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
 }
 
+void Connection::tune_for_private_bulk_load() {
+  // The file is private to its writer (the store's working copy), so no other connection needs
+  // the lock released, and a crash discards the file anyway: nothing to sync per transaction.
+  // 16 KB pages (a new database only; an existing one keeps its own): a document's rows fill fewer
+  // pages, so fewer b-tree splits per row (about 5% less time in the export benchmark). The page
+  // size is set before cache_size because SQLite sizes the cache in pages of the page size it had
+  // when cache_size was set: 64 MB of 4 KB pages would become 256 MB of 16 KB pages.
+  exec("PRAGMA page_size = 16384");
+  exec("PRAGMA locking_mode = EXCLUSIVE");
+  exec("PRAGMA journal_mode = MEMORY");
+  exec("PRAGMA synchronous = OFF");
+  exec("PRAGMA cache_size = -65536");
+}
+
 std::string Connection::text_value(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail(sql);
