@@ -11,6 +11,7 @@
 #include "mixup_repair.hpp"
 #include "punctuation.hpp"
 #include "script_converter.hpp"
+#include "utf8_lost_byte.hpp"
 #include "docpipe/text_rewriter.hpp"
 
 namespace encoding_repair {
@@ -36,10 +37,33 @@ void Repairer::process(Document& doc) {
   doc.report(Severity::info, "encoding-detected",
              "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + mixed + ")",
              std::nullopt, stage_);
-  if (settings_.repair_mojibake) repair_mojibake(doc);
+  if (settings_.repair_mojibake) {
+    // Only where the whole input is UTF-8: in a mixed page a leftover byte may be a legacy part's.
+    if (doc.encoding.name == "UTF-8" && decoded.other.empty()) repair_utf8_lost_bytes(doc);
+    repair_mojibake(doc);
+  }
   clean(doc);
   if (settings_.restore_fullwidth) restore_punctuation(doc);
   if (script_) convert_script(doc);
+}
+
+void Repairer::repair_utf8_lost_bytes(Document& doc) {
+  const std::vector<Utf8ByteFix> fixes = find_utf8_lost_byte_fixes(doc, CharModel::embedded());
+  if (fixes.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const Utf8ByteFix& f : fixes) {
+    if (f.confidence >= settings_.min_confidence) {
+      rw.replace(f.begin, f.end, f.after, f.kind, f.confidence, f.note);
+    } else {
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.3f", f.confidence);
+      doc.report(Severity::warning, "mojibake-below-threshold",
+                 "possible UTF-8 character that lost a byte '" + std::string(doc.text.substr(f.begin, f.end - f.begin)) +
+                     "', best candidate '" + f.after + "' (confidence " + conf + ", not applied)",
+                 docpipe::Span{f.begin, f.end}, stage_);
+    }
+  }
+  rw.commit(doc);
 }
 
 void Repairer::repair_mojibake(Document& doc) {

@@ -24,6 +24,7 @@ class Repairer {
   void process(docpipe::Document& doc);
 
  private:
+  void repair_utf8_lost_bytes(docpipe::Document& doc);
   void repair_mojibake(docpipe::Document& doc);
   void clean(docpipe::Document& doc);
   void restore_punctuation(docpipe::Document& doc);

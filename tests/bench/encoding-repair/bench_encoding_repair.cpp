@@ -3,6 +3,7 @@
 //   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures|diagnose] [MODEL_FILE]
 //   bench_encoding_repair --speed FOLDER...
 //   bench_encoding_repair --mixup [CORPUS_REPORTS_DIR] [failures]
+//   bench_encoding_repair --utf8-loss [CORPUS_REPORTS_DIR] [COPIES_PER_REPORT]
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
 // come back exactly (expected and repaired text around the first difference). MODEL_FILE scores the
@@ -37,6 +38,13 @@
 // itself fails the case. `failures` prints each ftfy case that fails and each kind's first failing
 // document around the first difference.
 //
+// --utf8-loss: one-byte damage in UTF-8 (utf8_byte_damage.hpp: a lead or trail byte lost or written
+// as '?', a character in GBK bytes), one damaged character per copy, COPIES_PER_REPORT copies (default
+// 20) of every held-out report in each script and kind. Per row: documents read back exactly (the
+// stage's text equals its text for the clean report), documents changed wrongly (not exact, though
+// every leftover was read), and documents where leftovers stay U+FFFD (not read, or below the
+// confidence threshold).
+//
 // --speed: only the speed of the stage on every file of each FOLDER (one document per file, e.g.
 // the benchmark corpus's utf8/, gbk/ and big5/ copies), pass by pass, beside iconv converting the
 // same files from the encoding the stage detected, alternating rounds, medians of 7.
@@ -66,6 +74,7 @@
 #include "ftfy_cases.hpp"
 #include "mixup_generator.hpp"
 #include "mixup_scoring.hpp"
+#include "utf8_byte_damage.hpp"
 #include "mixup_repair.hpp"
 #include "docpipe/utf8.hpp"
 #include "double_byte_table.hpp"
@@ -477,12 +486,48 @@ void mixup_section(const std::vector<std::string>& held_out, const std::vector<s
 
 }  // namespace
 
+void utf8_loss_section(const std::vector<std::string>& held_out, const std::vector<std::string>& traditional,
+                       std::uint32_t copies) {
+  std::printf("one-byte damage in UTF-8, %u copies a report, one damaged character each:\n", copies);
+  for (int script = 0; script < 2; ++script) {
+    const auto& reports = script == 0 ? held_out : traditional;
+    Repairer stage(RepairSettings{});
+    std::vector<std::string> clean;
+    for (const std::string& r : reports) clean.push_back(bench::run_stage(stage, r).text);
+    for (const bench::ByteDamage kind : bench::all_byte_damage()) {
+      std::size_t docs = 0, exact = 0, wrong = 0, left = 0;
+      for (std::size_t i = 0; i < reports.size(); ++i) {
+        for (std::uint32_t copy = 0; copy < copies; ++copy) {
+          std::size_t n = 0;
+          const std::string raw = bench::damage_utf8(reports[i], kind, 1, copy * 7919u + static_cast<std::uint32_t>(i), n);
+          if (n == 0) continue;
+          const docpipe::Document d = bench::run_stage(stage, raw);
+          ++docs;
+          if (d.text == clean[i]) ++exact;
+          else if (d.text.find("\xEF\xBF\xBD") != std::string::npos) ++left;
+          else ++wrong;
+        }
+      }
+      std::printf("  %-11s %-18s documents %4zu  exact %.3f  wrong %.3f  left %.3f\n", script == 0 ? "simplified" : "traditional",
+                  bench::name(kind), docs, docs ? double(exact) / double(docs) : 0.0, docs ? double(wrong) / double(docs) : 0.0,
+                  docs ? double(left) / double(docs) : 0.0);
+    }
+  }
+}
+
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--speed") {
     for (int i = 2; i < argc; ++i) speed_of_folder(argv[i]);
     return 0;
   }
   const bool mixup_only = argc > 1 && std::string(argv[1]) == "--mixup";
+  const bool utf8_loss_only = argc > 1 && std::string(argv[1]) == "--utf8-loss";
+  std::uint32_t utf8_copies = 20;
+  if (utf8_loss_only) {
+    --argc, ++argv;
+    if (argc > 2) utf8_copies = static_cast<std::uint32_t>(std::stoul(argv[2]));
+    argc = std::min(argc, 2);
+  }
   bool mixup_failures = false;
   if (mixup_only) {
     --argc, ++argv;
@@ -514,6 +559,10 @@ int main(int argc, char** argv) {
   for (const auto& r : held_out) traditional.push_back(s2tw.Convert(r));
   if (mixup_only) {
     mixup_section(held_out, traditional, mixup_failures);
+    return 0;
+  }
+  if (utf8_loss_only) {
+    utf8_loss_section(held_out, traditional, utf8_copies);
     return 0;
   }
 
