@@ -7,6 +7,7 @@
 #include "cleaner.hpp"
 #include "damage_triggers.hpp"
 #include "decoder.hpp"
+#include "dropped_lead_repair.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_repair.hpp"
 #include "punctuation.hpp"
@@ -72,15 +73,21 @@ void Repairer::repair_mojibake(Document& doc) {
   // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
   // text without such a start never reaches the model (the search would find nothing).
   const std::size_t starts = count_damage_starts(doc.text);
+  LostByteOptions options;
+  // A scan of the whole text, so only where a search will read it.
+  bool fold_known = false;
+  auto known_fold = [&]() -> const LostByteOptions& {
+    if (!fold_known) options.fold_punctuation = punctuation_is_folded(doc.text);
+    fold_known = true;
+    return options;
+  };
   if (starts > damage_search_budget(doc.text.size())) {
     doc.report(Severity::warning, "mojibake-search-skipped",
                std::to_string(starts) + " possible starts of lost-lead-byte damage in " + std::to_string(doc.text.size()) +
                    " bytes of text: too many for damage (the input encoding is probably wrong); not searched",
                std::nullopt, stage_);
   } else if (starts > 0) {
-    LostByteOptions options;
-    options.fold_punctuation = punctuation_is_folded(doc.text);
-    fixes = find_lost_byte_fixes(doc.text, model, options);
+    fixes = find_lost_byte_fixes(doc.text, model, known_fold());
   }
   // The U+FFFD the decoder wrote for bytes it could not decode stand for known bytes, not for
   // bytes a wrong decoder upstream threw away.
@@ -100,6 +107,16 @@ void Repairer::repair_mojibake(Document& doc) {
       while (m < found.size() && found[m].end <= f.begin) ++m;
       return m < found.size() && found[m].begin < f.end + f.tag_rest;
     });
+  }
+  // The same damage where the lost lead byte left no `?` (chunked decoding that dropped it). Rare
+  // characters after prose are also what a mix-up is made of, and a mix-up's reading explains
+  // them whole: such a run yields to a mix-up it overlaps.
+  if (std::vector<LostByteFix> dropped = find_dropped_lead_fixes(doc.text, model, known_fold, fixes); !dropped.empty()) {
+    std::erase_if(dropped, [&](const LostByteFix& f) {
+      return std::any_of(found.begin(), found.end(), [&](const MixupFix& m) { return m.begin < f.end + f.tag_rest && f.begin < m.end; });
+    });
+    fixes.insert(fixes.end(), std::make_move_iterator(dropped.begin()), std::make_move_iterator(dropped.end()));
+    std::sort(fixes.begin(), fixes.end(), [](const LostByteFix& a, const LostByteFix& b) { return a.begin < b.begin; });
   }
   // Whole-run mix-ups, where they do not overlap a lost-byte run. Both lists are in text order:
   // the fixes beginning before a mix-up's end are a growing prefix, and one of them overlaps it

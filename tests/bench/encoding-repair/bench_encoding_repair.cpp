@@ -4,6 +4,7 @@
 //   bench_encoding_repair --speed FOLDER...
 //   bench_encoding_repair --mixup [CORPUS_REPORTS_DIR] [failures]
 //   bench_encoding_repair --utf8-loss [CORPUS_REPORTS_DIR] [COPIES_PER_REPORT]
+//   bench_encoding_repair --dropped-lead [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [failures]
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
 // come back exactly (expected and repaired text around the first difference). MODEL_FILE scores the
@@ -45,6 +46,12 @@
 // every leftover was read), and documents where leftovers stay U+FFFD (not read, or below the
 // confidence threshold).
 //
+// --dropped-lead: the seed's damage without its `?` (a lead byte dropped, as chunked decoding with
+// errors='ignore' drops it; corruption_generator.hpp with the `?` taken out), chunks as in the
+// quality part, SAMPLES_PER_REPORT (default 5) a report, both scripts, the invalid pair vanishing.
+// Per row: exact-repair rate (find_dropped_lead_fixes, confidence 0.5), chunks changed at all, and
+// false repairs: the same chunks undamaged, any change.
+//
 // --speed: only the speed of the stage on every file of each FOLDER (one document per file, e.g.
 // the benchmark corpus's utf8/, gbk/ and big5/ copies), pass by pass, beside iconv converting the
 // same files from the encoding the stage detected, alternating rounds, medians of 7.
@@ -75,6 +82,7 @@
 #include "mixup_generator.hpp"
 #include "mixup_scoring.hpp"
 #include "utf8_byte_damage.hpp"
+#include "dropped_lead_repair.hpp"
 #include "mixup_repair.hpp"
 #include "docpipe/utf8.hpp"
 #include "double_byte_table.hpp"
@@ -515,6 +523,44 @@ void utf8_loss_section(const std::vector<std::string>& held_out, const std::vect
   }
 }
 
+void dropped_lead_section(const std::vector<std::string>& held_out, const std::vector<std::string>& traditional,
+                          std::size_t per_report, bool show_failures, const CharModel& model) {
+  std::printf("lost lead bytes with no '?' left, %zu chunks a report:\n", per_report);
+  LostByteOptions options;
+  options.fold_punctuation = true;
+  std::mt19937 rng(20261127);
+  for (int script = 0; script < 2; ++script) {
+    std::size_t damaged = 0, exact = 0, changed = 0, clean_changed = 0;
+    for (const std::string& text : script == 0 ? held_out : traditional) {
+      auto chunks = chunks_of(text, 300);
+      std::shuffle(chunks.begin(), chunks.end(), rng);
+      std::size_t used = 0;
+      for (const std::string& chunk : chunks) {
+        if (used == per_report) break;
+        auto sample = bench::damage_random(chunk, rng, 4, bench::InvalidPair::vanish);
+        if (!sample) continue;
+        ++used;
+        ++damaged;
+        std::string input = sample->damaged;
+        input.erase(sample->site, 1);  // the `?` the scraper never wrote
+        const std::string repaired = apply(input, find_dropped_lead_fixes(input, model, [&]() -> const LostByteOptions& { return options; }, {}), 0.5);
+        exact += repaired == sample->expected;
+        changed += repaired != input;
+        if (show_failures && repaired != sample->expected)
+          std::printf("FAIL\n  damaged  %s\n  expected %s\n  repaired %s\n", cut(input, sample->site).c_str(),
+                      cut(sample->expected, sample->site).c_str(), cut(repaired, sample->site).c_str());
+        const std::string& clean = sample->expected;
+        const std::string again = apply(clean, find_dropped_lead_fixes(clean, model, [&]() -> const LostByteOptions& { return options; }, {}), 0.5);
+        clean_changed += again != clean;
+        if (show_failures && again != clean) std::printf("FALSE\n  clean    %s\n  repaired %s\n", clean.c_str(), again.c_str());
+      }
+    }
+    std::printf("  %-11s damaged chunks %zu, exact-repair rate %.3f, changed at all %.3f; false-repair rate %.4f of the same chunks clean\n",
+                script == 0 ? "simplified" : "traditional", damaged, damaged ? double(exact) / double(damaged) : 0.0,
+                damaged ? double(changed) / double(damaged) : 0.0, damaged ? double(clean_changed) / double(damaged) : 0.0);
+  }
+}
+
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--speed") {
     for (int i = 2; i < argc; ++i) speed_of_folder(argv[i]);
@@ -522,6 +568,16 @@ int main(int argc, char** argv) {
   }
   const bool mixup_only = argc > 1 && std::string(argv[1]) == "--mixup";
   const bool utf8_loss_only = argc > 1 && std::string(argv[1]) == "--utf8-loss";
+  const bool dropped_lead_only = argc > 1 && std::string(argv[1]) == "--dropped-lead";
+  std::size_t dropped_per_report = 5;
+  bool dropped_failures = false;
+  if (dropped_lead_only) {
+    --argc, ++argv;
+    dropped_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
+    if (dropped_failures) --argc;
+    if (argc > 2) dropped_per_report = std::stoul(argv[2]);
+    argc = std::min(argc, 2);
+  }
   std::uint32_t utf8_copies = 20;
   if (utf8_loss_only) {
     --argc, ++argv;
@@ -563,6 +619,10 @@ int main(int argc, char** argv) {
   }
   if (utf8_loss_only) {
     utf8_loss_section(held_out, traditional, utf8_copies);
+    return 0;
+  }
+  if (dropped_lead_only) {
+    dropped_lead_section(held_out, traditional, dropped_per_report, dropped_failures, model);
     return 0;
   }
 
