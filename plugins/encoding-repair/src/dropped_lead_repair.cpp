@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -133,6 +135,8 @@ double in_context(std::string_view text, std::size_t begin, std::size_t end, std
 constexpr std::size_t kQuickChars = 8;
 /// What the quick check charges for the first character, whose lead byte it does not guess.
 constexpr double kFirstCharacter = 3.0;
+/// Characters (by unigram, the most common) the quick check of a lone letter scores in context.
+constexpr std::size_t kLeadsTried = 12;
 /// How much more probable (log10) the quick reading must be: clean text read so stays below 0.1
 /// on the 39 reports of tests/bench/profile_subset.sh.
 constexpr double kQuickMargin = 0.5;
@@ -159,15 +163,34 @@ bool promising(std::string_view text, std::size_t p, std::size_t letter_at, cons
     }
     std::size_t e = p + 1;
     for (int i = 0; i < 2 && e < text.size(); ++i) after[i] = docpipe::utf8::next(text, e);
+    // Scored as a five-character text (the terms that do not hold the character are the same for
+    // every reading): score_text needs no n-gram rows, which clean text then never builds.
+    std::string window;
     auto terms = [&](char32_t c) {
-      return model.score(before[0], before[1], c) + model.score(before[1], c, after[0]) + model.score(c, after[0], after[1]);
+      window.clear();
+      for (const char32_t d : {before[0], before[1], c, after[0], after[1]}) docpipe::utf8::append(window, d);
+      return model.score_text(window);
     };
     const double asis = terms(static_cast<unsigned char>(text[p]));
-    double best = -1e300;
+    // Only the leads whose characters are most common on their own are scored in context: a rare
+    // character seldom reads best, and each trigram costs a table search.
+    std::pair<double, char32_t> common[kLeadsTried];
+    std::size_t held = 0;
     for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
       const char32_t d = gbk.decode(static_cast<unsigned char>(lead), static_cast<unsigned char>(text[p]));
-      if (d >= 0x3400 && model.known(d)) best = std::max(best, terms(d));
+      if (d < 0x3400 || !model.known(d)) continue;
+      const std::pair<double, char32_t> e{model.unigram(d), d};
+      if (held < kLeadsTried) {
+        common[held++] = e;
+        std::push_heap(common, common + held, std::greater<>());
+      } else if (e > common[0]) {
+        std::pop_heap(common, common + held, std::greater<>());
+        common[held - 1] = e;
+        std::push_heap(common, common + held, std::greater<>());
+      }
     }
+    double best = -1e300;
+    for (std::size_t i = 0; i < held; ++i) best = std::max(best, terms(common[i].second));
     return best - 1.0 - asis > kQuickMargin;
   }
   std::string bytes;
