@@ -48,6 +48,16 @@ void Repairer::process(Document& doc) {
   if (script_) convert_script(doc);
 }
 
+void Repairer::report_below_threshold(Document& doc, const std::string& what, std::size_t begin, std::size_t end,
+                                      const std::string& best, double confidence) const {
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.3f", confidence);
+  doc.report(Severity::warning, "mojibake-below-threshold",
+             "possible " + what + " '" + std::string(doc.text.substr(begin, end - begin)) + "', best candidate '" + best +
+                 "' (confidence " + conf + ", not applied)",
+             docpipe::Span{begin, end}, stage_);
+}
+
 void Repairer::repair_utf8_lost_bytes(Document& doc) {
   const std::vector<Utf8ByteFix> fixes = find_utf8_lost_byte_fixes(doc, CharModel::embedded());
   if (fixes.empty()) return;
@@ -56,12 +66,7 @@ void Repairer::repair_utf8_lost_bytes(Document& doc) {
     if (f.confidence >= settings_.min_confidence) {
       rw.replace(f.begin, f.end, f.after, f.kind, f.confidence, f.note);
     } else {
-      char conf[16];
-      std::snprintf(conf, sizeof conf, "%.3f", f.confidence);
-      doc.report(Severity::warning, "mojibake-below-threshold",
-                 "possible UTF-8 character that lost a byte '" + std::string(doc.text.substr(f.begin, f.end - f.begin)) +
-                     "', best candidate '" + f.after + "' (confidence " + conf + ", not applied)",
-                 docpipe::Span{f.begin, f.end}, stage_);
+      report_below_threshold(doc, "UTF-8 character that lost a byte", f.begin, f.end, f.after, f.confidence);
     }
   }
   rw.commit(doc);
@@ -158,12 +163,7 @@ void Repairer::repair_mojibake(Document& doc) {
                    "the damaged run before this point swallowed an ASCII byte, probably a digit of the number that follows",
                    docpipe::Span{f.end, f.end}, stage_);
     } else {
-      char conf[16];
-      std::snprintf(conf, sizeof conf, "%.3f", f.confidence);
-      doc.report(Severity::warning, "mojibake-below-threshold",
-                 "possible lost-lead-byte mojibake '" + std::string(doc.text.substr(f.begin, f.end - f.begin)) +
-                     "', best candidate '" + f.after + "' (confidence " + conf + ", not applied)",
-                 docpipe::Span{f.begin, f.end}, stage_);
+      report_below_threshold(doc, "lost-lead-byte mojibake", f.begin, f.end, f.after, f.confidence);
     }
   }
   flush_mixups(std::string::npos);

@@ -24,6 +24,10 @@ class Repairer {
   void process(docpipe::Document& doc);
 
  private:
+  /// A `mojibake-below-threshold` warning: the @p what at [@p begin, @p end) of the text would read
+  /// @p best, with too little @p confidence to be applied.
+  void report_below_threshold(docpipe::Document& doc, const std::string& what, std::size_t begin, std::size_t end,
+                              const std::string& best, double confidence) const;
   void repair_utf8_lost_bytes(docpipe::Document& doc);
   void repair_mojibake(docpipe::Document& doc);
   void clean(docpipe::Document& doc);
