@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "char_model.hpp"
+#include "context_score.hpp"
 #include "damage_triggers.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/cpu.hpp"
@@ -122,22 +123,6 @@ int unlisted_enumerators(std::string_view reading, std::string_view text) {
   return count;
 }
 
-/// Log10 probability of @p middle between the two characters before @p begin and after @p end.
-double in_context(std::string_view text, std::size_t begin, std::size_t end, std::string_view middle,
-                  const CharModel& model) {
-  std::size_t b = begin;
-  for (int i = 0; i < 2 && b > 0; ++i) {
-    --b;
-    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  }
-  std::size_t e = end;
-  for (int i = 0; i < 2 && e < text.size(); ++i) docpipe::utf8::next(text, e);
-  std::string window(text.substr(b, begin - b));
-  window += middle;
-  window += text.substr(end, e - end);
-  return model.score_text(window);
-}
-
 /// Characters the quick check reads in step (the beam search that follows reads the whole run).
 constexpr std::size_t kQuickChars = 8;
 /// What the quick check charges for the first character, whose lead byte it does not guess.
@@ -154,29 +139,17 @@ constexpr double kQuickMargin = 0.5;
 /// characters, must be more probable than the text as is there. A vanished pair derails the shift,
 /// so only its first kQuickChars characters count; the search itself handles those. Clean text
 /// read so is gibberish; text read out of step comes back in step.
-bool promising(std::string_view text, std::size_t p, std::size_t letter_at, const CharModel& model, bool folded) {
+bool promising(std::string_view text, std::size_t p, std::size_t letter_at, const CharModel& model) {
   const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
   if (p == letter_at) {
     // The run was the one character whose trail is the letter: some lead byte must make it a
     // character that reads clearly better than the letter (the best of ~126 leads, so a decade
-    // more). Only the three trigrams that hold the character differ between the readings.
-    char32_t before[2] = {' ', ' '}, after[2] = {' ', ' '};
-    std::size_t b = p;
-    for (int i = 1; i >= 0 && b > 0; --i) {
-      --b;
-      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-      std::size_t q = b;
-      before[i] = docpipe::utf8::next(text, q);
-    }
-    std::size_t e = p + 1;
-    for (int i = 0; i < 2 && e < text.size(); ++i) after[i] = docpipe::utf8::next(text, e);
-    // Scored as a five-character text (the terms that do not hold the character are the same for
-    // every reading): score_text needs no n-gram rows, which clean text then never builds.
-    std::string window;
+    // more).
+    std::string reading;
     auto terms = [&](char32_t c) {
-      window.clear();
-      for (const char32_t d : {before[0], before[1], c, after[0], after[1]}) docpipe::utf8::append(window, d);
-      return model.score_text(window);
+      reading.clear();
+      docpipe::utf8::append(reading, c);
+      return score_in_context(model, text, p, p + 1, reading);
     };
     const double asis = terms(static_cast<unsigned char>(text[p]));
     // Only the leads whose characters are most common on their own are scored in context: a rare
@@ -212,8 +185,9 @@ bool promising(std::string_view text, std::size_t p, std::size_t letter_at, cons
     std::size_t q = pos;
     char32_t c = docpipe::utf8::next(text, q);
     if (b < 0x80) {
-      // A `?` is the lost-lead-byte search's own start, not a stretch read out of step.
-      if (!folded || b == '?' || !folded_punctuation(static_cast<char>(b))) break;
+      // ASCII punctuation inside a stretch read out of step is a folded full-width mark; a `?` is
+      // the lost-lead-byte search's own start, not such a stretch.
+      if (b == '?' || !folded_punctuation(static_cast<char>(b))) break;
       c = 0xFF00 + (c - 0x20);  // the full-width form the folding replaced
     }
     const std::uint16_t code = gbk.encode(c);
@@ -234,7 +208,7 @@ bool promising(std::string_view text, std::size_t p, std::size_t letter_at, cons
   if (k == 0) return false;
   const std::size_t asis_end = ends[std::min(k, ends.size() - 1)];
   // Both readings of [p, asis_end) scored with the same two characters either side.
-  const double g = in_context(text, p, asis_end, in_step, model) - kFirstCharacter - in_context(text, p, asis_end, text.substr(p, asis_end - p), model);
+  const double g = score_in_context(model, text, p, asis_end, in_step) - kFirstCharacter - score_in_context(model, text, p, asis_end, text.substr(p, asis_end - p));
   return g > kQuickMargin;
 }
 
@@ -255,24 +229,21 @@ std::vector<LostByteFix> find_dropped_lead_fixes(std::string_view text, const Ch
   for (const std::size_t pos : glued_letters(text)) {
     // A letter that reads well where it stands (`创A级`, `乡村e镇`) ends no run read out of step;
     // this first test needs no GBK table, which clean text then seldom builds.
-    if (in_context(text, pos, pos + 1, text.substr(pos, 1), model) > kFluentLetter) continue;
+    if (score_in_context(model, text, pos, pos + 1, text.substr(pos, 1)) > kFluentLetter) continue;
     // A trail byte read as ASCII ends the run: its `?` was among the characters just before (the
     // stretch the out-of-step decoder may have read: non-ASCII characters and folded
     // punctuation), or right before the letter itself (the run was that one character).
     Places at_letter;
     std::size_t b = pos;
     for (std::size_t k = 0; k < kBeforeLetter && b > 0; ++k) {
-      std::size_t c = b - 1;
-      while (c > 0 && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) --c;
+      const std::size_t c = code_points_back(text, b, 1);
       const auto lead = static_cast<unsigned char>(text[c]);
       if (lead < 0x80 && !folded_punctuation(static_cast<char>(lead))) break;
       b = c;
       at_letter.at.insert(at_letter.at.begin(), b);
     }
     at_letter.at.push_back(pos);
-    std::size_t until = pos + 1;
-    for (int i = 0; i < 4 && until < text.size(); ++i) docpipe::utf8::next(text, until);
-    at_letter.until = until;
+    at_letter.until = code_points_forward(text, pos + 1, 4);
     at_letter.letter = pos;
     places.push_back(std::move(at_letter));
   }
@@ -298,9 +269,7 @@ std::vector<LostByteFix> find_dropped_lead_fixes(std::string_view text, const Ch
   for (const Places& stretch : places) {
     std::vector<LostByteFix> readings;  // one per place that gave one
     for (const std::size_t p : stretch.at) {
-      // The quick check takes ASCII punctuation inside a stretch for folded full-width marks, which
-      // it must be if the stretch was read out of step.
-      if (p < resume || inside_taken(p) || !promising(text, p, stretch.letter, model, true)) continue;
+      if (p < resume || inside_taken(p) || !promising(text, p, stretch.letter, model)) continue;
       if (searches++ == search_budget) return fixes;
       const LostByteOptions& options = options_of_text();
       // The search reads the lines around the supposed `?` only: it is built over the whole text it
@@ -330,7 +299,7 @@ std::vector<LostByteFix> find_dropped_lead_fixes(std::string_view text, const Ch
       std::string whole(text.substr(span_begin, r.begin - span_begin));
       whole += r.after;
       whole += text.substr(r.end, span_end - r.end);
-      const double score = in_context(text, span_begin, span_end, whole, model) - unlisted_enumerators(r.after, text) * kEnumerator;
+      const double score = score_in_context(model, text, span_begin, span_end, whole) - unlisted_enumerators(r.after, text) * kEnumerator;
       if (score > best_score) {
         best_score = score;
         best_at = k;
@@ -338,8 +307,8 @@ std::vector<LostByteFix> find_dropped_lead_fixes(std::string_view text, const Ch
     }
     LostByteFix best = std::move(readings[best_at]);
     // Its gain over the text as it is (no `?`).
-    best.gain = in_context(text, best.begin, best.end, best.after, model) -
-                in_context(text, best.begin, best.end, text.substr(best.begin, best.end - best.begin), model);
+    best.gain = score_in_context(model, text, best.begin, best.end, best.after) -
+                score_in_context(model, text, best.begin, best.end, text.substr(best.begin, best.end - best.begin));
     if (best.gain < min_gain || overlaps_taken(best.begin, best.end)) continue;
     best.confidence = confidence_from_gain(best.gain);
     best.note = "lead byte lost with no '?' left; " + best.note;

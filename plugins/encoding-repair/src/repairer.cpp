@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "char_model.hpp"
 #include "cleaner.hpp"
@@ -78,13 +79,11 @@ void Repairer::repair_mojibake(Document& doc) {
   // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
   // text without such a start never reaches the model (the search would find nothing).
   const std::size_t starts = count_damage_starts(doc.text);
-  LostByteOptions options;
-  // A scan of the whole text, so only where a search will read it.
-  bool fold_known = false;
+  // The punctuation style is a scan of the whole text, so it is read only where a search runs.
+  std::optional<LostByteOptions> options;
   auto known_fold = [&]() -> const LostByteOptions& {
-    if (!fold_known) options.fold_punctuation = punctuation_is_folded(doc.text);
-    fold_known = true;
-    return options;
+    if (!options) options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
+    return *options;
   };
   if (starts > damage_search_budget(doc.text.size())) {
     doc.report(Severity::warning, "mojibake-search-skipped",
@@ -113,8 +112,8 @@ void Repairer::repair_mojibake(Document& doc) {
       return m < found.size() && found[m].begin < f.end + f.tag_rest;
     });
   }
-  // The same damage where the lost lead byte left no `?` (chunked decoding that dropped it). Rare
-  // characters after prose are also what a mix-up is made of, and a mix-up's reading explains
+  // The same damage where the lost lead byte left no `?` (chunked decoding that dropped it).
+  // Characters read out of step are also what a mix-up is made of, and a mix-up's reading explains
   // them whole: such a run yields to a mix-up it overlaps.
   if (std::vector<LostByteFix> dropped = find_dropped_lead_fixes(doc.text, model, known_fold, fixes); !dropped.empty()) {
     std::erase_if(dropped, [&](const LostByteFix& f) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "context_score.hpp"
 #include "damage_triggers.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
@@ -70,23 +71,6 @@ std::vector<Run> leftover_runs(const docpipe::Document& doc) {
   }
   std::erase_if(runs, [](const Run& r) { return r.leftover > kMostLeftover; });
   return runs;
-}
-
-/// Up to @p count code points of @p text before @p at.
-std::string_view before(std::string_view text, std::size_t at, int count) {
-  std::size_t b = at;
-  for (int i = 0; i < count && b > 0; ++i) {
-    --b;
-    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  }
-  return text.substr(b, at - b);
-}
-
-/// Up to @p count code points of @p text from @p at.
-std::string_view after(std::string_view text, std::size_t at, int count) {
-  std::size_t e = at;
-  for (int i = 0; i < count && e < text.size(); ++i) docpipe::utf8::next(text, e);
-  return text.substr(at, e - at);
 }
 
 /// True when @p bytes are valid UTF-8 of characters the model knows (or '?'), at least one of them
@@ -161,13 +145,11 @@ std::vector<Utf8ByteFix> find_utf8_lost_byte_fixes(const docpipe::Document& doc,
       }
     }
     if (readings.empty()) continue;
-    const std::string left(before(text, run.text_begin, 2));
-    const std::string_view right = after(text, run.text_end, 2);
     double best = -1e300, total = 0;
     using Reading = std::pair<const std::string, std::pair<std::string, std::string>>;
     std::vector<std::pair<double, const Reading*>> scored;
     for (const auto& reading : readings) {
-      const double s = model.score_text(left + reading.first + std::string(right));
+      const double s = score_in_context(model, text, run.text_begin, run.text_end, reading.first);
       scored.emplace_back(s, &reading);
       best = std::max(best, s);
     }
