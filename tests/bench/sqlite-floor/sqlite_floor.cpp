@@ -1,8 +1,8 @@
 // SQLite's own floor under the SQLite export: the rows of a finished docpipe.sqlite, read into memory,
 // are stored again into a new database the way a bulk loader would store them, and only that is
-// timed. Same schema and connection set-up as export-sqlite (the plugin's own table_statements(),
-// index_statements() and Connection::tune_for_private_bulk_load()), one transaction, one prepared
-// single-row INSERT per table reused for every row, secondary indexes built at the end. Nothing the
+// timed. Same schema, connection set-up and statements as export-sqlite (the plugin's own
+// table_statements(), index_statements(), Connection::tune_for_private_bulk_load() and
+// PreparedStatement), one transaction, multi-row INSERTs, secondary indexes built at the end. Nothing the
 // pipeline does is in it: no documents to analyse, no offsets to convert, no savepoints, no
 // per-document delete. So no export of those rows can be faster than this on the same machine,
 // and the full pipeline's time can be no less than it.
@@ -18,84 +18,74 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
-#include <variant>
+#include <deque>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include <sqlite3.h>
 
 #include "sqlite_connection.hpp"
 #include "sqlite_schema.hpp"
+#include "sqlite_statement.hpp"
 
 namespace {
 
-using Value = std::variant<std::monostate, long long, double, std::string>;
-
+/// One table's rows as the exporter binds them: Cells, their texts held in `texts` (a deque, so
+/// the views stay valid as it grows).
 struct TableRows {
   std::string name;
   int columns = 0;
-  std::vector<Value> values;  // row after row, `columns` values each
+  std::vector<docpipe::exporting::Cell> cells;  // row after row, `columns` cells each
+  std::deque<std::string> texts;
 };
 
-/// Prepared statement that finalizes itself; the bench's only use of the C API beyond binding.
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& sql) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error("cannot prepare '" + sql + "': " + sqlite3_errmsg(db));
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
-  sqlite3_stmt* get() const { return stmt_; }
+/// A statement for reading the source database, finalized on scope exit.
+using Query = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
+Query query(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot prepare '" + sql + "': " + sqlite3_errmsg(db));
+  return {stmt, &sqlite3_finalize};
+}
 
 std::vector<TableRows> read_rows(const std::filesystem::path& path, std::size_t& rows, std::size_t& text_bytes) {
   export_sqlite::Connection db(path, path);
   std::vector<std::string> names;
   {
-    Statement list(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid");
+    const Query list = query(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid");
     while (sqlite3_step(list.get()) == SQLITE_ROW)
       names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(list.get(), 0)));
   }
   std::vector<TableRows> tables;
+  // Reserved: a TableRows is copied when the vector grows (a deque's move may throw), and its cells
+  // would then view the old copy's texts.
+  tables.reserve(names.size());
   for (const std::string& name : names) {
-    Statement select(db.handle(), "SELECT * FROM " + name);
-    TableRows t{name, sqlite3_column_count(select.get()), {}};
-    while (sqlite3_step(select.get()) == SQLITE_ROW) {
+    const Query select = query(db.handle(), "SELECT * FROM " + name);
+    sqlite3_stmt* s = select.get();
+    TableRows& t = tables.emplace_back();
+    t.name = name;
+    t.columns = sqlite3_column_count(s);
+    while (sqlite3_step(s) == SQLITE_ROW) {
       ++rows;
       for (int i = 0; i < t.columns; ++i) {
-        sqlite3_stmt* s = select.get();
         switch (sqlite3_column_type(s, i)) {
-          case SQLITE_INTEGER: t.values.emplace_back(static_cast<long long>(sqlite3_column_int64(s, i))); break;
-          case SQLITE_FLOAT: t.values.emplace_back(sqlite3_column_double(s, i)); break;
-          case SQLITE_NULL: t.values.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER: t.cells.emplace_back(static_cast<long long>(sqlite3_column_int64(s, i))); break;
+          case SQLITE_FLOAT: t.cells.emplace_back(sqlite3_column_double(s, i)); break;
+          case SQLITE_NULL: t.cells.emplace_back(std::monostate{}); break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
             const auto size = static_cast<std::size_t>(sqlite3_column_bytes(s, i));
             text_bytes += size;
-            t.values.emplace_back(std::string(text, size));
+            t.cells.emplace_back(std::string_view(t.texts.emplace_back(text, size)));
           }
         }
       }
     }
-    tables.push_back(std::move(t));
   }
   return tables;
-}
-
-void bind(sqlite3_stmt* s, int index, const Value& v) {
-  if (const auto* i = std::get_if<long long>(&v)) {
-    sqlite3_bind_int64(s, index, *i);
-  } else if (const auto* d = std::get_if<double>(&v)) {
-    sqlite3_bind_double(s, index, *d);
-  } else if (const auto* text = std::get_if<std::string>(&v)) {
-    sqlite3_bind_text64(s, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
-  } else {
-    sqlite3_bind_null(s, index);
-  }
 }
 
 /// Rows per multi-row INSERT: 32 like the plugin's batches, where more measured no faster.
@@ -111,14 +101,6 @@ std::string insert_sql(const TableRows& t, std::size_t rows) {
   return sql;
 }
 
-void insert(sqlite3* db, sqlite3_stmt* s, const TableRows& t, std::size_t first_row, std::size_t rows) {
-  const auto width = static_cast<std::size_t>(t.columns);
-  for (std::size_t i = 0; i < rows * width; ++i)
-    bind(s, static_cast<int>(i + 1), t.values[first_row * width + i]);
-  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(t.name + ": " + sqlite3_errmsg(db));
-  sqlite3_reset(s);
-}
-
 double store_once(const std::vector<TableRows>& tables, const std::filesystem::path& copy) {
   std::filesystem::remove(copy);
   const auto start = std::chrono::steady_clock::now();
@@ -129,15 +111,17 @@ double store_once(const std::vector<TableRows>& tables, const std::filesystem::p
     db.exec("BEGIN");
     for (const TableRows& t : tables) {
       const auto width = static_cast<std::size_t>(t.columns);
-      const std::size_t rows = t.values.size() / width;
+      const std::size_t rows = t.cells.size() / width;
       // Rows go in statements of kRowsPerStatement rows (the rest one by one): a statement's fixed
-      // cost per step is spread over its rows, as the plugin does with its own batches.
-      Statement batch(db.handle(), insert_sql(t, kRowsPerStatement));
-      Statement single(db.handle(), insert_sql(t, 1));
+      // cost per step is spread over its rows, as the plugin does with its own batches. Bound
+      // through the plugin's own PreparedStatement.
+      export_sqlite::PreparedStatement batch(db.handle(), insert_sql(t, kRowsPerStatement));
+      export_sqlite::PreparedStatement single(db.handle(), insert_sql(t, 1));
+      const std::span<const docpipe::exporting::Cell> cells(t.cells);
       std::size_t row = 0;
       for (; row + kRowsPerStatement <= rows; row += kRowsPerStatement)
-        insert(db.handle(), batch.get(), t, row, kRowsPerStatement);
-      for (; row < rows; ++row) insert(db.handle(), single.get(), t, row, 1);
+        batch.run(cells.subspan(row * width, kRowsPerStatement * width));
+      for (; row < rows; ++row) single.run(cells.subspan(row * width, width));
     }
     for (const std::string& ddl : export_sqlite::index_statements()) db.exec(ddl);
     db.exec("COMMIT");
