@@ -86,12 +86,24 @@ make_corpus() {
 }
 
 # --- timing ------------------------------------------------------------------------------------------
+# Each run writes into an empty $out/tmp-out. The previous run's is renamed into $set_aside, which is
+# deleted when the script exits, not between runs: on ext4, files created within a minute or so of
+# deleting others make the inode allocator step over every recently freed inode (recently_deleted() in
+# the kernel's ialloc.c), which perf put at a fifth of the full run's wall time (357 JSON files created
+# right after deleting the previous run's 357); that is the benchmark timing its own clean-up.
+set_aside="$out/set-aside.$$"
+trap 'rm -rf "$set_aside"' EXIT
+set_aside_out() {
+  [ -e "$out/tmp-out" ] || return 0
+  mkdir -p "$set_aside" && mv "$out/tmp-out" "$set_aside/$(date +%s%N)"
+}
 # median_seconds CMD...: runs CMD $runs times (after one warm-up unless --quick), prints the median wall time.
 median_seconds() {
+  set_aside_out
   [ $warm_up = 1 ] && { "$@" >/dev/null 2>&1 || true; }
   local times=() i t0 t1
   for ((i = 0; i < runs; i++)); do
-    rm -rf "$out/tmp-out"
+    set_aside_out
     t0=$(date +%s.%N)
     "$@" >/dev/null 2>&1 || { log "command failed: $*"; echo "nan"; return; }
     t1=$(date +%s.%N)
@@ -233,7 +245,7 @@ dp_t2s=$(mb_s "$trad_bytes" "$(median_seconds run_docpipe t2s "$trad_dir" 1)")
 add_result t2s "$dp_t2s" "opencc t2s" "$opencc_t2s" ""
 
 # --- memory: peak RSS of the full pipeline at 20 MB and at 200 MB -------------------------------------
-peak_kb() { rm -rf "$out/tmp-out"; /usr/bin/time -f '%M' "$docpipe" run "$bench/configs/full.xml" "$1" -o "$out/tmp-out" -j 1 -q 2>&1 >/dev/null | tail -1; }
+peak_kb() { set_aside_out; /usr/bin/time -f '%M' "$docpipe" run "$bench/configs/full.xml" "$1" -o "$out/tmp-out" -j 1 -q 2>&1 >/dev/null | tail -1; }
 rss20=$(peak_kb "$c20/gbk")
 rss200=nan
 if [ $quick = 0 ]; then
@@ -242,7 +254,7 @@ if [ $quick = 0 ]; then
 fi
 [ -s "$out/seed-numbers/accuracy.json" ] && results+=("{\"task\": \"numbers-accuracy-seed\", \"results\": $(cat "$out/seed-numbers/accuracy.json")}")
 results+=("{\"task\": \"full-memory\", \"rss_20mb\": $rss20, \"rss_200mb\": $rss200}")
-rm -rf "$out/tmp-out"
+set_aside_out
 
 # --- report -------------------------------------------------------------------------------------------
 {
