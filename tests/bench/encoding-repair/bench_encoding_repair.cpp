@@ -3,7 +3,7 @@
 //   bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures|diagnose] [MODEL_FILE]
 //   bench_encoding_repair --speed FOLDER...
 //   bench_encoding_repair --mixup [CORPUS_REPORTS_DIR] [failures]
-//   bench_encoding_repair --utf8-loss [CORPUS_REPORTS_DIR] [COPIES_PER_REPORT]
+//   bench_encoding_repair --utf8-loss [CORPUS_REPORTS_DIR] [COPIES_PER_REPORT] [failures]
 //   bench_encoding_repair --dropped-lead [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [failures]
 //
 // `quality` skips the speed measurement; `failures` also prints each damaged chunk that did not
@@ -40,11 +40,12 @@
 // document around the first difference.
 //
 // --utf8-loss: one-byte damage in UTF-8 (utf8_byte_damage.hpp: a lead or trail byte lost or written
-// as '?', a character in GBK bytes), one damaged character per copy, COPIES_PER_REPORT copies (default
-// 20) of every held-out report in each script and kind. Per row: documents read back exactly (the
-// stage's text equals its text for the clean report), documents changed wrongly (not exact, though
-// every leftover was read), and documents where leftovers stay U+FFFD (not read, or below the
-// confidence threshold).
+// as '?', a character in GBK bytes) and GBK words in UTF-8 (one to three characters), one damaged
+// character or word per copy, COPIES_PER_REPORT copies (default 20) of every held-out report in each
+// script and kind. Per row: documents read back exactly (the stage's text equals its text for the
+// clean report), documents changed wrongly (not exact, though every leftover was read), and documents
+// left: U+FFFD stays, or no mojibake repair was made (not read, or below the confidence threshold).
+// `failures` prints each document not read back exactly around the first difference.
 //
 // --dropped-lead: the seed's damage without its `?` (a lead byte dropped, as chunked decoding with
 // errors='ignore' drops it; corruption_generator.hpp with the `?` taken out), chunks as in the
@@ -495,7 +496,7 @@ void mixup_section(const std::vector<std::string>& held_out, const std::vector<s
 }  // namespace
 
 void utf8_loss_section(const std::vector<std::string>& held_out, const std::vector<std::string>& traditional,
-                       std::uint32_t copies) {
+                       std::uint32_t copies, bool show_failures) {
   std::printf("one-byte damage in UTF-8, %u copies a report, one damaged character each:\n", copies);
   for (int script = 0; script < 2; ++script) {
     const auto& reports = script == 0 ? held_out : traditional;
@@ -511,9 +512,17 @@ void utf8_loss_section(const std::vector<std::string>& held_out, const std::vect
           if (n == 0) continue;
           const docpipe::Document d = bench::run_stage(stage, raw);
           ++docs;
+          const bool read = std::any_of(d.repairs.begin(), d.repairs.end(), [](const docpipe::Repair& r) { return r.kind.rfind("mojibake", 0) == 0; });
           if (d.text == clean[i]) ++exact;
-          else if (d.text.find("\xEF\xBF\xBD") != std::string::npos) ++left;
+          else if (!read || d.text.find("\xEF\xBF\xBD") != std::string::npos) ++left;
           else ++wrong;
+          if (show_failures && d.text != clean[i]) {
+            const std::size_t at = std::mismatch(d.text.begin(), d.text.end(), clean[i].begin(), clean[i].end()).first - d.text.begin();
+            const std::size_t from = at > 12 ? at - 12 : 0;
+            std::size_t start = from;
+            while (start > 0 && (static_cast<unsigned char>(clean[i][start]) & 0xC0) == 0x80) --start;
+            std::printf("FAIL %s\n  expected %s\n  repaired %s\n", bench::name(kind), cut(clean[i], start).c_str(), cut(d.text, start).c_str());
+          }
         }
       }
       std::printf("  %-11s %-18s documents %4zu  exact %.3f  wrong %.3f  left %.3f\n", script == 0 ? "simplified" : "traditional",
@@ -561,7 +570,9 @@ void dropped_lead_section(const std::vector<std::string>& held_out, const std::v
   }
 }
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--speed") {
     for (int i = 2; i < argc; ++i) speed_of_folder(argv[i]);
     return 0;
@@ -579,8 +590,11 @@ int main(int argc, char** argv) {
     argc = std::min(argc, 2);
   }
   std::uint32_t utf8_copies = 20;
+  bool utf8_failures = false;
   if (utf8_loss_only) {
     --argc, ++argv;
+    utf8_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
+    if (utf8_failures) --argc;
     if (argc > 2) utf8_copies = static_cast<std::uint32_t>(std::stoul(argv[2]));
     argc = std::min(argc, 2);
   }
@@ -618,7 +632,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (utf8_loss_only) {
-    utf8_loss_section(held_out, traditional, utf8_copies);
+    utf8_loss_section(held_out, traditional, utf8_copies, utf8_failures);
     return 0;
   }
   if (dropped_lead_only) {
@@ -729,4 +743,25 @@ int main(int argc, char** argv) {
   // Last, so that the suite's table (which shows each benchmark's last lines) shows it.
   mixup_section(held_out, traditional, false);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && (std::string(argv[1]) == "-h" || std::string(argv[1]) == "--help")) {
+    std::puts("usage: bench_encoding_repair [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [quality|failures|diagnose] [MODEL_FILE]\n"
+              "       bench_encoding_repair --speed FOLDER...\n"
+              "       bench_encoding_repair --mixup [CORPUS_REPORTS_DIR] [failures]\n"
+              "       bench_encoding_repair --utf8-loss [CORPUS_REPORTS_DIR] [COPIES_PER_REPORT] [failures]\n"
+              "       bench_encoding_repair --dropped-lead [CORPUS_REPORTS_DIR] [SAMPLES_PER_REPORT] [failures]\n"
+              "The comment at the top of tests/bench/encoding-repair/bench_encoding_repair.cpp says what each prints.");
+    return 0;
+  }
+  // A missing folder or a number that does not parse is the caller's mistake: say so, exit 2.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_encoding_repair: %s (--help for usage)\n", e.what());
+    return 2;
+  }
 }

@@ -8,7 +8,14 @@
 //   trail-lost           one of its two trail bytes dropped (a copy cut inside the sequence);
 //   trail-to-question    one of its trail bytes written as '?';
 //   legacy-character     written whole in GBK bytes instead (a page stitched from two encodings),
-//                        when GBK has a code for it and those bytes are not valid UTF-8 themselves.
+//                        when GBK has a code for it and those bytes are not valid UTF-8 themselves;
+//   legacy-word          one to three Han characters in a row (as many as the text has there, up
+//                        to a number drawn from 1-3) written in GBK bytes, whatever those bytes
+//                        are: a pair with lead C2-DF and trail A1-BF is well-formed UTF-8 and
+//                        reads as a letter of another script (业, D2 B5, as ҵ), so the decoder may
+//                        leave no U+FFFD at all;
+//   big5-word            the same in Big5 bytes (a traditional page's part); only characters Big5
+//                        has a code for.
 
 #include <cstddef>
 #include <cstdint>
@@ -19,7 +26,7 @@
 namespace encoding_repair::bench {
 
 /// The ways a character loses a byte (see the file comment).
-enum class ByteDamage { lead_to_question, lead_lost, trail_lost, trail_to_question, legacy_character };
+enum class ByteDamage { lead_to_question, lead_lost, trail_lost, trail_to_question, legacy_character, legacy_word, big5_word };
 
 /// Every kind, in a fixed order.
 const std::vector<ByteDamage>& all_byte_damage();
@@ -28,8 +35,9 @@ const std::vector<ByteDamage>& all_byte_damage();
 const char* name(ByteDamage kind);
 
 /// @p clean (UTF-8) with @p count of its Han characters (fewer when it has fewer, and for
-/// legacy-character only those GBK gives invalid UTF-8 bytes) damaged as @p kind, chosen by a
-/// generator seeded with @p seed (the same seed gives the same damage). @p damaged counts them.
+/// legacy-character only those GBK gives invalid UTF-8 bytes; for legacy-word the first characters
+/// of the words, which do not overlap) damaged as @p kind, chosen by a generator seeded with @p seed
+/// (the same seed gives the same damage). @p damaged counts them.
 std::string damage_utf8(std::string_view clean, ByteDamage kind, std::size_t count, std::uint32_t seed,
                         std::size_t& damaged);
 
