@@ -40,9 +40,14 @@ void Repairer::process(Document& doc) {
              "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + mixed + ")",
              std::nullopt, stage_);
   if (settings_.repair_mojibake) {
+    // Legacy fragments too short for the decoder's evidence, also in a page it read as mixed; first,
+    // since their U+FFFD are a legacy character's bytes, not a UTF-8 character's leftovers.
+    const bool utf8 = doc.encoding.name == "UTF-8";
+    if (utf8) repair_legacy_fragments(doc, find_legacy_fragment_fixes(doc, CharModel::embedded()));
     // Only where the whole input is UTF-8: in a mixed page a leftover byte may be a legacy part's.
-    if (doc.encoding.name == "UTF-8" && decoded.other.empty()) repair_utf8_lost_bytes(doc);
+    if (utf8 && decoded.other.empty()) repair_utf8_lost_bytes(doc);
     repair_mojibake(doc);
+    if (utf8) repair_legacy_fragments(doc, find_legacy_letter_fixes(doc, CharModel::embedded()));
   }
   clean(doc);
   if (settings_.restore_fullwidth) restore_punctuation(doc);
@@ -57,6 +62,19 @@ void Repairer::report_below_threshold(Document& doc, const std::string& what, st
              "possible " + what + " '" + std::string(doc.text.substr(begin, end - begin)) + "', best candidate '" + best +
                  "' (confidence " + conf + ", not applied)",
              docpipe::Span{begin, end}, stage_);
+}
+
+void Repairer::repair_legacy_fragments(Document& doc, const std::vector<LegacyFragmentFix>& fixes) {
+  if (fixes.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const LegacyFragmentFix& f : fixes) {
+    if (f.confidence >= settings_.min_confidence) {
+      rw.replace(f.begin, f.end, f.after, "mojibake-mixed-encoding", f.confidence, f.note);
+    } else {
+      report_below_threshold(doc, "legacy-encoded fragment", f.begin, f.end, f.after, f.confidence);
+    }
+  }
+  rw.commit(doc);
 }
 
 void Repairer::repair_utf8_lost_bytes(Document& doc) {

@@ -4,8 +4,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "docpipe/document.hpp"
+#include "legacy_fragment.hpp"
 #include "repair_settings.hpp"
 
 namespace encoding_repair {
@@ -28,6 +30,7 @@ class Repairer {
   /// @p best, with too little @p confidence to be applied.
   void report_below_threshold(docpipe::Document& doc, const std::string& what, std::size_t begin, std::size_t end,
                               const std::string& best, double confidence) const;
+  void repair_legacy_fragments(docpipe::Document& doc, const std::vector<LegacyFragmentFix>& fixes);
   void repair_utf8_lost_bytes(docpipe::Document& doc);
   void repair_mojibake(docpipe::Document& doc);
   void clean(docpipe::Document& doc);
