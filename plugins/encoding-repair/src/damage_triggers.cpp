@@ -34,6 +34,12 @@ std::size_t count_damage_starts(std::string_view text) noexcept {
   return count;
 }
 
+std::size_t count_replacements(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (std::size_t p = text.find(kReplacement); p != std::string_view::npos; p = text.find(kReplacement, p + 3)) ++count;
+  return count;
+}
+
 std::size_t damage_search_budget(std::size_t text_bytes) noexcept { return 16 + text_bytes / 1024; }
 
 }  // namespace encoding_repair

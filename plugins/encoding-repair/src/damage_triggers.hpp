@@ -18,6 +18,9 @@ bool may_start_damage(std::string_view text, std::size_t trigger) noexcept;
 /// Number of `?` and U+FFFD in @p text (valid UTF-8) that may start a damaged run.
 std::size_t count_damage_starts(std::string_view text) noexcept;
 
+/// Number of U+FFFD in @p text.
+std::size_t count_replacements(std::string_view text) noexcept;
+
 /// The most damage starts the stage searches in a text of @p text_bytes bytes: lost lead bytes
 /// are rare (a handful per report); a text with more is in a wrong or broken encoding, whose
 /// U+FFFD every few bytes would each cost a search.

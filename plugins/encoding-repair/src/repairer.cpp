@@ -91,9 +91,30 @@ void Repairer::repair_utf8_lost_bytes(Document& doc) {
   rw.commit(doc);
 }
 
+bool Repairer::lost_upstream(Document& doc, std::size_t own_replacements) const {
+  const std::size_t all = count_replacements(doc.text);
+  const std::size_t replaced = all - std::min(own_replacements, all);
+  if (replaced < kLostUpstreamLeast || replaced * 3 < doc.text.size() / kLostUpstreamShare) return false;
+  char share[16];
+  std::snprintf(share, sizeof share, "%.0f%%", 300.0 * double(replaced) / double(doc.text.size()));
+  doc.report(Severity::warning, "characters-lost-upstream",
+             std::to_string(replaced) + " replacement characters (U+FFFD) were in the input already, " + share +
+                 " of the text's bytes: a copy upstream was decoded with the wrong encoding (GBK or Big5 read as UTF-8?) and "
+                 "what it could not read was replaced; those characters are lost and cannot be repaired here (fetch the source "
+                 "again); the lost-lead-byte search was not run",
+             std::nullopt, stage_);
+  return true;
+}
+
 void Repairer::repair_mojibake(Document& doc) {
   const CharModel& model = CharModel::embedded();
   std::vector<LostByteFix> fixes;
+  // The U+FFFD the decoder wrote for bytes it could not decode stand for known bytes, not for
+  // bytes a wrong decoder upstream threw away.
+  std::vector<std::size_t> own;
+  for (const docpipe::Repair& r : doc.repairs)
+    if (r.kind == "decode-error") own.push_back(r.span.begin);
+  std::sort(own.begin(), own.end());
   // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
   // text without such a start never reaches the model (the search would find nothing).
   const std::size_t starts = count_damage_starts(doc.text);
@@ -103,7 +124,11 @@ void Repairer::repair_mojibake(Document& doc) {
     if (!options) options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
     return *options;
   };
-  if (starts > damage_search_budget(doc.text.size())) {
+  const bool lost = lost_upstream(doc, own.size());
+  if (lost) {
+    // Nothing to search or read: around each U+FFFD the bytes are gone, and the few characters that
+    // came through whole would be read as damage (`�档` as 降低, `�С�` as a Big5 mix-up's 爭創).
+  } else if (starts > damage_search_budget(doc.text.size())) {
     doc.report(Severity::warning, "mojibake-search-skipped",
                std::to_string(starts) + " possible starts of lost-lead-byte damage in " + std::to_string(doc.text.size()) +
                    " bytes of text: too many for damage (the input encoding is probably wrong); not searched",
@@ -111,13 +136,7 @@ void Repairer::repair_mojibake(Document& doc) {
   } else if (starts > 0) {
     fixes = find_lost_byte_fixes(doc.text, model, known_fold());
   }
-  // The U+FFFD the decoder wrote for bytes it could not decode stand for known bytes, not for
-  // bytes a wrong decoder upstream threw away.
-  std::vector<std::size_t> own;
-  for (const docpipe::Repair& r : doc.repairs)
-    if (r.kind == "decode-error") own.push_back(r.span.begin);
-  std::sort(own.begin(), own.end());
-  std::vector<MixupFix> found = find_mixup_fixes(doc.text, model, own);
+  std::vector<MixupFix> found = lost ? std::vector<MixupFix>() : find_mixup_fixes(doc.text, model, own);
   // A U+FFFD inside a mix-up is a byte the wrong decoder rejected, which the mix-up reading restores
   // or shows; read as a lost lead byte it turns the mojibake around it into other mojibake. So a
   // lost-byte run starting at U+FFFD yields to a mix-up it overlaps (a run starting at `?`, the
@@ -133,7 +152,8 @@ void Repairer::repair_mojibake(Document& doc) {
   // The same damage where the lost lead byte left no `?` (chunked decoding that dropped it).
   // Characters read out of step are also what a mix-up is made of, and a mix-up's reading explains
   // them whole: such a run yields to a mix-up it overlaps.
-  if (std::vector<LostByteFix> dropped = find_dropped_lead_fixes(doc.text, model, known_fold, fixes); !dropped.empty()) {
+  if (std::vector<LostByteFix> dropped = lost ? std::vector<LostByteFix>() : find_dropped_lead_fixes(doc.text, model, known_fold, fixes);
+      !dropped.empty()) {
     std::erase_if(dropped, [&](const LostByteFix& f) {
       return std::any_of(found.begin(), found.end(), [&](const MixupFix& m) { return m.begin < f.end + f.tag_rest && f.begin < m.end; });
     });
