@@ -90,12 +90,14 @@ make_corpus() {
 # deleted when the script exits, not between runs: on ext4, files created within a minute or so of
 # deleting others make the inode allocator step over every recently freed inode (recently_deleted() in
 # the kernel's ialloc.c), which perf put at a fifth of the full run's wall time (357 JSON files created
-# right after deleting the previous run's 357); that is the benchmark timing its own clean-up.
+# right after deleting the previous run's 357); that is the benchmark timing its own clean-up. The
+# outputs set aside are written back to disk (sync) before the next run starts, so no run pays for
+# the write-back of the one before it.
 set_aside="$out/set-aside.$$"
 trap 'rm -rf "$set_aside"' EXIT
 set_aside_out() {
   [ -e "$out/tmp-out" ] || return 0
-  mkdir -p "$set_aside" && mv "$out/tmp-out" "$set_aside/$(date +%s%N)"
+  mkdir -p "$set_aside" && mv "$out/tmp-out" "$set_aside/$(date +%s%N)" && sync
 }
 # median_seconds CMD...: runs CMD $runs times (after one warm-up unless --quick), prints the median wall time.
 median_seconds() {
