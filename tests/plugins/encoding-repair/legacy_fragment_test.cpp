@@ -1,15 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "repairer.hpp"
+#include "byte_damage_floor.hpp"
 #include "test_support.hpp"
-#include "training_split.hpp"
 #include "utf8_byte_damage.hpp"
 
 using namespace encoding_repair;
-namespace fs = std::filesystem;
 
 // Words in GB18030 or Big5 bytes inside UTF-8 text (src/legacy_fragment.hpp). Each damaged input is
 // worked out byte by byte in the comments; the readings were checked by hand.
@@ -104,51 +102,13 @@ TEST_CASE("letters beside bytes a stray byte broke are not read as a legacy word
   CHECK(all_of(d, "mojibake-mixed-encoding").empty());
 }
 
-namespace {
-
-/// Five reports held out of the character model's training.
-std::vector<std::string> held_out_five() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports"))
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < files.size() && out.size() < 5; ++i)
-    if (held_out_of_training(i)) out.push_back(test::read_file(files[i]));
-  return out;
-}
-
-}  // namespace
-
 // Regression floors: documents read back exactly, of 20 in each of five held-out reports, one word
 // of one to three characters in GBK or Big5 bytes each (bench_encoding_repair --utf8-loss measures
 // all 39 held-out reports in both scripts: before this pass 0.524 and 0.413 of simplified GBK and Big5
 // words came back exactly, with it 0.974 and 0.971). Here 100 and 99 on 2026-11-27; the floors are
 // five below.
 TEST_CASE("legacy words in held-out reports are read back", "[legacy-fragment][damage]") {
-  struct Floor {
-    bench::ByteDamage kind;
-    int exact;  // of 100
-  };
-  const Floor floors[] = {{bench::ByteDamage::legacy_word, 95}, {bench::ByteDamage::big5_word, 94}};
-  const auto reports = held_out_five();
-  REQUIRE(reports.size() == 5);
-  std::vector<std::string> clean;
-  for (const std::string& r : reports) clean.push_back(repaired(r).text);
-  for (const Floor& f : floors) {
-    int exact = 0, damaged = 0;
-    for (std::size_t i = 0; i < reports.size(); ++i) {
-      for (std::uint32_t copy = 0; copy < 20; ++copy) {
-        std::size_t n = 0;
-        const std::string raw = bench::damage_utf8(reports[i], f.kind, 1, copy * 7919u + static_cast<std::uint32_t>(i), n);
-        damaged += static_cast<int>(n);
-        exact += repaired(raw).text == clean[i];
-      }
-    }
-    WARN(bench::name(f.kind) << ": " << exact << " of " << damaged << " read back exactly");
-    CHECK(damaged == 100);
-    CHECK(exact >= f.exact);
-  }
+  test::check_floors({{bench::ByteDamage::legacy_word, 95}, {bench::ByteDamage::big5_word, 94}});
 }
 
 TEST_CASE("the word damage writes whole characters in legacy bytes", "[legacy-fragment][generator]") {

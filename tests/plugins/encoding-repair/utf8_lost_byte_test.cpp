@@ -1,15 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "repairer.hpp"
+#include "byte_damage_floor.hpp"
 #include "test_support.hpp"
-#include "training_split.hpp"
 #include "utf8_byte_damage.hpp"
 
 using namespace encoding_repair;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -123,51 +121,15 @@ TEST_CASE("the byte-damage generator damages as it says", "[utf8-lost-byte][gene
   CHECK(n == 1);
 }
 
-namespace {
-
-/// Five reports held out of the character model's training.
-std::vector<std::string> held_out_five() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports"))
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < files.size() && out.size() < 5; ++i)
-    if (held_out_of_training(i)) out.push_back(test::read_file(files[i]));
-  return out;
-}
-
-}  // namespace
-
 // Regression floors: damaged documents read back exactly, of 20 in each of five held-out reports
 // (100 a kind; each damaged copy has one character damaged, so one wrong reading is one document),
 // two below what main reached when this repair came in (100, 100, 94, 96, 100 on 2026-11-27;
 // `bench_encoding_repair --utf8-loss`
 // measures all 39 held-out reports).
 TEST_CASE("one-byte damage in held-out reports is read back", "[utf8-lost-byte][damage]") {
-  struct Floor {
-    bench::ByteDamage kind;
-    int exact;  // of 100
-  };
-  const Floor floors[] = {{bench::ByteDamage::lead_to_question, 98}, {bench::ByteDamage::lead_lost, 98},
-                          {bench::ByteDamage::trail_lost, 92},      {bench::ByteDamage::trail_to_question, 94},
-                          {bench::ByteDamage::legacy_character, 98}};
-  const auto reports = held_out_five();
-  REQUIRE(reports.size() == 5);
-  std::vector<std::string> clean;
-  for (const std::string& r : reports) clean.push_back(repaired(r).text);
-  for (const Floor& f : floors) {
-    int exact = 0, damaged = 0;
-    for (std::size_t i = 0; i < reports.size(); ++i) {
-      for (std::uint32_t copy = 0; copy < 20; ++copy) {
-        std::size_t n = 0;
-        const std::string raw = bench::damage_utf8(reports[i], f.kind, 1, copy * 7919u + static_cast<std::uint32_t>(i), n);
-        damaged += static_cast<int>(n);
-        exact += repaired(raw).text == clean[i];
-      }
-    }
-    WARN(bench::name(f.kind) << ": " << exact << " of " << damaged << " read back exactly");
-    CHECK(damaged == 100);
-    CHECK(exact >= f.exact);
-  }
+  test::check_floors({{bench::ByteDamage::lead_to_question, 98},
+                      {bench::ByteDamage::lead_lost, 98},
+                      {bench::ByteDamage::trail_lost, 92},
+                      {bench::ByteDamage::trail_to_question, 94},
+                      {bench::ByteDamage::legacy_character, 98}});
 }
