@@ -25,18 +25,15 @@ bool may_start_damage(std::string_view text, std::size_t trigger) noexcept {
   return c >= 0x80 && DoubleByteTable::get(Legacy::gbk).encode(c) != 0;
 }
 
-std::size_t count_damage_starts(std::string_view text) noexcept {
-  std::size_t count = 0;
+std::size_t count_damage_starts(std::string_view text, std::size_t* replacements) noexcept {
+  std::size_t count = 0, seen = 0;
   for (std::size_t p = text.find('?'); p != std::string_view::npos; p = text.find('?', p + 1))
     count += may_start_damage(text, p);
-  for (std::size_t p = text.find(kReplacement); p != std::string_view::npos; p = text.find(kReplacement, p + 3))
+  for (std::size_t p = text.find(kReplacement); p != std::string_view::npos; p = text.find(kReplacement, p + 3)) {
     count += may_start_damage(text, p);
-  return count;
-}
-
-std::size_t count_replacements(std::string_view text) noexcept {
-  std::size_t count = 0;
-  for (std::size_t p = text.find(kReplacement); p != std::string_view::npos; p = text.find(kReplacement, p + 3)) ++count;
+    ++seen;
+  }
+  if (replacements) *replacements = seen;
   return count;
 }
 

@@ -15,11 +15,9 @@ namespace encoding_repair {
 /// character GBK cannot encode never starts one (the search would stop before its first step).
 bool may_start_damage(std::string_view text, std::size_t trigger) noexcept;
 
-/// Number of `?` and U+FFFD in @p text (valid UTF-8) that may start a damaged run.
-std::size_t count_damage_starts(std::string_view text) noexcept;
-
-/// Number of U+FFFD in @p text.
-std::size_t count_replacements(std::string_view text) noexcept;
+/// Number of `?` and U+FFFD in @p text (valid UTF-8) that may start a damaged run; the number of all
+/// its U+FFFD goes to @p replacements when given (the same scan).
+std::size_t count_damage_starts(std::string_view text, std::size_t* replacements = nullptr) noexcept;
 
 /// The most damage starts the stage searches in a text of @p text_bytes bytes: lost lead bytes
 /// are rare (a handful per report); a text with more is in a wrong or broken encoding, whose

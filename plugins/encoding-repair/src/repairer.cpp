@@ -91,9 +91,8 @@ void Repairer::repair_utf8_lost_bytes(Document& doc) {
   rw.commit(doc);
 }
 
-bool Repairer::lost_upstream(Document& doc, std::size_t own_replacements) const {
-  const std::size_t all = count_replacements(doc.text);
-  const std::size_t replaced = all - std::min(own_replacements, all);
+bool Repairer::lost_upstream(Document& doc, std::size_t all_replacements, std::size_t own_replacements) const {
+  const std::size_t replaced = all_replacements - std::min(own_replacements, all_replacements);
   if (replaced < kLostUpstreamLeast || replaced * 3 < doc.text.size() / kLostUpstreamShare) return false;
   char share[16];
   std::snprintf(share, sizeof share, "%.0f%%", 300.0 * double(replaced) / double(doc.text.size()));
@@ -117,14 +116,15 @@ void Repairer::repair_mojibake(Document& doc) {
   std::sort(own.begin(), own.end());
   // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
   // text without such a start never reaches the model (the search would find nothing).
-  const std::size_t starts = count_damage_starts(doc.text);
+  std::size_t replacements = 0;
+  const std::size_t starts = count_damage_starts(doc.text, &replacements);
   // The punctuation style is a scan of the whole text, so it is read only where a search runs.
   std::optional<LostByteOptions> options;
   auto known_fold = [&]() -> const LostByteOptions& {
     if (!options) options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
     return *options;
   };
-  const bool lost = lost_upstream(doc, own.size());
+  const bool lost = lost_upstream(doc, replacements, own.size());
   if (lost) {
     // Nothing to search or read: around each U+FFFD the bytes are gone, and the few characters that
     // came through whole would be read as damage (`�档` as 降低, `�С�` as a Big5 mix-up's 爭創).

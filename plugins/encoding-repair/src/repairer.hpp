@@ -30,12 +30,12 @@ class Repairer {
   /// @p best, with too little @p confidence to be applied.
   void report_below_threshold(docpipe::Document& doc, const std::string& what, std::size_t begin, std::size_t end,
                               const std::string& best, double confidence) const;
-  /// True, with a `characters-lost-upstream` warning, when U+FFFD that were in the input (not the
-  /// @p own_replacements the decoder wrote) are at least kLostUpstreamLeast and half the text's
+  /// True, with a `characters-lost-upstream` warning, when the U+FFFD that were in the input (the
+  /// text's @p all_replacements but the @p own_replacements the decoder wrote) are at least kLostUpstreamLeast and half the text's
   /// bytes: a copy decoded upstream with the wrong encoding, its characters replaced for good. GBK
   /// or Big5 read as UTF-8 with errors replaced is 0.78-0.83 U+FFFD by bytes; the lossy mix-ups the
   /// mix-up pass reads are at most 0.31 (Big5 read as GBK by Python's codec), so they stay searched.
-  bool lost_upstream(docpipe::Document& doc, std::size_t own_replacements) const;
+  bool lost_upstream(docpipe::Document& doc, std::size_t all_replacements, std::size_t own_replacements) const;
   static constexpr std::size_t kLostUpstreamLeast = 16;
   static constexpr std::size_t kLostUpstreamShare = 2;  // the text's bytes over this
   void repair_legacy_fragments(docpipe::Document& doc, const std::vector<LegacyFragmentFix>& fixes);

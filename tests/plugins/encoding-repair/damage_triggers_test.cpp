@@ -51,6 +51,9 @@ TEST_CASE("a trigger ruled out never gets a lost-byte repair from the search") {
 TEST_CASE("counting damage starts: only the ones that may start damage count") {
   CHECK(count_damage_starts("经济?\n发展? 好") == 0);
   CHECK(count_damage_starts("经济?剀囅\n发展\xEF\xBF\xBD" "a好?") == 2);
+  std::size_t replacements = 0;
+  CHECK(count_damage_starts("\xEF\xBF\xBD\xEF\xBF\xBD\n发展\xEF\xBF\xBD" "a", &replacements) == 1);
+  CHECK(replacements == 3);
 }
 
 TEST_CASE("Big5 forced on UTF-8 text: the lost-byte search stays within a budget linear in the text") {
