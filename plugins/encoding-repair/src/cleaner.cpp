@@ -62,13 +62,19 @@ constexpr Named kNamed[] = {
 bool control(char32_t c) {
   if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
   if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) return true;
-  return c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+  return c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202C) || (c >= 0x2060 && c <= 0x2064) ||
+         c == 0xFEFF;
 }
+
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks in all but name (text taken from
+/// JSON and JavaScript strings keeps them), which line-based stages would not see.
+bool line_separator(char32_t c) { return c == 0x2028 || c == 0x2029; }
 
 bool wide_space(char32_t c) { return c == 0xA0 || c == 0x3000; }
 
 /// Bytes that may start an edit: markup, CR, C0 controls and DEL, and the UTF-8 lead bytes of the
-/// few characters cleaned (C2: C1 controls, U+00A0, U+00AD; E2: zero-width; E3: U+3000; EF: BOM).
+/// few characters cleaned (C2: C1 controls, U+00A0, U+00AD; E2: zero-width, line separators, bidi
+/// embeddings; E3: U+3000; EF: BOM).
 const std::array<bool, 256> kInteresting = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
@@ -83,7 +89,8 @@ std::size_t step_over(const unsigned char* s, std::size_t n, std::size_t at) noe
   if (b < 0x80) return 0;
   const unsigned b1 = at + 1 < n ? s[at + 1] : 0u, b2 = at + 2 < n ? s[at + 2] : 0u;
   const bool cleaned = (b == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) ||
-                       (b == 0xE2 && ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4))) ||
+                       (b == 0xE2 && ((b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xA8 && b2 <= 0xAC))) ||
+                                      (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4))) ||
                        (b == 0xE3 && b1 == 0x80 && b2 == 0x80) || (b == 0xEF && b1 == 0xBB && b2 == 0xBF);
   return cleaned ? 0 : b >= 0xE0 ? 3 : 2;
 }
@@ -150,7 +157,7 @@ inline bool candidate_lead(unsigned char b) noexcept { return b == 0xC2 || b == 
 /// Returns the start found, or where the blocks ended (@p done false) for the loops after it.
 /// Chinese prose has candidates in nearly every block (line feeds, and the E3 and EF leads of its
 /// full-width punctuation), few of which start an edit: a block is first tested for bytes that may
-/// (interesting ASCII other than TAB and LF, C2 before A0 and below or AD, E2 before 8B..8F or
+/// (interesting ASCII other than TAB and LF, C2 before A0 and below or AD, E2 before 8B..8F, A8..AC or
 /// A0..A4, E3 80 80, EF BB: every byte that starts an edit is one), and one with none is stepped over whole, unless a lead byte among its last two bytes may
 /// start a character that ends past it: sort_out_block_avx2() then says where the next block begins.
 __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned char* s, std::size_t n,
@@ -178,12 +185,15 @@ __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned 
     __m256i may = _mm256_andnot_si256(layout, _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v));  // C0 but TAB, LF
     may = _mm256_or_si256(may, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
     may = _mm256_or_si256(may, _mm256_cmpeq_epi8(v, del));
-    // C2 before A0 and below or AD; E2 before 8B..8F or A0..A4 (`·`, `“`, `—` and `…` start no edit).
+    // C2 before A0 and below or AD; E2 before 8B..8F, A0..A4 or A8..AC (`·`, `“`, `—` and `…` start
+    // no edit). A8..AC is A0 + 8..12: A0's distance with bit 3 flipped is 0..4.
     const __m256i c1_or_nbsp = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, xa0), v1), _mm256_cmpeq_epi8(v1, xad));
     may = _mm256_or_si256(may, _mm256_and_si256(_mm256_cmpeq_epi8(v, c2), c1_or_nbsp));
     const __m256i low = _mm256_sub_epi8(v2, x8b), high = _mm256_sub_epi8(v2, xa0);
-    const __m256i zero_width = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(low, four), low),
-                                               _mm256_cmpeq_epi8(_mm256_min_epu8(high, four), high));
+    const __m256i higher = _mm256_xor_si256(high, _mm256_add_epi8(four, four));
+    const __m256i zero_width = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(low, four), low), _mm256_cmpeq_epi8(_mm256_min_epu8(high, four), high)),
+        _mm256_cmpeq_epi8(_mm256_min_epu8(higher, four), higher));
     may = _mm256_or_si256(may, _mm256_and_si256(_mm256_cmpeq_epi8(v, e2), zero_width));
     const __m256i ideographic_space =
         _mm256_and_si256(_mm256_cmpeq_epi8(v, e3), _mm256_and_si256(_mm256_cmpeq_epi8(v1, x80), _mm256_cmpeq_epi8(v2, x80)));
@@ -385,6 +395,11 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     }
     std::size_t next = pos;
     const char32_t c = utf8::next(text, next);
+    if (line_separator(c)) {
+      edits.push_back({pos, next, "\n", "whitespace"});
+      pos = next;
+      continue;
+    }
     if (control(c)) {
       // A C1 control is a Windows-1252 byte some decoder read as Latin-1: `parlé\x85` meant `parlé…`.
       const char32_t w = windows_1252::high_char(c);

@@ -1,7 +1,7 @@
 #pragma once
 // Step 3 of the stage: the leftovers of scraping — HTML tags, comments and character references,
-// `<U+XXXX>` escapes, control and zero-width characters, no-break and ideographic space runs, CR
-// line ends.
+// `<U+XXXX>` escapes, control, zero-width and bidi embedding characters, no-break and ideographic
+// space runs, CR line ends and U+2028/U+2029 separators.
 
 #include <cstddef>
 #include <string>

@@ -89,6 +89,16 @@ TEST_CASE("CR line ends become LF") {
   CHECK(kind_of_first("\r\n") == "whitespace");
 }
 
+TEST_CASE("line and paragraph separators become LF, bidi embeddings go") {
+  // Text taken from JSON or JavaScript strings keeps U+2028/U+2029 where the page had line breaks.
+  CHECK(apply("一、总体要求\u2028二、主要任务\u2029三") == "一、总体要求\n二、主要任务\n三");
+  CHECK(kind_of_first("a\u2028b") == "whitespace");
+  CHECK(apply("\u202A政府\u202B工作\u202C报告") == "政府工作报告");
+  CHECK(kind_of_first("a\u202Ab") == "control");
+  // Their neighbours in the block are not edited: hyphenation point, LRO/RLO, ≨, ⑥.
+  CHECK(find_cleaning_edits("\u2027\u202D\u202E\u2268\u2465\u2026").empty());
+}
+
 TEST_CASE("no-break and ideographic space runs: indentation dropped, inner runs one space") {
   CHECK(apply("\u3000\u3000一、工作回顾\n\u3000\u3000各位代表") == "一、工作回顾\n各位代表");
   CHECK(apply("2024年\u00A0\u00A01月") == "2024年 1月");
@@ -104,6 +114,7 @@ TEST_CASE("an edit is found at every offset of the scan's 16-byte blocks, TAB an
   // The scan tests sixteen bytes at a time: each cleaned character is put at every offset around
   // two block boundaries, among bytes that look like candidates (E3 of 。, EF of ，, TAB, LF).
   for (const std::string& cleaned : {std::string("\r"), std::string("\x01"), std::string("\xE2\x80\x8B"),
+                                     std::string("\xE2\x80\xA8"), std::string("\xE2\x80\xAC"),
                                      std::string("\xEF\xBB\xBF"), std::string("&amp;"), std::string("<br>")}) {
     for (std::size_t at = 0; at < 40; ++at) {
       std::string text;
@@ -136,9 +147,11 @@ TEST_CASE("edits start exactly at the cleaned characters among punctuation shari
   // the cleaned pieces wherever they fall in a block.
   const std::vector<std::string> kept = {
       "政", "府", "，", "。", "、", "《", "“", "”", "—", "…", "·", "°", "¡", "¬", "®", "€", "\u200A",
-      "\u2010", "\u2065", "\uFEFE", "\uFF01", "\u3001", "\u3002", "a", "1", "\t", "\n", "<x", "&x", "Ä"};
+      "\u2010", "\u2065", "\uFEFE", "\uFF01", "\u3001", "\u3002", "a", "1", "\t", "\n", "<x", "&x", "Ä",
+      "\u2027", "\u202D", "\u2268", "\u2465", "\u20A9"};
   const std::vector<std::string> cleaned = {"\u200B", "\u200F", "\u2060", "\u2064", "\uFEFF", "\u00AD", "\u0085",
-                                            "\u00A0", "\u3000", "\r", "\x01", "\x7F", "<br>", "&amp;"};
+                                            "\u00A0", "\u3000", "\r", "\x01", "\x7F", "<br>", "&amp;",
+                                            "\u2028", "\u2029", "\u202A", "\u202C"};
   std::uint32_t state = 4242;
   auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
   std::size_t found = 0;
@@ -172,7 +185,8 @@ TEST_CASE("the scan reads any byte soup the same wherever its blocks fall") {
   // falls at every place of a block and in every loop: the edits must be the same ones, shifted.
   const std::vector<std::string> pieces = {"\xC2", "\xE2", "\xE3", "\xEF", "\x80", "\x81", "\x8B", "\xA0", "\xAD", "\xBB",
                                            "\xBF", "\xBC", "<br>", "&amp;", "\r", "\n", "\t", "\x01", "\x7F", "a", "政",
-                                           "。", "，", "“", "…", "\u3000", "\uFEFF", "\u200B", "\u00A0", "<U+00A0>"};
+                                           "。", "，", "“", "…", "\u3000", "\uFEFF", "\u200B", "\u00A0", "<U+00A0>",
+                                           "\u2028", "\u202B", "\u2268", "\xA8", "\xAC"};
   std::uint32_t state = 99;
   auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
   std::size_t edits_seen = 0;
