@@ -1049,4 +1049,10 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
   return outcome;
 }
 
+bool is_rejected_byte(const Document& doc, const docpipe::Repair& r) noexcept {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  return r.kind == "decode-error" && r.source_end == r.source_begin + 1 && r.span.end == r.span.begin + kReplacement.size() &&
+         std::string_view(doc.text).substr(r.span.begin, kReplacement.size()) == kReplacement;
+}
+
 }  // namespace encoding_repair

@@ -51,4 +51,8 @@ struct DecodeOutcome {
 /// encoding reads there). Parts that are only stray bytes stay decode errors.
 DecodeOutcome decode_document(docpipe::Document& doc, std::string_view forced, const std::string& stage);
 
+/// True when @p r is one of decode_document()'s `decode-error` repairs for a single input byte and
+/// its U+FFFD still stands in @p doc's text: a byte the decoder rejected, known and not yet read.
+bool is_rejected_byte(const docpipe::Document& doc, const docpipe::Repair& r) noexcept;
+
 }  // namespace encoding_repair

@@ -21,6 +21,7 @@
 
 #include "context_score.hpp"
 #include "damage_triggers.hpp"
+#include "decoder.hpp"
 #include "double_byte_table.hpp"
 #include "han.hpp"
 #include "docpipe/cpu.hpp"
@@ -55,9 +56,7 @@ struct Unit {
 std::vector<std::size_t> rejected_bytes(const docpipe::Document& doc) {
   std::vector<std::size_t> at;
   for (const docpipe::Repair& r : doc.repairs)
-    if (r.kind == "decode-error" && r.source_end == r.source_begin + 1 && r.span.end == r.span.begin + kReplacement.size() &&
-        std::string_view(doc.text).substr(r.span.begin, kReplacement.size()) == kReplacement)
-      at.push_back(r.span.begin);
+    if (is_rejected_byte(doc, r)) at.push_back(r.span.begin);
   std::sort(at.begin(), at.end());
   return at;
 }

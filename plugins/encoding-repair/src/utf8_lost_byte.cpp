@@ -8,6 +8,7 @@
 
 #include "context_score.hpp"
 #include "damage_triggers.hpp"
+#include "decoder.hpp"
 #include "double_byte_table.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -15,7 +16,6 @@ namespace encoding_repair {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 /// One character's leftovers are at most three bytes (a four-byte character that lost one); a
 /// longer run lost more than one byte, which one byte cannot make whole.
 constexpr std::size_t kMostLeftover = 4;
@@ -28,11 +28,6 @@ struct Run {
   std::size_t leftover = 0;  ///< Bytes the decoder rejected (the rest are '?').
 };
 
-bool is_leftover(const docpipe::Document& doc, const docpipe::Repair& r) {
-  return r.kind == "decode-error" && r.source_end == r.source_begin + 1 && r.span.end == r.span.begin + 3 &&
-         std::string_view(doc.text).substr(r.span.begin, 3) == kReplacement;
-}
-
 /// A '?' in the text at @p text_at that is the input's '?' at @p source_at (the text is the input
 /// there: a UTF-8 document's text differs from its bytes only at the U+FFFD).
 bool question_mark(const docpipe::Document& doc, std::size_t text_at, std::size_t source_at) {
@@ -42,7 +37,7 @@ bool question_mark(const docpipe::Document& doc, std::size_t text_at, std::size_
 std::vector<Run> leftover_runs(const docpipe::Document& doc) {
   std::vector<Run> runs;
   for (const docpipe::Repair& r : doc.repairs) {
-    if (!is_leftover(doc, r)) continue;
+    if (!is_rejected_byte(doc, r)) continue;
     if (!runs.empty()) {
       Run& last = runs.back();
       const bool adjacent = r.span.begin == last.text_end && r.source_begin == last.source_end;
