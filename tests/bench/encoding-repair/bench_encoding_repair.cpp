@@ -577,6 +577,12 @@ int run(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) speed_of_folder(argv[i]);
     return 0;
   }
+  // A trailing `failures` (after --dropped-lead, --utf8-loss or --mixup): taken off the arguments.
+  auto take_failures = [&] {
+    const bool yes = argc > 1 && std::string(argv[argc - 1]) == "failures";
+    if (yes) --argc;
+    return yes;
+  };
   const bool mixup_only = argc > 1 && std::string(argv[1]) == "--mixup";
   const bool utf8_loss_only = argc > 1 && std::string(argv[1]) == "--utf8-loss";
   const bool dropped_lead_only = argc > 1 && std::string(argv[1]) == "--dropped-lead";
@@ -584,8 +590,7 @@ int run(int argc, char** argv) {
   bool dropped_failures = false;
   if (dropped_lead_only) {
     --argc, ++argv;
-    dropped_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
-    if (dropped_failures) --argc;
+    dropped_failures = take_failures();
     if (argc > 2) dropped_per_report = std::stoul(argv[2]);
     argc = std::min(argc, 2);
   }
@@ -593,16 +598,14 @@ int run(int argc, char** argv) {
   bool utf8_failures = false;
   if (utf8_loss_only) {
     --argc, ++argv;
-    utf8_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
-    if (utf8_failures) --argc;
+    utf8_failures = take_failures();
     if (argc > 2) utf8_copies = static_cast<std::uint32_t>(std::stoul(argv[2]));
     argc = std::min(argc, 2);
   }
   bool mixup_failures = false;
   if (mixup_only) {
     --argc, ++argv;
-    mixup_failures = argc > 1 && std::string(argv[argc - 1]) == "failures";
-    if (mixup_failures) --argc;
+    mixup_failures = take_failures();
   }
   const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports";
   const std::size_t per_report = argc > 2 && !mixup_only ? std::stoul(argv[2]) : 40;

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "double_byte_table.hpp"
+#include "mixup_generator.hpp"
 #include "repairer.hpp"
 #include "test_support.hpp"
 #include "docpipe/utf8.hpp"
@@ -17,17 +17,8 @@ namespace {
 
 /// @p text in GBK bytes, read as UTF-8 with one U+FFFD per byte that starts no well-formed sequence.
 std::string gbk_read_as_utf8(std::string_view text) {
-  const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
-  std::string bytes;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t c = docpipe::utf8::next(text, pos);
-    if (c < 0x80) {
-      bytes += static_cast<char>(c);
-    } else if (const std::uint16_t code = gbk.encode(c)) {
-      bytes += static_cast<char>(code >> 8);
-      bytes += static_cast<char>(code & 0xFF);
-    }
-  }
+  const auto kind = bench::Mixup::gbk_as_latin1;  // whose source encoding is GBK
+  const std::string bytes = bench::encode_source(bench::keep_encodable(text, kind), kind).value();
   std::string out;
   for (std::size_t i = 0; i < bytes.size();) {
     const std::size_t k = docpipe::utf8::sequence_length(bytes, i);
