@@ -34,7 +34,8 @@ class Repairer {
   /// text's @p all_replacements but the @p own_replacements the decoder wrote) are at least kLostUpstreamLeast and half the text's
   /// bytes: a copy decoded upstream with the wrong encoding, its characters replaced for good. GBK
   /// or Big5 read as UTF-8 with errors replaced is 0.78-0.83 U+FFFD by bytes; the lossy mix-ups the
-  /// mix-up pass reads are at most 0.31 (Big5 read as GBK by Python's codec), so they stay searched.
+  /// mix-up pass reads are at most 0.31 (Big5 read as GBK by Python's codec), so they stay searched
+  /// (tests/bench/encoding-repair/replacement_share.py measures both).
   bool lost_upstream(docpipe::Document& doc, std::size_t all_replacements, std::size_t own_replacements) const;
   static constexpr std::size_t kLostUpstreamLeast = 16;
   static constexpr std::size_t kLostUpstreamShare = 2;  // the text's bytes over this
