@@ -2,6 +2,8 @@
 // never a crash, a hang or runaway memory. See README.md beside this file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -44,6 +46,18 @@ TEST_CASE("the empty file fails as a document with a clear message") {
   const auto r = run_limited("run " + default_config + " " + (inputs / "empty.txt").string() + " -o " + (dir / "o").string());
   CHECK(r.exit_code == 1);
   CHECK_THAT(read_file(dir / "o" / "run-report.json"), Catch::Contains("empty input"));
+}
+
+TEST_CASE("NUL bytes inside text are left out of it, not a failed document") {
+  TempDir dir;
+  const auto r = run_limited("run " + default_config + " " + (inputs / "nul_bytes.txt").string() + " -o " + (dir / "o").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  std::string text = read_file(inputs / "nul_bytes.txt");
+  text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
+  const std::string json = read_file(dir / "o" / "json" / "nul_bytes.json");
+  CHECK_THAT(json, Catch::Contains("\"text\": \"" + text.substr(0, text.find("\xE5\xA2\x9E"))));
+  CHECK_THAT(json, Catch::Contains("\"nul-bytes\""));
 }
 
 TEST_CASE("a 10 MB line and 100,000 nested brackets are processed or refused, within time") {

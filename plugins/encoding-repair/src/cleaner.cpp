@@ -400,6 +400,14 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
       pos = next;
       continue;
     }
+    if (c == 0) {
+      // U+0000 comes in runs (zero code units padding UTF-16 text; NUL bytes in other text never
+      // get here, the decoder leaves them out): one repair a run, not one a character.
+      while (next < n && text[next] == '\0') ++next;
+      edits.push_back({pos, next, std::string(), "control"});
+      pos = next;
+      continue;
+    }
     if (control(c)) {
       // A C1 control is a Windows-1252 byte some decoder read as Latin-1: `parlé\x85` meant `parlé…`.
       const char32_t w = windows_1252::high_char(c);

@@ -20,6 +20,7 @@
 #include "char_model.hpp"
 #include "decode_utf8_stretches.hpp"
 #include "double_byte_table.hpp"
+#include "nul_bytes.hpp"
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -913,9 +914,17 @@ Detection detect_encoding(std::string_view raw) {
     if (even > 0.3 * half && odd < 0.02 * half) return {"UTF-16BE", 0.8, 0, "NUL bytes on even offsets"};
     const std::string utf16 = utf16_without_bom(raw);
     if (!utf16.empty()) return {utf16, 0.8, 0, "code units read as known characters"};
-    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - raw.data());
-    throw BinaryInput("binary input: NUL byte at offset " + std::to_string(at) +
-                      " and no text encoding fits (force one with the 'encoding' parameter)");
+    // Text with a few NUL bytes in it is text without them (decode_document leaves them out);
+    // binary data and UTF-32 are not text around their NULs.
+    if (!inspect_nul_bytes(raw).in_text) {
+      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - raw.data());
+      throw BinaryInput("binary input: NUL byte at offset " + std::to_string(at) +
+                        " and no text encoding fits (force one with the 'encoding' parameter)");
+    }
+    std::vector<NulRun> runs;
+    Detection d = detect_encoding(without_nul_bytes(raw, runs));
+    d.evidence += ", NUL bytes left out";
+    return d;
   }
   if (docpipe::utf8::is_valid(raw)) return {"UTF-8", 1.0, 0, "valid UTF-8"};
 
@@ -983,6 +992,13 @@ Detection detect_encoding(std::string_view raw) {
           icu.empty() ? std::string("character model") : "character model, ICU detector says " + icu};
 }
 
+namespace {
+
+/// decode_document() once the encoding is known, of an input without NUL bytes (but UTF-16).
+DecodeOutcome decode_detected(Document& doc, Detection d, bool automatic, const std::string& stage);
+
+}  // namespace
+
 DecodeOutcome decode_document(Document& doc, std::string_view forced, const std::string& stage) {
   Detection d;
   const bool automatic = forced.empty() || forced == "auto";
@@ -997,6 +1013,27 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
     if (d.name == "UTF-16LE" && doc.raw.compare(0, 2, "\xFF\xFE") == 0) d.bom = 2;
     if (d.name == "UTF-16BE" && doc.raw.compare(0, 2, "\xFE\xFF") == 0) d.bom = 2;
   }
+  if (d.name.rfind("UTF-16", 0) == 0 || !std::memchr(doc.raw.data(), 0, doc.raw.size()))
+    return decode_detected(doc, std::move(d), automatic, stage);
+  // Text with NUL bytes is decoded without them, then mapped back to the whole input.
+  std::vector<NulRun> runs;
+  std::string input = std::move(doc.raw);
+  doc.raw = without_nul_bytes(input, runs);
+  DecodeOutcome outcome;
+  try {
+    outcome = decode_detected(doc, std::move(d), automatic, stage);
+  } catch (...) {
+    doc.raw = std::move(input);
+    throw;
+  }
+  doc.raw = std::move(input);
+  restore_nul_bytes(doc, runs, stage);
+  return outcome;
+}
+
+namespace {
+
+DecodeOutcome decode_detected(Document& doc, Detection d, bool automatic, const std::string& stage) {
   DecodeOutcome outcome;
   Builder b;
   b.stage = &stage;
@@ -1048,6 +1085,8 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
   doc.encoding = {d.name, d.confidence, d.bom > 0};
   return outcome;
 }
+
+}  // namespace
 
 bool is_rejected_byte(const Document& doc, const docpipe::Repair& r) noexcept {
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";

@@ -10,7 +10,7 @@
 
 namespace encoding_repair {
 
-/// Thrown for input that is not text (NUL bytes and no plausible UTF-16).
+/// Thrown for input that is not text (NUL bytes, no plausible UTF-16, and no text around them).
 class BinaryInput : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -25,7 +25,8 @@ struct Detection {
 };
 
 /// Names the encoding of @p raw: a BOM decides; NUL bytes mean UTF-16 when their pattern says so,
-/// otherwise BinaryInput is thrown naming the first NUL's offset; valid UTF-8 is UTF-8; otherwise
+/// else text with stray NULs when the bytes around them are text (inspect_nul_bytes(), the NULs
+/// then read as U+0000), else BinaryInput is thrown naming the first NUL's offset; valid UTF-8 is UTF-8; otherwise
 /// GB18030, Big5 and lenient UTF-8 are decoded and the one whose text the character model finds most
 /// probable (errors counted against it) wins, with ICU's detector as a tie-breaker.
 Detection detect_encoding(std::string_view raw);

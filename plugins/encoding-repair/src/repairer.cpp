@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 #include "char_model.hpp"
@@ -11,6 +12,7 @@
 #include "dropped_lead_repair.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_repair.hpp"
+#include "nul_bytes.hpp"
 #include "punctuation.hpp"
 #include "script_converter.hpp"
 #include "utf8_lost_byte.hpp"
@@ -39,6 +41,7 @@ void Repairer::process(Document& doc) {
   doc.report(Severity::info, "encoding-detected",
              "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + mixed + ")",
              std::nullopt, stage_);
+  report_nul_bytes(doc);
   if (settings_.repair_mojibake) {
     // Legacy fragments too short for the decoder's evidence, also in a page it read as mixed; first,
     // since their U+FFFD are a legacy character's bytes, not a UTF-8 character's leftovers.
@@ -52,6 +55,18 @@ void Repairer::process(Document& doc) {
   clean(doc);
   if (settings_.restore_fullwidth) restore_punctuation(doc);
   if (script_) convert_script(doc);
+}
+
+void Repairer::report_nul_bytes(Document& doc) const {
+  if (doc.encoding.name.rfind("UTF-16", 0) == 0 || !std::memchr(doc.raw.data(), 0, doc.raw.size())) return;
+  const NulBytes nul = inspect_nul_bytes(doc.raw);
+  // A warning beside the decoder's `control` repairs: NUL bytes in text mean the file was cut or
+  // padded on its way here, so text may be missing around them.
+  doc.report(Severity::warning, "nul-bytes",
+             std::to_string(nul.count) + " NUL byte" + (nul.count == 1 ? "" : "s") + " in " + std::to_string(nul.runs) +
+                 " run" + (nul.runs == 1 ? "" : "s") + ", the first at byte offset " + std::to_string(nul.first) +
+                 ": left out of the text (a `control` repair a run); the file may have been cut or padded",
+             std::nullopt, stage_);
 }
 
 void Repairer::report_below_threshold(Document& doc, const std::string& what, std::size_t begin, std::size_t end,

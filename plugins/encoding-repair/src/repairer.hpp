@@ -26,6 +26,9 @@ class Repairer {
   void process(docpipe::Document& doc);
 
  private:
+  /// A `nul-bytes` warning when text (not UTF-16) holds NUL bytes: how many, in how many runs, where
+  /// the first is.
+  void report_nul_bytes(docpipe::Document& doc) const;
   /// A `mojibake-below-threshold` warning: the @p what at [@p begin, @p end) of the text would read
   /// @p best, with too little @p confidence to be applied.
   void report_below_threshold(docpipe::Document& doc, const std::string& what, std::size_t begin, std::size_t end,
