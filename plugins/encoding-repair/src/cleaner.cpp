@@ -377,10 +377,25 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     }
     if (b == '&') {
       std::size_t len = 0;
-      const char32_t cp = options.strip_html ? parse_character_reference(text, pos, len) : 0;
+      char32_t cp = options.strip_html ? parse_character_reference(text, pos, len) : 0;
       if (cp == 0) {
         ++pos;
         continue;
+      }
+      if (cp == '&') {
+        // `&amp;nbsp;`, `&amp;#8220;`: text escaped once more by a CMS or a scraper, read through to
+        // its character. The second reference must follow the first's `&` itself: `&amp;&amp;` is
+        // two ampersands.
+        const std::size_t from = pos + len, semi = text.find(';', from);
+        if (semi != std::string_view::npos && semi - from < 11) {
+          const std::string inner = "&" + std::string(text.substr(from, semi + 1 - from));
+          std::size_t inner_len = 0;
+          const char32_t twice = parse_character_reference(inner, 0, inner_len);
+          if (twice != 0 && inner_len == inner.size()) {
+            cp = twice;
+            len = semi + 1 - pos;
+          }
+        }
       }
       std::string after = cp == 0xA0 ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
       edits.push_back({pos, pos + len, std::move(after), "html"});

@@ -37,6 +37,21 @@ TEST_CASE("HTML tags and comments are removed, real prose with angle brackets is
   CHECK(kind_of_first("<p>") == "html");
 }
 
+TEST_CASE("a reference escaped twice is read through to its character, in one repair") {
+  CHECK(apply("十四五&amp;nbsp;规划") == "十四五 规划");
+  CHECK(apply("&amp;ldquo;两山&amp;rdquo;理念") == "“两山”理念");
+  CHECK(apply("&amp;#20013;&amp;#x56fd;") == "中国");
+  // Two ampersands, an ampersand before a word, an unknown name: one level only.
+  CHECK(apply("A&amp;&amp;B") == "A&&B");
+  CHECK(apply("R&amp;D投入") == "R&D投入");
+  CHECK(apply("&amp;foo; &amp;") == "&foo; &");
+  const auto edits = find_cleaning_edits("前&amp;nbsp;后", CleanOptions{});
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].begin == 3);
+  CHECK(edits[0].end == 3 + 10);
+  CHECK(edits[0].kind == "html");
+}
+
 TEST_CASE("an unterminated comment or tag is left alone") {
   CHECK(apply("前<!-- 未完") == "前<!-- 未完");
   CHECK(apply("前<font color=red 后") == "前<font color=red 后");
