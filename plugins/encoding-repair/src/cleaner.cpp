@@ -58,6 +58,28 @@ constexpr Named kNamed[] = {
     {"yen", 0xA5},     {"copy", 0xA9},    {"reg", 0xAE},     {"ensp", 0x2002},  {"emsp", 0x2003},
     {"thinsp", 0x2009}, {"deg", 0xB0},    {"plusmn", 0xB1},  {"divide", 0xF7},  {"permil", 0x2030}};
 
+/// The names HTML also reads without their `;` (its legacy references, as browsers do), among those
+/// kNamed knows: sloppy pages write `经济&nbsp发展`.
+constexpr std::string_view kWithoutSemicolon[] = {"nbsp", "amp", "lt", "gt", "quot", "copy", "reg",
+                                                  "yen", "middot", "times", "deg", "plusmn", "divide"};
+
+/// A legacy reference without its `;` at @p pos (the `&`): the name must not go on as a word, a
+/// number or an attribute value (`&copyright`, `&lt3`, `&gt=`). Its character, 0 when none.
+char32_t reference_without_semicolon(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
+  for (const std::string_view name : kWithoutSemicolon) {
+    if (text.compare(pos + 1, name.size(), name) != 0) continue;
+    const std::size_t after = pos + 1 + name.size();
+    if (after < text.size() && (std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '=' || text[after] == ';'))
+      continue;
+    for (const Named& n : kNamed)
+      if (n.name == name) {
+        len = after - pos;
+        return n.cp;
+      }
+  }
+  return 0;
+}
+
 /// Zero-width and invisible format characters, and C0/C1 controls other than TAB and LF.
 bool control(char32_t c) {
   if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
@@ -258,7 +280,7 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
   const std::size_t limit = std::min(text.size(), pos + 12);
   std::size_t semi = pos + 1;
   while (semi < limit && text[semi] != ';') ++semi;
-  if (semi >= limit) return 0;
+  if (semi >= limit) return reference_without_semicolon(text, pos, len);
   const std::string_view body = text.substr(pos + 1, semi - pos - 1);
   len = semi + 1 - pos;
   if (body.size() >= 2 && body[0] == '#') {
@@ -280,7 +302,7 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
   }
   for (const Named& n : kNamed)
     if (body == n.name) return n.cp;
-  return 0;
+  return reference_without_semicolon(text, pos, len);  // `&nbsp发展；`: the `;` is further on
 }
 
 char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
@@ -340,6 +362,26 @@ std::size_t html_markup_length(std::string_view text, std::size_t pos) noexcept 
   return len;
 }
 
+namespace {
+
+/// parse_character_reference(), and through a reference escaped twice (`&amp;nbsp;`, `&amp;#8220;`:
+/// text escaped once more by a CMS or a scraper) to its character. The second reference must
+/// follow the first's `&` itself: `&amp;&amp;` is two ampersands.
+char32_t reference_at(std::string_view text, std::size_t pos, std::size_t& len) {
+  const char32_t cp = parse_character_reference(text, pos, len);
+  if (cp != '&') return cp;
+  const std::size_t from = pos + len, semi = text.find(';', from);
+  if (semi == std::string_view::npos || semi - from >= 11) return cp;
+  const std::string inner = "&" + std::string(text.substr(from, semi + 1 - from));
+  std::size_t inner_len = 0;
+  const char32_t twice = parse_character_reference(inner, 0, inner_len);
+  if (twice == 0 || inner_len != inner.size()) return cp;
+  len = semi + 1 - pos;
+  return twice;
+}
+
+}  // namespace
+
 std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOptions& options) {
   std::vector<CleanEdit> edits;
   const std::size_t n = text.size();
@@ -377,28 +419,29 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     }
     if (b == '&') {
       std::size_t len = 0;
-      char32_t cp = options.strip_html ? parse_character_reference(text, pos, len) : 0;
+      const char32_t cp = options.strip_html ? reference_at(text, pos, len) : 0;
       if (cp == 0) {
         ++pos;
         continue;
       }
-      if (cp == '&') {
-        // `&amp;nbsp;`, `&amp;#8220;`: text escaped once more by a CMS or a scraper, read through to
-        // its character. The second reference must follow the first's `&` itself: `&amp;&amp;` is
-        // two ampersands.
-        const std::size_t from = pos + len, semi = text.find(';', from);
-        if (semi != std::string_view::npos && semi - from < 11) {
-          const std::string inner = "&" + std::string(text.substr(from, semi + 1 - from));
-          std::size_t inner_len = 0;
-          const char32_t twice = parse_character_reference(inner, 0, inner_len);
-          if (twice != 0 && inner_len == inner.size()) {
-            cp = twice;
-            len = semi + 1 - pos;
-          }
+      if (wide_space(cp)) {
+        // Spaces written as references (`&nbsp;&nbsp;`, `&#12288;`), with literal wide and plain
+        // spaces after them, are cleaned as a literal run is: gone at a line's start or end, one
+        // space inside a line.
+        std::size_t end = pos + len;
+        for (;;) {
+          std::size_t more = 0, p = end;
+          if (end < n && text[end] == '&' && wide_space(reference_at(text, end, more))) end += more;
+          else if (end < n && text[end] == ' ') ++end;
+          else if (end < n && wide_space(utf8::next(text, p))) end = p;
+          else break;
         }
+        const bool line_end = end >= n || text[end] == '\n' || text[end] == '\r';
+        edits.push_back({pos, end, at_line_start(pos) || line_end ? "" : " ", "html"});
+        pos = end;
+        continue;
       }
-      std::string after = cp == 0xA0 ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
-      edits.push_back({pos, pos + len, std::move(after), "html"});
+      edits.push_back({pos, pos + len, control(cp) ? std::string() : utf8::encode(cp), "html"});
       pos += len;
       continue;
     }

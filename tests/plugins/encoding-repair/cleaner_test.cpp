@@ -52,6 +52,27 @@ TEST_CASE("a reference escaped twice is read through to its character, in one re
   CHECK(edits[0].kind == "html");
 }
 
+TEST_CASE("spaces written as references are cleaned as literal wide spaces are") {
+  // Indentation and a line's trailing spaces go; inside a line a run is one space.
+  CHECK(apply("&#12288;&#12288;坚持稳中求进。\n") == "坚持稳中求进。\n");
+  CHECK(apply("一、总体要求&nbsp;&nbsp; \n二、") == "一、总体要求\n二、");
+  CHECK(apply("经济&nbsp;&#12288;\u3000 发展") == "经济 发展");
+  CHECK(apply("\u3000\u3000坚持") == "坚持");  // as before, the literal run
+  const auto edits = find_cleaning_edits("经济&nbsp;&#12288;\u3000 发展", CleanOptions{});
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].kind == "html");
+  CHECK(edits[0].begin == 6);
+  CHECK(edits[0].end == 6 + 6 + 8 + 3 + 1);
+}
+
+TEST_CASE("legacy names are read without their semicolon where the name ends") {
+  CHECK(apply("经济&nbsp发展") == "经济 发展");
+  CHECK(apply("A&ampB &lt 5") == "A&ampB < 5");  // `ampB` goes on as a word
+  CHECK(apply("&copyright &lt3 a&gt=b") == "&copyright &lt3 a&gt=b");
+  CHECK(apply("&nbsp发展；") == "发展；");  // a `;` further on is not the reference's
+  CHECK(apply("&times") == "\u00D7");
+}
+
 TEST_CASE("an unterminated comment or tag is left alone") {
   CHECK(apply("前<!-- 未完") == "前<!-- 未完");
   CHECK(apply("前<font color=red 后") == "前<font color=red 后");
