@@ -17,7 +17,10 @@ struct LostByteFix {
   std::size_t begin = 0;   ///< First byte of the damaged run in the text (the `?` or U+FFFD).
   std::size_t end = 0;     ///< One past its last byte.
   std::string after;       ///< The realigned reading.
-  double gain = 0;         ///< log10 of how much more probable the reading is than the text as is.
+  /// log10 of how much more probable the reading is than the text as is, or than the text with its
+  /// `?` read as characters a page's encoding lacked (`?安新区` for 雄安新区; that damage costs as
+  /// much as an ASCII byte dropped with a lead byte), whichever is more probable.
+  double gain = 0;
   double confidence = 0;   ///< In [0, 1], from the gain.
   std::string note;        ///< How the run ended and which pairs were restored.
   /// Bytes after `end` that are the rest of an HTML tag whose `<` the damage swallowed (`/font>`):
