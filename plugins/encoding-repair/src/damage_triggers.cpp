@@ -20,9 +20,17 @@ bool may_start_damage(std::string_view text, std::size_t trigger) noexcept {
   switch (c) {
     case ',': case ':': case ';': case '!': case '?': case '(': case ')': return true;  // folded punctuation
     case 0x20AC: return true;  // 0x80 read as the last trail
+    case 0xFFFD: {
+      // `?` before a lead byte this stage's decoder rejected and the invalid trail it kept (GBK
+      // bytes whose lost lead's own trail ends the run): not U+FFFD after U+FFFD, characters lost.
+      if (text[trigger] != '?') return false;
+      return pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x40;
+    }
     default: break;
   }
-  return c >= 0x80 && DoubleByteTable::get(Legacy::gbk).encode(c) != 0;
+  // encode_any: a user-defined-area pair read out of step is a private-use character where the
+  // decoder keeps it.
+  return c >= 0x80 && DoubleByteTable::get(Legacy::gbk).encode_any(c) != 0;
 }
 
 std::size_t count_damage_starts(std::string_view text, std::size_t* replacements) noexcept {

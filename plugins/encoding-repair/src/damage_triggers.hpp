@@ -9,8 +9,10 @@
 namespace encoding_repair {
 
 /// True when the `?` or U+FFFD at byte @p trigger of @p text (valid UTF-8) can start a damaged run:
-/// what follows it is something an out-of-step GBK decoder writes (a character with a GBK code,
-/// folded punctuation, an ASCII byte from 0x40 to 0x7E that ends a run, the euro sign). A trigger
+/// what follows it is something an out-of-step GBK decoder writes (a character with a GBK code or a
+/// private-use character a user-defined pair became, folded punctuation, an ASCII byte from 0x40 to
+/// 0x7E that ends a run, the euro sign, after `?` a U+FFFD for a rejected lead byte and the ASCII
+/// byte below 0x40 the decoder kept after it). A trigger
 /// before a line break, a space, a digit, other ASCII below 0x40, the end of the text or a
 /// character GBK cannot encode never starts one (the search would stop before its first step).
 bool may_start_damage(std::string_view text, std::size_t trigger) noexcept;

@@ -38,7 +38,7 @@ constexpr std::size_t kDoubleFirsts = 24;  // first characters tried for two dro
 constexpr std::size_t kDoubleThirds = 4;   // third characters kept per second one for two dropped pairs
 constexpr std::size_t kDoubleChains = 24;  // chains of two dropped pairs rescored in context per first character
 constexpr std::size_t kDropEndBeam = 4;  // hypotheses tried with a dropped pair before a run's end
-constexpr std::size_t kMaxTokens = 160;
+constexpr std::size_t kMaxTokens = 640;
 constexpr double kGiveUp = 12.0;       // stop when the realigned prefix is this much less probable
 constexpr double kCommonUnigram = -4.0;  // characters tried where both bytes of one are unknown
 constexpr double kCacheWeight = 0.1;   // share of the document's own pairs in a character's probability
@@ -63,7 +63,7 @@ struct Token {
 };
 
 /// How the token list ends.
-enum class Terminal { none, ascii, euro };
+enum class Terminal { none, ascii, euro, rejected };
 
 struct Node {
   char32_t last;
@@ -446,12 +446,26 @@ class RunSearch {
         terminal_token_ = t;
         return;
       }
+      if (c == U'\uFFFD') {
+        // A lead byte this stage's decoder rejected before an invalid trail it kept: the last trail.
+        const auto& rejected = options_.rejected;
+        const auto it = std::lower_bound(rejected.begin(), rejected.end(), start,
+                                         [](const RejectedByte& r, std::size_t at) { return r.at < at; });
+        if (it != rejected.end() && it->at == start && gbk_.is_trail(it->byte)) {
+          terminal_ = Terminal::rejected;
+          terminal_byte_ = it->byte;
+          terminal_token_ = t;
+        }
+        return;
+      }
       std::uint16_t code = 0;
       if (const char32_t full = unfold(c)) {
         code = gbk_.encode(full);
         t.may_orphan = c == '?';
       } else if (c >= 0x80) {
-        code = gbk_.encode(c);
+        // A user-defined-area pair read out of step is a private-use character where the decoder
+        // keeps it (this stage's does; the seed's dropped it).
+        code = gbk_.encode_any(c);
       }
       if (code == 0) return;  // not something an out-of-step GBK decoder writes
       t.a = static_cast<unsigned char>(code >> 8);
@@ -893,12 +907,15 @@ class RunSearch {
   void final_endings(std::vector<Ending>& finals) {
     finals.clear();
     const std::size_t layers = layers_.size();
-    // Back in step at an ASCII byte or the euro sign (0x80) read as the last trail.
+    // Back in step at an ASCII byte, the euro sign (0x80) or a lead byte the decoder rejected read
+    // as the last trail.
     if (terminal_ != Terminal::none && layers == tokens_.size() + 1) {
       for (const Node& n : expand(layers - 1, terminal_byte_)) {
         finals.push_back({n.score + tail_score(n.prev, n.last, tokens_.size() + 2), layers - 1, n.parent,
                           {n.out[0], n.out[1], n.out[2]}, n.n, terminal_token_.end, n.inserts,
-                          "back in step at an ASCII trail byte", n.n >= 2});
+                          terminal_ == Terminal::rejected ? "back in step at a byte the decoder rejected"
+                                                          : "back in step at an ASCII trail byte",
+                          n.n >= 2});
       }
     }
     // Back in step inside a pair whose trail is ASCII: that byte stands alone in the reading.

@@ -31,12 +31,25 @@ struct LostByteFix {
   bool lost_digit = false;
 };
 
+/// A byte the decoder could not decode, written as U+FFFD at text offset @p at (a `decode-error`
+/// repair). In GBK bytes read out of step by this stage's own decoder, a run ends at the first lead
+/// byte followed by an invalid trail (an ASCII byte below 0x40): the decoder writes U+FFFD for the
+/// lead and keeps the ASCII byte, so the run's last character is the byte before the U+FFFD and this
+/// one.
+struct RejectedByte {
+  std::size_t at = 0;      ///< Text offset of the U+FFFD.
+  unsigned char byte = 0;  ///< The input byte it stands for.
+};
+
 /// Options of the search.
 struct LostByteOptions {
   /// Fold the full-width punctuation of readings to ASCII (as the damaged text around them was).
   bool fold_punctuation = true;
   /// Smallest gain (log10) worth proposing at all.
   double min_gain = 2.0;
+  /// The U+FFFD of the text that stand for bytes the decoder rejected, in text order: a run may end
+  /// on one (empty for text decoded elsewhere, such as the seed, whose decoder dropped such bytes).
+  std::vector<RejectedByte> rejected;
 };
 
 /// Finds damaged runs in @p text (UTF-8) and returns the best reading of each, in text order, not

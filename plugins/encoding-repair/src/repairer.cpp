@@ -136,7 +136,14 @@ void Repairer::repair_mojibake(Document& doc) {
   // The punctuation style is a scan of the whole text, so it is read only where a search runs.
   std::optional<LostByteOptions> options;
   auto known_fold = [&]() -> const LostByteOptions& {
-    if (!options) options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
+    if (!options) {
+      options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
+      for (const docpipe::Repair& r : doc.repairs)
+        if (is_rejected_byte(doc, r))
+          options->rejected.push_back({r.span.begin, static_cast<unsigned char>(doc.raw[r.source_begin])});
+      std::sort(options->rejected.begin(), options->rejected.end(),
+                [](const RejectedByte& a, const RejectedByte& b) { return a.at < b.at; });
+    }
     return *options;
   };
   const bool lost = lost_upstream(doc, replacements, own.size());

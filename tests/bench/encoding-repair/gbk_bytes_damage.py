@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Lost lead bytes in GBK files, read by docpipe itself: exact documents.
+
+The seed is GBK text whose lost lead bytes another decoder read out of step (dropping user-defined
+pairs and invalid pairs) and saved as UTF-8; bench_encoding_repair generates that form. A user may
+instead have the GBK bytes themselves with a lead byte turned into `?`. Then this stage's own decoder
+reads them out of step, and differently: a user-defined pair becomes a private-use character, and the
+lead byte before an invalid trail (an ASCII byte below 0x40) becomes U+FFFD while the ASCII byte
+stays. This makes copies of the held-out reports (every fifth in sorted order, as
+src/training_split.hpp holds out; simplified and OpenCC s2tw traditional, each kept to characters GBK
+holds), each a GBK file with one lead byte, drawn by a seeded generator, replaced by `?`, runs
+`docpipe run tests/bench/configs/repair-json.xml` over them and over the same copies undamaged, and
+counts the documents whose text comes out as the undamaged copy's.
+
+  python3 tests/bench/encoding-repair/gbk_bytes_damage.py [--docpipe BIN] [--reports DIR] [--copies N] [--seed S] [--show N]
+"""
+import argparse
+import difflib
+import glob
+import json
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.abspath(os.path.join(here, '..', '..', '..'))
+parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+parser.add_argument('--docpipe', default=os.path.join(root, 'build', 'bin', 'docpipe'))
+parser.add_argument('--reports', default=os.path.join(root, '..', 'shared', 'corpus', 'reports'))
+parser.add_argument('--copies', type=int, default=3, help='damaged copies per report and script')
+parser.add_argument('--seed', type=int, default=3)
+parser.add_argument('--show', type=int, default=0, help='print the first difference of this many documents')
+args = parser.parse_args()
+config = os.path.join(root, 'tests', 'bench', 'configs', 'repair-json.xml')
+
+
+def run(folder, out):
+    subprocess.run([args.docpipe, 'run', config, folder, '-o', out, '-j', '2', '-q'], check=True)
+
+
+rng = random.Random(args.seed)
+work = tempfile.mkdtemp(prefix='gbk-bytes-damage-')
+try:
+    damaged_dir, clean_dir = os.path.join(work, 'damaged'), os.path.join(work, 'clean')
+    os.mkdir(damaged_dir)
+    os.mkdir(clean_dir)
+    held_out = [p for i, p in enumerate(sorted(glob.glob(os.path.join(args.reports, '*.txt')))) if i % 5 == 4]
+    names = []
+    for path in held_out:
+        simplified = open(path, encoding='utf-8').read()
+        traditional = subprocess.run(['opencc', '-c', 's2tw.json'], input=simplified.encode(), capture_output=True,
+                                     check=True).stdout.decode()
+        for script, text in (('s', simplified), ('t', traditional)):
+            raw = text.encode('gbk', errors='ignore')  # only the damage made here
+            leads, i = [], 0
+            while i < len(raw):
+                if raw[i] >= 0x81:
+                    leads.append(i)
+                    i += 2
+                else:
+                    i += 1
+            for copy in range(args.copies):
+                damaged = bytearray(raw)
+                damaged[rng.choice(leads)] = ord('?')
+                name = f'{script}{copy}_{os.path.basename(path)}'
+                open(os.path.join(damaged_dir, name), 'wb').write(bytes(damaged))
+                open(os.path.join(clean_dir, name), 'wb').write(raw)
+                names.append(name[:-4])
+    run(damaged_dir, os.path.join(work, 'out-damaged'))
+    run(clean_dir, os.path.join(work, 'out-clean'))
+    counts = {'s': [0, 0], 't': [0, 0]}
+    shown = 0
+    for name in names:
+        got = json.load(open(os.path.join(work, 'out-damaged', 'json', name + '.json'), encoding='utf-8'))['text']
+        want = json.load(open(os.path.join(work, 'out-clean', 'json', name + '.json'), encoding='utf-8'))['text']
+        counts[name[0]][0] += 1
+        counts[name[0]][1] += got == want
+        if got != want and shown < args.show:
+            shown += 1
+            op = next(o for o in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes() if o[0] != 'equal')
+            print(f'  {name}: {want[max(0, op[1] - 4):op[2] + 4]!r} -> {got[max(0, op[3] - 4):op[4] + 4]!r}')
+    print(f'GBK files with one lead byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
+    for script, (n, exact) in counts.items():
+        print(f"  {'simplified' if script == 's' else 'traditional'}: {exact} of {n} documents exact ({exact / max(1, n):.3f})")
+finally:
+    shutil.rmtree(work)
