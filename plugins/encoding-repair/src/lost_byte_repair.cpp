@@ -1156,7 +1156,9 @@ std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharM
     const std::size_t at = std::min(q, r);
     if (at == std::string_view::npos) break;
     LostByteFix fix;
-    if (chinese_nearby(text, at) && search.run(at, fix)) {
+    const auto& known = options.known_leads;
+    const bool known_lead = std::binary_search(known.begin(), known.end(), at == r ? at : at < 3 ? text.size() : at - 3);
+    if (!known_lead && chinese_nearby(text, at) && search.run(at, fix)) {
       fixes.push_back(fix);
       pos = fix.end;
     } else {

@@ -50,6 +50,9 @@ struct LostByteOptions {
   /// The U+FFFD of the text that stand for bytes the decoder rejected, in text order: a run may end
   /// on one (empty for text decoded elsewhere, such as the seed, whose decoder dropped such bytes).
   std::vector<RejectedByte> rejected;
+  /// Text offsets (sorted) of the U+FFFD that stand for a lead byte whose trail became `?`
+  /// (legacy_lost_trail.hpp): neither it nor that `?` is a lost lead byte, so no run starts there.
+  std::vector<std::size_t> known_leads;
 };
 
 /// Finds damaged runs in @p text (UTF-8) and returns the best reading of each, in text order, not

@@ -10,6 +10,7 @@
 #include "damage_triggers.hpp"
 #include "decoder.hpp"
 #include "dropped_lead_repair.hpp"
+#include "legacy_lost_trail.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_repair.hpp"
 #include "nul_bytes.hpp"
@@ -49,6 +50,7 @@ void Repairer::process(Document& doc) {
     if (utf8) repair_legacy_fragments(doc, find_legacy_fragment_fixes(doc, CharModel::embedded()));
     // Only where the whole input is UTF-8: in a mixed page a leftover byte may be a legacy part's.
     if (utf8 && decoded.other.empty()) repair_utf8_lost_bytes(doc);
+    if (!utf8) repair_lost_trails(doc);
     repair_mojibake(doc);
     if (utf8) repair_legacy_fragments(doc, find_legacy_letter_fixes(doc, CharModel::embedded()));
   }
@@ -87,6 +89,20 @@ void Repairer::repair_legacy_fragments(Document& doc, const std::vector<LegacyFr
       rw.replace(f.begin, f.end, f.after, "mojibake-mixed-encoding", f.confidence, f.note);
     } else {
       report_below_threshold(doc, "legacy-encoded fragment", f.begin, f.end, f.after, f.confidence);
+    }
+  }
+  rw.commit(doc);
+}
+
+void Repairer::repair_lost_trails(Document& doc) {
+  const std::vector<LostTrailFix> fixes = find_legacy_lost_trail_fixes(doc, CharModel::embedded());
+  if (fixes.empty()) return;
+  docpipe::TextRewriter rw(doc, stage_);
+  for (const LostTrailFix& f : fixes) {
+    if (f.confidence >= settings_.min_confidence) {
+      rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
+    } else {
+      report_below_threshold(doc, "character whose trail byte became ?", f.begin, f.end, f.after, f.confidence);
     }
   }
   rw.commit(doc);
@@ -139,8 +155,11 @@ void Repairer::repair_mojibake(Document& doc) {
     if (!options) {
       options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
       for (const docpipe::Repair& r : doc.repairs)
-        if (is_rejected_byte(doc, r))
+        if (is_lead_before_lost_trail(doc, r))
+          options->known_leads.push_back(r.span.begin);
+        else if (is_rejected_byte(doc, r))
           options->rejected.push_back({r.span.begin, static_cast<unsigned char>(doc.raw[r.source_begin])});
+      std::sort(options->known_leads.begin(), options->known_leads.end());
       std::sort(options->rejected.begin(), options->rejected.end(),
                 [](const RejectedByte& a, const RejectedByte& b) { return a.at < b.at; });
     }

@@ -26,6 +26,9 @@ class Repairer {
   void process(docpipe::Document& doc);
 
  private:
+  /// GBK or Big5 characters whose trail byte became `?`, read back from their lead byte
+  /// (legacy_lost_trail.hpp), `mojibake-lost-byte`; below min-confidence a warning.
+  void repair_lost_trails(docpipe::Document& doc);
   /// A `nul-bytes` warning when text (not UTF-16) holds NUL bytes: how many, in how many runs, where
   /// the first is.
   void report_nul_bytes(docpipe::Document& doc) const;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Lost lead bytes in GBK files, read by docpipe itself: exact documents.
+"""Lost lead bytes in GBK files, read by docpipe itself: exact documents (--byte trail: lost trail bytes).
 
 The seed is GBK text whose lost lead bytes another decoder read out of step (dropping user-defined
 pairs and invalid pairs) and saved as UTF-8; bench_encoding_repair generates that form. A user may
@@ -10,7 +10,9 @@ stays. This makes copies of the held-out reports (every fifth in sorted order, a
 src/training_split.hpp holds out; simplified and OpenCC s2tw traditional, each kept to characters GBK
 holds), each a GBK file with one lead byte, drawn by a seeded generator, replaced by `?`, runs
 `docpipe run tests/bench/configs/repair-json.xml` over them and over the same copies undamaged, and
-counts the documents whose text comes out as the undamaged copy's.
+counts the documents whose text comes out as the undamaged copy's. With --byte trail the trail byte
+becomes `?` instead: the decoder writes U+FFFD for the lead and keeps the `?`, and the stage reads the
+character back from its lead byte (src/legacy_lost_trail.*).
 
   python3 tests/bench/encoding-repair/gbk_bytes_damage.py [--docpipe BIN] [--reports DIR] [--copies N] [--seed S] [--show N]
 """
@@ -32,6 +34,8 @@ parser.add_argument('--reports', default=os.path.join(root, '..', 'shared', 'cor
 parser.add_argument('--copies', type=int, default=3, help='damaged copies per report and script')
 parser.add_argument('--seed', type=int, default=3)
 parser.add_argument('--show', type=int, default=0, help='print the first difference of this many documents')
+parser.add_argument('--byte', choices=('lead', 'trail'), default='lead',
+                    help="which byte of the character becomes '?' (trail: read back from the lead byte)")
 args = parser.parse_args()
 config = os.path.join(root, 'tests', 'bench', 'configs', 'repair-json.xml')
 
@@ -63,7 +67,7 @@ try:
                     i += 1
             for copy in range(args.copies):
                 damaged = bytearray(raw)
-                damaged[rng.choice(leads)] = ord('?')
+                damaged[rng.choice(leads) + (args.byte == 'trail')] = ord('?')
                 name = f'{script}{copy}_{os.path.basename(path)}'
                 open(os.path.join(damaged_dir, name), 'wb').write(bytes(damaged))
                 open(os.path.join(clean_dir, name), 'wb').write(raw)
@@ -81,7 +85,7 @@ try:
             shown += 1
             op = next(o for o in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes() if o[0] != 'equal')
             print(f'  {name}: {want[max(0, op[1] - 4):op[2] + 4]!r} -> {got[max(0, op[3] - 4):op[4] + 4]!r}')
-    print(f'GBK files with one lead byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
+    print(f'GBK files with one {args.byte} byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
     for script, (n, exact) in counts.items():
         print(f"  {'simplified' if script == 's' else 'traditional'}: {exact} of {n} documents exact ({exact / max(1, n):.3f})")
 finally:
