@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 }  // namespace
 
-bool may_start_damage(std::string_view text, std::size_t trigger) noexcept {
+bool may_start_damage(std::string_view text, std::size_t trigger, Legacy legacy) noexcept {
   std::size_t pos = trigger;
   docpipe::utf8::next(text, pos);  // the trigger itself
   if (pos >= text.size()) return false;
@@ -30,15 +30,15 @@ bool may_start_damage(std::string_view text, std::size_t trigger) noexcept {
   }
   // encode_any: a user-defined-area pair read out of step is a private-use character where the
   // decoder keeps it.
-  return c >= 0x80 && DoubleByteTable::get(Legacy::gbk).encode_any(c) != 0;
+  return c >= 0x80 && DoubleByteTable::get(legacy).encode_any(c) != 0;
 }
 
-std::size_t count_damage_starts(std::string_view text, std::size_t* replacements) noexcept {
+std::size_t count_damage_starts(std::string_view text, std::size_t* replacements, Legacy legacy) noexcept {
   std::size_t count = 0, seen = 0;
   for (std::size_t p = text.find('?'); p != std::string_view::npos; p = text.find('?', p + 1))
-    count += may_start_damage(text, p);
+    count += may_start_damage(text, p, legacy);
   for (std::size_t p = text.find(kReplacement); p != std::string_view::npos; p = text.find(kReplacement, p + 3)) {
-    count += may_start_damage(text, p);
+    count += may_start_damage(text, p, legacy);
     ++seen;
   }
   if (replacements) *replacements = seen;

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "double_byte_table.hpp"
+
 namespace encoding_repair {
 
 /// True when the `?` or U+FFFD at byte @p trigger of @p text (valid UTF-8) can start a damaged run:
@@ -15,11 +17,12 @@ namespace encoding_repair {
 /// byte below 0x40 the decoder kept after it). A trigger
 /// before a line break, a space, a digit, other ASCII below 0x40, the end of the text or a
 /// character GBK cannot encode never starts one (the search would stop before its first step).
-bool may_start_damage(std::string_view text, std::size_t trigger) noexcept;
+/// @p legacy: the encoding the text would have been read out of step in.
+bool may_start_damage(std::string_view text, std::size_t trigger, Legacy legacy = Legacy::gbk) noexcept;
 
 /// Number of `?` and U+FFFD in @p text (valid UTF-8) that may start a damaged run; the number of all
 /// its U+FFFD goes to @p replacements when given (the same scan).
-std::size_t count_damage_starts(std::string_view text, std::size_t* replacements = nullptr) noexcept;
+std::size_t count_damage_starts(std::string_view text, std::size_t* replacements = nullptr, Legacy legacy = Legacy::gbk) noexcept;
 
 /// The most damage starts the stage searches in a text of @p text_bytes bytes: lost lead bytes
 /// are rare (a handful per report); a text with more is in a wrong or broken encoding, whose

@@ -196,7 +196,7 @@ char named_lost_digit(std::string_view text, std::size_t rest, const char*& why)
 class RunSearch {
  public:
   RunSearch(std::string_view text, const CharModel& model, const LostByteOptions& options)
-      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(Legacy::gbk)), cache_(text), lists_(text) {
+      : text_(text), model_(model), options_(options), gbk_(DoubleByteTable::get(options.legacy)), cache_(text), lists_(text) {
     for (unsigned p = 0x81; p <= 0xFE; ++p) {
       bool any = false;
       for (unsigned q = 0x40; q <= 0xFE && !any; ++q) any = gbk_.vanishes(p, q);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "double_byte_table.hpp"
+
 namespace encoding_repair {
 
 class CharModel;
@@ -50,6 +52,9 @@ struct LostByteOptions {
   /// The U+FFFD of the text that stand for bytes the decoder rejected, in text order: a run may end
   /// on one (empty for text decoded elsewhere, such as the seed, whose decoder dropped such bytes).
   std::vector<RejectedByte> rejected;
+  /// The encoding the text was read out of step in: GBK (the seed, and GB18030 input) or Big5 (Big5
+  /// input, which this stage's decoder read out of step itself).
+  Legacy legacy = Legacy::gbk;
   /// Text offsets (sorted) of the U+FFFD that stand for a lead byte whose trail became `?`
   /// (legacy_lost_trail.hpp): neither it nor that `?` is a lost lead byte, so no run starts there.
   std::vector<std::size_t> known_leads;

@@ -148,12 +148,15 @@ void Repairer::repair_mojibake(Document& doc) {
   // Lost-byte damage starts at `?` or U+FFFD followed by something an out-of-step decoder writes;
   // text without such a start never reaches the model (the search would find nothing).
   std::size_t replacements = 0;
-  const std::size_t starts = count_damage_starts(doc.text, &replacements);
+  // Big5 input was read out of step by this stage's own decoder, in Big5; everything else in GBK.
+  const Legacy legacy = doc.encoding.name == "Big5" ? Legacy::big5 : Legacy::gbk;
+  const std::size_t starts = count_damage_starts(doc.text, &replacements, legacy);
   // The punctuation style is a scan of the whole text, so it is read only where a search runs.
   std::optional<LostByteOptions> options;
   auto known_fold = [&]() -> const LostByteOptions& {
     if (!options) {
       options.emplace().fold_punctuation = punctuation_is_folded(doc.text);
+      options->legacy = legacy;
       for (const docpipe::Repair& r : doc.repairs)
         if (is_lead_before_lost_trail(doc, r))
           options->known_leads.push_back(r.span.begin);

@@ -1,7 +1,7 @@
 // A lost lead byte in GBK bytes that this stage decodes itself (not, as in the seed, text another
 // decoder read out of step): its decoder keeps a user-defined pair read out of step as a private-use
 // character, and writes U+FFFD for a lead byte before an invalid trail while keeping that ASCII byte.
-// The lost-byte search reads both (tests/bench/encoding-repair/gbk_bytes_damage.py measures it on
+// The lost-byte search reads both (tests/bench/encoding-repair/legacy_bytes_damage.py measures it on
 // every held-out report).
 #include <catch2/catch.hpp>
 
@@ -169,4 +169,30 @@ TEST_CASE("a GBK or Big5 character whose trail byte became `?` is read back from
   Repairer(RepairSettings{}).process(d);
   CHECK(d.encoding.name == "Big5");
   CHECK(d.text == text);
+}
+
+TEST_CASE("Big5 bytes with a lead byte turned into `?` are read out of step in Big5") {
+  // Sentences written for this test; each character's lead byte in turn. Before the search took the
+  // encoding from the document, it re-encoded Big5 input as GBK and read nothing back.
+  const std::string text = "全面推進經濟社會高質量發展，持續增進民生福祉，加快建設現代化產業體系。\n"
+                           "堅持穩中求進工作總基調，完整準確全面貫徹新發展理念，推動高質量發展。\n";
+  const std::string clean = to_legacy(text, "Big5");
+  std::size_t sites = 0, exact = 0;
+  for (std::size_t i = 0; i + 1 < clean.size();) {
+    if (static_cast<unsigned char>(clean[i]) < 0x81) {
+      ++i;
+      continue;
+    }
+    std::string raw = clean;
+    raw[i] = '?';
+    docpipe::Document d = test::raw_document(raw);
+    Repairer(RepairSettings{}).process(d);
+    REQUIRE(d.encoding.name == "Big5");
+    ++sites;
+    exact += d.text == text;
+    i += 2;
+  }
+  INFO("sites " << sites << ", exact " << exact);
+  REQUIRE(sites >= 60);
+  CHECK(double(exact) / double(sites) >= 0.8);
 }

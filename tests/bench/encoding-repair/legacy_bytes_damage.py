@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Lost lead bytes in GBK files, read by docpipe itself: exact documents (--byte trail: lost trail bytes).
+"""Lost lead bytes in GBK or Big5 files, read by docpipe itself: exact documents (--byte trail: lost trail bytes).
 
 The seed is GBK text whose lost lead bytes another decoder read out of step (dropping user-defined
 pairs and invalid pairs) and saved as UTF-8; bench_encoding_repair generates that form. A user may
@@ -10,11 +10,14 @@ stays. This makes copies of the held-out reports (every fifth in sorted order, a
 src/training_split.hpp holds out; simplified and OpenCC s2tw traditional, each kept to characters GBK
 holds), each a GBK file with one lead byte, drawn by a seeded generator, replaced by `?`, runs
 `docpipe run tests/bench/configs/repair-json.xml` over them and over the same copies undamaged, and
-counts the documents whose text comes out as the undamaged copy's. With --byte trail the trail byte
+counts the documents whose text comes out as the undamaged copy's. With --encoding big5 the copies are
+Big5 (traditional only: OpenCC s2tw, kept to characters Big5 holds), which the decoder reads out of
+step in Big5. With --byte trail the trail byte
 becomes `?` instead: the decoder writes U+FFFD for the lead and keeps the `?`, and the stage reads the
 character back from its lead byte (src/legacy_lost_trail.*).
 
-  python3 tests/bench/encoding-repair/gbk_bytes_damage.py [--docpipe BIN] [--reports DIR] [--copies N] [--seed S] [--show N]
+  python3 tests/bench/encoding-repair/legacy_bytes_damage.py [--encoding gbk|big5] [--byte lead|trail] [--copies N]
+      [--seed S] [--show N] [--docpipe BIN] [--reports DIR]
 """
 import argparse
 import difflib
@@ -34,6 +37,7 @@ parser.add_argument('--reports', default=os.path.join(root, '..', 'shared', 'cor
 parser.add_argument('--copies', type=int, default=3, help='damaged copies per report and script')
 parser.add_argument('--seed', type=int, default=3)
 parser.add_argument('--show', type=int, default=0, help='print the first difference of this many documents')
+parser.add_argument('--encoding', choices=('gbk', 'big5'), default='gbk')
 parser.add_argument('--byte', choices=('lead', 'trail'), default='lead',
                     help="which byte of the character becomes '?' (trail: read back from the lead byte)")
 args = parser.parse_args()
@@ -45,7 +49,7 @@ def run(folder, out):
 
 
 rng = random.Random(args.seed)
-work = tempfile.mkdtemp(prefix='gbk-bytes-damage-')
+work = tempfile.mkdtemp(prefix='legacy-bytes-damage-')
 try:
     damaged_dir, clean_dir = os.path.join(work, 'damaged'), os.path.join(work, 'clean')
     os.mkdir(damaged_dir)
@@ -56,8 +60,9 @@ try:
         simplified = open(path, encoding='utf-8').read()
         traditional = subprocess.run(['opencc', '-c', 's2tw.json'], input=simplified.encode(), capture_output=True,
                                      check=True).stdout.decode()
-        for script, text in (('s', simplified), ('t', traditional)):
-            raw = text.encode('gbk', errors='ignore')  # only the damage made here
+        scripts = (('s', simplified), ('t', traditional)) if args.encoding == 'gbk' else (('t', traditional),)
+        for script, text in scripts:
+            raw = text.encode(args.encoding, errors='ignore')  # only the damage made here
             leads, i = [], 0
             while i < len(raw):
                 if raw[i] >= 0x81:
@@ -85,8 +90,10 @@ try:
             shown += 1
             op = next(o for o in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes() if o[0] != 'equal')
             print(f'  {name}: {want[max(0, op[1] - 4):op[2] + 4]!r} -> {got[max(0, op[3] - 4):op[4] + 4]!r}')
-    print(f'GBK files with one {args.byte} byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
+    print(f'{args.encoding.upper()} files with one {args.byte} byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
     for script, (n, exact) in counts.items():
+        if n == 0:
+            continue
         print(f"  {'simplified' if script == 's' else 'traditional'}: {exact} of {n} documents exact ({exact / max(1, n):.3f})")
 finally:
     shutil.rmtree(work)
