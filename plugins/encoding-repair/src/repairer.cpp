@@ -81,45 +81,35 @@ void Repairer::report_below_threshold(Document& doc, const std::string& what, st
              docpipe::Span{begin, end}, stage_);
 }
 
-void Repairer::repair_legacy_fragments(Document& doc, const std::vector<LegacyFragmentFix>& fixes) {
+template <class Fix>
+void Repairer::apply_or_report(Document& doc, const std::vector<Fix>& fixes, const char* kind, const char* what) const {
   if (fixes.empty()) return;
   docpipe::TextRewriter rw(doc, stage_);
-  for (const LegacyFragmentFix& f : fixes) {
+  for (const Fix& f : fixes) {
     if (f.confidence >= settings_.min_confidence) {
-      rw.replace(f.begin, f.end, f.after, "mojibake-mixed-encoding", f.confidence, f.note);
+      if constexpr (requires { f.kind; }) {
+        rw.replace(f.begin, f.end, f.after, f.kind, f.confidence, f.note);
+      } else {
+        rw.replace(f.begin, f.end, f.after, kind, f.confidence, f.note);
+      }
     } else {
-      report_below_threshold(doc, "legacy-encoded fragment", f.begin, f.end, f.after, f.confidence);
+      report_below_threshold(doc, what, f.begin, f.end, f.after, f.confidence);
     }
   }
   rw.commit(doc);
+}
+
+void Repairer::repair_legacy_fragments(Document& doc, const std::vector<LegacyFragmentFix>& fixes) {
+  apply_or_report(doc, fixes, "mojibake-mixed-encoding", "legacy-encoded fragment");
 }
 
 void Repairer::repair_lost_trails(Document& doc) {
-  const std::vector<LostTrailFix> fixes = find_legacy_lost_trail_fixes(doc, CharModel::embedded());
-  if (fixes.empty()) return;
-  docpipe::TextRewriter rw(doc, stage_);
-  for (const LostTrailFix& f : fixes) {
-    if (f.confidence >= settings_.min_confidence) {
-      rw.replace(f.begin, f.end, f.after, "mojibake-lost-byte", f.confidence, f.note);
-    } else {
-      report_below_threshold(doc, "character whose trail byte became ?", f.begin, f.end, f.after, f.confidence);
-    }
-  }
-  rw.commit(doc);
+  apply_or_report(doc, find_legacy_lost_trail_fixes(doc, CharModel::embedded()), "mojibake-lost-byte",
+                  "character whose trail byte became ?");
 }
 
 void Repairer::repair_utf8_lost_bytes(Document& doc) {
-  const std::vector<Utf8ByteFix> fixes = find_utf8_lost_byte_fixes(doc, CharModel::embedded());
-  if (fixes.empty()) return;
-  docpipe::TextRewriter rw(doc, stage_);
-  for (const Utf8ByteFix& f : fixes) {
-    if (f.confidence >= settings_.min_confidence) {
-      rw.replace(f.begin, f.end, f.after, f.kind, f.confidence, f.note);
-    } else {
-      report_below_threshold(doc, "UTF-8 character that lost a byte", f.begin, f.end, f.after, f.confidence);
-    }
-  }
-  rw.commit(doc);
+  apply_or_report(doc, find_utf8_lost_byte_fixes(doc, CharModel::embedded()), nullptr, "UTF-8 character that lost a byte");
 }
 
 bool Repairer::lost_upstream(Document& doc, std::size_t all_replacements, std::size_t own_replacements) const {

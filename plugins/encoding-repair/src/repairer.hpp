@@ -32,6 +32,10 @@ class Repairer {
   /// A `nul-bytes` warning when text (not UTF-16) holds NUL bytes: how many, in how many runs, where
   /// the first is.
   void report_nul_bytes(docpipe::Document& doc) const;
+  /// Applies each of @p fixes at or above min-confidence as a repair (of @p kind, or of the fix's own
+  /// `kind` where it has one) and reports each below as a warning, @p what naming the damage.
+  template <class Fix>
+  void apply_or_report(docpipe::Document& doc, const std::vector<Fix>& fixes, const char* kind, const char* what) const;
   /// A `mojibake-below-threshold` warning: the @p what at [@p begin, @p end) of the text would read
   /// @p best, with too little @p confidence to be applied.
   void report_below_threshold(docpipe::Document& doc, const std::string& what, std::size_t begin, std::size_t end,

@@ -19,21 +19,16 @@ character back from its lead byte (src/legacy_lost_trail.*).
   python3 tests/bench/encoding-repair/legacy_bytes_damage.py [--encoding gbk|big5] [--byte lead|trail] [--copies N]
       [--seed S] [--show N] [--docpipe BIN] [--reports DIR]
 """
-import argparse
 import difflib
-import glob
 import json
 import os
 import random
 import shutil
-import subprocess
 import tempfile
 
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.abspath(os.path.join(here, '..', '..', '..'))
-parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-parser.add_argument('--docpipe', default=os.path.join(root, 'build', 'bin', 'docpipe'))
-parser.add_argument('--reports', default=os.path.join(root, '..', 'shared', 'corpus', 'reports'))
+from held_out_reports import held_out, parser as make_parser, run_repair, traditional as to_traditional
+
+parser = make_parser(__doc__)
 parser.add_argument('--copies', type=int, default=3, help='damaged copies per report and script')
 parser.add_argument('--seed', type=int, default=3)
 parser.add_argument('--show', type=int, default=0, help='print the first difference of this many documents')
@@ -41,11 +36,10 @@ parser.add_argument('--encoding', choices=('gbk', 'big5'), default='gbk')
 parser.add_argument('--byte', choices=('lead', 'trail'), default='lead',
                     help="which byte of the character becomes '?' (trail: read back from the lead byte)")
 args = parser.parse_args()
-config = os.path.join(root, 'tests', 'bench', 'configs', 'repair-json.xml')
 
 
 def run(folder, out):
-    subprocess.run([args.docpipe, 'run', config, folder, '-o', out, '-j', '2', '-q'], check=True)
+    run_repair(args.docpipe, folder, out)
 
 
 rng = random.Random(args.seed)
@@ -54,12 +48,11 @@ try:
     damaged_dir, clean_dir = os.path.join(work, 'damaged'), os.path.join(work, 'clean')
     os.mkdir(damaged_dir)
     os.mkdir(clean_dir)
-    held_out = [p for i, p in enumerate(sorted(glob.glob(os.path.join(args.reports, '*.txt')))) if i % 5 == 4]
+    reports = held_out(args.reports)
     names = []
-    for path in held_out:
+    for path in reports:
         simplified = open(path, encoding='utf-8').read()
-        traditional = subprocess.run(['opencc', '-c', 's2tw.json'], input=simplified.encode(), capture_output=True,
-                                     check=True).stdout.decode()
+        traditional = to_traditional(simplified)
         scripts = (('s', simplified), ('t', traditional)) if args.encoding == 'gbk' else (('t', traditional),)
         for script, text in scripts:
             raw = text.encode(args.encoding, errors='ignore')  # only the damage made here
@@ -90,7 +83,7 @@ try:
             shown += 1
             op = next(o for o in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes() if o[0] != 'equal')
             print(f'  {name}: {want[max(0, op[1] - 4):op[2] + 4]!r} -> {got[max(0, op[3] - 4):op[4] + 4]!r}')
-    print(f'{args.encoding.upper()} files with one {args.byte} byte replaced by ?: {len(held_out)} held-out reports x {args.copies} copies, seed {args.seed}')
+    print(f'{args.encoding.upper()} files with one {args.byte} byte replaced by ?: {len(reports)} held-out reports x {args.copies} copies, seed {args.seed}')
     for script, (n, exact) in counts.items():
         if n == 0:
             continue

@@ -12,21 +12,15 @@ the sites left as they were.
 
   python3 tests/bench/encoding-repair/replaced_characters.py [--docpipe BIN] [--reports DIR] [-k K] [--seed S]
 """
-import argparse
-import glob
 import json
 import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.abspath(os.path.join(here, '..', '..', '..'))
-parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-parser.add_argument('--docpipe', default=os.path.join(root, 'build', 'bin', 'docpipe'))
-parser.add_argument('--reports', default=os.path.join(root, '..', 'shared', 'corpus', 'reports'))
+from held_out_reports import held_out, parser as make_parser, run_repair, traditional as to_traditional
+
+parser = make_parser(__doc__)
 parser.add_argument('-k', type=int, default=10, help='characters replaced per copy')
 parser.add_argument('--seed', type=int, default=1)
 parser.add_argument('--show', type=int, default=0, help='print this many false repairs')
@@ -43,11 +37,10 @@ sites = {}  # copy id -> list of (offset in code points, the character replaced)
 try:
     src = os.path.join(work, 'in')
     os.mkdir(src)
-    held_out = [p for i, p in enumerate(sorted(glob.glob(os.path.join(args.reports, '*.txt')))) if i % 5 == 4]
-    for path in held_out:
+    reports = held_out(args.reports)
+    for path in reports:
         simplified = open(path, encoding='utf-8').read()
-        traditional = subprocess.run(['opencc', '-c', 's2tw.json'], input=simplified.encode(), capture_output=True,
-                                     check=True).stdout.decode()
+        traditional = to_traditional(simplified)
         for script, text in (('s', simplified), ('t', traditional)):
             # Only characters between two Han characters: where a lost lead byte could also be read.
             candidates = [i for i in range(1, len(text) - 1) if is_han(text[i]) and is_han(text[i - 1]) and is_han(text[i + 1])]
@@ -59,8 +52,7 @@ try:
             open(os.path.join(src, name + '.txt'), 'w', encoding='utf-8').write(''.join(chars))
             sites[name] = [(i, text[i]) for i in chosen]
     out = os.path.join(work, 'out')
-    subprocess.run([args.docpipe, 'run', os.path.join(root, 'tests', 'bench', 'configs', 'repair-json.xml'), src, '-o', out,
-                    '-j', '2', '-q'], check=True)
+    run_repair(args.docpipe, src, out)
     total = changed = shown = 0
     by_script = {'s': [0, 0], 't': [0, 0]}
     for name, places in sites.items():
@@ -79,7 +71,7 @@ try:
                 if shown < args.show:
                     shown += 1
                     print(f"  {name} {char}: {hit[0]['before']!r} -> {hit[0]['after']!r} ({hit[0]['kind']}, {hit[0]['confidence']:.3f})")
-    print(f'replaced characters: {len(held_out)} held-out reports x 2 scripts x {args.k} sites = {total} sites')
+    print(f'replaced characters: {len(reports)} held-out reports x 2 scripts x {args.k} sites = {total} sites')
     for script, (n, bad) in by_script.items():
         print(f"  {'simplified' if script == 's' else 'traditional'}: {bad} of {n} sites changed by a mojibake repair "
               f"(false-repair rate {bad / max(1, n):.3f})")

@@ -9,6 +9,7 @@
 #include <unicode/ustring.h>
 
 #include "char_model.hpp"
+#include "character_sources.hpp"
 #include "decode_utf8_stretches.hpp"
 #include "decoder.hpp"
 #include "docpipe/utf8.hpp"
@@ -17,16 +18,7 @@
 using namespace encoding_repair;
 
 namespace {
-/// @p utf8 converted to @p charset with ICU (how a test makes legacy bytes without fixtures).
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode st = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &st);
-  REQUIRE(U_SUCCESS(st));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
+using test::encode;
 docpipe::Document decoded(std::string raw, std::string_view forced = "auto") {
   docpipe::Document d = test::raw_document(std::move(raw));
   decode_document(d, forced, "encoding-repair");
@@ -34,15 +26,9 @@ docpipe::Document decoded(std::string raw, std::string_view forced = "auto") {
 }
 /// Every code point of the text maps back to whole source bytes that decode to it.
 void check_map_exact(const docpipe::Document& d, const char* charset) {
-  std::size_t pos = 0;
-  while (pos < d.text.size()) {
-    std::size_t next = pos;
-    docpipe::utf8::next(d.text, next);
-    const std::size_t b = d.source_map.to_source(pos), e = d.source_map.to_source_end(next);
-    REQUIRE(e > b);
-    if (d.text.compare(pos, next - pos, "\xEF\xBF\xBD") != 0) CHECK(encode(d.text.substr(pos, next - pos), charset) == d.raw.substr(b, e - b));
-    pos = next;
-  }
+  test::check_character_sources(d, [&](std::string_view c, std::string_view bytes) {
+    return c == "\xEF\xBF\xBD" || encode(std::string(c), charset) == bytes;
+  });
 }
 const std::string kSample = "二〇二四年政府工作报告：经济运行稳中向好，高质量发展扎实推进。全年地区生产总值增长6.4%。";
 const std::string kTraditional = "二零二四年政府工作報告：經濟運行穩中向好，高質量發展紮實推進。全年地區生產總值增長6.4%。";

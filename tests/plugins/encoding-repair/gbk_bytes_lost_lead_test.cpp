@@ -9,8 +9,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unicode/ucnv.h>
-
 #include "docpipe/utf8.hpp"
 #include "repair_settings.hpp"
 #include "repairer.hpp"
@@ -20,16 +18,7 @@ using namespace encoding_repair;
 
 namespace {
 
-std::string to_legacy(const std::string& utf8, const char* charset) {
-  UErrorCode st = U_ZERO_ERROR;
-  std::string out(utf8.size() * 2 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &st);
-  REQUIRE(U_SUCCESS(st));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-std::string to_gbk(const std::string& utf8) { return to_legacy(utf8, "GBK"); }
+std::string to_gbk(const std::string& utf8) { return test::encode(utf8, "GBK"); }
 
 /// Lines of a held-out report (shared/corpus/reports, every fifth in sorted order is held out of
 /// the character model) of at least @p min_bytes.
@@ -161,8 +150,8 @@ TEST_CASE("a GBK or Big5 character whose trail byte became `?` is read back from
 
   // Big5: 經濟 with the trail of 濟 lost.
   const std::string text = "全面推進經濟社會高質量發展，持續增進民生福祉。\n";
-  std::string big5 = to_legacy(text, "Big5");
-  const std::size_t at = big5.find(to_legacy("濟", "Big5"));
+  std::string big5 = test::encode(text, "Big5");
+  const std::size_t at = big5.find(test::encode("濟", "Big5"));
   REQUIRE(at != std::string::npos);
   big5[at + 1] = '?';
   docpipe::Document d = test::raw_document(big5);
@@ -176,7 +165,7 @@ TEST_CASE("Big5 bytes with a lead byte turned into `?` are read out of step in B
   // encoding from the document, it re-encoded Big5 input as GBK and read nothing back.
   const std::string text = "全面推進經濟社會高質量發展，持續增進民生福祉，加快建設現代化產業體系。\n"
                            "堅持穩中求進工作總基調，完整準確全面貫徹新發展理念，推動高質量發展。\n";
-  const std::string clean = to_legacy(text, "Big5");
+  const std::string clean = test::encode(text, "Big5");
   std::size_t sites = 0, exact = 0;
   for (std::size_t i = 0; i + 1 < clean.size();) {
     if (static_cast<unsigned char>(clean[i]) < 0x81) {

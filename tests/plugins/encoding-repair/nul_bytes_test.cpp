@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <unicode/ucnv.h>
-
+#include "character_sources.hpp"
 #include "decoder.hpp"
 #include "docpipe/utf8.hpp"
 #include "nul_bytes.hpp"
@@ -18,15 +17,8 @@ using namespace encoding_repair;
 
 namespace {
 
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode st = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &st);
-  REQUIRE(U_SUCCESS(st));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
+using test::encode;
+
 
 /// The first @p bytes of a real report (shared/corpus/reports/city_baoding_2024.txt), cut at a line end.
 std::string report_excerpt(std::size_t bytes) {
@@ -46,16 +38,9 @@ std::string without_nuls(std::string s) {
 void check_map(const docpipe::Document& d, const char* charset) {
   REQUIRE(d.source_map.text_size() == d.text.size());
   REQUIRE(d.source_map.source_size() == d.raw.size());
-  std::size_t pos = 0;
-  while (pos < d.text.size()) {
-    std::size_t next = pos;
-    docpipe::utf8::next(d.text, next);
-    const std::size_t b = d.source_map.to_source(pos), e = d.source_map.to_source_end(next);
-    REQUIRE(e > b);
-    INFO("text offset " << pos);
-    CHECK(without_nuls(d.raw.substr(b, e - b)) == encode(d.text.substr(pos, next - pos), charset));
-    pos = next;
-  }
+  test::check_character_sources(d, [&](std::string_view c, std::string_view bytes) {
+    return without_nuls(std::string(bytes)) == encode(std::string(c), charset);
+  });
 }
 
 /// The offset of the first byte of the @p n-th character at or after byte @p from of @p text.

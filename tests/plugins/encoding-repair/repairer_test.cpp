@@ -147,25 +147,12 @@ TEST_CASE("a run that swallowed a digit is flagged where the number continues") 
   CHECK(flagged);
 }
 
-namespace {
-/// @p utf8 in @p charset (ICU).
-std::string encoded(const std::string& utf8, const char* charset) {
-  UErrorCode st = U_ZERO_ERROR;
-  std::string out(utf8.size() * 2 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &st);
-  REQUIRE(U_SUCCESS(st));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-}  // namespace
-
 TEST_CASE("a report stitched from UTF-8 and GBK parts comes out as its clean copy does") {
   // A corpus report whose middle third was saved as GBK (cut at line starts: GBK has every
   // character of it), and the same report clean.
   const std::string clean = test::read_file(std::filesystem::path(DOCPIPE_SHARED_DIR) / "corpus" / "reports" / "national_2008_gbkscrape.txt");
   const std::size_t a = clean.find('\n', clean.size() / 3) + 1, b = clean.find('\n', 2 * clean.size() / 3) + 1;
-  docpipe::Document mixed = test::raw_document(clean.substr(0, a) + encoded(clean.substr(a, b - a), "GBK") + clean.substr(b));
+  docpipe::Document mixed = test::raw_document(clean.substr(0, a) + test::encode(clean.substr(a, b - a), "GBK") + clean.substr(b));
   docpipe::Document plain = test::raw_document(clean);
   Repairer r(RepairSettings{});
   r.process(mixed);

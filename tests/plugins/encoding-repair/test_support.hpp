@@ -5,7 +5,10 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+
+#include <unicode/ucnv.h>
 
 #include "docpipe/document.hpp"
 
@@ -22,6 +25,18 @@ inline std::string read_file(const std::filesystem::path& path) {
 /// The seed: a damaged traditional-script report (shared/seed/000_dbdc0dc46ac71758.txt).
 inline std::filesystem::path seed_path() {
   return std::filesystem::path(DOCPIPE_SHARED_DIR) / "seed" / "000_dbdc0dc46ac71758.txt";
+}
+
+/// @p utf8 converted to @p charset with ICU: how a test makes legacy bytes without fixtures. Throws
+/// std::runtime_error when ICU cannot convert it.
+inline std::string encode(const std::string& utf8, const char* charset) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &st);
+  if (U_FAILURE(st)) throw std::runtime_error(std::string("ICU cannot convert to ") + charset + ": " + u_errorName(st));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
 }
 
 /// A document whose raw bytes are @p raw (nothing decoded yet).
