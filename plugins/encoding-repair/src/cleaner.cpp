@@ -14,6 +14,7 @@
 
 #include "docpipe/cpu.hpp"
 #include "docpipe/utf8.hpp"
+#include "escaped_markup.hpp"
 #include "windows_1252.hpp"
 
 namespace encoding_repair {
@@ -392,6 +393,15 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const CleanEdit& e = edits.back();
     return e.after == "\n" || (e.after.empty() && (e.begin == 0 || text[e.begin - 1] == '\n'));
   };
+  // A tag or comment of @p len bytes at @p at, its name at @p name_at (after `/` if closing), goes;
+  // a block element's becomes a line break unless one is next to it.
+  auto remove_markup = [&](std::size_t at, std::size_t len, std::size_t name_at) {
+    std::size_t i = name_at + (text[name_at] == '/');
+    std::string name;
+    while (i < n && (ascii_alpha(text[i]) || std::isdigit(static_cast<unsigned char>(text[i])))) name += lower(text[i++]);
+    const bool newline_near = (at > 0 && text[at - 1] == '\n') || (at + len < n && text[at + len] == '\n') || at == 0;
+    edits.push_back({at, at + len, block_tag(name) && !newline_near ? "\n" : "", "html"});
+  };
   while ((pos = next_edit_start(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b == '<') {
@@ -409,15 +419,16 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
         ++pos;
         continue;
       }
-      std::size_t i = pos + 1 + (text[pos + 1] == '/');
-      std::string name;
-      while (i < n && (ascii_alpha(text[i]) || std::isdigit(static_cast<unsigned char>(text[i])))) name += lower(text[i++]);
-      const bool newline_near = (pos > 0 && text[pos - 1] == '\n') || (pos + len < n && text[pos + len] == '\n') || pos == 0;
-      edits.push_back({pos, pos + len, block_tag(name) && !newline_near ? "\n" : "", "html"});
+      remove_markup(pos, len, pos + 1);
       pos += len;
       continue;
     }
     if (b == '&') {
+      if (const std::size_t escaped = options.strip_html ? escaped_markup_length(text, pos) : 0) {
+        remove_markup(pos, escaped, pos + 4);  // the name after `&lt;`
+        pos += escaped;
+        continue;
+      }
       std::size_t len = 0;
       const char32_t cp = options.strip_html ? reference_at(text, pos, len) : 0;
       if (cp == 0) {

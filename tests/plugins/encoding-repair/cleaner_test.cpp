@@ -73,6 +73,24 @@ TEST_CASE("legacy names are read without their semicolon where the name ends") {
   CHECK(apply("&times") == "\u00D7");
 }
 
+TEST_CASE("markup escaped once more is removed as the markup itself is") {
+  CHECK(apply("&lt;p&gt;一、总体要求&lt;/p&gt;&lt;p style=&quot;text-indent:2em&quot;&gt;坚持稳中求进。&lt;br /&gt;全年增长5%。&lt;/p&gt;") ==
+        "一、总体要求\n\n坚持稳中求进。\n全年增长5%。\n");  // as `</p><p>` unescaped: a blank line
+  CHECK(apply("前&lt;!-- 注释 --&gt;后&lt;FONT color=red&gt;重点&lt;/FONT&gt;") == "前后重点");
+  // Not markup: a figure or a name between escaped brackets, an unknown tag, an unclosed one.
+  CHECK(apply("增速&lt;5%&gt;预期") == "增速<5%>预期");
+  CHECK(apply("&lt;十四五&gt;规划") == "<十四五>规划");
+  CHECK(apply("&lt;foo&gt;x") == "<foo>x");
+  CHECK(apply("&lt;p 未完") == "<p 未完");
+  CHECK(apply("&lt;p&gt;", CleanOptions{false}) == "&lt;p&gt;");
+  const auto edits = find_cleaning_edits("文&lt;br/&gt;字", CleanOptions{});
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].begin == 3);
+  CHECK(edits[0].end == 3 + 11);
+  CHECK(edits[0].after == "\n");
+  CHECK(edits[0].kind == "html");
+}
+
 TEST_CASE("an unterminated comment or tag is left alone") {
   CHECK(apply("前<!-- 未完") == "前<!-- 未完");
   CHECK(apply("前<font color=red 后") == "前<font color=red 后");
