@@ -457,7 +457,9 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
       continue;
     }
     if (b == '\r') {
-      const std::size_t len = pos + 1 < n && text[pos + 1] == '\n' ? 2 : 1;
+      // CRLF, a lone CR, and CR CR LF: a CRLF file written again through a text-mode stream that
+      // turned its LF into CRLF; one line end, not two.
+      const std::size_t len = text.compare(pos, 3, "\r\r\n") == 0 ? 3 : pos + 1 < n && text[pos + 1] == '\n' ? 2 : 1;
       edits.push_back({pos, pos + len, "\n", "whitespace"});
       pos += len;
       continue;

@@ -73,6 +73,14 @@ TEST_CASE("legacy names are read without their semicolon where the name ends") {
   CHECK(apply("&times") == "\u00D7");
 }
 
+TEST_CASE("CR CR LF, a CRLF file written again in text mode, is one line end") {
+  CHECK(apply("一、总体要求\r\r\n坚持稳中求进。\r\r\n\r\r\n二、\r\n三、\r四、") == "一、总体要求\n坚持稳中求进。\n\n二、\n三、\n四、");
+  const auto edits = find_cleaning_edits("甲\r\r\n乙", CleanOptions{});
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].end - edits[0].begin == 3);
+  CHECK(edits[0].kind == "whitespace");
+}
+
 TEST_CASE("markup escaped once more is removed as the markup itself is") {
   CHECK(apply("&lt;p&gt;一、总体要求&lt;/p&gt;&lt;p style=&quot;text-indent:2em&quot;&gt;坚持稳中求进。&lt;br /&gt;全年增长5%。&lt;/p&gt;") ==
         "一、总体要求\n\n坚持稳中求进。\n全年增长5%。\n");  // as `</p><p>` unescaped: a blank line
