@@ -1028,6 +1028,7 @@ DecodeOutcome decode_document(Document& doc, std::string_view forced, const std:
   }
   doc.raw = std::move(input);
   restore_nul_bytes(doc, runs, stage);
+  outcome.nul_runs = std::move(runs);
   return outcome;
 }
 

@@ -5,8 +5,10 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "docpipe/document.hpp"
+#include "nul_bytes.hpp"
 
 namespace encoding_repair {
 
@@ -38,6 +40,9 @@ struct DecodeOutcome {
   std::string other;
   /// How many stretches were read in `other`, each a `mojibake-mixed-encoding` repair.
   std::size_t stretches = 0;
+  /// The runs of NUL bytes left out of the text (each a `control` repair), in input order; empty
+  /// for input without them and for UTF-16, whose code units hold zero bytes.
+  std::vector<NulRun> nul_runs;
 };
 
 /// Decodes @p doc.raw into @p doc.text, @p doc.source_map, @p doc.encoding and `decode-error`

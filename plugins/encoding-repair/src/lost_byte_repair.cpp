@@ -1156,8 +1156,10 @@ std::vector<LostByteFix> find_lost_byte_fixes(std::string_view text, const CharM
     const std::size_t at = std::min(q, r);
     if (at == std::string_view::npos) break;
     LostByteFix fix;
+    // Neither the U+FFFD of a lead byte whose trail became `?` nor that `?` (3 bytes on) starts a run.
     const auto& known = options.known_leads;
-    const bool known_lead = std::binary_search(known.begin(), known.end(), at == r ? at : at < 3 ? text.size() : at - 3);
+    auto known_at = [&](std::size_t p) { return std::binary_search(known.begin(), known.end(), p); };
+    const bool known_lead = at == r ? known_at(at) : at >= 3 && known_at(at - 3);
     if (!known_lead && chinese_nearby(text, at) && search.run(at, fix)) {
       fixes.push_back(fix);
       pos = fix.end;

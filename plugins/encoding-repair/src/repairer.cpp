@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <optional>
 
 #include "char_model.hpp"
@@ -13,7 +12,6 @@
 #include "legacy_lost_trail.hpp"
 #include "lost_byte_repair.hpp"
 #include "mixup_repair.hpp"
-#include "nul_bytes.hpp"
 #include "punctuation.hpp"
 #include "script_converter.hpp"
 #include "utf8_lost_byte.hpp"
@@ -42,7 +40,7 @@ void Repairer::process(Document& doc) {
   doc.report(Severity::info, "encoding-detected",
              "decoded as " + doc.encoding.name + " (confidence " + confidence + (doc.encoding.bom ? ", with BOM" : "") + mixed + ")",
              std::nullopt, stage_);
-  report_nul_bytes(doc);
+  report_nul_bytes(doc, decoded.nul_runs);
   if (settings_.repair_mojibake) {
     // Legacy fragments too short for the decoder's evidence, also in a page it read as mixed; first,
     // since their U+FFFD are a legacy character's bytes, not a UTF-8 character's leftovers.
@@ -59,14 +57,15 @@ void Repairer::process(Document& doc) {
   if (script_) convert_script(doc);
 }
 
-void Repairer::report_nul_bytes(Document& doc) const {
-  if (doc.encoding.name.rfind("UTF-16", 0) == 0 || !std::memchr(doc.raw.data(), 0, doc.raw.size())) return;
-  const NulBytes nul = inspect_nul_bytes(doc.raw);
+void Repairer::report_nul_bytes(Document& doc, const std::vector<NulRun>& runs) const {
+  if (runs.empty()) return;
+  std::size_t count = 0;
+  for (const NulRun& r : runs) count += r.length;
   // A warning beside the decoder's `control` repairs: NUL bytes in text mean the file was cut or
   // padded on its way here, so text may be missing around them.
   doc.report(Severity::warning, "nul-bytes",
-             std::to_string(nul.count) + " NUL byte" + (nul.count == 1 ? "" : "s") + " in " + std::to_string(nul.runs) +
-                 " run" + (nul.runs == 1 ? "" : "s") + ", the first at byte offset " + std::to_string(nul.first) +
+             std::to_string(count) + " NUL byte" + (count == 1 ? "" : "s") + " in " + std::to_string(runs.size()) + " run" +
+                 (runs.size() == 1 ? "" : "s") + ", the first at byte offset " + std::to_string(runs.front().source_begin) +
                  ": left out of the text (a `control` repair a run); the file may have been cut or padded",
              std::nullopt, stage_);
 }

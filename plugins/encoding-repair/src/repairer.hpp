@@ -8,6 +8,7 @@
 
 #include "docpipe/document.hpp"
 #include "legacy_fragment.hpp"
+#include "nul_bytes.hpp"
 #include "repair_settings.hpp"
 
 namespace encoding_repair {
@@ -29,9 +30,9 @@ class Repairer {
   /// GBK or Big5 characters whose trail byte became `?`, read back from their lead byte
   /// (legacy_lost_trail.hpp), `mojibake-lost-byte`; below min-confidence a warning.
   void repair_lost_trails(docpipe::Document& doc);
-  /// A `nul-bytes` warning when text (not UTF-16) holds NUL bytes: how many, in how many runs, where
-  /// the first is.
-  void report_nul_bytes(docpipe::Document& doc) const;
+  /// A `nul-bytes` warning when the decoder left NUL bytes out of the text (@p runs, from its
+  /// DecodeOutcome): how many, in how many runs, where the first is.
+  void report_nul_bytes(docpipe::Document& doc, const std::vector<NulRun>& runs) const;
   /// Applies each of @p fixes at or above min-confidence as a repair (of @p kind, or of the fix's own
   /// `kind` where it has one) and reports each below as a warning, @p what naming the damage.
   template <class Fix>
