@@ -69,7 +69,7 @@ std::string decode_double_byte(std::string_view bytes, Legacy which, WrongDecode
     }
     if (b == 0x80 || b == 0xFF || i + 1 == bytes.size()) {
       const bool euro = b == 0x80 && which == Legacy::gbk && decoder == WrongDecoder::whatwg;
-      utf8::append(out, euro ? char32_t{0x20AC} : kReplacement);
+      if (decoder != WrongDecoder::python_ignore) utf8::append(out, euro ? char32_t{0x20AC} : kReplacement);
       ++i;
       continue;
     }
@@ -81,10 +81,10 @@ std::string decode_double_byte(std::string_view bytes, Legacy which, WrongDecode
       i += 2;
       continue;
     }
-    utf8::append(out, kReplacement);
+    if (decoder != WrongDecoder::python_ignore) utf8::append(out, kReplacement);
     // WHATWG re-reads an ASCII second byte only; Python's CJK codecs report the first byte alone as
     // the bad sequence, so the second is always read again.
-    i += decoder == WrongDecoder::python || t < 0x80 ? 1 : 2;
+    i += decoder != WrongDecoder::whatwg || t < 0x80 ? 1 : 2;
   }
   return out;
 }
@@ -98,6 +98,7 @@ std::string decode_single_byte(std::string_view bytes, Codec codec, WrongDecoder
     if (codec == Codec::cp1252 && b >= 0x80 && b <= 0x9F) {
       c = kCp1252[b - 0x80];
       if (!c) c = decoder == WrongDecoder::whatwg ? char32_t{b} : kReplacement;
+      if (c == kReplacement && decoder == WrongDecoder::python_ignore) continue;
     }
     utf8::append(out, c);
   }
@@ -135,7 +136,14 @@ const char* name(Mixup kind) {
   return "?";
 }
 
-const char* name(WrongDecoder decoder) { return decoder == WrongDecoder::whatwg ? "whatwg" : "python"; }
+const char* name(WrongDecoder decoder) {
+  switch (decoder) {
+    case WrongDecoder::whatwg: return "whatwg";
+    case WrongDecoder::python: return "python";
+    case WrongDecoder::python_ignore: return "python-ignore";
+  }
+  return "?";
+}
 
 bool lossless(Mixup kind, WrongDecoder decoder) {
   const Codec reader = reader_of(kind);

@@ -13,6 +13,8 @@
 //   python  Python's codecs with errors='replace': latin1 as above; windows-1252's undefined bytes
 //           become U+FFFD; gbk and big5 read 0x80 as U+FFFD and an unassigned or ill-formed pair as
 //           one U+FFFD for its first byte, then re-read the second byte whatever it is.
+//   python-ignore  the same with errors='ignore' (a common idiom in scrapers): what python writes
+//           as U+FFFD is left out, with no trace of where it was.
 // The tables are the plugin's (DoubleByteTable: ICU windows-936-2000 and windows-950-2000), so a
 // few codes differ from Python's gbk/big5 and WHATWG's big5 (its HKSCS pairs count as invalid here).
 // gb18030's four-byte codes never arise: a lead byte is never followed by an ASCII digit in UTF-8,
@@ -31,14 +33,14 @@ namespace encoding_repair::bench {
 enum class Mixup { utf8_as_gbk, utf8_as_latin1, utf8_as_cp1252, gbk_as_latin1, gbk_as_cp1252, big5_as_gbk, gbk_as_big5 };
 
 /// How the wrong codec treats bytes it cannot read (see the file comment).
-enum class WrongDecoder { whatwg, python };
+enum class WrongDecoder { whatwg, python, python_ignore };
 
 /// Every mix-up kind, in a fixed order.
 const std::vector<Mixup>& all_mixups();
 
 /// `utf8-as-gbk`, `gbk-as-cp1252`, ...
 const char* name(Mixup kind);
-/// `whatwg` or `python`.
+/// `whatwg`, `python` or `python-ignore`.
 const char* name(WrongDecoder decoder);
 
 /// True when the wrong codec reads every byte (nothing is lost): latin1 always, windows-1252 the
