@@ -9,6 +9,7 @@
 #include "docpipe/utf8.hpp"
 
 using namespace encoding_repair;
+namespace bench = encoding_repair::bench;
 
 namespace {
 /// @p text encoded as @p right and read back as @p wrong: the mix-up, made with ICU.
@@ -248,6 +249,19 @@ TEST_CASE("lossy CJK mix-ups are read across their U+FFFD") {
   // A decode error in clean text is no mix-up.
   const std::string clean = "政府工作报告\uFFFD经济社会发展，全市地区生产总值\uFFFD先后迈上新台阶。";
   CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
+}
+
+// A lost byte's characters that are script variants of each other are one choice, settled by the
+// script around them: the model has read the reports in both scripts, and where it kept a rare
+// context in one only, the other script can lead by far (新晉 by 1.4 decades before 新晋).
+TEST_CASE("a lost byte read as one of two script variants takes the script of the text around it") {
+  const std::string simplified = "增加值占全市农牧业的45%。新晋2个国家级龙头企业。\n";
+  const auto broken = bench::mix_up(simplified, bench::Mixup::utf8_as_gbk, bench::WrongDecoder::python);
+  REQUIRE(broken);
+  const std::string got = repair(*broken);
+  INFO(*broken << "\n" << got);
+  CHECK(got.find("新晋2个") != std::string::npos);
+  CHECK(got.find("晉") == std::string::npos);
 }
 
 TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension is read in parts around what Big5 lacks here") {
