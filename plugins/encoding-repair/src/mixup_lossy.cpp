@@ -174,12 +174,58 @@ constexpr double kProseFloor = -4.0;
 /// Log10 cost of starting a reading: the least gain a reading must bring.
 constexpr double kSwitch = 4.0;
 
+/// Where UTF-8 read as GBK lost bytes without a trace (a decoder that drops what it rejects,
+/// Python's errors='ignore'), the wrong reading's bytes break UTF-8 at each loss: a lost byte is
+/// always a trail byte (a UTF-8 lead is never rejected before its trail), so a sequence one trail
+/// short gets a lost slot at the character boundary among its trails' places, a lone lead as many
+/// as it lacks. @p boundary (the slot where each
+/// character begins) is moved past the slots inserted before it. Returns whether any was.
+bool insert_silent_losses(std::vector<Slot>& slots, std::vector<std::size_t>& boundary) {
+  std::vector<char> at_boundary(slots.size() + 1, 0);
+  for (const std::size_t b : boundary) at_boundary[b] = 1;
+  std::vector<std::size_t> losses;  // slots before which a lost one goes
+  for (std::size_t i = 0; i < slots.size();) {
+    const int lead = slots[i].byte;
+    if (lead < 0xC2 || lead > 0xF4) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4;
+    std::size_t k = 1;
+    while (k < length && i + k < slots.size() && (slots[i + k].byte < 0 || (slots[i + k].byte & 0xC0) == 0x80)) ++k;
+    if (k + 1 == length) {
+      // The lost trail was any of the sequence's after its lead: the one place among them that is a
+      // character boundary of the wrong reading (GBK pairs leave one in two).
+      std::size_t place = 0, places = 0;
+      for (std::size_t q = i + 1; q <= i + k; ++q)
+        if (at_boundary[q]) place = q, ++places;
+      if (places == 1) losses.push_back(place);
+    } else if (k == 1 && i + 1 < at_boundary.size() && at_boundary[i + 1]) {
+      // Only the lead is left (its trails rejected one after the other): a character of two lost
+      // bytes, which reads as U+FFFD.
+      losses.insert(losses.end(), length - 1, i + 1);
+    }
+    i += k;
+  }
+  if (losses.empty()) return false;
+  std::vector<Slot> with;
+  with.reserve(slots.size() + losses.size());
+  for (std::size_t i = 0, l = 0; i <= slots.size(); ++i) {
+    for (; l < losses.size() && losses[l] == i; ++l) with.push_back({-1, {}});
+    if (i < slots.size()) with.push_back(std::move(slots[i]));
+  }
+  for (std::size_t& b : boundary) b += static_cast<std::size_t>(std::upper_bound(losses.begin(), losses.end(), b) - losses.begin());
+  slots = std::move(with);
+  return true;
+}
+
 /// Reads the region [@p begin, @p end) of @p text for @p mix: a beam over its bytes where each
 /// character is kept as it is or read, where reading gives way to the text as it is only at its
 /// character boundaries; appends the read stretches that beat the text as it is.
+/// With @p silent, UTF-8 read as GBK may also have lost bytes without a U+FFFD (insert_silent_losses).
 /// Returns the summed gain (log10) of the stretches appended to @p out.
 double read_region(std::string_view text, std::size_t begin, std::size_t end, const Mixup& mix, const CharModel& model,
-                   std::vector<MixupFix>& out) {
+                   std::vector<MixupFix>& out, bool silent = false) {
   const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
   const DoubleByteTable* right = mix.right_is_utf8 ? nullptr : &DoubleByteTable::get(mix.right);
   std::vector<char32_t> chars;
@@ -208,6 +254,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
   }
   offset.push_back(end);
   boundary.push_back(slots.size());
+  if (silent && mix.right_is_utf8 && insert_silent_losses(slots, boundary)) holes = true;
   if (!holes) return 0;
   // A lost byte is one the wrong decoder rejected before the byte that follows it: 0x80, 0xFF, or
   // a lead whose pair with that byte it does not know (any, before another lost byte or the end).
@@ -389,28 +436,40 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 }  // namespace
 
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
-                                             const std::vector<std::size_t>& own) {
+                                             const std::vector<std::size_t>& own,
+                                             const std::vector<std::size_t>& silent) {
   std::vector<MixupFix> out;
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-  std::size_t covered = 0;
-  for (std::size_t hole = text.find(kReplacement); hole != std::string_view::npos; hole = text.find(kReplacement, hole + 3)) {
-    if (hole < covered || std::binary_search(own.begin(), own.end(), hole)) continue;
+  std::size_t covered = 0, next_silent = 0;
+  std::size_t hole = text.find(kReplacement);
+  for (;;) {
+    // The next place to read from, in text order: a U+FFFD, or a run that lost bytes silently.
+    while (hole != std::string_view::npos && (hole < covered || std::binary_search(own.begin(), own.end(), hole)))
+      hole = text.find(kReplacement, hole + 3);
+    while (next_silent < silent.size() && silent[next_silent] < covered) ++next_silent;
+    const bool from_silent = next_silent < silent.size() && (hole == std::string_view::npos || silent[next_silent] < hole);
+    if (!from_silent && hole == std::string_view::npos) break;
+    const std::size_t seed = from_silent ? silent[next_silent++] : hole;
+    std::size_t seed_end = seed;
+    utf8::next(text, seed_end);
     std::vector<MixupFix> found, best;
     double best_gain = 0;
-    std::size_t reach = hole + 3;
+    std::size_t reach = seed_end;
     // Big5 read as GBK leaves user-defined-area characters (Private Use Area) all over: then that
     // reading goes first. A reading that covers most of the region ends the search (each costs a
-    // beam over the whole line).
+    // beam over the whole line). Bytes lost without a trace are looked for in UTF-8 read as GBK only:
+    // elsewhere nothing tells where they were.
     bool private_use = false;
-    for (std::size_t q = hole > 600 ? hole - 600 : 0, stop = std::min(text.size(), hole + 600); q < stop && !private_use; ++q)
+    for (std::size_t q = seed > 600 ? seed - 600 : 0, stop = std::min(text.size(), seed + 600); q < stop && !private_use; ++q)
       private_use = static_cast<unsigned char>(text[q]) == 0xEE || (static_cast<unsigned char>(text[q]) == 0xEF &&
                                                                      q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4);
     const Mixup* order[4] = {&kMixups[0], &kMixups[1], &kMixups[2], &kMixups[3]};
-    if (private_use) std::swap(order[0], order[1]);
+    if (private_use && !from_silent) std::swap(order[0], order[1]);
     for (const Mixup* m : order) {
+      if (from_silent && m != &kMixups[0]) break;
       const Mixup& mix = *m;
       const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
-      std::size_t begin = hole, end = hole + 3;
+      std::size_t begin = seed, end = seed_end;
       for (std::size_t n = 0; begin > covered && n < kReach; ++n) {
         std::size_t b = begin - 1;
         while (b > covered && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
@@ -425,7 +484,7 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
       }
       reach = std::max(reach, end);
       found.clear();
-      const double gain = read_region(text, begin, end, mix, model, found);
+      const double gain = read_region(text, begin, end, mix, model, found, from_silent);
       // The reading of the region that gains most (the three codecs read the same bytes).
       std::size_t read = 0;
       for (const MixupFix& f : found) read += f.end - f.begin;

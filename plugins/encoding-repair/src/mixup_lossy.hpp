@@ -16,8 +16,11 @@ class CharModel;
 /// order and not overlapping: each U+FFFD stands for one byte the wrong decoder rejected there.
 /// Lost bytes no candidate reads clearly best for stay U+FFFD in the reading. The U+FFFD at the
 /// offsets @p own (sorted) are the stage's own, written for input bytes it could not decode: no
-/// reading starts from them.
+/// reading starts from them. @p silent (sorted) are where runs begin that read as UTF-8 read as GBK
+/// with bytes missing and no U+FFFD for them (a decoder that dropped what it rejected): their lines
+/// are read too, with a lost byte wherever the bytes break UTF-8 at a character boundary.
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
-                                             const std::vector<std::size_t>& own = {});
+                                             const std::vector<std::size_t>& own = {},
+                                             const std::vector<std::size_t>& silent = {});
 
 }  // namespace encoding_repair

@@ -257,6 +257,9 @@ struct LatinState {
   int latin_evidence = 0;
   bool long_gbk = false;
   bool replacement = false;  // a U+FFFD was met
+  // Where rare CJK runs begin whose GBK bytes are UTF-8 with bytes missing: UTF-8 read as GBK by a
+  // decoder that dropped what it rejected (Python's errors='ignore'), read again by the lossy pass.
+  std::vector<std::size_t> silent_losses;
 };
 
 /// Reads the Latin-1 characters [@p begin, @p end) of @p text (no U+FFFD) as GBK bytes. A few
@@ -342,8 +345,18 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   // own U+FFFD) stand, and so do runs read through two or three mix-ups (a lossy reading reads one,
   // and its piece at the U+FFFD after such a run took the run's end for the first mix-up's bytes).
   // Both lists are in text order and free of overlaps: one sweep merges them.
-  if (state.replacement) {
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own);
+  // A decoder that wrote U+FFFD for what it rejected did not also drop bytes without a trace: lost
+  // bytes are looked for without a U+FFFD only in text with none but the stage's own.
+  if (state.replacement && !state.silent_losses.empty()) {
+    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    for (std::size_t at = text.find(kReplacement); at != std::string_view::npos; at = text.find(kReplacement, at + 3))
+      if (!std::binary_search(own.begin(), own.end(), at)) {
+        state.silent_losses.clear();
+        break;
+      }
+  }
+  if (state.replacement || !state.silent_losses.empty()) {
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses);
     if (lossy.empty()) return out;
     std::vector<MixupFix> merged;
     merged.reserve(out.size() + lossy.size());
@@ -436,6 +449,24 @@ std::optional<std::string> read_as_utf8_around_replacements(std::string_view s) 
     out += kReplacement;
     part = hole + kReplacement.size();
   }
+}
+
+/// True when @p wire, the bytes of a run's GBK codes, is UTF-8 with bytes missing: not valid, but at
+/// least two thirds of its bytes are whole multi-byte sequences, two of them at least. A decoder
+/// that drops the bytes it rejects breaks UTF-8 read as GBK only where it dropped one; the GBK bytes
+/// of real Chinese text are seldom UTF-8 at all.
+bool utf8_with_bytes_missing(std::string_view wire) {
+  std::size_t whole = 0, sequences = 0;
+  for (std::size_t pos = 0; pos < wire.size();) {
+    const std::size_t length = utf8::sequence_length(wire, pos);
+    if (length == 0) {
+      ++pos;
+      continue;
+    }
+    if (length > 1) whole += length, ++sequences;
+    pos += length;
+  }
+  return whole < wire.size() && sequences >= 2 && 3 * whole >= 2 * wire.size();
 }
 
 /// @p reading, the UTF-8 reading of a run, or that read again as UTF-8 read as GBK (up to twice
@@ -653,6 +684,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           continue;
         }
         at.push_back(end);
+        if (utf8_with_bytes_missing(wire)) latin.silent_losses.push_back(pos);
         if (!read_utf8_part(out, text, model, wire, starts, at, 0, starts.size()) && euro) {
           // No valid reading across a `€` that was no trail byte (a real euro sign between two
           // mojibake runs, `鍦ㄥ€鍦ㄥ`): the parts between the signs are read apart.

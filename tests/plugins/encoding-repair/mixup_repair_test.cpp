@@ -251,6 +251,36 @@ TEST_CASE("lossy CJK mix-ups are read across their U+FFFD") {
   CHECK(find_mixup_fixes(clean, CharModel::embedded()).empty());
 }
 
+// Python's errors='ignore' drops what the GBK decoder rejects and leaves no U+FFFD. A dropped byte
+// is always a UTF-8 trail byte, so the wrong reading's bytes break UTF-8 where one was lost: the
+// text reads as it does with the U+FFFD written (errors='replace'). Sentences of the Baotou report
+// of 2015 (corpus/reports/city_baotou_2015.txt).
+TEST_CASE("UTF-8 read as GBK by a decoder that dropped what it rejected is read as if it had written U+FFFD") {
+  const std::string clean =
+      "已入驻80余家企业，增加值占全市农牧业的45%。新晋2个国家级龙头企业、9个国家级农牧民专业合作社。"
+      "土右旗和九原区分别被评为国家和自治区级示范园区，达茂旗被评为全国草原保护建设科技综合示范区。\n";
+  const auto ignored = bench::mix_up(clean, bench::Mixup::utf8_as_gbk, bench::WrongDecoder::python_ignore);
+  const auto replaced = bench::mix_up(clean, bench::Mixup::utf8_as_gbk, bench::WrongDecoder::python);
+  REQUIRE(ignored);
+  REQUIRE(replaced);
+  REQUIRE(ignored->find("\uFFFD") == std::string::npos);
+  REQUIRE(replaced->find("\uFFFD") != std::string::npos);
+  std::string kind;
+  const std::string got = repair(*ignored, &kind);
+  INFO(*ignored << "\n" << got);
+  CHECK(got == repair(*replaced));
+  CHECK(kind == "mojibake-utf8-as-gbk");
+  // Each lost byte the model reads clearly is back (个 and 家 lost their last byte, 余家 a pair in
+  // the user-defined area); where two bytes of one character were lost (被, and 。 before the line
+  // break), or 、 and 。 fit alike (before 9个), the loss is shown as U+FFFD.
+  CHECK(got ==
+        "已入驻80余家企业，增加值占全市农牧业的45%。新晋2个国家级龙头企业\uFFFD9个国家级农牧民专业合作社。"
+        "土右旗和九原区分别被评为国家和自治区级示范园区，达茂旗\uFFFD评为全国草原保护建设科技综合示范区\uFFFD\n");
+  // GBK text that is not such a mix-up is no UTF-8 with bytes missing: nothing is read.
+  const std::string prose = "坚持蹚出一条新路，推动经济社会高质量发展，全面建设现代化强市。\n";
+  CHECK(find_mixup_fixes(prose, CharModel::embedded()).empty());
+}
+
 // A lost byte's characters that are script variants of each other are one choice, settled by the
 // script around them: the model has read the reports in both scripts, and where it kept a rare
 // context in one only, the other script can lead by far (新晉 by 1.4 decades before 新晋).
