@@ -90,11 +90,43 @@ struct Reading {
   bool lost = false;  ///< Some byte was a U+FFFD.
 };
 
+/// The trail-byte range UTF-8 allows at place @p k (1..3) of a sequence led by @p lead.
+std::pair<int, int> trail_range(int lead, int k) {
+  int low = 0x80, high = 0xBF;
+  if (k == 1 && lead == 0xE0) low = 0xA0;
+  if (k == 1 && lead == 0xED) high = 0x9F;
+  if (k == 1 && lead == 0xF0) low = 0x90;
+  if (k == 1 && lead == 0xF4) high = 0x8F;
+  return {low, high};
+}
+
+/// The code points a sequence of @p length led by @p lead reads as when one of its trail bytes was
+/// dropped without a trace (a Windows-1252 decoder that left out its five undefined bytes): @p
+/// trails are the @p length - 2 trail bytes left, and the lost one was any of the five at any place.
+std::vector<char32_t> values_with_a_trail_dropped(int lead, int length, const int* trails) {
+  std::vector<char32_t> out;
+  for (int lost_at = 1; lost_at < length; ++lost_at)
+    for (const unsigned char u : windows_1252::kUndefined) {
+      char32_t v = static_cast<char32_t>(lead & (0x7F >> length));
+      bool ok = true;
+      for (int k = 1, t = 0; k < length && ok; ++k) {
+        const int b = k == lost_at ? u : trails[t++];
+        const auto [low, high] = trail_range(lead, k);
+        ok = b >= low && b <= high;
+        v = v << 6 | static_cast<char32_t>(b & 0x3F);
+      }
+      if (ok && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    }
+  return out;
+}
+
 /// Reads @p bytes (kHole for a lost byte) as strict UTF-8. Returns false when they are not UTF-8
 /// whatever the lost bytes were. Counts in @p strong the multi-byte sequences that are evidence
 /// of the mix-up: not a letter followed by a no-break space (`SELKÄ EDELLÄ`, except `Ã ` for à)
-/// and not led by `×` (`5×£35`).
-bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>& out, int& strong) {
+/// and not led by `×` (`5×£35`). With @p silent, a sequence of three or four bytes one trail short
+/// lost that trail without a trace, and a three-byte lead alone both (counted in @p dropped).
+bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>& out, int& strong, bool silent = false,
+               int* dropped = nullptr) {
   for (std::size_t i = 0; i < bytes.size();) {
     const int lead = bytes[i];
     if (lead >= 0 && lead < 0x80) {
@@ -107,15 +139,30 @@ bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>
     else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
     else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
     else return false;  // a lost byte is never a lead (all five are trail bytes)
+    if (silent && length >= 3) {
+      int fit = 0;
+      while (fit + 1 < length && i + 1 + fit < bytes.size() && bytes[i + 1 + fit] >= 0x80 && bytes[i + 1 + fit] <= 0xBF) ++fit;
+      if (fit == length - 2) {
+        std::vector<char32_t> values = values_with_a_trail_dropped(lead, length, bytes.data() + i + 1);
+        if (values.empty()) return false;
+        out.push_back({std::move(values), true});
+        ++strong;
+        ++*dropped;
+        i += static_cast<std::size_t>(length - 1);
+        continue;
+      }
+      if (fit == 0 && length == 3) {  // both trails dropped: a character not guessed, shown as U+FFFD
+        out.push_back({{utf8::replacement_character}, true});
+        *dropped += 2;
+        ++i;
+        continue;
+      }
+    }
     if (i + length > bytes.size()) return false;
     std::vector<char32_t> values = {static_cast<char32_t>(lead & (0x7F >> length))};
     bool lost = false;
     for (int k = 1; k < length; ++k) {
-      int low = 0x80, high = 0xBF;
-      if (k == 1 && lead == 0xE0) low = 0xA0;
-      if (k == 1 && lead == 0xED) high = 0x9F;
-      if (k == 1 && lead == 0xF0) low = 0x90;
-      if (k == 1 && lead == 0xF4) high = 0x8F;
+      const auto [low, high] = trail_range(lead, k);
       const int b = bytes[i + k];
       std::vector<char32_t> next;
       if (b == kHole) {
@@ -147,7 +194,22 @@ std::optional<LatinReading> read_once(std::string_view run, char previous, const
   }
   std::vector<Reading> chars;
   int strong = 0;
-  if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong)) return std::nullopt;
+  if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong)) {
+    // A Windows-1252 decoder that left out its undefined bytes (Python's errors='ignore') leaves
+    // UTF-8 one trail short wherever it dropped one. Believed only in text that reads mostly as
+    // CJK and has at least two whole sequences for each short one: Latin-1 text as written is
+    // seldom even close to UTF-8.
+    chars.clear();
+    strong = 0;
+    int dropped = 0;
+    if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong, true, &dropped)) return std::nullopt;
+    std::size_t cjk = 0, wide = 0;
+    for (const Reading& r : chars) {
+      wide += r.options.front() >= 0x80;
+      cjk += r.options.front() >= 0x2E80 && r.options.front() < 0xA000;
+    }
+    if (2 * cjk < wide || cjk < 2 || 3 * dropped > strong) return std::nullopt;
+  }
   if (std::all_of(chars.begin(), chars.end(), [](const Reading& r) { return r.options.size() == 1 && r.options[0] < 0x80; }))
     return std::nullopt;
   for (Reading& r : chars) {

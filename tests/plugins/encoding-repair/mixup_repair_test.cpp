@@ -5,6 +5,7 @@
 #include "char_model.hpp"
 #include "double_byte_table.hpp"
 #include "mixup_generator.hpp"
+#include "mixup_latin.hpp"
 #include "mixup_repair.hpp"
 #include "docpipe/utf8.hpp"
 
@@ -279,6 +280,27 @@ TEST_CASE("UTF-8 read as GBK by a decoder that dropped what it rejected is read 
   // GBK text that is not such a mix-up is no UTF-8 with bytes missing: nothing is read.
   const std::string prose = "坚持蹚出一条新路，推动经济社会高质量发展，全面建设现代化强市。\n";
   CHECK(find_mixup_fixes(prose, CharModel::embedded()).empty());
+}
+
+// Python's cp1252 with errors='ignore' leaves out its five undefined bytes (81 8D 8F 90 9D), all
+// UTF-8 trail bytes: a sequence one trail short gets it back where one reading is clearly best
+// (at either place: 发 is E5 8F 91), a lead whose two trails were both dropped is shown as U+FFFD.
+TEST_CASE("UTF-8 read as Windows-1252 by a decoder that dropped its undefined bytes") {
+  const std::string clean = "确定物流业“六园区、一支点”发展布局，钢铁建材物流园区新增企业368家，集中度达到85%。\n";
+  const auto ignored = bench::mix_up(clean, bench::Mixup::utf8_as_cp1252, bench::WrongDecoder::python_ignore);
+  REQUIRE(ignored);
+  REQUIRE(ignored->find("\uFFFD") == std::string::npos);
+  REQUIRE(docpipe::utf8::length(*ignored) < docpipe::utf8::length(clean) * 3);  // bytes were dropped
+  std::string kind;
+  const std::string got = repair(*ignored, &kind);
+  INFO(*ignored << "\n" << got);
+  CHECK(kind == "mojibake-utf8-as-latin1");
+  // 材 is E6 9D 90: both its trails are undefined in Windows-1252.
+  CHECK(got == "确定物流业“六园区、一支点”发展布局，钢铁建\uFFFD物流园区新增企业368家，集中度达到85%。\n");
+  // Text one trail short of UTF-8 that would read as no CJK is not read so: `â€` might be ” (E2 80
+  // 9D) but also four other characters, and nothing here judges Latin text.
+  CHECK_FALSE(read_latin_run_as_utf8("Ã©Ã¨Ã¢Ã§â€", ' ', CharModel::embedded()));
+  CHECK_FALSE(read_latin_run_as_utf8("Ã©Ã¨Ã¢Ã§â€ Ã©Ã¨Ã¢Ã§", ' ', CharModel::embedded()));
 }
 
 // A lost byte's characters that are script variants of each other are one choice, settled by the
