@@ -278,29 +278,32 @@ std::size_t next_edit_start(std::string_view text, std::size_t pos) noexcept {
 
 char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
   if (pos >= text.size() || text[pos] != '&') return 0;
+  if (pos + 2 < text.size() && text[pos + 1] == '#') {
+    // Numeric: as browsers read it, the `;` may be missing (`&#20013国`); the digits end the reference.
+    const bool hex = text[pos + 2] == 'x' || text[pos + 2] == 'X';
+    std::size_t i = pos + 2 + hex, digits = 0;
+    char32_t cp = 0;
+    for (; i < text.size() && digits <= 7; ++i, ++digits) {
+      const char d = lower(text[i]);
+      int v;
+      if (d >= '0' && d <= '9') v = d - '0';
+      else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+      else break;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    if (digits == 0 || digits > 7) return 0;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    len = i + (i < text.size() && text[i] == ';') - pos;
+    // HTML reads references to 128..159 as Windows-1252 (`&#150;` is a dash), as pages meant them.
+    if (const char32_t w = windows_1252::high_char(cp)) return w;
+    return cp;
+  }
   const std::size_t limit = std::min(text.size(), pos + 12);
   std::size_t semi = pos + 1;
   while (semi < limit && text[semi] != ';') ++semi;
   if (semi >= limit) return reference_without_semicolon(text, pos, len);
   const std::string_view body = text.substr(pos + 1, semi - pos - 1);
   len = semi + 1 - pos;
-  if (body.size() >= 2 && body[0] == '#') {
-    char32_t cp = 0;
-    const bool hex = body[1] == 'x' || body[1] == 'X';
-    const std::string_view digits = body.substr(hex ? 2 : 1);
-    if (digits.empty() || digits.size() > 7) return 0;
-    for (char d : digits) {
-      int v;
-      if (d >= '0' && d <= '9') v = d - '0';
-      else if (hex && lower(d) >= 'a' && lower(d) <= 'f') v = lower(d) - 'a' + 10;
-      else return 0;
-      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    // HTML reads references to 128..159 as Windows-1252 (`&#150;` is a dash), as pages meant them.
-    if (const char32_t w = windows_1252::high_char(cp)) return w;
-    return cp;
-  }
   for (const Named& n : kNamed)
     if (body == n.name) return n.cp;
   return reference_without_semicolon(text, pos, len);  // `&nbsp发展；`: the `;` is further on

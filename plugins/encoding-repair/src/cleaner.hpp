@@ -28,9 +28,9 @@ struct CleanOptions {
 std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOptions& options = {});
 
 /// The character an HTML character reference (`&nbsp;`, `&#20013;`, `&#x4e2d;`) at @p pos stands for,
-/// and its length in @p len; 0 when there is none at @p pos. As in browsers, the Latin-1 names and
-/// `amp`, `lt`, `gt`, `quot` are also read without their `;` where the name ends there (`&nbsp发展`,
-/// not `&copyright`).
+/// and its length in @p len; 0 when there is none at @p pos. As in browsers, numeric references are
+/// also read without their `;` (`&#20013国`: the digits end them), and the Latin-1 names and `amp`,
+/// `lt`, `gt`, `quot` where the name ends there (`&nbsp发展`, not `&copyright`).
 char32_t parse_character_reference(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
 
 /// The character a `<U+XXXX>` escape (four to six hex digits) at @p pos stands for, and its length in

@@ -111,6 +111,16 @@ TEST_CASE("character references are decoded") {
   CHECK(apply("&lt;b&gt;", CleanOptions{false}) == "&lt;b&gt;");
 }
 
+TEST_CASE("numeric references are read without their semicolon, as browsers read them") {
+  CHECK(apply("&#20013国&#x6587;字") == "中国文字");
+  CHECK(apply("&#33539园区&#x56ED区") == "范园区园区");
+  CHECK(kind_of_first("&#20013国") == "html");
+  // The digits end the reference: digits after it are part of it, as in browsers (here past
+  // U+10FFFF, so nothing is read); no digits, no reference.
+  CHECK(apply("&#2164430个") == "&#2164430个");
+  CHECK(apply("&#国 &#x; &#") == "&#国 &#x; &#");
+}
+
 TEST_CASE("<U+XXXX> escapes are read as the characters they name") {
   // The form R and some export tools write for a character the output encoding cannot hold: the
   // 1954 and 2008 national reports of shared/corpus/reports carry 1618 of them (<U+00A0>).
