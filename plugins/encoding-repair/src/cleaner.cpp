@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -101,7 +102,7 @@ bool wide_space(char32_t c) { return c == 0xA0 || c == 0x3000; }
 const std::array<bool, 256> kInteresting = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n';
-  for (int c : {0x3C, 0x26, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;  // < & DEL ...
+  for (int c : {0x3C, 0x26, 0x5C, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;  // < & \\ DEL ...
   return t;
 }();
 
@@ -149,7 +150,7 @@ inline bool sort_out_block(const unsigned char* s, std::size_t n, unsigned mask,
 [[gnu::noinline]] __attribute__((target("avx2"))) bool sort_out_block_avx2(const unsigned char* s, std::size_t n,
                                                                             std::size_t& pos) noexcept {
   const __m256i c1f = _mm256_set1_epi8(0x1F), lt = _mm256_set1_epi8('<'), amp = _mm256_set1_epi8('&');
-  const __m256i del = _mm256_set1_epi8(0x7F), c2 = _mm256_set1_epi8(static_cast<char>(0xC2));
+  const __m256i del = _mm256_set1_epi8(0x7F), c2 = _mm256_set1_epi8(static_cast<char>(0xC2)), bs = _mm256_set1_epi8('\\');
   const __m256i fe = _mm256_set1_epi8(static_cast<char>(0xFE)), e2 = _mm256_set1_epi8(static_cast<char>(0xE2));
   const __m256i ef = _mm256_set1_epi8(static_cast<char>(0xEF));
   const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + pos));
@@ -157,17 +158,18 @@ inline bool sort_out_block(const unsigned char* s, std::size_t n, unsigned mask,
   hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
   hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, c2)));
   hit = _mm256_or_si256(hit, _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, fe), e2), _mm256_cmpeq_epi8(v, ef)));
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, bs));
   return sort_out_block(s, n, static_cast<unsigned>(_mm256_movemask_epi8(hit)), 32, pos);
 }
 
 /// The bytes next_edit_start_avx2() compares with, each 32 times.
 struct ScanBytes {
-  alignas(32) unsigned char bytes[16][32];
+  alignas(32) unsigned char bytes[17][32];
 };
 constexpr ScanBytes scan_bytes() {
   ScanBytes t{};
-  const unsigned char values[16] = {0x1F, '\t', '\n', '<', '&', 0x7F, 0xC2, 0xE2, 0xE3, 0x80, 0xEF, 0xBB, 0xA0, 0xAD, 0x8B, 4};
-  for (int i = 0; i < 16; ++i)
+  const unsigned char values[17] = {0x1F, '\t', '\n', '<', '&', 0x7F, 0xC2, 0xE2, 0xE3, 0x80, 0xEF, 0xBB, 0xA0, 0xAD, 0x8B, 4, '\\'};
+  for (int i = 0; i < 17; ++i)
     for (unsigned char& b : t.bytes[i]) b = values[i];
   return t;
 }
@@ -195,7 +197,7 @@ __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned 
   const __m256i c2 = _mm256_load_si256(splat + 6), e2 = _mm256_load_si256(splat + 7), e3 = _mm256_load_si256(splat + 8);
   const __m256i x80 = _mm256_load_si256(splat + 9), ef = _mm256_load_si256(splat + 10), xbb = _mm256_load_si256(splat + 11);
   const __m256i xa0 = _mm256_load_si256(splat + 12), xad = _mm256_load_si256(splat + 13), x8b = _mm256_load_si256(splat + 14);
-  const __m256i four = _mm256_load_si256(splat + 15);
+  const __m256i four = _mm256_load_si256(splat + 15), backslash = _mm256_load_si256(splat + 16);
   done = false;
   // The test reads the two bytes after each: a block needs two more. The blocks are walked in an
   // inner loop without calls, which would clobber the constants' registers.
@@ -207,7 +209,7 @@ __attribute__((target("avx2"))) std::size_t next_edit_start_avx2(const unsigned 
     const __m256i layout = _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(v, lf));
     __m256i may = _mm256_andnot_si256(layout, _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v));  // C0 but TAB, LF
     may = _mm256_or_si256(may, _mm256_or_si256(_mm256_cmpeq_epi8(v, lt), _mm256_cmpeq_epi8(v, amp)));
-    may = _mm256_or_si256(may, _mm256_cmpeq_epi8(v, del));
+    may = _mm256_or_si256(may, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, backslash)));
     // C2 before A0 and below or AD; E2 before 8B..8F, A0..A4 or A8..AC (`·`, `“`, `—` and `…` start
     // no edit). A8..AC is A0 + 8..12: A0's distance with bit 3 flipped is 0..4.
     const __m256i c1_or_nbsp = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, xa0), v1), _mm256_cmpeq_epi8(v1, xad));
@@ -254,9 +256,10 @@ std::size_t next_edit_start(std::string_view text, std::size_t pos) noexcept {
   const __m128i c1f = _mm_set1_epi8(0x1F), lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F);
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), fe = _mm_set1_epi8(static_cast<char>(0xFE));
   const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  const __m128i bs = _mm_set1_epi8('\\');
   while (pos + 16 <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
-    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);  // v <= 0x1F
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, bs));  // v <= 0x1F, backslash
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c2)));
     hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), e2), _mm_cmpeq_epi8(v, ef)));  // E2 E3 EF
@@ -307,6 +310,66 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
   for (const Named& n : kNamed)
     if (body == n.name) return n.cp;
   return reference_without_semicolon(text, pos, len);  // `&nbsp发展；`: the `;` is further on
+}
+
+namespace {
+
+/// The value of the four hex digits at @p pos, or -1.
+long hex4(std::string_view text, std::size_t pos) noexcept {
+  if (pos + 4 > text.size()) return -1;
+  long v = 0;
+  for (std::size_t i = pos; i < pos + 4; ++i) {
+    const char d = lower(text[i]);
+    if (d >= '0' && d <= '9') v = v * 16 + (d - '0');
+    else if (d >= 'a' && d <= 'f') v = v * 16 + (d - 'a' + 10);
+    else return -1;
+  }
+  return v;
+}
+
+/// True when @p text holds at least two `\uXXXX` escapes of characters outside ASCII: text taken
+/// from a JSON or JavaScript string without unescaping it, whose `\n` and `\"` are escapes too.
+bool holds_string_escapes(std::string_view text) noexcept {
+  int found = 0;
+  for (std::size_t at = text.find("\\u"); at != std::string_view::npos && found < 2; at = text.find("\\u", at + 2)) {
+    std::size_t len = 0;
+    found += parse_backslash_escape(text, at, len) >= 0x80;
+  }
+  return found >= 2;
+}
+
+/// The text a JSON string escape other than `\uXXXX` at @p pos stands for (`\n`, `\r\n` and `\r` a
+/// line break, `\t`, `\"`, `\/`, `\\`), its length in @p len; empty with @p len 0 when none.
+std::string string_escape(std::string_view text, std::size_t pos, std::size_t& len) {
+  len = 0;
+  if (pos + 1 >= text.size()) return {};
+  switch (text[pos + 1]) {
+    case 'n': len = 2; return "\n";
+    case 'r': len = text.compare(pos + 2, 2, "\\n") == 0 ? 4 : 2; return "\n";
+    case 't': len = 2; return "\t";
+    case '"': len = 2; return "\"";
+    case '/': len = 2; return "/";
+    case '\\': len = 2; return "\\";
+    default: return {};
+  }
+}
+
+}  // namespace
+
+char32_t parse_backslash_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
+  if (text.compare(pos, 2, "\\u") != 0 && text.compare(pos, 2, "\\U") != 0) return 0;
+  const long unit = hex4(text, pos + 2);
+  if (unit <= 0) return 0;
+  if (unit >= 0xD800 && unit <= 0xDBFF) {  // a surrogate pair, as JSON writes a character beyond the BMP
+    if (text.compare(pos + 6, 2, "\\u") != 0) return 0;
+    const long low = hex4(text, pos + 8);
+    if (low < 0xDC00 || low > 0xDFFF) return 0;
+    len = 12;
+    return static_cast<char32_t>(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+  }
+  if (unit >= 0xDC00 && unit <= 0xDFFF) return 0;
+  len = 6;
+  return static_cast<char32_t>(unit);
 }
 
 char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept {
@@ -405,8 +468,29 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const bool newline_near = (at > 0 && text[at - 1] == '\n') || (at + len < n && text[at + len] == '\n') || at == 0;
     edits.push_back({at, at + len, block_tag(name) && !newline_near ? "\n" : "", "html"});
   };
+  std::optional<bool> string_escapes;  // whether `\n` and `\"` are escapes: asked at the first backslash
   while ((pos = next_edit_start(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
+    if (b == '\\') {
+      // A JSON or JavaScript string taken as it was written: `\u4e2d` is 中, and where the text holds
+      // such escapes its `\n` and `\"` are escapes too (a lone `\n` in prose is left alone).
+      std::size_t len = 0;
+      if (const char32_t cp = parse_backslash_escape(text, pos, len)) {
+        std::string after = wide_space(cp) ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
+        edits.push_back({pos, pos + len, std::move(after), "escape"});
+        pos += len;
+        continue;
+      }
+      if (!string_escapes) string_escapes = holds_string_escapes(text);
+      std::string after = *string_escapes ? string_escape(text, pos, len) : std::string();
+      if (len == 0) {
+        ++pos;
+        continue;
+      }
+      edits.push_back({pos, pos + len, std::move(after), "escape"});
+      pos += len;
+      continue;
+    }
     if (b == '<') {
       std::size_t escape_len = 0;
       if (const char32_t cp = parse_unicode_escape(text, pos, escape_len)) {

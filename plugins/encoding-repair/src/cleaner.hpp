@@ -1,7 +1,7 @@
 #pragma once
 // Step 3 of the stage: the leftovers of scraping — HTML tags, comments and character references,
-// `<U+XXXX>` escapes, control, zero-width and bidi embedding characters, no-break and ideographic
-// space runs, CR line ends and U+2028/U+2029 separators.
+// `<U+XXXX>` escapes, JSON string escapes (`\u4e2d`), control, zero-width and bidi embedding
+// characters, no-break and ideographic space runs, CR line ends and U+2028/U+2029 separators.
 
 #include <cstddef>
 #include <string>
@@ -37,6 +37,11 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
 /// @p len; 0 when there is none at @p pos. Such escapes are what R and some export tools write for a
 /// character the output encoding cannot hold (`<U+00A0>` for a no-break space in GBK pages).
 char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
+
+/// The character a JSON or JavaScript `\uXXXX` escape at @p pos stands for (a surrogate pair
+/// `\ud83d\ude00` read as one character), and its length in @p len; 0 when there is none at @p pos.
+/// Text scraped from a JSON API or a script's string literal keeps them (`\u653f\u5e9c` for 政府).
+char32_t parse_backslash_escape(std::string_view text, std::size_t pos, std::size_t& len) noexcept;
 
 /// The length of an HTML tag, comment, or script/style element starting at @p pos, or 0 when the
 /// `<` there starts none. Only real HTML tag names count, so `a<b` in prose is left alone.

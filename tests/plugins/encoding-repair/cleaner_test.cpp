@@ -121,6 +121,23 @@ TEST_CASE("numeric references are read without their semicolon, as browsers read
   CHECK(apply("&#国 &#x; &#") == "&#国 &#x; &#");
 }
 
+TEST_CASE("JSON string escapes are read where the text is a JSON string taken as it was written") {
+  // Text scraped from a JSON API or a script's string literal (json.dumps with ensure_ascii): every
+  // character outside ASCII is a \uXXXX escape, line breaks are \n.
+  const std::string json = R"(\u653f\u5e9c\u5de5\u4f5c\u62a5\u544a\n\n\u5404\u4f4d\u4ee3\u8868\uff1a\"\u5341\u56db\u4e94\"\t1/2\/3 C:\\x)";
+  CHECK(apply(json) == "政府工作报告\n\n各位代表：\"十四五\"\t1/2/3 C:\\x");
+  CHECK(kind_of_first(json) == "escape");
+  CHECK(apply(R"(\ud83d\ude00 \u3000\u200b!)") == "\U0001F600  !");  // a surrogate pair is one character
+  CHECK(apply(R"(a\r\nb\u4e2d\u56fd)") == "a\nb中国");
+  // \uXXXX alone is always read; \n and \" only in text holding at least two escapes of characters
+  // outside ASCII (a path or a regular expression in prose keeps its backslashes).
+  CHECK(apply(R"(路径 C:\new\table 与\u4e2d)") == R"(路径 C:\new\table 与中)");
+  CHECK(apply(R"(\n\"x\" \d+)") == R"(\n\"x\" \d+)");
+  // Not escapes: too few digits, a lone or reversed surrogate, zero.
+  for (std::string_view kept : {R"(\u4e2)", R"(\ud83d)", R"(\ude00\ud83d)", R"(\u0000)", R"(\uZZZZ)", R"(\x4e2d)"})
+    CHECK(apply(std::string(kept)) == kept);
+}
+
 TEST_CASE("<U+XXXX> escapes are read as the characters they name") {
   // The form R and some export tools write for a character the output encoding cannot hold: the
   // 1954 and 2008 national reports of shared/corpus/reports carry 1618 of them (<U+00A0>).
@@ -187,7 +204,8 @@ TEST_CASE("an edit is found at every offset of the scan's 16-byte blocks, TAB an
   // two block boundaries, among bytes that look like candidates (E3 of 。, EF of ，, TAB, LF).
   for (const std::string& cleaned : {std::string("\r"), std::string("\x01"), std::string("\xE2\x80\x8B"),
                                      std::string("\xE2\x80\xA8"), std::string("\xE2\x80\xAC"),
-                                     std::string("\xEF\xBB\xBF"), std::string("&amp;"), std::string("<br>")}) {
+                                     std::string("\xEF\xBB\xBF"), std::string("&amp;"), std::string("<br>"),
+                                     std::string("\\u4e2d")}) {
     for (std::size_t at = 0; at < 40; ++at) {
       std::string text;
       while (text.size() < at) text += text.size() % 7 == 3 ? "\t" : text.size() % 5 == 1 ? "\n" : "a";
@@ -258,7 +276,7 @@ TEST_CASE("the scan reads any byte soup the same wherever its blocks fall") {
   const std::vector<std::string> pieces = {"\xC2", "\xE2", "\xE3", "\xEF", "\x80", "\x81", "\x8B", "\xA0", "\xAD", "\xBB",
                                            "\xBF", "\xBC", "<br>", "&amp;", "\r", "\n", "\t", "\x01", "\x7F", "a", "政",
                                            "。", "，", "“", "…", "\u3000", "\uFEFF", "\u200B", "\u00A0", "<U+00A0>",
-                                           "\u2028", "\u202B", "\u2268", "\xA8", "\xAC"};
+                                           "\u2028", "\u202B", "\u2268", "\xA8", "\xAC", "\\u4e2d", "\\n", "\\"};
   std::uint32_t state = 99;
   auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
   std::size_t edits_seen = 0;
