@@ -1,5 +1,7 @@
 #include "double_byte_table.hpp"
 
+#include <algorithm>
+
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -63,6 +65,23 @@ DoubleByteTable::DoubleByteTable(Legacy which)
       utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
     if (reverse_[cp] == 0) reverse_[cp] = static_cast<std::uint16_t>(lead * 256 + trail);
   }
+  if (which == Legacy::big5) {
+    // Python's big5 codec reads these pairs to characters this table has no code for: GBK text
+    // read as Big5 in Python holds them, and only their bytes read it back.
+    static constexpr std::pair<std::uint16_t, char32_t> kPythonExtras[] = {
+#include "big5_python_extras.inc"
+    };
+    for (const auto& [code, cp] : kPythonExtras)
+      if (cp >= 0x10000 || reverse_[cp] == 0) extras_.push_back({cp, code});
+    std::sort(extras_.begin(), extras_.end());
+    extras_.erase(std::unique(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                  extras_.end());
+  }
+}
+
+std::uint16_t DoubleByteTable::extra(char32_t cp) const noexcept {
+  const auto it = std::lower_bound(extras_.begin(), extras_.end(), std::pair<char32_t, std::uint16_t>{cp, 0});
+  return it != extras_.end() && it->first == cp ? it->second : 0;
 }
 
 const DoubleByteTable& DoubleByteTable::get(Legacy which) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace encoding_repair {
@@ -43,10 +44,13 @@ class DoubleByteTable {
   /// The two bytes encoding @p cp (lead in the high byte), or 0 when it has no two-byte code.
   std::uint16_t encode(char32_t cp) const noexcept { return cp < 0x10000 ? reverse_[cp] : 0; }
   /// The two bytes encoding @p cp, counting the user-defined area too (which decoders map into the
-  /// Private Use Area), or 0: for undoing a wrong decoding that kept such codes.
+  /// Private Use Area) and, for Big5, the pairs Python's big5 codec reads otherwise than this table
+  /// (the ETEN extension's kana, Cyrillic and parenthesized numbers, which windows-950 leaves to the
+  /// user-defined area: src/big5_python_extras.inc), or 0: for undoing a wrong decoding.
   std::uint16_t encode_any(char32_t cp) const noexcept {
     if (const std::uint16_t code = encode(cp)) return code;
-    return cp >= 0xE000 && cp <= 0xF8FF ? private_use_[cp - 0xE000] : 0;
+    if (cp >= 0xE000 && cp <= 0xF8FF) return private_use_[cp - 0xE000];
+    return extras_.empty() ? 0 : extra(cp);
   }
   /// Code point of a single high byte some decoders accept (0x80 is the euro sign in GBK's Windows
   /// form), or 0.
@@ -60,6 +64,8 @@ class DoubleByteTable {
   std::vector<std::uint16_t> reverse_;  // 65536 entries, index code point (BMP)
   std::array<bool, 256> trail_ok_{};
   std::vector<std::uint16_t> private_use_;  // U+E000..U+F8FF -> user-defined-area code
+  std::vector<std::pair<char32_t, std::uint16_t>> extras_;  // code point -> code another decoder reads so, sorted
+  std::uint16_t extra(char32_t cp) const noexcept;
 };
 
 }  // namespace encoding_repair

@@ -535,8 +535,9 @@ bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const Cha
 }
 
 /// GBK read as Big5 by a decoder with more of Big5 than ours (the ETEN extension's kana and circled
-/// figures: 稳中求进 as 恛笢⑴輛) leaves characters Big5 has no code for here: each part of the run
-/// between them is read as GBK on its own.
+/// figures: 稳中求进 as 恛笢⑴輛) leaves characters Big5 has no code for here, or that only Python's
+/// big5 codec reads: where the run as a whole is no GBK (a decoder that dropped bytes silently put
+/// it out of step), each part of the run between them is read as GBK on its own.
 [[gnu::noinline]] void read_big5_parts(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
                                        const CharModel& model) {
   const auto& big5 = DoubleByteTable::get(Legacy::big5);
@@ -544,7 +545,8 @@ bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const Cha
   std::string bytes;
   for (std::size_t pos = begin; pos <= end;) {
     std::size_t q = pos;
-    const std::uint16_t b = pos < end ? big5.encode_any(utf8::next(text, q)) : 0;
+    const char32_t c = pos < end ? utf8::next(text, q) : 0;
+    const std::uint16_t b = pos < end && (big5.encode(c) || (c >= 0xE000 && c <= 0xF8FF)) ? big5.encode_any(c) : 0;
     if (b) {
       bytes += static_cast<char>(b >> 8);
       bytes += static_cast<char>(b & 0xFF);
@@ -697,7 +699,8 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           }
         }
         consider(out, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
-        if (big5_ok) consider(out, text, pos, end, strict_double_byte(as_big5, Legacy::gbk), "mojibake-gbk-as-big5", model);
+        const std::optional<std::string> gbk_reading = big5_ok ? strict_double_byte(as_big5, Legacy::gbk) : std::nullopt;
+        if (gbk_reading) consider(out, text, pos, end, gbk_reading, "mojibake-gbk-as-big5", model);
         else read_big5_parts(out, text, pos, end, model);
       }
       pos = end;

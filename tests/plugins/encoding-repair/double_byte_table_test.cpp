@@ -32,6 +32,22 @@ TEST_CASE("Big5 pairs") {
   CHECK(big5.decode(0xA4, 0x80) == 0);
 }
 
+// Python's big5 codec reads the ETEN extension (kana, parenthesized numbers) that windows-950 leaves
+// to the user-defined area, and A145 as U+2022: those are turned back into their bytes to read a
+// mix-up, never decoded (the codes below are what Python's codec writes them as).
+TEST_CASE("Big5: the pairs only Python's big5 codec reads are encoded back, never decoded") {
+  const auto& big5 = DoubleByteTable::get(Legacy::big5);
+  CHECK(big5.encode_any(U'ぶ') == 0xC6DA);
+  CHECK(big5.encode_any(U'イ') == 0xC6FB);
+  CHECK(big5.encode_any(U'⑴') == 0xC7F3);
+  CHECK(big5.encode_any(U'\u2022') == 0xA145);
+  for (const unsigned code : {0xC6DAu, 0xC6FBu, 0xC7F3u}) CHECK(big5.decode(code >> 8, code & 0xFF) == 0);
+  CHECK(big5.decode(0xA1, 0x45) == U'\u2027');  // windows-950's own reading stands
+  CHECK(big5.encode(U'ぶ') == 0);
+  // GBK has no such extras: its kana are its own codes.
+  CHECK(DoubleByteTable::get(Legacy::gbk).encode_any(U'ぶ') == DoubleByteTable::get(Legacy::gbk).encode(U'ぶ'));
+}
+
 TEST_CASE("the packed UTF-8 of a pair is its character's three-byte sequence, for every pair") {
   for (const Legacy which : {Legacy::gbk, Legacy::big5}) {
     const auto& table = DoubleByteTable::get(which);
