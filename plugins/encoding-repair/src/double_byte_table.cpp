@@ -15,25 +15,24 @@ namespace {
 bool private_use(char32_t cp) { return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000; }
 }  // namespace
 
-DoubleByteTable::DoubleByteTable(Legacy which)
-    : which_(which), pairs_(65536, 0), utf8_three_(65536, 0), reverse_(65536, 0), private_use_(0xF8FF - 0xE000 + 1, 0) {
+namespace {
+
+/// Calls @p f(lead, trail, code point) for every pair ICU's converter @p name reads as one BMP
+/// character (rejected and unassigned pairs left out), trails as @p trail_ok allows. Every pair goes
+/// through one conversion, each followed by a line feed, rather than one ICU call a pair (~30 M
+/// instructions a process): a line feed is a single byte in both encodings, so it puts the converter
+/// back in step after a pair it rejects. A pair is a character when exactly one code unit comes from
+/// its first byte; rejected and unassigned pairs give substitution characters (U+FFFD or U+001A).
+template <class F>
+void for_each_pair(const char* name, const std::array<bool, 256>& trail_ok, F&& f) {
   UErrorCode status = U_ZERO_ERROR;
-  // windows-936 is GBK as Windows (and the pages the reports were scraped from) used it.
-  UConverter* conv = ucnv_open(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", &status);
+  UConverter* conv = ucnv_open(name, &status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU converter unavailable: ") + u_errorName(status));
-  for (unsigned t = 0; t < 256; ++t)
-    trail_ok_[t] = which == Legacy::gbk ? (t >= 0x40 && t <= 0xFE && t != 0x7F)
-                                        : ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE));
-  // Every pair in one conversion, each followed by a line feed, rather than one ICU call a pair
-  // (~30 M instructions a process): a line feed is a single byte in both encodings, so it puts the
-  // converter back in step after a pair it rejects. A pair is a character when exactly one code unit
-  // comes from its first byte; rejected and unassigned pairs give substitution characters (U+FFFD
-  // or U+001A), which the filter below leaves out as a failed conversion did.
   std::string bytes(126 * 191 * 3, '\n');
   std::size_t size = 0;
   for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
     for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
-      if (trail_ok_[trail]) {
+      if (trail_ok[trail]) {
         bytes[size] = static_cast<char>(lead);
         bytes[size + 1] = static_cast<char>(trail);
         size += 3;  // the line feed is in place
@@ -55,25 +54,44 @@ DoubleByteTable::DoubleByteTable(Legacy which)
     const auto at = static_cast<std::size_t>(offsets[j]);
     if (at % 3 != 0 || (j > 0 && offsets[j - 1] == offsets[j])) continue;
     if (j + 1 < units && offsets[j + 1] == offsets[j]) continue;  // two code units: not one BMP character
-    const unsigned lead = static_cast<unsigned char>(bytes[at]), trail = static_cast<unsigned char>(bytes[at + 1]);
-    const char32_t cp = out[j];
+    f(static_cast<unsigned char>(bytes[at]), static_cast<unsigned char>(bytes[at + 1]), static_cast<char32_t>(out[j]));
+  }
+}
+
+}  // namespace
+
+DoubleByteTable::DoubleByteTable(Legacy which)
+    : which_(which), pairs_(65536, 0), utf8_three_(65536, 0), reverse_(65536, 0), private_use_(0xF8FF - 0xE000 + 1, 0) {
+  for (unsigned t = 0; t < 256; ++t)
+    trail_ok_[t] = which == Legacy::gbk ? (t >= 0x40 && t <= 0xFE && t != 0x7F)
+                                        : ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE));
+  // windows-936 is GBK as Windows (and the pages the reports were scraped from) used it.
+  for_each_pair(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
     if (cp >= 0xE000 && cp <= 0xF8FF && private_use_[cp - 0xE000] == 0)
       private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
-    if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) continue;
+    if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) return;
     pairs_[lead * 256 + trail] = cp;
     if (cp >= 0x800 && cp < 0x10000)
       utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
     if (reverse_[cp] == 0) reverse_[cp] = static_cast<std::uint16_t>(lead * 256 + trail);
-  }
+  });
   if (which == Legacy::big5) {
-    // Python's big5 codec reads these pairs to characters this table has no code for: GBK text
-    // read as Big5 in Python holds them, and only their bytes read it back.
+    // GBK text read as Big5 by another decoder holds characters this table has no code for, which
+    // only their bytes read back: Python's big5 codec reads the ETEN extension (src/
+    // big5_python_extras.inc), a browser's (WHATWG's index) HKSCS, which ICU's big5-hkscs gives.
+    // Where both name a character, Python's code is kept.
     static constexpr std::pair<std::uint16_t, char32_t> kPythonExtras[] = {
 #include "big5_python_extras.inc"
     };
     for (const auto& [code, cp] : kPythonExtras)
       if (cp >= 0x10000 || reverse_[cp] == 0) extras_.push_back({cp, code});
-    std::sort(extras_.begin(), extras_.end());
+    for_each_pair("big5-hkscs", trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
+      if (pairs_[lead * 256 + trail] != 0 || cp < 0x80 || private_use(cp) || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
+          reverse_[cp] != 0)
+        return;
+      extras_.push_back({cp, static_cast<std::uint16_t>(lead * 256 + trail)});
+    });
+    std::stable_sort(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     extras_.erase(std::unique(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                   extras_.end());
   }

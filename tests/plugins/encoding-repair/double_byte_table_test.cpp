@@ -35,7 +35,7 @@ TEST_CASE("Big5 pairs") {
 // Python's big5 codec reads the ETEN extension (kana, parenthesized numbers) that windows-950 leaves
 // to the user-defined area, and A145 as U+2022: those are turned back into their bytes to read a
 // mix-up, never decoded (the codes below are what Python's codec writes them as).
-TEST_CASE("Big5: the pairs only Python's big5 codec reads are encoded back, never decoded") {
+TEST_CASE("Big5: the pairs only Python's big5 codec or a browser reads are encoded back, never decoded") {
   const auto& big5 = DoubleByteTable::get(Legacy::big5);
   CHECK(big5.encode_any(U'ぶ') == 0xC6DA);
   CHECK(big5.encode_any(U'イ') == 0xC6FB);
@@ -44,6 +44,11 @@ TEST_CASE("Big5: the pairs only Python's big5 codec reads are encoded back, neve
   for (const unsigned code : {0xC6DAu, 0xC6FBu, 0xC7F3u}) CHECK(big5.decode(code >> 8, code & 0xFF) == 0);
   CHECK(big5.decode(0xA1, 0x45) == U'\u2027');  // windows-950's own reading stands
   CHECK(big5.encode(U'ぶ') == 0);
+  // A browser's Big5 decoder reads those pairs by HKSCS (ICU's big5-hkscs): 期 (GBK C6 DA) as ヽ,
+  // 三 (C8 FD) as ʊ; where Python's codec names the same character, its code is kept.
+  CHECK(big5.encode_any(U'ヽ') == 0xC6DA);
+  CHECK(big5.encode_any(U'\u028A') == 0xC8FD);
+  CHECK(big5.decode(0xC8, 0xFD) == 0);
   // GBK has no such extras: its kana are its own codes.
   CHECK(DoubleByteTable::get(Legacy::gbk).encode_any(U'ぶ') == DoubleByteTable::get(Legacy::gbk).encode(U'ぶ'));
 }

@@ -344,6 +344,8 @@ TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension: read whole, or
   CHECK(repair("澄厥恛笢⑴輛馱釬軞價覃ㄛ芢雄詢窐講楷桯﹝", &kind) == "坚持稳中求进工作总基调，推动高质量发展。");
   CHECK(kind == "mojibake-gbk-as-big5");
   CHECK(repair("﹜※坋媼拻§ぶ潔") == "、“十二五”期间");
+  // The same bytes through a browser (Chromium's Big5 decoder, HKSCS: 期 is ヽ there).
+  CHECK(repair("﹜※坋媼拻§ヽ潔") == "、“十二五”期间");
   // Through errors='ignore' (Python's codec, written down as it gave it) bytes were dropped and the
   // run is no GBK as a whole: it is read in parts between those characters, each part of three
   // characters or more on its own (the part before こ lost a byte and stays).
