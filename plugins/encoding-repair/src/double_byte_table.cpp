@@ -22,7 +22,8 @@ namespace {
 /// through one conversion, each followed by a line feed, rather than one ICU call a pair (~30 M
 /// instructions a process): a line feed is a single byte in both encodings, so it puts the converter
 /// back in step after a pair it rejects. A pair is a character when exactly one code unit comes from
-/// its first byte; rejected and unassigned pairs give substitution characters (U+FFFD or U+001A).
+/// its first byte and none from its second; rejected and unassigned pairs give substitution
+/// characters (U+FFFD or U+001A).
 template <class F>
 void for_each_pair(const char* name, const std::array<bool, 256>& trail_ok, F&& f) {
   UErrorCode status = U_ZERO_ERROR;
@@ -54,6 +55,7 @@ void for_each_pair(const char* name, const std::array<bool, 256>& trail_ok, F&& 
     const auto at = static_cast<std::size_t>(offsets[j]);
     if (at % 3 != 0 || (j > 0 && offsets[j - 1] == offsets[j])) continue;
     if (j + 1 < units && offsets[j + 1] == offsets[j]) continue;  // two code units: not one BMP character
+    if (j + 1 < units && static_cast<std::size_t>(offsets[j + 1]) == at + 1) continue;  // a single-byte lead (GB2312's 0x80..0xA0)
     f(static_cast<unsigned char>(bytes[at]), static_cast<unsigned char>(bytes[at + 1]), static_cast<char32_t>(out[j]));
   }
 }
@@ -63,10 +65,12 @@ void for_each_pair(const char* name, const std::array<bool, 256>& trail_ok, F&& 
 DoubleByteTable::DoubleByteTable(Legacy which)
     : which_(which), pairs_(65536, 0), utf8_three_(65536, 0), reverse_(65536, 0), private_use_(0xF8FF - 0xE000 + 1, 0) {
   for (unsigned t = 0; t < 256; ++t)
-    trail_ok_[t] = which == Legacy::gbk ? (t >= 0x40 && t <= 0xFE && t != 0x7F)
-                                        : ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE));
+    trail_ok_[t] = which == Legacy::gbk    ? (t >= 0x40 && t <= 0xFE && t != 0x7F)
+                   : which == Legacy::big5 ? ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE))
+                                           : (t >= 0xA1 && t <= 0xFE);
   // windows-936 is GBK as Windows (and the pages the reports were scraped from) used it.
-  for_each_pair(which == Legacy::gbk ? "windows-936-2000" : "windows-950-2000", trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
+  const char* converter = which == Legacy::gbk ? "windows-936-2000" : which == Legacy::big5 ? "windows-950-2000" : "GB2312";
+  for_each_pair(converter, trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
     if (cp >= 0xE000 && cp <= 0xF8FF && private_use_[cp - 0xE000] == 0)
       private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
     if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) return;
@@ -107,6 +111,10 @@ const DoubleByteTable& DoubleByteTable::get(Legacy which) {
   if (which == Legacy::gbk) {
     static const DoubleByteTable gbk(Legacy::gbk);
     return gbk;
+  }
+  if (which == Legacy::gb2312) {
+    static const DoubleByteTable gb2312(Legacy::gb2312);
+    return gb2312;
   }
   static const DoubleByteTable big5(Legacy::big5);
   return big5;

@@ -10,8 +10,10 @@
 
 namespace encoding_repair {
 
-/// The legacy double-byte encodings the stage knows.
-enum class Legacy { gbk, big5 };
+/// The legacy double-byte encodings the stage knows. GB2312 (EUC-CN) is GBK's subset, as Python's
+/// and ICU's gb2312 read it: only for reading text a decoder took for GB2312 (mixup_lossy), never
+/// to decode input.
+enum class Legacy { gbk, big5, gb2312 };
 
 /// A double-byte code table: every lead/trail pair to its code point and back.
 class DoubleByteTable {

@@ -46,6 +46,9 @@ constexpr Mixup kMixups[] = {
     {"mojibake-big5-as-gbk", Legacy::gbk, false, Legacy::big5},
     {"mojibake-gbk-as-big5", Legacy::big5, false, Legacy::gbk},
     {"mojibake-gbk-as-latin1", Legacy::gbk, false, Legacy::gbk, true},
+    // GBK read as GB2312 (a charset detector's usual guess for simplified pages): every character
+    // GB2312 lacks loses its lead byte, and its trail is read again.
+    {"mojibake-gbk-as-gb2312", Legacy::gb2312, false, Legacy::gbk},
 };
 
 /// True for the mix-up whose WHATWG decoder drops a lead and a non-ASCII trail together: GBK read
@@ -341,11 +344,17 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       char32_t c = path[j].c;
       bool lost = false;
       for (std::size_t s = path[j].from; s < path[j].to; ++s) lost = lost || slots[s].byte < 0;
-      if (lost && c == utf8::replacement_character && path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
-          !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) {
+      const bool whole_pair_lost =
+          (path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
+           !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) ||
+          (mix.wrong == Legacy::gb2312 && path[j].to == path[j].from + 2 && slots[path[j].from].byte < 0 &&
+           slots[path[j].from + 1].byte < 0);
+      if (lost && c == utf8::replacement_character && whole_pair_lost) {
         // Left unread, the U+FFFD may stand for a whole GBK character WHATWG's Big5 decoder dropped
         // (both bytes); not before an ASCII byte 0x40-0x7E, which may be the trail of a lost lead
-        // (guessed below when the beam reads it so).
+        // (guessed below when the beam reads it so). Read as GB2312, two lost bytes in a row are one
+        // GBK character too (its lead rejected, then its trail 0x80-0xA0, which is no GB2312 lead):
+        // of the same GBK characters, most of which have such a trail (二〇二五, 勇蹚).
         const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
         const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
         c = guess_whole_lost_character(p2, p1, n1, n2, model, kMargin);
@@ -403,7 +412,10 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     }
     const double read = model.score_text(after), as_is = model.score_text(run);
     const double per_char = read / double(std::max<std::size_t>(1, n)) - as_is / double(std::max<std::size_t>(1, utf8::length(run)));
-    if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || per_char < 1.0) continue;
+    // GB2312 is a subset of GBK: its reading changes only the characters around lost bytes, and the
+    // unchanged ones between them would dilute a gain per character.
+    const bool subset = mix.wrong == Legacy::gb2312;
+    if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || (!subset && per_char < 1.0)) continue;
     // Any CJK reads better than mojibake of Latin letters: a GBK reading of Windows-1252 text must
     // read like prose itself, over four Han characters at least (as the run's own reading must).
     if (mix.wrong_is_cp1252 && (cjk < 4 || read / double(n) < kProseFloor)) continue;
@@ -463,7 +475,7 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     for (std::size_t q = seed > 600 ? seed - 600 : 0, stop = std::min(text.size(), seed + 600); q < stop && !private_use; ++q)
       private_use = static_cast<unsigned char>(text[q]) == 0xEE || (static_cast<unsigned char>(text[q]) == 0xEF &&
                                                                      q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4);
-    const Mixup* order[4] = {&kMixups[0], &kMixups[1], &kMixups[2], &kMixups[3]};
+    const Mixup* order[5] = {&kMixups[0], &kMixups[1], &kMixups[2], &kMixups[3], &kMixups[4]};
     if (private_use && !from_silent) std::swap(order[0], order[1]);
     for (const Mixup* m : order) {
       if (from_silent && m != &kMixups[0]) break;

@@ -53,6 +53,20 @@ TEST_CASE("Big5: the pairs only Python's big5 codec or a browser reads are encod
   CHECK(DoubleByteTable::get(Legacy::gbk).encode_any(U'ぶ') == DoubleByteTable::get(Legacy::gbk).encode(U'ぶ'));
 }
 
+// GB2312 (ICU's, as Python's gb2312 reads it) is only read as the wrong codec of a mix-up. ICU's
+// converter reads 0x80..0xA0 as single bytes: a lead among them followed by a trail is no pair.
+TEST_CASE("GB2312: GBK's subset, with its own two marks and no pair led by a single byte") {
+  const auto& gb2312 = DoubleByteTable::get(Legacy::gb2312);
+  CHECK(gb2312.decode(0xD6, 0xD0) == U'中');
+  CHECK(gb2312.decode(0xA1, 0xAA) == U'\u2015');  // GBK reads it as U+2014
+  CHECK(gb2312.decode(0x84, 0xDB) == 0);        // 勠 in GBK
+  CHECK(gb2312.decode(0xA9, 0x96) == 0);        // 〇 in GBK
+  CHECK(gb2312.decode(0xE9, 0x46) == 0);        // 镕 in GBK
+  CHECK(gb2312.encode(U'镕') == 0);
+  for (unsigned lead = 0x80; lead <= 0xA0; ++lead)
+    for (unsigned trail = 0xA1; trail <= 0xFE; ++trail) CHECK(gb2312.decode(lead, trail) == 0);
+}
+
 TEST_CASE("the packed UTF-8 of a pair is its character's three-byte sequence, for every pair") {
   for (const Legacy which : {Legacy::gbk, Legacy::big5}) {
     const auto& table = DoubleByteTable::get(which);
