@@ -340,10 +340,12 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     // alone, not the whole stretch.
     std::vector<std::pair<std::size_t, std::size_t>> pieces;  // (end in `after`, end character)
     std::optional<bool> traditional;  // the script of the stretch, once a near-tie asks
+    std::size_t known = 0;  // characters of the stretch read from known bytes only
     for (; j < path.size() && !path[j].as_is; ++j) {
       char32_t c = path[j].c;
       bool lost = false;
       for (std::size_t s = path[j].from; s < path[j].to; ++s) lost = lost || slots[s].byte < 0;
+      known += !lost;
       const bool whole_pair_lost =
           (path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
            !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) ||
@@ -416,6 +418,9 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     // unchanged ones between them would dilute a gain per character.
     const bool subset = mix.wrong == Legacy::gb2312;
     if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || (!subset && per_char < 1.0)) continue;
+    // A mix-up but GB2312 reads every character of its text otherwise: a stretch that reads only
+    // lost bytes again (`夏锡�[` as Big5's 加 for GBK's 璠 read as GB2312) is no evidence of it.
+    if (!subset && known == 0) continue;
     // Any CJK reads better than mojibake of Latin letters: a GBK reading of Windows-1252 text must
     // read like prose itself, over four Han characters at least (as the run's own reading must).
     if (mix.wrong_is_cp1252 && (cjk < 4 || read / double(n) < kProseFloor)) continue;

@@ -352,6 +352,9 @@ TEST_CASE("GBK read as GB2312 is read back around each rejected byte") {
   CHECK(repair("勇\uFFFD\uFFFD深水区、敢啃硬骨头。") == "勇\uFFFD\uFFFD深水区、敢啃硬骨头。");
   // A U+FFFD where nothing reads clearly better stays.
   CHECK(repair("政府工作报告\uFFFD经济社会发展。") == "政府工作报告\uFFFD经济社会发展。");
+  // 璠 is AD 5B: its trail came back as `[`. No character reads clearly best, and no other mix-up may
+  // claim the two alone (Big5's A5 5B is 加: read as Big5 read as GBK, nothing else would change).
+  CHECK(repair("政府工作报告（2025年1月5日 夏锡\uFFFD[）") == "政府工作报告（2025年1月5日 夏锡\uFFFD）");
 }
 
 TEST_CASE("GBK read as Big5 by a decoder with the ETEN extension: read whole, or in parts where it is no GBK whole") {
