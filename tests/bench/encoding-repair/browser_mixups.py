@@ -12,7 +12,6 @@ a wrong charset, lets headless Chromium read them (--dump-dom), runs
 much of the passage comes back (difflib ratio) before and after the stage, and the U+FFFD left.
 """
 
-import argparse
 import difflib
 import html
 import json
@@ -20,6 +19,8 @@ import pathlib
 import re
 import subprocess
 import sys
+
+from battery_passage import REPO, arguments, passage as battery_passage
 
 CASES = {  # name: (bytes of the page's text, charset the page declares)
     "gbk_as_big5": ("gbk", "big5"),
@@ -31,14 +32,9 @@ CASES = {  # name: (bytes of the page's text, charset the page declares)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("build")
-    ap.add_argument("out")
-    ap.add_argument("--shared", default=str(pathlib.Path(__file__).resolve().parents[4] / "shared"))
-    args = ap.parse_args()
-    repo = pathlib.Path(__file__).resolve().parents[3]
-    passage = (pathlib.Path(args.shared) / "corpus" / "reports" / "city_changzhou_2016.txt").read_text(encoding="utf-8")[300:1500]
-    traditional = subprocess.run(["opencc", "-c", "s2tw"], input=passage.encode(), capture_output=True, check=True).stdout.decode()
+    args = arguments(__doc__)
+    repo = REPO
+    passage, traditional = battery_passage(args.shared)
     out = pathlib.Path(args.out).resolve()
     pages, inputs = out / "pages", out / "in"
     pages.mkdir(parents=True, exist_ok=True)

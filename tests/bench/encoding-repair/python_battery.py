@@ -13,13 +13,14 @@ traditional copies are made with the `opencc` command (s2tw).
 Case 19 is not Python's codecs: the passage read twice the way a browser reads GBK (whatwg_gbk).
 """
 
-import argparse
 import collections
 import difflib
 import json
 import pathlib
 import subprocess
 import sys
+
+from battery_passage import REPO, arguments, passage as battery_passage
 
 
 def whatwg_gbk(text):
@@ -73,16 +74,9 @@ def damaged_inputs(passage, traditional):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("build")
-    ap.add_argument("out")
-    ap.add_argument("--shared", default=str(pathlib.Path(__file__).resolve().parents[4] / "shared"))
-    args = ap.parse_args()
-    repo = pathlib.Path(__file__).resolve().parents[3]
-    report = pathlib.Path(args.shared) / "corpus" / "reports" / "city_changzhou_2016.txt"
-    passage = report.read_text(encoding="utf-8")[300:1500]
-    traditional = subprocess.run(["opencc", "-c", "s2tw"], input=passage.encode(), capture_output=True,
-                                 check=True).stdout.decode()
+    args = arguments(__doc__)
+    repo = REPO
+    passage, traditional = battery_passage(args.shared)
     out = pathlib.Path(args.out)
     inputs = out / "in"
     inputs.mkdir(parents=True, exist_ok=True)
