@@ -468,6 +468,12 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     const bool newline_near = (at > 0 && text[at - 1] == '\n') || (at + len < n && text[at + len] == '\n') || at == 0;
     edits.push_back({at, at + len, block_tag(name) && !newline_near ? "\n" : "", "html"});
   };
+  // An escape of @p len bytes at @p at naming @p cp is read as the character it names; a no-break
+  // or ideographic space as a plain space, as `&nbsp;` is, and an escaped control character as nothing.
+  auto read_escape = [&](std::size_t at, std::size_t len, char32_t cp) {
+    std::string after = wide_space(cp) ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
+    edits.push_back({at, at + len, std::move(after), "escape"});
+  };
   std::optional<bool> string_escapes;  // whether `\n` and `\"` are escapes: asked at the first backslash
   while ((pos = next_edit_start(text, pos)) < n) {
     const auto b = static_cast<unsigned char>(text[pos]);
@@ -476,8 +482,7 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
       // such escapes its `\n` and `\"` are escapes too (a lone `\n` in prose is left alone).
       std::size_t len = 0;
       if (const char32_t cp = parse_backslash_escape(text, pos, len)) {
-        std::string after = wide_space(cp) ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
-        edits.push_back({pos, pos + len, std::move(after), "escape"});
+        read_escape(pos, len, cp);
         pos += len;
         continue;
       }
@@ -494,10 +499,7 @@ std::vector<CleanEdit> find_cleaning_edits(std::string_view text, const CleanOpt
     if (b == '<') {
       std::size_t escape_len = 0;
       if (const char32_t cp = parse_unicode_escape(text, pos, escape_len)) {
-        // Read as the character it names; a no-break or ideographic space as a plain space, as
-        // `&nbsp;` is, and an escaped control character as nothing.
-        std::string after = wide_space(cp) ? std::string(" ") : control(cp) ? std::string() : utf8::encode(cp);
-        edits.push_back({pos, pos + escape_len, std::move(after), "escape"});
+        read_escape(pos, escape_len, cp);
         pos += escape_len;
         continue;
       }
