@@ -27,6 +27,14 @@ namespace utf8 = docpipe::utf8;
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// The value of the digit @p c in base 10 or, with @p hex, 16 (either case), or -1.
+int digit_value(char c, bool hex) {
+  const char d = lower(c);
+  if (d >= '0' && d <= '9') return d - '0';
+  if (hex && d >= 'a' && d <= 'f') return d - 'a' + 10;
+  return -1;
+}
+
 // Tag names of HTML (and of the Word HTML export's namespaced tags, e.g. o:p) that scraped pages
 // leave behind.
 constexpr std::array<std::string_view, 58> kTags = {
@@ -286,14 +294,8 @@ char32_t parse_character_reference(std::string_view text, std::size_t pos, std::
     const bool hex = text[pos + 2] == 'x' || text[pos + 2] == 'X';
     std::size_t i = pos + 2 + hex, digits = 0;
     char32_t cp = 0;
-    for (; i < text.size() && digits <= 7; ++i, ++digits) {
-      const char d = lower(text[i]);
-      int v;
-      if (d >= '0' && d <= '9') v = d - '0';
-      else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-      else break;
+    for (int v; i < text.size() && digits <= 7 && (v = digit_value(text[i], hex)) >= 0; ++i, ++digits)
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-    }
     if (digits == 0 || digits > 7) return 0;
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
     len = i + (i < text.size() && text[i] == ';') - pos;
@@ -319,10 +321,9 @@ long hex4(std::string_view text, std::size_t pos) noexcept {
   if (pos + 4 > text.size()) return -1;
   long v = 0;
   for (std::size_t i = pos; i < pos + 4; ++i) {
-    const char d = lower(text[i]);
-    if (d >= '0' && d <= '9') v = v * 16 + (d - '0');
-    else if (d >= 'a' && d <= 'f') v = v * 16 + (d - 'a' + 10);
-    else return -1;
+    const int d = digit_value(text[i], true);
+    if (d < 0) return -1;
+    v = v * 16 + d;
   }
   return v;
 }
@@ -376,12 +377,8 @@ char32_t parse_unicode_escape(std::string_view text, std::size_t pos, std::size_
   if (text.compare(pos, 3, "<U+") != 0) return 0;
   char32_t cp = 0;
   std::size_t i = pos + 3;
-  for (; i < text.size() && i - pos - 3 < 7; ++i) {
-    const char d = lower(text[i]);
-    if (d >= '0' && d <= '9') cp = cp * 16 + static_cast<char32_t>(d - '0');
-    else if (d >= 'a' && d <= 'f') cp = cp * 16 + static_cast<char32_t>(d - 'a' + 10);
-    else break;
-  }
+  for (int v; i < text.size() && i - pos - 3 < 7 && (v = digit_value(text[i], true)) >= 0; ++i)
+    cp = cp * 16 + static_cast<char32_t>(v);
   const std::size_t digits = i - pos - 3;
   if (digits < 4 || digits > 6 || i >= text.size() || text[i] != '>') return 0;
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;

@@ -13,6 +13,9 @@ namespace encoding_repair {
 
 namespace {
 bool private_use(char32_t cp) { return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000; }
+/// True for a code point a pair's reading gives as a character: not ASCII (a converter's way of
+/// rejecting), no surrogate, no private-use code (the user-defined area) and no U+FFFD.
+bool character(char32_t cp) { return cp >= 0x80 && !(cp >= 0xD800 && cp <= 0xDFFF) && !private_use(cp) && cp != 0xFFFD; }
 }  // namespace
 
 namespace {
@@ -73,7 +76,7 @@ DoubleByteTable::DoubleByteTable(Legacy which)
   for_each_pair(converter, trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
     if (cp >= 0xE000 && cp <= 0xF8FF && private_use_[cp - 0xE000] == 0)
       private_use_[cp - 0xE000] = static_cast<std::uint16_t>(lead * 256 + trail);
-    if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || private_use(cp) || cp == 0xFFFD) return;
+    if (!character(cp)) return;
     pairs_[lead * 256 + trail] = cp;
     if (cp >= 0x800 && cp < 0x10000)
       utf8_three_[lead * 256 + trail] = (0xE0 | (cp >> 12)) | (0x80 | ((cp >> 6) & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
@@ -90,9 +93,7 @@ DoubleByteTable::DoubleByteTable(Legacy which)
     for (const auto& [code, cp] : kPythonExtras)
       if (cp >= 0x10000 || reverse_[cp] == 0) extras_.push_back({cp, code});
     for_each_pair("big5-hkscs", trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
-      if (pairs_[lead * 256 + trail] != 0 || cp < 0x80 || private_use(cp) || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD ||
-          reverse_[cp] != 0)
-        return;
+      if (pairs_[lead * 256 + trail] != 0 || !character(cp) || reverse_[cp] != 0) return;
       extras_.push_back({cp, static_cast<std::uint16_t>(lead * 256 + trail)});
     });
     std::stable_sort(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

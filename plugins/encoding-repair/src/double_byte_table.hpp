@@ -46,9 +46,10 @@ class DoubleByteTable {
   /// The two bytes encoding @p cp (lead in the high byte), or 0 when it has no two-byte code.
   std::uint16_t encode(char32_t cp) const noexcept { return cp < 0x10000 ? reverse_[cp] : 0; }
   /// The two bytes encoding @p cp, counting the user-defined area too (which decoders map into the
-  /// Private Use Area) and, for Big5, the pairs Python's big5 codec reads otherwise than this table
-  /// (the ETEN extension's kana, Cyrillic and parenthesized numbers, which windows-950 leaves to the
-  /// user-defined area: src/big5_python_extras.inc), or 0: for undoing a wrong decoding.
+  /// Private Use Area) and, for Big5, the pairs other decoders read where this table has nothing:
+  /// Python's big5 codec (the ETEN extension's kana, Cyrillic and parenthesized numbers, which
+  /// windows-950 leaves to the user-defined area: src/big5_python_extras.inc) and a browser's
+  /// (HKSCS, as ICU's big5-hkscs reads it); or 0: for undoing a wrong decoding.
   std::uint16_t encode_any(char32_t cp) const noexcept {
     if (const std::uint16_t code = encode(cp)) return code;
     if (cp >= 0xE000 && cp <= 0xF8FF) return private_use_[cp - 0xE000];

@@ -123,10 +123,9 @@ std::vector<char32_t> values_with_a_trail_dropped(int lead, int length, const in
 /// Reads @p bytes (kHole for a lost byte) as strict UTF-8. Returns false when they are not UTF-8
 /// whatever the lost bytes were. Counts in @p strong the multi-byte sequences that are evidence
 /// of the mix-up: not a letter followed by a no-break space (`SELKÄ EDELLÄ`, except `Ã ` for à)
-/// and not led by `×` (`5×£35`). With @p silent, a sequence of three or four bytes one trail short
-/// lost that trail without a trace, and a three-byte lead alone both (counted in @p dropped).
-bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>& out, int& strong, bool silent = false,
-               int* dropped = nullptr) {
+/// and not led by `×` (`5×£35`). Given @p dropped, a sequence of three or four bytes one trail short
+/// lost that trail without a trace, and a three-byte lead alone both (counted there).
+bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>& out, int& strong, int* dropped = nullptr) {
   for (std::size_t i = 0; i < bytes.size();) {
     const int lead = bytes[i];
     if (lead >= 0 && lead < 0x80) {
@@ -139,7 +138,7 @@ bool read_utf8(const std::vector<int>& bytes, int previous, std::vector<Reading>
     else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
     else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
     else return false;  // a lost byte is never a lead (all five are trail bytes)
-    if (silent && length >= 3) {
+    if (dropped && length >= 3) {
       int fit = 0;
       while (fit + 1 < length && i + 1 + fit < bytes.size() && bytes[i + 1 + fit] >= 0x80 && bytes[i + 1 + fit] <= 0xBF) ++fit;
       if (fit == length - 2) {
@@ -202,7 +201,7 @@ std::optional<LatinReading> read_once(std::string_view run, char previous, const
     chars.clear();
     strong = 0;
     int dropped = 0;
-    if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong, true, &dropped)) return std::nullopt;
+    if (!read_utf8(bytes, static_cast<unsigned char>(previous), chars, strong, &dropped)) return std::nullopt;
     std::size_t cjk = 0, wide = 0;
     for (const Reading& r : chars) {
       wide += r.options.front() >= 0x80;

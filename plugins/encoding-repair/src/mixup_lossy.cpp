@@ -55,6 +55,11 @@ constexpr Mixup kMixups[] = {
 /// as Big5 (the Big5 table has no code for most GBK pairs; GBK's own gaps are few).
 bool drops_whole_pairs(const Mixup& mix) { return !mix.wrong_is_cp1252 && mix.wrong == Legacy::big5; }
 
+/// True for the mix-up whose wrong codec is a subset of the right one (GBK read as GB2312): its
+/// reading changes only the characters around lost bytes, and two lost bytes in a row are one
+/// character (a lead rejected, then a trail 0x80-0xA0, which is no GB2312 lead).
+bool wrong_is_subset(const Mixup& mix) { return !mix.wrong_is_cp1252 && mix.wrong == Legacy::gb2312; }
+
 constexpr std::size_t kBeam = 8;
 /// A region is read within this many characters on each side of its first U+FFFD.
 constexpr std::size_t kReach = 2000;
@@ -349,7 +354,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       const bool whole_pair_lost =
           (path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
            !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) ||
-          (mix.wrong == Legacy::gb2312 && path[j].to == path[j].from + 2 && slots[path[j].from].byte < 0 &&
+          (wrong_is_subset(mix) && path[j].to == path[j].from + 2 && slots[path[j].from].byte < 0 &&
            slots[path[j].from + 1].byte < 0);
       if (lost && c == utf8::replacement_character && whole_pair_lost) {
         // Left unread, the U+FFFD may stand for a whole GBK character WHATWG's Big5 decoder dropped
@@ -416,7 +421,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     const double per_char = read / double(std::max<std::size_t>(1, n)) - as_is / double(std::max<std::size_t>(1, utf8::length(run)));
     // GB2312 is a subset of GBK: its reading changes only the characters around lost bytes, and the
     // unchanged ones between them would dilute a gain per character.
-    const bool subset = mix.wrong == Legacy::gb2312;
+    const bool subset = wrong_is_subset(mix);
     if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || (!subset && per_char < 1.0)) continue;
     // A mix-up but GB2312 reads every character of its text otherwise: a stretch that reads only
     // lost bytes again (`夏锡�[` as Big5's 加 for GBK's 璠 read as GB2312) is no evidence of it.
@@ -459,6 +464,10 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::size_t covered = 0, next_silent = 0;
   std::size_t hole = text.find(kReplacement);
+  while (hole != std::string_view::npos && std::binary_search(own.begin(), own.end(), hole)) hole = text.find(kReplacement, hole + 3);
+  // A decoder that wrote U+FFFD for what it rejected did not also drop bytes without a trace: lost
+  // bytes are looked for without a U+FFFD only in text with none but the stage's own.
+  if (hole != std::string_view::npos) next_silent = silent.size();
   for (;;) {
     // The next place to read from, in text order: a U+FFFD, or a run that lost bytes silently.
     while (hole != std::string_view::npos && (hole < covered || std::binary_search(own.begin(), own.end(), hole)))

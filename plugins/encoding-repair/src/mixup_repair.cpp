@@ -345,16 +345,6 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   // own U+FFFD) stand, and so do runs read through two or three mix-ups (a lossy reading reads one,
   // and its piece at the U+FFFD after such a run took the run's end for the first mix-up's bytes).
   // Both lists are in text order and free of overlaps: one sweep merges them.
-  // A decoder that wrote U+FFFD for what it rejected did not also drop bytes without a trace: lost
-  // bytes are looked for without a U+FFFD only in text with none but the stage's own.
-  if (state.replacement && !state.silent_losses.empty()) {
-    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-    for (std::size_t at = text.find(kReplacement); at != std::string_view::npos; at = text.find(kReplacement, at + 3))
-      if (!std::binary_search(own.begin(), own.end(), at)) {
-        state.silent_losses.clear();
-        break;
-      }
-  }
   if (state.replacement || !state.silent_losses.empty()) {
     std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses);
     if (lossy.empty()) return out;
