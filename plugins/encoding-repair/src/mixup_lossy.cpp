@@ -231,9 +231,11 @@ bool insert_silent_losses(std::vector<Slot>& slots, std::vector<std::size_t>& bo
 /// character is kept as it is or read, where reading gives way to the text as it is only at its
 /// character boundaries; appends the read stretches that beat the text as it is.
 /// With @p silent, UTF-8 read as GBK may also have lost bytes without a U+FFFD (insert_silent_losses).
+/// Stretches that read only lost bytes go to @p unproven instead, their gain to @p unproven_gain.
 /// Returns the summed gain (log10) of the stretches appended to @p out.
 double read_region(std::string_view text, std::size_t begin, std::size_t end, const Mixup& mix, const CharModel& model,
-                   std::vector<MixupFix>& out, bool silent = false) {
+                   std::vector<MixupFix>& out, std::vector<MixupFix>& unproven, double& unproven_gain,
+                   bool silent = false) {
   const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
   const DoubleByteTable* right = mix.right_is_utf8 ? nullptr : &DoubleByteTable::get(mix.right);
   std::vector<char32_t> chars;
@@ -351,20 +353,21 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
       bool lost = false;
       for (std::size_t s = path[j].from; s < path[j].to; ++s) lost = lost || slots[s].byte < 0;
       known += !lost;
-      const bool whole_pair_lost =
-          (path[j].to == path[j].from + 1 && drops_whole_pairs(mix) &&
-           !(path[j].to < slots.size() && slots[path[j].to].byte >= 0x40 && slots[path[j].to].byte <= 0x7E)) ||
-          (wrong_is_subset(mix) && path[j].to == path[j].from + 2 && slots[path[j].from].byte < 0 &&
-           slots[path[j].from + 1].byte < 0);
-      if (lost && c == utf8::replacement_character && whole_pair_lost) {
-        // Left unread, the U+FFFD may stand for a whole GBK character WHATWG's Big5 decoder dropped
-        // (both bytes); not before an ASCII byte 0x40-0x7E, which may be the trail of a lost lead
-        // (guessed below when the beam reads it so). Read as GB2312, two lost bytes in a row are one
-        // GBK character too (its lead rejected, then its trail 0x80-0xA0, which is no GB2312 lead):
-        // of the same GBK characters, most of which have such a trail (二〇二五, 勇蹚).
+      const int next = path[j].to < slots.size() ? slots[path[j].to].byte : -1;
+      const bool dropped_together = path[j].to == path[j].from + 1 && drops_whole_pairs(mix) && !(next >= 0x40 && next <= 0x7E);
+      const bool lost_one_by_one = right && !mix.wrong_is_cp1252 && path[j].to == path[j].from + 2 && slots[path[j].from].byte < 0 &&
+                                   slots[path[j].from + 1].byte < 0;
+      if (lost && c == utf8::replacement_character && (dropped_together || lost_one_by_one)) {
+        // Left unread, the U+FFFD may stand for a whole character. WHATWG's Big5 decoder drops a
+        // GBK lead and its trail together; not before an ASCII byte 0x40-0x7E, which may be the
+        // trail of a lost lead (guessed below when the beam reads it so). Python's codecs and ICU
+        // reject byte by byte: two lost bytes in a row are one character whose trail, read again as
+        // a lead, was rejected before the next byte too (Big5's 的 before `3` read as GBK; GBK's 〇
+        // read as GB2312, its trail 0x80-0xA0 no GB2312 lead).
         const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
         const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
-        c = guess_whole_lost_character(p2, p1, n1, n2, model, kMargin);
+        const WholeLoss loss{mix.right, mix.wrong, dropped_together ? -1 : next};
+        c = guess_whole_lost_character(loss, p2, p1, n1, n2, model, kMargin);
       } else if (lost && c != utf8::replacement_character) {
         const char32_t p2 = j >= 2 ? path[j - 2].c : ' ', p1 = j >= 1 ? path[j - 1].c : ' ';
         const char32_t n1 = j + 1 < path.size() ? path[j + 1].c : ' ', n2 = j + 2 < path.size() ? path[j + 2].c : ' ';
@@ -424,19 +427,22 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     const bool subset = wrong_is_subset(mix);
     if (wide == 0 || cjk * 2 < wide || read - as_is < kSwitch || (!subset && per_char < 1.0)) continue;
     // A mix-up but GB2312 reads every character of its text otherwise: a stretch that reads only
-    // lost bytes again (`夏锡�[` as Big5's 加 for GBK's 璠 read as GB2312) is no evidence of it.
-    if (!subset && known == 0) continue;
+    // lost bytes again (`夏锡�[` as Big5's 加 for GBK's 璠 read as GB2312) is no evidence of it,
+    // and is taken only where the same mix-up read known characters elsewhere (Big5's `。` is A1 43,
+    // which Python's gbk reads as `�C`: alone on its line, it is proven by the rest of the text).
+    const bool proven = subset || known > 0;
+    std::vector<MixupFix>& into = proven ? out : unproven;
     // Any CJK reads better than mojibake of Latin letters: a GBK reading of Windows-1252 text must
     // read like prose itself, over four Han characters at least (as the run's own reading must).
     if (mix.wrong_is_cp1252 && (cjk < 4 || read / double(n) < kProseFloor)) continue;
     const double confidence = confidence_from_gain(read - as_is);
-    gain += read - as_is;
+    (proven ? gain : unproven_gain) += read - as_is;
     std::size_t piece_begin = from, piece_after = 0;
     for (const auto& [after_end, end_char] : pieces) {
       const std::size_t piece_end = offset[end_char];
       std::string piece = after.substr(piece_after, after_end - piece_after);
       if (piece != text.substr(piece_begin, piece_end - piece_begin))
-        out.push_back({piece_begin, piece_end, std::move(piece), mix.kind, confidence});
+        into.push_back({piece_begin, piece_end, std::move(piece), mix.kind, confidence});
       piece_begin = piece_end;
       piece_after = after_end;
     }
@@ -459,7 +465,8 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
                                              const std::vector<std::size_t>& own,
-                                             const std::vector<std::size_t>& silent) {
+                                             const std::vector<std::size_t>& silent,
+                                             std::vector<MixupFix>& unproven) {
   std::vector<MixupFix> out;
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::size_t covered = 0, next_silent = 0;
@@ -478,8 +485,8 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     const std::size_t seed = from_silent ? silent[next_silent++] : hole;
     std::size_t seed_end = seed;
     utf8::next(text, seed_end);
-    std::vector<MixupFix> found, best;
-    double best_gain = 0;
+    std::vector<MixupFix> found, best, pending, best_pending, region_unproven;
+    double best_gain = 0, best_unproven_gain = 0;
     std::size_t reach = seed_end;
     // Big5 read as GBK leaves user-defined-area characters (Private Use Area) all over: then that
     // reading goes first. A reading that covers most of the region ends the search (each costs a
@@ -510,16 +517,24 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
       }
       reach = std::max(reach, end);
       found.clear();
-      const double gain = read_region(text, begin, end, mix, model, found, from_silent);
-      // The reading of the region that gains most (the three codecs read the same bytes).
+      pending.clear();
+      double unproven_gain = 0;
+      const double gain = read_region(text, begin, end, mix, model, found, pending, unproven_gain, from_silent);
+      // The reading of the region that gains most (the three codecs read the same bytes), with its
+      // stretches of lost bytes only, which its other stretches prove; in a region that no mix-up
+      // reads otherwise, the best reading of lost bytes only waits for proof elsewhere.
       std::size_t read = 0;
       for (const MixupFix& f : found) read += f.end - f.begin;
-      if (gain > best_gain) best_gain = gain, best.swap(found);
+      if (gain > best_gain) best_gain = gain, best.swap(found), best_pending.swap(pending);
+      else if (best_gain == 0 && unproven_gain > best_unproven_gain) best_unproven_gain = unproven_gain, region_unproven.swap(pending);
       if (2 * read > end - begin) break;
     }
     covered = reach;
     out.insert(out.end(), best.begin(), best.end());
+    out.insert(out.end(), best_pending.begin(), best_pending.end());
+    if (best.empty()) unproven.insert(unproven.end(), region_unproven.begin(), region_unproven.end());
   }
+  std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   return out;
 }
 

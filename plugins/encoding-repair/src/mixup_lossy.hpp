@@ -19,8 +19,13 @@ class CharModel;
 /// reading starts from them. @p silent (sorted) are where runs begin that read as UTF-8 read as GBK
 /// with bytes missing and no U+FFFD for them (a decoder that dropped what it rejected): their lines
 /// are read too, with a lost byte wherever the bytes break UTF-8 at a character boundary.
+/// A stretch that reads only lost bytes (a lone `�C`, Big5's `。` read by Python's gbk) is no
+/// evidence of its mix-up: where no other stretch of its region proves that mix-up, it goes to
+/// @p unproven (text order, overlapping nothing returned), to be taken only where the text has
+/// other readings of that kind.
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
-                                             const std::vector<std::size_t>& own = {},
-                                             const std::vector<std::size_t>& silent = {});
+                                             const std::vector<std::size_t>& own,
+                                             const std::vector<std::size_t>& silent,
+                                             std::vector<MixupFix>& unproven);
 
 }  // namespace encoding_repair

@@ -346,7 +346,15 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   // and its piece at the U+FFFD after such a run took the run's end for the first mix-up's bytes).
   // Both lists are in text order and free of overlaps: one sweep merges them.
   if (state.replacement || !state.silent_losses.empty()) {
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses);
+    std::vector<MixupFix> unproven;
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses, unproven);
+    // A reading of lost bytes only is taken where the text has readings of that mix-up elsewhere.
+    for (MixupFix& u : unproven) {
+      const auto same_kind = [&](const MixupFix& f) { return f.kind == u.kind; };
+      if (std::any_of(lossy.begin(), lossy.end(), same_kind) || std::any_of(out.begin(), out.end(), same_kind))
+        lossy.push_back(std::move(u));
+    }
+    std::sort(lossy.begin(), lossy.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
     if (lossy.empty()) return out;
     std::vector<MixupFix> merged;
     merged.reserve(out.size() + lossy.size());

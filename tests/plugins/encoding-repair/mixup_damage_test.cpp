@@ -33,7 +33,9 @@ std::vector<std::string> held_out_reports(std::size_t n) {
 /// elsewhere as measured; the whatwg rows of utf8-as-gbk and gbk-as-big5 as main reached them at
 /// 1d310ed (2026-11-27, WHATWG `€`, user-defined pairs and whole lost characters read back); the
 /// python-ignore rows as main reached them on 2026-11-27 (bytes lost without a trace read back:
-/// utf8-as-gbk 0.99 and 0.985 restored, utf8-as-cp1252 0.967 and 0.983; nothing before).
+/// utf8-as-gbk 0.99 and 0.985 restored, utf8-as-cp1252 0.967 and 0.983; nothing before); the
+/// python rows of big5-as-gbk and gbk-as-big5 as main reached them on 2026-11-27 (characters lost
+/// with both bytes guessed: 0.986 and 0.970 restored, one paragraph exact; 0.996 and 0.998, three).
 struct Floor {
   Mixup kind;
   WrongDecoder decoder;
@@ -57,9 +59,9 @@ const Floor kFloors[] = {
     {Mixup::gbk_as_cp1252,  WrongDecoder::whatwg, 4, 0.97, 5, 0.98, 0},
     {Mixup::gbk_as_cp1252,  WrongDecoder::python, 4, 0.97, 5, 0.98, 0},
     {Mixup::big5_as_gbk,    WrongDecoder::whatwg, 0, 0.97, 4, 0.97, 0},
-    {Mixup::big5_as_gbk,    WrongDecoder::python, 0, 0.93, 0, 0.91, 0},
+    {Mixup::big5_as_gbk,    WrongDecoder::python, 0, 0.96, 1, 0.94, 0},
     {Mixup::gbk_as_big5,    WrongDecoder::whatwg, 0, 0.94, 1, 0.95, 0},
-    {Mixup::gbk_as_big5,    WrongDecoder::python, 0, 0.97, 2, 0.97, 0},
+    {Mixup::gbk_as_big5,    WrongDecoder::python, 0, 0.97, 3, 0.97, 0},
 };
 // clang-format on
 

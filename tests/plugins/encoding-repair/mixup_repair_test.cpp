@@ -506,3 +506,34 @@ TEST_CASE("GBK read as Big5 by a browser: a character dropped with both its byte
   // Only where the reading is GBK read as Big5: a U+FFFD in clean text stays.
   CHECK(find_mixup_fixes("各地\uFFFD民政府要加强管理\n", CharModel::embedded()).empty());
 }
+
+// Python's gbk codec rejects byte by byte: a Big5 character whose lead it rejects, and whose trail it
+// rejects again as a lead before the next byte, becomes two U+FFFD (明, A9 FA, before 顯's C5: FA C5
+// is user-defined in GBK). Inputs as Python 3.11 wrote them: big5 bytes, .decode('gbk', 'replace').
+TEST_CASE("Big5 read as GBK by Python: a character lost with both its bytes is guessed between its neighbours") {
+  const std::string broken =
+      "\u00A8\uFFFDQ\uFFFDGき〃戳丁侯\uFFFDX龟\uFFFDO\uFFFD\uFFFD陪矗ど\uFFFDA\uFFFD\uFFFDカ\uFFFDa跋ネ玻羆"
+      "\uFFFD圈~А糤\uFFFD\uFFFD10.7%\uFFFDA狝叭穨ゑ\uFFFD\uFFFDパ2010\uFFFD~\uFFFD\uFFFD41.0%矗蔼\uFFFD\uFFFD2015"
+      "\uFFFD~\uFFFD\uFFFD48.2%\uFFFDC";
+  const std::string got = repair(broken);
+  INFO(broken << "\n" << got);
+  CHECK(got.find("綜合實力明顯提升") != std::string::npos);
+  CHECK(got.find("全市地區生產總值年均增長10.7%") != std::string::npos);
+  // Every other U+FFFD was read, or left as U+FFFD: no wrong character.
+  CHECK(kept_or_shown(got, "“十二五”期間綜合實力明顯提升，全市地區生產總值年均增長10.7%，服務業比重由2010年的41.0%"
+                           "提高到2015年的48.2%。") >= 0);
+}
+
+// Big5's 。 is A1 43, which Python's gbk reads as U+FFFD and `C`. Alone on its line, that reading of
+// lost bytes only proves nothing; the Big5 read as GBK around it does.
+TEST_CASE("a reading of lost bytes only is taken where the text has readings of that mix-up elsewhere") {
+  const std::string broken =
+      "\uFFFDC\n\uFFFD]\uFFFD@\uFFFD^侯\uFFFDX龟\uFFFDO\uFFFD\uFFFD陪矗ど\uFFFDC\u00A8\uFFFDQ\uFFFDGき〃戳丁\uFFFD\uFFFDカ"
+      "\uFFFDa跋ネ玻羆\uFFFD去\uFFFD\uFFFD崃冥W3000货じ\uFFFDB4000货じ\uFFFDB5000货じ籓顶\uFFFDC";
+  const std::string got = repair(broken);
+  INFO(got);
+  CHECK(got.rfind("。\n（一）綜合實力明顯提升。", 0) == 0);
+  // The same `�C` in clean text: nothing else reads as Big5, so it stays.
+  const std::string clean = "\uFFFDC\n本市今年新建道路十二條，改造老舊小區三十個。";
+  CHECK(repair(clean) == clean);
+}
