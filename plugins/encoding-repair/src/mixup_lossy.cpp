@@ -227,6 +227,36 @@ bool insert_silent_losses(std::vector<Slot>& slots, std::vector<std::size_t>& bo
   return true;
 }
 
+/// Where Big5 read as GBK lost leads without a trace: GBK rejects Big5's punctuation rows (A1-A3
+/// before a trail 0x40-0xA0 are user-defined there), and a decoder that drops what it rejects keeps
+/// an ASCII trail as a letter (`，` A1 41 is `A`, `。` A1 43 is `C`). A lost slot goes before each
+/// ASCII character 0x40-0x7E but one inside a Latin word (after a letter that has none: `GDP` keeps
+/// its D and P as they are, `A~` is `，年`, `2010~` `2010年`); the letter as it is spans both, and
+/// a reading takes it with its lost lead. Returns whether any was inserted.
+bool insert_lost_leads(std::vector<Slot>& slots, std::vector<std::size_t>& boundary) {
+  std::vector<char> at_boundary(slots.size() + 1, 0);
+  for (const std::size_t b : boundary) at_boundary[b] = 1;
+  std::vector<std::size_t> losses;
+  for (std::size_t i = 1; i < slots.size(); ++i) {
+    const int b = slots[i].byte;
+    if (!at_boundary[i] || b < 0x40 || b > 0x7E) continue;
+    const int p = slots[i - 1].byte;
+    const bool latin_letter = (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z');
+    if (!latin_letter || (!losses.empty() && losses.back() == i - 1)) losses.push_back(i);
+  }
+  if (losses.empty()) return false;
+  std::vector<Slot> with;
+  with.reserve(slots.size() + losses.size());
+  for (std::size_t i = 0, l = 0; i < slots.size(); ++i) {
+    if (l < losses.size() && losses[l] == i) with.push_back({-1, {}}), ++l;
+    with.push_back(std::move(slots[i]));
+  }
+  // The lost slot belongs to the letter's character: as it is, the letter spans both.
+  for (std::size_t& b : boundary) b += static_cast<std::size_t>(std::lower_bound(losses.begin(), losses.end(), b) - losses.begin());
+  slots = std::move(with);
+  return true;
+}
+
 /// Reads the region [@p begin, @p end) of @p text for @p mix: a beam over its bytes where each
 /// character is kept as it is or read, where reading gives way to the text as it is only at its
 /// character boundaries; appends the read stretches that beat the text as it is.
@@ -265,6 +295,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
   offset.push_back(end);
   boundary.push_back(slots.size());
   if (silent && mix.right_is_utf8 && insert_silent_losses(slots, boundary)) holes = true;
+  if (silent && !mix.right_is_utf8 && insert_lost_leads(slots, boundary)) holes = true;
   if (!holes) return 0;
   // A lost byte is one the wrong decoder rejected before the byte that follows it: 0x80, 0xFF, or
   // a lead whose pair with that byte it does not know (any, before another lost byte or the end).
@@ -465,7 +496,7 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
                                              const std::vector<std::size_t>& own,
-                                             const std::vector<std::size_t>& silent,
+                                             const std::vector<SilentLoss>& silent,
                                              std::vector<MixupFix>& unproven) {
   std::vector<MixupFix> out;
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
@@ -479,10 +510,12 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     // The next place to read from, in text order: a U+FFFD, or a run that lost bytes silently.
     while (hole != std::string_view::npos && (hole < covered || std::binary_search(own.begin(), own.end(), hole)))
       hole = text.find(kReplacement, hole + 3);
-    while (next_silent < silent.size() && silent[next_silent] < covered) ++next_silent;
-    const bool from_silent = next_silent < silent.size() && (hole == std::string_view::npos || silent[next_silent] < hole);
+    while (next_silent < silent.size() && silent[next_silent].at < covered) ++next_silent;
+    const bool from_silent = next_silent < silent.size() && (hole == std::string_view::npos || silent[next_silent].at < hole);
     if (!from_silent && hole == std::string_view::npos) break;
-    const std::size_t seed = from_silent ? silent[next_silent++] : hole;
+    // A silent loss is read for its one mix-up.
+    const Mixup* only = from_silent ? &kMixups[silent[next_silent].big5 ? 1 : 0] : nullptr;
+    const std::size_t seed = from_silent ? silent[next_silent++].at : hole;
     std::size_t seed_end = seed;
     utf8::next(text, seed_end);
     std::vector<MixupFix> found, best, pending, best_pending, region_unproven;
@@ -499,7 +532,7 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
     const Mixup* order[5] = {&kMixups[0], &kMixups[1], &kMixups[2], &kMixups[3], &kMixups[4]};
     if (private_use && !from_silent) std::swap(order[0], order[1]);
     for (const Mixup* m : order) {
-      if (from_silent && m != &kMixups[0]) break;
+      if (only && m != only) continue;
       const Mixup& mix = *m;
       const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
       std::size_t begin = seed, end = seed_end;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <optional>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -259,7 +260,7 @@ struct LatinState {
   bool replacement = false;  // a U+FFFD was met
   // Where rare CJK runs begin whose GBK bytes are UTF-8 with bytes missing: UTF-8 read as GBK by a
   // decoder that dropped what it rejected (Python's errors='ignore'), read again by the lossy pass.
-  std::vector<std::size_t> silent_losses;
+  std::vector<SilentLoss> silent_losses;
 };
 
 /// Reads the Latin-1 characters [@p begin, @p end) of @p text (no U+FFFD) as GBK bytes. A few
@@ -329,6 +330,41 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   return state.scanned;
 }
 
+/// True when @p text (valid UTF-8) holds a Private Use Area character (U+E000..U+F8FF: lead EE, or
+/// EF before 80..A3).
+bool private_use_in(std::string_view text) {
+  if (text.find('\xEE') != std::string_view::npos) return true;
+  for (std::size_t q = text.find('\xEF'); q != std::string_view::npos; q = text.find('\xEF', q + 1))
+    if (q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4) return true;
+  return false;
+}
+
+/// Big5 read as GBK by a decoder that dropped what it rejected leaves no U+FFFD, but its punctuation
+/// lost its lead and kept an ASCII trail (`，` is `A`, `。` `C`): where a Big5 reading of @p out
+/// (text order) has such a letter next to it, between it and another character of the reading, the
+/// region is read again with a lost lead before each such letter (@p silent: seeds added, in order).
+void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out, std::vector<SilentLoss>& silent) {
+  const auto letter = [&](std::size_t at) {
+    return at < text.size() && text[at] >= 0x40 && text[at] <= 0x7E;
+  };
+  const auto wide = [&](std::size_t at) { return at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80; };
+  std::vector<SilentLoss> seeds;
+  for (const MixupFix& f : out) {
+    if (f.kind != "mojibake-big5-as-gbk") continue;
+    // A decoder that keeps Big5's punctuation as user-defined GBK (Private Use Area, a browser's)
+    // dropped nothing: its letters are the text's own.
+    if (seeds.empty() && private_use_in(text)) return;
+    const bool after = letter(f.end) && wide(f.end + 1);
+    const bool before = f.begin >= 1 && letter(f.begin - 1) && f.begin >= 2 && wide(f.begin - 2);
+    if (after || before) seeds.push_back({f.begin, true});
+  }
+  if (seeds.empty()) return;
+  std::vector<SilentLoss> merged;
+  std::merge(silent.begin(), silent.end(), seeds.begin(), seeds.end(), std::back_inserter(merged),
+             [](const SilentLoss& a, const SilentLoss& b) { return a.at < b.at; });
+  silent = std::move(merged);
+}
+
 /// The scan's fixes completed: the readings that needed evidence elsewhere, in text order, and the
 /// lossy readings around U+FFFD merged in. Out of line: the clean-text scan stays small.
 [[gnu::noinline]] std::vector<MixupFix> finish(std::string_view text, const CharModel& model, std::vector<MixupFix> out,
@@ -345,6 +381,7 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   // own U+FFFD) stand, and so do runs read through two or three mix-ups (a lossy reading reads one,
   // and its piece at the U+FFFD after such a run took the run's end for the first mix-up's bytes).
   // Both lists are in text order and free of overlaps: one sweep merges them.
+  if (!state.replacement) add_big5_lost_leads(text, out, state.silent_losses);
   if (state.replacement || !state.silent_losses.empty()) {
     std::vector<MixupFix> unproven;
     std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses, unproven);
@@ -684,7 +721,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           continue;
         }
         at.push_back(end);
-        if (utf8_with_bytes_missing(wire)) latin.silent_losses.push_back(pos);
+        if (utf8_with_bytes_missing(wire)) latin.silent_losses.push_back({pos, false});
         if (!read_utf8_part(out, text, model, wire, starts, at, 0, starts.size()) && euro) {
           // No valid reading across a `€` that was no trail byte (a real euro sign between two
           // mojibake runs, `鍦ㄥ€鍦ㄥ`): the parts between the signs are read apart.

@@ -5,7 +5,7 @@ usage: python_battery.py BUILD_DIR OUT_DIR [--shared DIR]
 
 The mix-up benchmark (bench_encoding_repair --mixup) damages text with the stage's own tables; this
 script damages it with another implementation, Python's codecs (errors='replace' where the wrong
-codec rejects bytes; cases 20-22 errors='ignore'), plus mixed files, UTF-16 without a BOM and HTML, runs
+codec rejects bytes; cases 20-23 errors='ignore'), plus mixed files, UTF-16 without a BOM and HTML, runs
 `docpipe run tests/bench/configs/repair-json.xml` over them and prints, per file, the encoding the
 stage detected, how much of the expected text comes back (difflib ratio), the U+FFFD left and the
 repairs by kind. The passage is 1200 characters of shared/corpus/reports/city_changzhou_2016.txt;
@@ -70,6 +70,7 @@ def damaged_inputs(passage, traditional):
         "20_utf8_as_gbk_ignore": (passage.encode().decode("gbk", errors="ignore").encode(), passage),
         "21_utf8_as_cp1252_ignore": (passage.encode().decode("cp1252", errors="ignore").encode(), passage),
         "22_gbk_as_big5_ignore": (passage.encode("gbk").decode("big5", errors="ignore").encode(), passage),
+        "23_big5_as_gbk_ignore": (traditional.encode("big5", errors="replace").decode("gbk", errors="ignore").encode(), traditional),
     }
 
 

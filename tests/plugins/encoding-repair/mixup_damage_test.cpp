@@ -35,7 +35,9 @@ std::vector<std::string> held_out_reports(std::size_t n) {
 /// python-ignore rows as main reached them on 2026-11-27 (bytes lost without a trace read back:
 /// utf8-as-gbk 0.99 and 0.985 restored, utf8-as-cp1252 0.967 and 0.983; nothing before); the
 /// python rows of big5-as-gbk and gbk-as-big5 as main reached them on 2026-11-27 (characters lost
-/// with both bytes guessed: 0.986 and 0.970 restored, one paragraph exact; 0.996 and 0.998, three).
+/// with both bytes guessed: 0.986 and 0.970 restored, one paragraph exact; 0.996 and 0.998, three);
+/// big5-as-gbk python-ignore as main reached it in stop 22 (Big5 leads dropped before an ASCII
+/// trail read back: 0.663 and 0.692 restored).
 struct Floor {
   Mixup kind;
   WrongDecoder decoder;
@@ -60,6 +62,7 @@ const Floor kFloors[] = {
     {Mixup::gbk_as_cp1252,  WrongDecoder::python, 4, 0.97, 5, 0.98, 0},
     {Mixup::big5_as_gbk,    WrongDecoder::whatwg, 0, 0.97, 4, 0.97, 0},
     {Mixup::big5_as_gbk,    WrongDecoder::python, 0, 0.96, 1, 0.94, 0},
+    {Mixup::big5_as_gbk,    WrongDecoder::python_ignore, 0, 0.64, 0, 0.67, 0},
     {Mixup::gbk_as_big5,    WrongDecoder::whatwg, 0, 0.94, 1, 0.95, 0},
     {Mixup::gbk_as_big5,    WrongDecoder::python, 0, 0.97, 3, 0.97, 0},
 };

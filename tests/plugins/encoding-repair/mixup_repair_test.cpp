@@ -537,3 +537,21 @@ TEST_CASE("a reading of lost bytes only is taken where the text has readings of 
   const std::string clean = "\uFFFDC\n本市今年新建道路十二條，改造老舊小區三十個。";
   CHECK(repair(clean) == clean);
 }
+
+// Python's gbk with errors='ignore' drops Big5's punctuation leads (A1 41, `，`, is user-defined in
+// GBK) and keeps the ASCII trail: `，` is `A`, `、` `B`, `。` `C`. Inputs as Python 3.11 wrote them
+// from big5 bytes.
+TEST_CASE("Big5 read as GBK by a decoder that dropped what it rejected: letters left of punctuation are read back") {
+  const std::string broken =
+      "き~ㄓAカ竒蕾龟O陪糤眏Aa跋ネ玻羆去崃冥W3000货じB4000货じB5000货じ籓顶A~А糤10.7%Cu穨竒蕾锣ど纽ó末陪A狝叭穨ゑ矗蔼48.2%C";
+  const std::string got = repair(broken);
+  INFO(got);
+  CHECK(got.find("3000億元、4000億元、5000億元臺階，年均") != std::string::npos);
+  CHECK(got.find("10.7%。工業經濟") != std::string::npos);
+  // A Latin word stays the text's own (the `，` after it is read).
+  const std::string words = "き~ㄓAカGDP~А糤10.7%A狝叭穨ゑ矗蔼48.2%AA绚Wカ穨笷38產C";
+  const std::string read = repair(words);
+  INFO(read);
+  CHECK(read.find("GDP年均") != std::string::npos);
+  CHECK(read.find("10.7%，服務業") != std::string::npos);
+}
