@@ -255,6 +255,9 @@ struct LatinState {
   // Runs of one or two user-defined GBK characters read as Big5 (`一、` before `2023年`): believed
   // only when a long run of the document was read so too.
   std::vector<MixupFix> short_big5;
+  // Readings of CJK runs of two characters: taken only where a longer run of the document was read
+  // as the same mix-up.
+  std::vector<MixupFix> short_runs;
   int latin_evidence = 0;
   bool long_gbk = false;
   bool replacement = false;  // a U+FFFD was met
@@ -374,6 +377,11 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
   if (!state.short_big5.empty() &&
       std::any_of(out.begin(), out.end(), [](const MixupFix& f) { return f.kind == "mojibake-big5-as-gbk"; }))
     out.insert(out.end(), state.short_big5.begin(), state.short_big5.end());
+  const std::size_t long_runs = out.size();
+  for (MixupFix& f : state.short_runs)
+    if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(long_runs),
+                    [&](const MixupFix& g) { return g.kind == f.kind; }))
+      out.push_back(std::move(f));
   // Latin-1 runs and CJK runs never overlap: the text order is the order of their begins.
   std::sort(out.begin(), out.end(), [](const MixupFix& a, const MixupFix& b) { return a.begin < b.begin; });
   // Mix-ups through a decoder that wrote U+FFFD for what it rejected: read across the U+FFFD, and
@@ -682,7 +690,11 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
       }
       if (chars < 3 && private_use_at(s + pos)) short_private_run(text, pos, end, model, latin);
       const std::string_view run = text.substr(pos, end - pos);
-      if (chars >= 3 && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
+      // A run of two is read too, but kept aside: taken where the document has a long run read as
+      // the same mix-up (in whole-text mojibake, between figures: `2010爛腔3.3` is 2010年的3.3).
+      const bool short_run = chars == 2 && !private_use_at(s + pos);
+      if ((chars >= 3 || short_run) && rare_run(text, pos, end, chars, weight, model, weights.exact())) {
+        std::vector<MixupFix>& into = short_run ? latin.short_runs : out;
         // `wire`: the bytes a GBK decoder read, taking € for the single byte 0x80 as WHATWG's does
         // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's bytes
         // begin in it; `at`: where each character begins in the text.
@@ -721,22 +733,22 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           continue;
         }
         at.push_back(end);
-        if (utf8_with_bytes_missing(wire)) latin.silent_losses.push_back({pos, false});
-        if (!read_utf8_part(out, text, model, wire, starts, at, 0, starts.size()) && euro) {
+        if (!short_run && utf8_with_bytes_missing(wire)) latin.silent_losses.push_back({pos, false});
+        if (!read_utf8_part(into, text, model, wire, starts, at, 0, starts.size()) && euro) {
           // No valid reading across a `€` that was no trail byte (a real euro sign between two
           // mojibake runs, `鍦ㄥ€鍦ㄥ`): the parts between the signs are read apart.
           std::size_t first = 0;
           for (std::size_t k = 0; k <= starts.size(); ++k) {
             const std::size_t next_start = k + 1 < starts.size() ? starts[k + 1] : wire.size();
             if (k < starts.size() && next_start - starts[k] != 1) continue;  // not a `€` (one byte)
-            if (k > first) read_utf8_part(out, text, model, wire, starts, at, first, k);
+            if (k > first) read_utf8_part(into, text, model, wire, starts, at, first, k);
             first = k + 1;
           }
         }
-        consider(out, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
+        consider(into, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
         const std::optional<std::string> gbk_reading = big5_ok ? strict_double_byte(as_big5, Legacy::gbk) : std::nullopt;
-        if (gbk_reading) consider(out, text, pos, end, gbk_reading, "mojibake-gbk-as-big5", model);
-        else read_big5_parts(out, text, pos, end, model);
+        if (gbk_reading) consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-big5", model);
+        else if (!short_run) read_big5_parts(out, text, pos, end, model);
       }
       pos = end;
       continue;

@@ -555,3 +555,17 @@ TEST_CASE("Big5 read as GBK by a decoder that dropped what it rejected: letters 
   CHECK(read.find("GDP年均") != std::string::npos);
   CHECK(read.find("10.7%，服務業") != std::string::npos);
 }
+
+// Whole-text mojibake leaves runs of two characters between figures (`2010爛腔41.0%`): too short for
+// the model to judge alone, they are read where a longer run of the text reads as the same mix-up.
+TEST_CASE("runs of two characters are read where the text has a longer run of the same mix-up") {
+  const std::string clean = "五年来，服务业比重由2010年的41.0%提高到2015年的48.2%，经济结构持续优化。";
+  const std::string broken = mix_up(clean, "windows-936-2000", "windows-950-2000");
+  REQUIRE(broken.find("2010爛腔41.0%") != std::string::npos);
+  std::string kind;
+  CHECK(repair(broken, &kind) == clean);
+  CHECK(kind == "mojibake-gbk-as-big5");
+  // Alone, the same two characters are no evidence of anything.
+  const std::string alone = "2010爛腔41.0%";
+  CHECK(repair(alone) == alone);
+}
