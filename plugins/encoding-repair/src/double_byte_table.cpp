@@ -92,14 +92,31 @@ DoubleByteTable::DoubleByteTable(Legacy which)
     };
     for (const auto& [code, cp] : kPythonExtras)
       if (cp >= 0x10000 || reverse_[cp] == 0) extras_.push_back({cp, code});
+    const std::size_t python = extras_.size();
     for_each_pair("big5-hkscs", trail_ok_, [&](unsigned lead, unsigned trail, char32_t cp) {
-      if (pairs_[lead * 256 + trail] != 0 || !character(cp) || reverse_[cp] != 0) return;
-      extras_.push_back({cp, static_cast<std::uint16_t>(lead * 256 + trail)});
+      if (pairs_[lead * 256 + trail] != 0 || !character(cp)) return;
+      const auto code = static_cast<std::uint16_t>(lead * 256 + trail);
+      browser_.push_back({cp, code});
+      if (reverse_[cp] == 0) extras_.push_back({cp, code});
     });
-    std::stable_sort(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    extras_.erase(std::unique(extras_.begin(), extras_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-                  extras_.end());
+    const auto by_code_point = [](const auto& a, const auto& b) { return a.first < b.first; };
+    const auto same_code_point = [](const auto& a, const auto& b) { return a.first == b.first; };
+    for (const auto& [cp, code] : browser_) {
+      const bool python_has = std::any_of(extras_.begin(), extras_.begin() + static_cast<std::ptrdiff_t>(python),
+                                          [&](const auto& e) { return e.first == cp; });
+      if (!python_has && (cp >= 0x10000 || reverse_[cp] == 0)) browser_only_.push_back(cp);
+    }
+    std::stable_sort(extras_.begin(), extras_.end(), by_code_point);
+    extras_.erase(std::unique(extras_.begin(), extras_.end(), same_code_point), extras_.end());
+    std::stable_sort(browser_.begin(), browser_.end(), by_code_point);
+    browser_.erase(std::unique(browser_.begin(), browser_.end(), same_code_point), browser_.end());
+    std::sort(browser_only_.begin(), browser_only_.end());
+    browser_only_.erase(std::unique(browser_only_.begin(), browser_only_.end()), browser_only_.end());
   }
+}
+
+bool DoubleByteTable::browser_only(char32_t cp) const noexcept {
+  return std::binary_search(browser_only_.begin(), browser_only_.end(), cp);
 }
 
 std::uint16_t DoubleByteTable::extra(char32_t cp) const noexcept {

@@ -2,6 +2,7 @@
 // Two-byte code tables of the legacy Chinese encodings, filled once from ICU's converters so that
 // decoding and the mojibake search cost one array lookup per character.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -55,6 +56,21 @@ class DoubleByteTable {
     if (cp >= 0xE000 && cp <= 0xF8FF) return private_use_[cp - 0xE000];
     return extras_.empty() ? 0 : extra(cp);
   }
+  /// encode_any(), but a character a browser's Big5 decoder (HKSCS) reads from a pair this table
+  /// leaves empty gets that pair, though it has a code of its own here or in Python's codec
+  /// (Cyrillic Е is C7B2 in windows-950, C7F8 in HKSCS: GBK's 区 read by a browser): for undoing
+  /// a browser's reading. Big5 only.
+  std::uint16_t encode_as_browser(char32_t cp) const noexcept {
+    if (!browser_.empty()) {
+      const auto it = std::lower_bound(browser_.begin(), browser_.end(), std::pair<char32_t, std::uint16_t>{cp, 0});
+      if (it != browser_.end() && it->first == cp) return it->second;
+    }
+    return encode_any(cp);
+  }
+  /// True when only a browser's Big5 decoder (HKSCS) writes @p cp: neither this table nor Python's
+  /// codec has a code for it (ʊ, 龰, ⻌): a text holding it was read by a browser.
+  bool browser_only(char32_t cp) const noexcept;
+
   /// Code point of a single high byte some decoders accept (0x80 is the euro sign in GBK's Windows
   /// form), or 0.
   char32_t single(unsigned char b) const noexcept { return b == 0x80 && which_ == Legacy::gbk ? 0x20AC : 0; }
@@ -68,6 +84,8 @@ class DoubleByteTable {
   std::array<bool, 256> trail_ok_{};
   std::vector<std::uint16_t> private_use_;  // U+E000..U+F8FF -> user-defined-area code
   std::vector<std::pair<char32_t, std::uint16_t>> extras_;  // code point -> code another decoder reads so, sorted
+  std::vector<std::pair<char32_t, std::uint16_t>> browser_;  // code point -> HKSCS code in a pair pairs_ leaves empty, sorted
+  std::vector<char32_t> browser_only_;                       // code points only HKSCS codes, sorted
   std::uint16_t extra(char32_t cp) const noexcept;
 };
 

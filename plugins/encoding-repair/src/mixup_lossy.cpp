@@ -261,11 +261,12 @@ bool insert_lost_leads(std::vector<Slot>& slots, std::vector<std::size_t>& bound
 /// character is kept as it is or read, where reading gives way to the text as it is only at its
 /// character boundaries; appends the read stretches that beat the text as it is.
 /// With @p silent, UTF-8 read as GBK may also have lost bytes without a U+FFFD (insert_silent_losses).
+/// With @p browser, characters go back to the bytes a browser's Big5 decoder read them from.
 /// Stretches that read only lost bytes go to @p unproven instead, their gain to @p unproven_gain.
 /// Returns the summed gain (log10) of the stretches appended to @p out.
 double read_region(std::string_view text, std::size_t begin, std::size_t end, const Mixup& mix, const CharModel& model,
                    std::vector<MixupFix>& out, std::vector<MixupFix>& unproven, double& unproven_gain,
-                   bool silent = false) {
+                   bool silent, bool browser) {
   const DoubleByteTable& wrong = DoubleByteTable::get(mix.wrong);
   const DoubleByteTable* right = mix.right_is_utf8 ? nullptr : &DoubleByteTable::get(mix.right);
   std::vector<char32_t> chars;
@@ -287,7 +288,7 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
     } else if (c == 0x20AC && mix.right_is_utf8) {
       slots.push_back({0x80, {}});  // WHATWG's GBK reads the lone byte 0x80 as €
     } else {
-      const std::uint16_t code = wrong.encode_any(c);
+      const std::uint16_t code = browser ? wrong.encode_as_browser(c) : wrong.encode_any(c);
       slots.push_back({code >> 8, {}});
       slots.push_back({code & 0xFF, {}});
     }
@@ -296,7 +297,8 @@ double read_region(std::string_view text, std::size_t begin, std::size_t end, co
   boundary.push_back(slots.size());
   if (silent && mix.right_is_utf8 && insert_silent_losses(slots, boundary)) holes = true;
   if (silent && !mix.right_is_utf8 && insert_lost_leads(slots, boundary)) holes = true;
-  if (!holes) return 0;
+  // Without a lost byte a region is read only for a browser's Big5 characters.
+  if (!holes && !browser) return 0;
   // A lost byte is one the wrong decoder rejected before the byte that follows it: 0x80, 0xFF, or
   // a lead whose pair with that byte it does not know (any, before another lost byte or the end).
   for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -494,28 +496,55 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 
 }  // namespace
 
+bool written_by_browser_big5(char32_t c) {
+  // HKSCS also codes Latin letters with pinyin tones (Ê, ế): those come as well from Windows-1252
+  // mojibake, which writes nothing beyond Latin Extended-B.
+  return c >= 0x250 && DoubleByteTable::get(Legacy::big5).browser_only(c) && !DoubleByteTable::get(Legacy::gbk).encode_any(c);
+}
+
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
                                              const std::vector<std::size_t>& own,
-                                             const std::vector<SilentLoss>& silent,
+                                             const std::vector<SilentLoss>& silent, bool browser_big5,
                                              std::vector<MixupFix>& unproven) {
   std::vector<MixupFix> out;
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-  std::size_t covered = 0, next_silent = 0;
+  std::size_t covered = 0, next_seed = 0;
   std::size_t hole = text.find(kReplacement);
   while (hole != std::string_view::npos && std::binary_search(own.begin(), own.end(), hole)) hole = text.find(kReplacement, hole + 3);
-  // A decoder that wrote U+FFFD for what it rejected did not also drop bytes without a trace: lost
-  // bytes are looked for without a U+FFFD only in text with none but the stage's own.
-  if (hole != std::string_view::npos) next_silent = silent.size();
+  // Places to read from besides the U+FFFD, each for one mix-up (text order): runs that lost bytes
+  // silently, and characters only a browser's Big5 decoder writes (ʊ for GBK's 三: the run scan,
+  // made of characters with a GBK code, stops at them). A decoder that wrote U+FFFD for what it
+  // rejected did not also drop bytes without a trace: lost bytes are looked for without a U+FFFD
+  // only in text with none but the stage's own.
+  struct Seed {
+    std::size_t at;
+    const Mixup* only;
+    bool silent;
+  };
+  std::vector<Seed> seeds;
+  if (hole == std::string_view::npos)
+    for (const SilentLoss& l : silent) seeds.push_back({l.at, &kMixups[l.big5 ? 1 : 0], true});
+  if (browser_big5) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t at = pos;
+      if (static_cast<unsigned char>(text[pos]) < 0x80) {
+        ++pos;
+        continue;
+      }
+      if (written_by_browser_big5(utf8::next(text, pos))) seeds.push_back({at, &kMixups[2], false});
+    }
+    std::stable_sort(seeds.begin(), seeds.end(), [](const Seed& a, const Seed& b) { return a.at < b.at; });
+  }
   for (;;) {
-    // The next place to read from, in text order: a U+FFFD, or a run that lost bytes silently.
+    // The next place to read from, in text order: a U+FFFD, or a seed.
     while (hole != std::string_view::npos && (hole < covered || std::binary_search(own.begin(), own.end(), hole)))
       hole = text.find(kReplacement, hole + 3);
-    while (next_silent < silent.size() && silent[next_silent].at < covered) ++next_silent;
-    const bool from_silent = next_silent < silent.size() && (hole == std::string_view::npos || silent[next_silent].at < hole);
-    if (!from_silent && hole == std::string_view::npos) break;
-    // A silent loss is read for its one mix-up.
-    const Mixup* only = from_silent ? &kMixups[silent[next_silent].big5 ? 1 : 0] : nullptr;
-    const std::size_t seed = from_silent ? silent[next_silent++].at : hole;
+    while (next_seed < seeds.size() && seeds[next_seed].at < covered) ++next_seed;
+    const bool from_seed = next_seed < seeds.size() && (hole == std::string_view::npos || seeds[next_seed].at < hole);
+    if (!from_seed && hole == std::string_view::npos) break;
+    const Mixup* only = from_seed ? seeds[next_seed].only : nullptr;
+    const bool from_silent = from_seed && seeds[next_seed].silent;
+    const std::size_t seed = from_seed ? seeds[next_seed++].at : hole;
     std::size_t seed_end = seed;
     utf8::next(text, seed_end);
     std::vector<MixupFix> found, best, pending, best_pending, region_unproven;
@@ -552,7 +581,9 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
       found.clear();
       pending.clear();
       double unproven_gain = 0;
-      const double gain = read_region(text, begin, end, mix, model, found, pending, unproven_gain, from_silent);
+      // GBK read as Big5 by a browser: its HKSCS codes go back to their bytes.
+      const bool browser = mix.wrong == Legacy::big5 && !mix.wrong_is_cp1252 && browser_big5;
+      const double gain = read_region(text, begin, end, mix, model, found, pending, unproven_gain, from_silent, browser);
       // The reading of the region that gains most (the three codecs read the same bytes), with its
       // stretches of lost bytes only, which its other stretches prove; in a region that no mix-up
       // reads otherwise, the best reading of lost bytes only waits for proof elsewhere.

@@ -258,6 +258,9 @@ struct LatinState {
   // Readings of CJK runs of two characters: taken only where a longer run of the document was read
   // as the same mix-up.
   std::vector<MixupFix> short_runs;
+  // Whether the text holds a character only a browser's Big5 decoder writes: asked at the first
+  // CJK run examined (read_by_browser_big5()).
+  std::optional<bool> browser_big5;
   int latin_evidence = 0;
   bool long_gbk = false;
   bool replacement = false;  // a U+FFFD was met
@@ -342,6 +345,19 @@ bool private_use_in(std::string_view text) {
   return false;
 }
 
+/// True when @p text holds a character only a browser's Big5 decoder writes (HKSCS: ʊ for GBK's
+/// 三, 龰 for 取): GBK read as Big5 there was read by a browser, whose codes the Big5 readings use.
+bool read_by_browser_big5(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (written_by_browser_big5(utf8::next(text, pos))) return true;
+  }
+  return false;
+}
+
 /// Big5 read as GBK by a decoder that dropped what it rejected leaves no U+FFFD, but its punctuation
 /// lost its lead and kept an ASCII trail (`，` is `A`, `。` `C`): where a Big5 reading of @p out
 /// (text order) has such a letter next to it, between it and another character of the reading, the
@@ -392,7 +408,8 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
   if (!state.replacement) add_big5_lost_leads(text, out, state.silent_losses);
   if (state.replacement || !state.silent_losses.empty()) {
     std::vector<MixupFix> unproven;
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses, unproven);
+    if (!state.browser_big5) state.browser_big5 = read_by_browser_big5(text);
+    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses, *state.browser_big5, unproven);
     // A reading of lost bytes only is taken where the text has readings of that mix-up elsewhere.
     for (MixupFix& u : unproven) {
       const auto same_kind = [&](const MixupFix& f) { return f.kind == u.kind; };
@@ -582,14 +599,15 @@ bool read_utf8_part(std::vector<MixupFix>& out, std::string_view text, const Cha
 /// big5 codec reads: where the run as a whole is no GBK (a decoder that dropped bytes silently put
 /// it out of step), each part of the run between them is read as GBK on its own.
 [[gnu::noinline]] void read_big5_parts(std::vector<MixupFix>& out, std::string_view text, std::size_t begin, std::size_t end,
-                                       const CharModel& model) {
+                                       const CharModel& model, bool browser) {
   const auto& big5 = DoubleByteTable::get(Legacy::big5);
   std::size_t part = begin, chars = 0;
   std::string bytes;
   for (std::size_t pos = begin; pos <= end;) {
     std::size_t q = pos;
     const char32_t c = pos < end ? utf8::next(text, q) : 0;
-    const std::uint16_t b = pos < end && (big5.encode(c) || (c >= 0xE000 && c <= 0xF8FF)) ? big5.encode_any(c) : 0;
+    const std::uint16_t b = pos < end && (big5.encode(c) || (c >= 0xE000 && c <= 0xF8FF))
+                                ? (browser ? big5.encode_as_browser(c) : big5.encode_any(c)) : 0;
     if (b) {
       bytes += static_cast<char>(b >> 8);
       bytes += static_cast<char>(b & 0xFF);
@@ -699,6 +717,8 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's bytes
         // begin in it; `at`: where each character begins in the text.
         const auto& big5 = DoubleByteTable::get(Legacy::big5);  // built here: clean UTF-8 never needs it
+        if (!latin.browser_big5) latin.browser_big5 = read_by_browser_big5(text);
+        const bool browser = *latin.browser_big5;
         std::string as_gbk, as_big5, wire;
         std::vector<std::size_t> starts, at;
         bool big5_ok = true, euro = false;
@@ -708,7 +728,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
           const char32_t d = utf8::next(run, q);
           euro = euro || d == RunWeights::kEuro;
           han += han_or_private(d);
-          const std::uint16_t g = gbk.encode_any(d), b = big5.encode_any(d);
+          const std::uint16_t g = gbk.encode_any(d), b = browser ? big5.encode_as_browser(d) : big5.encode_any(d);
           starts.push_back(wire.size());
           if (d == RunWeights::kEuro) {
             // The one byte WHATWG's decoder read as `€`; Big5 has no byte 0x80, so the Big5 reading
@@ -748,7 +768,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         consider(into, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
         const std::optional<std::string> gbk_reading = big5_ok ? strict_double_byte(as_big5, Legacy::gbk) : std::nullopt;
         if (gbk_reading) consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-big5", model);
-        else if (!short_run) read_big5_parts(out, text, pos, end, model);
+        else if (!short_run) read_big5_parts(out, text, pos, end, model, *latin.browser_big5);
       }
       pos = end;
       continue;

@@ -131,3 +131,16 @@ TEST_CASE("the table built in one conversion is what ICU gives pair by pair, for
     CHECK(private_use > 1000);
   }
 }
+
+TEST_CASE("Big5 as a browser reads it: HKSCS codes where Windows-950 leaves the pair empty") {
+  const DoubleByteTable& big5 = DoubleByteTable::get(Legacy::big5);
+  // Cyrillic Е: C7B2 in Windows-950, C7F8 in HKSCS (GBK's 区 as a browser reads it).
+  CHECK(big5.encode_any(U'\u0415') == 0xC7B2);
+  CHECK(big5.encode_as_browser(U'\u0415') == 0xC7F8);
+  // ʊ has an HKSCS code alone (GBK's 三, C8FD); 中 is Windows-950's own.
+  CHECK(big5.encode_as_browser(U'\u028A') == 0xC8FD);
+  CHECK(big5.browser_only(U'\u028A'));
+  CHECK_FALSE(big5.browser_only(U'\u0415'));
+  CHECK_FALSE(big5.browser_only(U'中'));
+  CHECK(big5.encode_as_browser(U'中') == big5.encode(U'中'));
+}

@@ -569,3 +569,19 @@ TEST_CASE("runs of two characters are read where the text has a longer run of th
   const std::string alone = "2010爛腔41.0%";
   CHECK(repair(alone) == alone);
 }
+
+// GBK read as Big5 by a browser (headless Chromium, a page declaring big5; tests/bench/encoding-
+// repair/browser_mixups.py): its decoder reads HKSCS, which codes GBK's 三 (C8 FD) as ʊ, a character
+// with no GBK code that ends the run scan's runs, and GBK's 区 (C7 F8) as Cyrillic Е, which
+// Windows-950 codes as C7 B2 (GBK's 遣). A text holding a character only that decoder writes is read
+// back through its codes.
+TEST_CASE("GBK read as Big5 by a browser: its HKSCS characters go back to the bytes it read them from") {
+  const std::string broken =
+      "蛌倰汔撰傖虴珆翍﹝湮薯芢輛※ʊ弇珨极§馱珛冪撳蛌倰汔撰桵謹睿珋測督昢珛ʊ爛俴雄數赫ㄛ枑詢冪撳楷桯腔窐講睿虴祔ㄛ"
+      "ʊ棒莉珛賦凳蚕2010爛腔3.3:\n70%ㄛ挕輛Е\uFFFD弊觼游蜊賂彸萸馱釬衄唗芢輛﹝湮薯芢輛";
+  const std::string got = repair(broken);
+  INFO(got);
+  CHECK(got.find("大力推进“三位一体”工业经济转型升级战略和现代服务业三年行动计划") != std::string::npos);
+  CHECK(got.find("三次产业结构由2010年的3.3:") != std::string::npos);
+  CHECK(got.find("武进区") != std::string::npos);
+}
