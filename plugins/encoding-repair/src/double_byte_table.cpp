@@ -101,22 +101,22 @@ DoubleByteTable::DoubleByteTable(Legacy which)
     });
     const auto by_code_point = [](const auto& a, const auto& b) { return a.first < b.first; };
     const auto same_code_point = [](const auto& a, const auto& b) { return a.first == b.first; };
-    for (const auto& [cp, code] : browser_) {
-      const bool python_has = std::any_of(extras_.begin(), extras_.begin() + static_cast<std::ptrdiff_t>(python),
-                                          [&](const auto& e) { return e.first == cp; });
-      if (!python_has && (cp >= 0x10000 || reverse_[cp] == 0)) browser_only_.push_back(cp);
-    }
+    std::vector<char32_t> python_codes;
+    for (std::size_t i = 0; i < python; ++i) python_codes.push_back(extras_[i].first);
+    std::sort(python_codes.begin(), python_codes.end());
     std::stable_sort(extras_.begin(), extras_.end(), by_code_point);
     extras_.erase(std::unique(extras_.begin(), extras_.end(), same_code_point), extras_.end());
     std::stable_sort(browser_.begin(), browser_.end(), by_code_point);
     browser_.erase(std::unique(browser_.begin(), browser_.end(), same_code_point), browser_.end());
-    std::sort(browser_only_.begin(), browser_only_.end());
-    browser_only_.erase(std::unique(browser_only_.begin(), browser_only_.end()), browser_only_.end());
+    browser_only_bits_.assign(0x10000 / 64, 0);
+    browser_differs_bits_.assign(0x10000 / 64, 0);
+    for (const auto& [cp, code] : browser_) {
+      if (cp >= 0x10000) continue;
+      if (!std::binary_search(python_codes.begin(), python_codes.end(), cp) && reverse_[cp] == 0)
+        browser_only_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+      if (encode_any(cp) != code) browser_differs_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
   }
-}
-
-bool DoubleByteTable::browser_only(char32_t cp) const noexcept {
-  return std::binary_search(browser_only_.begin(), browser_only_.end(), cp);
 }
 
 std::uint16_t DoubleByteTable::extra(char32_t cp) const noexcept {

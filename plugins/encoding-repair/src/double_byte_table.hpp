@@ -68,8 +68,14 @@ class DoubleByteTable {
     return encode_any(cp);
   }
   /// True when only a browser's Big5 decoder (HKSCS) writes @p cp: neither this table nor Python's
-  /// codec has a code for it (ʊ, 龰, ⻌): a text holding it was read by a browser.
-  bool browser_only(char32_t cp) const noexcept;
+  /// codec has a code for it (ʊ, 龰, ⻌): a text holding it was read by a browser. A bit lookup.
+  bool browser_only(char32_t cp) const noexcept {
+    return cp < 0x10000 && !browser_only_bits_.empty() && ((browser_only_bits_[cp >> 6] >> (cp & 63)) & 1);
+  }
+  /// True when encode_as_browser(@p cp) differs from encode_any(@p cp) (Е, the kana). A bit lookup.
+  bool browser_differs(char32_t cp) const noexcept {
+    return cp < 0x10000 && !browser_differs_bits_.empty() && ((browser_differs_bits_[cp >> 6] >> (cp & 63)) & 1);
+  }
 
   /// Code point of a single high byte some decoders accept (0x80 is the euro sign in GBK's Windows
   /// form), or 0.
@@ -85,7 +91,8 @@ class DoubleByteTable {
   std::vector<std::uint16_t> private_use_;  // U+E000..U+F8FF -> user-defined-area code
   std::vector<std::pair<char32_t, std::uint16_t>> extras_;  // code point -> code another decoder reads so, sorted
   std::vector<std::pair<char32_t, std::uint16_t>> browser_;  // code point -> HKSCS code in a pair pairs_ leaves empty, sorted
-  std::vector<char32_t> browser_only_;                       // code points only HKSCS codes, sorted
+  std::vector<std::uint64_t> browser_only_bits_;     // BMP code points only HKSCS codes (Big5 only)
+  std::vector<std::uint64_t> browser_differs_bits_;  // BMP code points encode_as_browser() codes otherwise
   std::uint16_t extra(char32_t cp) const noexcept;
 };
 

@@ -408,8 +408,11 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
   if (!state.replacement) add_big5_lost_leads(text, out, state.silent_losses);
   if (state.replacement || !state.silent_losses.empty()) {
     std::vector<MixupFix> unproven;
-    if (!state.browser_big5) state.browser_big5 = read_by_browser_big5(text);
-    std::vector<MixupFix> lossy = find_lossy_mixup_fixes(text, model, own, state.silent_losses, *state.browser_big5, unproven);
+    // A browser's Big5 decoder writes U+FFFD for each GBK pair HKSCS lacks (全, C8AB): only a text
+    // with one is searched for its mark here.
+    if (!state.browser_big5 && state.replacement) state.browser_big5 = read_by_browser_big5(text);
+    std::vector<MixupFix> lossy =
+        find_lossy_mixup_fixes(text, model, own, state.silent_losses, state.browser_big5.value_or(false), unproven);
     // A reading of lost bytes only is taken where the text has readings of that mix-up elsewhere.
     for (MixupFix& u : unproven) {
       const auto same_kind = [&](const MixupFix& f) { return f.kind == u.kind; };
@@ -717,8 +720,15 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         // (a UTF-8 trail byte 0x80 where it expected a lead); `starts`: where each character's bytes
         // begin in it; `at`: where each character begins in the text.
         const auto& big5 = DoubleByteTable::get(Legacy::big5);  // built here: clean UTF-8 never needs it
-        if (!latin.browser_big5) latin.browser_big5 = read_by_browser_big5(text);
-        const bool browser = *latin.browser_big5;
+        // Whether a browser read the text matters only where a character of the run goes back to
+        // other bytes through HKSCS: the text is searched for its mark then, once.
+        if (!latin.browser_big5)
+          for (std::size_t r = 0; r < run.size();)
+            if (big5.browser_differs(utf8::next(run, r))) {
+              latin.browser_big5 = read_by_browser_big5(text);
+              break;
+            }
+        const bool browser = latin.browser_big5.value_or(false);
         std::string as_gbk, as_big5, wire;
         std::vector<std::size_t> starts, at;
         bool big5_ok = true, euro = false;
@@ -768,7 +778,7 @@ std::vector<MixupFix> find_mixup_fixes(std::string_view text, const CharModel& m
         consider(into, text, pos, end, strict_double_byte(as_gbk, Legacy::big5), "mojibake-big5-as-gbk", model);
         const std::optional<std::string> gbk_reading = big5_ok ? strict_double_byte(as_big5, Legacy::gbk) : std::nullopt;
         if (gbk_reading) consider(into, text, pos, end, gbk_reading, "mojibake-gbk-as-big5", model);
-        else if (!short_run) read_big5_parts(out, text, pos, end, model, *latin.browser_big5);
+        else if (!short_run) read_big5_parts(out, text, pos, end, model, browser);
       }
       pos = end;
       continue;
