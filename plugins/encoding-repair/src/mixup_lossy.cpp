@@ -182,6 +182,24 @@ constexpr double kProseFloor = -4.0;
 /// Log10 cost of starting a reading: the least gain a reading must bring.
 constexpr double kSwitch = 4.0;
 
+/// Inserts a lost slot before each slot index of @p losses (sorted; repeated for several, equal to
+/// the size for the end) and moves @p boundary (the slot where each character begins) past them,
+/// but, with @p to_next, the boundary at a lost slot, which then begins the character after it.
+void insert_lost_slots(std::vector<Slot>& slots, std::vector<std::size_t>& boundary, const std::vector<std::size_t>& losses,
+                       bool to_next) {
+  std::vector<Slot> with;
+  with.reserve(slots.size() + losses.size());
+  for (std::size_t i = 0, l = 0; i <= slots.size(); ++i) {
+    for (; l < losses.size() && losses[l] == i; ++l) with.push_back({-1, {}});
+    if (i < slots.size()) with.push_back(std::move(slots[i]));
+  }
+  for (std::size_t& b : boundary) {
+    const auto before = to_next ? std::lower_bound(losses.begin(), losses.end(), b) : std::upper_bound(losses.begin(), losses.end(), b);
+    b += static_cast<std::size_t>(before - losses.begin());
+  }
+  slots = std::move(with);
+}
+
 /// Where UTF-8 read as GBK lost bytes without a trace (a decoder that drops what it rejects,
 /// Python's errors='ignore'), the wrong reading's bytes break UTF-8 at each loss: a lost byte is
 /// always a trail byte (a UTF-8 lead is never rejected before its trail), so a sequence one trail
@@ -216,14 +234,7 @@ bool insert_silent_losses(std::vector<Slot>& slots, std::vector<std::size_t>& bo
     i += k;
   }
   if (losses.empty()) return false;
-  std::vector<Slot> with;
-  with.reserve(slots.size() + losses.size());
-  for (std::size_t i = 0, l = 0; i <= slots.size(); ++i) {
-    for (; l < losses.size() && losses[l] == i; ++l) with.push_back({-1, {}});
-    if (i < slots.size()) with.push_back(std::move(slots[i]));
-  }
-  for (std::size_t& b : boundary) b += static_cast<std::size_t>(std::upper_bound(losses.begin(), losses.end(), b) - losses.begin());
-  slots = std::move(with);
+  insert_lost_slots(slots, boundary, losses, false);
   return true;
 }
 
@@ -245,15 +256,8 @@ bool insert_lost_leads(std::vector<Slot>& slots, std::vector<std::size_t>& bound
     if (!latin_letter || (!losses.empty() && losses.back() == i - 1)) losses.push_back(i);
   }
   if (losses.empty()) return false;
-  std::vector<Slot> with;
-  with.reserve(slots.size() + losses.size());
-  for (std::size_t i = 0, l = 0; i < slots.size(); ++i) {
-    if (l < losses.size() && losses[l] == i) with.push_back({-1, {}}), ++l;
-    with.push_back(std::move(slots[i]));
-  }
   // The lost slot belongs to the letter's character: as it is, the letter spans both.
-  for (std::size_t& b : boundary) b += static_cast<std::size_t>(std::lower_bound(losses.begin(), losses.end(), b) - losses.begin());
-  slots = std::move(with);
+  insert_lost_slots(slots, boundary, losses, true);
   return true;
 }
 
@@ -496,10 +500,21 @@ bool in_region(char32_t c, const Mixup& mix, const DoubleByteTable& wrong) {
 
 }  // namespace
 
-bool written_by_browser_big5(char32_t c) {
-  // HKSCS also codes Latin letters with pinyin tones (Ê, ế): those come as well from Windows-1252
-  // mojibake, which writes nothing beyond Latin Extended-B.
-  return c >= 0x250 && DoubleByteTable::get(Legacy::big5).browser_only(c) && !DoubleByteTable::get(Legacy::gbk).encode_any(c);
+std::size_t next_browser_big5_mark(std::string_view text, std::size_t from) {
+  const DoubleByteTable& big5 = DoubleByteTable::get(Legacy::big5);
+  const DoubleByteTable& gbk = DoubleByteTable::get(Legacy::gbk);
+  for (std::size_t pos = from; pos < text.size();) {
+    const std::size_t at = pos;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t c = utf8::next(text, pos);
+    // HKSCS also codes Latin letters with pinyin tones (Ê, ế): those come as well from Windows-1252
+    // mojibake, which writes nothing beyond Latin Extended-B.
+    if (c >= 0x250 && big5.browser_only(c) && !gbk.encode_any(c)) return at;
+  }
+  return std::string_view::npos;
 }
 
 std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharModel& model,
@@ -525,13 +540,11 @@ std::vector<MixupFix> find_lossy_mixup_fixes(std::string_view text, const CharMo
   if (hole == std::string_view::npos)
     for (const SilentLoss& l : silent) seeds.push_back({l.at, &kMixups[l.big5 ? 1 : 0], true});
   if (browser_big5) {
-    for (std::size_t pos = 0; pos < text.size();) {
-      const std::size_t at = pos;
-      if (static_cast<unsigned char>(text[pos]) < 0x80) {
-        ++pos;
-        continue;
-      }
-      if (written_by_browser_big5(utf8::next(text, pos))) seeds.push_back({at, &kMixups[2], false});
+    for (std::size_t at = next_browser_big5_mark(text, 0), after = at; at != std::string_view::npos;
+         at = next_browser_big5_mark(text, after)) {
+      seeds.push_back({at, &kMixups[2], false});
+      after = at;
+      utf8::next(text, after);
     }
     std::stable_sort(seeds.begin(), seeds.end(), [](const Seed& a, const Seed& b) { return a.at < b.at; });
   }

@@ -21,10 +21,11 @@ struct SilentLoss {
   bool big5 = false;
 };
 
-/// True for a character only a browser's Big5 decoder writes from GBK bytes: HKSCS codes it, and
-/// neither the Windows-950 table, Python's big5 codec nor GBK has it (ʊ for GBK's 三, ⻌ for 入), nor
-/// is it a Latin letter (HKSCS's pinyin Ê): no other mix-up leaves it.
-bool written_by_browser_big5(char32_t c);
+/// Where the first character at or after @p from in @p text (valid UTF-8) is one only a browser's
+/// Big5 decoder writes from GBK bytes, or npos: HKSCS codes it, and neither the Windows-950 table,
+/// Python's big5 codec nor GBK has it (ʊ for GBK's 三, ⻌ for 入), nor is it a Latin letter
+/// (HKSCS's pinyin Ê): no other mix-up leaves it.
+std::size_t next_browser_big5_mark(std::string_view text, std::size_t from);
 
 /// Finds lossy mix-up readings in @p text (valid UTF-8) around its U+FFFD characters, in text
 /// order and not overlapping: each U+FFFD stands for one byte the wrong decoder rejected there.

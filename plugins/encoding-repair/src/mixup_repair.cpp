@@ -252,11 +252,9 @@ struct LatinState {
   std::size_t scanned = 0;  // end of the last Latin-1 run: looking back stops there
   // Readings believed only when the document has evidence of the same mix-up elsewhere.
   std::vector<MixupFix> weak_latin, short_gbk;
-  // Runs of one or two user-defined GBK characters read as Big5 (`一、` before `2023年`): believed
-  // only when a long run of the document was read so too.
-  std::vector<MixupFix> short_big5;
-  // Readings of CJK runs of two characters: taken only where a longer run of the document was read
-  // as the same mix-up.
+  // Readings of short CJK runs, too short for the model to judge alone: runs of two characters, and
+  // of one or two user-defined GBK characters read as Big5 (`一、` before `2023年`). Taken only
+  // where a longer run of the document was read as the same mix-up.
   std::vector<MixupFix> short_runs;
   // Whether the text holds a character only a browser's Big5 decoder writes: asked at the first
   // CJK run examined (read_by_browser_big5()).
@@ -336,27 +334,13 @@ void gbk_latin_piece(std::string_view text, std::size_t begin, std::size_t end, 
   return state.scanned;
 }
 
-/// True when @p text (valid UTF-8) holds a Private Use Area character (U+E000..U+F8FF: lead EE, or
-/// EF before 80..A3).
-bool private_use_in(std::string_view text) {
-  if (text.find('\xEE') != std::string_view::npos) return true;
-  for (std::size_t q = text.find('\xEF'); q != std::string_view::npos; q = text.find('\xEF', q + 1))
-    if (q + 1 < text.size() && static_cast<unsigned char>(text[q + 1]) < 0xA4) return true;
-  return false;
-}
+/// True when the UTF-8 at @p p (valid, at least one byte before the end) starts a character of the
+/// Private Use Area U+E000..U+F8FF, where decoders put GBK's user-defined pairs.
+inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xEE || (p[0] == 0xEF && p[1] < 0xA4); }
 
 /// True when @p text holds a character only a browser's Big5 decoder writes (HKSCS: ʊ for GBK's
 /// 三, 龰 for 取): GBK read as Big5 there was read by a browser, whose codes the Big5 readings use.
-bool read_by_browser_big5(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
-    if (written_by_browser_big5(utf8::next(text, pos))) return true;
-  }
-  return false;
-}
+bool read_by_browser_big5(std::string_view text) { return next_browser_big5_mark(text, 0) != std::string_view::npos; }
 
 /// Big5 read as GBK by a decoder that dropped what it rejected leaves no U+FFFD, but its punctuation
 /// lost its lead and kept an ASCII trail (`，` is `A`, `。` `C`): where a Big5 reading of @p out
@@ -367,12 +351,15 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
     return at < text.size() && text[at] >= 0x40 && text[at] <= 0x7E;
   };
   const auto wide = [&](std::size_t at) { return at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80; };
+  if (std::none_of(out.begin(), out.end(), [](const MixupFix& f) { return f.kind == "mojibake-big5-as-gbk"; })) return;
+  // A decoder that keeps Big5's punctuation as user-defined GBK (Private Use Area, a browser's)
+  // dropped nothing: its letters are the text's own.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t q = text.find_first_of("\xEE\xEF"); q != std::string_view::npos; q = text.find_first_of("\xEE\xEF", q + 1))
+    if (private_use_at(s + q)) return;
   std::vector<SilentLoss> seeds;
   for (const MixupFix& f : out) {
     if (f.kind != "mojibake-big5-as-gbk") continue;
-    // A decoder that keeps Big5's punctuation as user-defined GBK (Private Use Area, a browser's)
-    // dropped nothing: its letters are the text's own.
-    if (seeds.empty() && private_use_in(text)) return;
     const bool after = letter(f.end) && wide(f.end + 1);
     const bool before = f.begin >= 1 && letter(f.begin - 1) && f.begin >= 2 && wide(f.begin - 2);
     if (after || before) seeds.push_back({f.begin, true});
@@ -390,9 +377,6 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
                                                LatinState& state, const std::vector<std::size_t>& own) {
   if (state.latin_evidence >= 2) out.insert(out.end(), state.weak_latin.begin(), state.weak_latin.end());
   if (state.long_gbk) out.insert(out.end(), state.short_gbk.begin(), state.short_gbk.end());
-  if (!state.short_big5.empty() &&
-      std::any_of(out.begin(), out.end(), [](const MixupFix& f) { return f.kind == "mojibake-big5-as-gbk"; }))
-    out.insert(out.end(), state.short_big5.begin(), state.short_big5.end());
   const std::size_t long_runs = out.size();
   for (MixupFix& f : state.short_runs)
     if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(long_runs),
@@ -440,9 +424,6 @@ void add_big5_lost_leads(std::string_view text, const std::vector<MixupFix>& out
   return out;
 }
 
-/// True when the UTF-8 at @p p (valid, at least one byte before the end) starts a character of the
-/// Private Use Area U+E000..U+F8FF, where decoders put GBK's user-defined pairs.
-inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xEE || (p[0] == 0xEF && p[1] < 0xA4); }
 
 /// Reads the run [@p begin, @p end) of one or two characters, all user-defined GBK pairs (Private
 /// Use Area), as Big5 (Big5's 一 and 、 are user-defined in GBK): too short for the model to
@@ -458,7 +439,7 @@ inline bool private_use_at(const unsigned char* p) noexcept { return p[0] == 0xE
     bytes += static_cast<char>(g >> 8);
     bytes += static_cast<char>(g & 0xFF);
   }
-  consider(state.short_big5, text, begin, end, strict_double_byte(bytes, Legacy::big5), "mojibake-big5-as-gbk", model);
+  consider(state.short_runs, text, begin, end, strict_double_byte(bytes, Legacy::big5), "mojibake-big5-as-gbk", model);
 }
 
 /// The bytes a GBK decoder read to write @p s (`€` for WHATWG's lone 0x80), or nullopt when a

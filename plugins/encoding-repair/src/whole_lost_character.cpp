@@ -13,10 +13,11 @@ namespace encoding_repair {
 
 namespace {
 
-/// A character that can be lost whole, with its bytes.
+/// A character that can be lost whole, with its trail byte (which a byte-by-byte decoder reads
+/// again as a lead).
 struct Lost {
   char32_t c;
-  unsigned char lead, trail;
+  unsigned char trail;
 };
 
 /// The characters of @p right whose pair @p wrong does not know, with a non-ASCII trail (an ASCII
@@ -33,7 +34,7 @@ const std::vector<Lost>& candidates(Legacy right, Legacy wrong) {
       for (int trail = 0x80; trail <= 0xFE; ++trail) {
         const auto l = static_cast<unsigned char>(lead), t = static_cast<unsigned char>(trail);
         const char32_t c = from.decode(l, t);
-        if (c && !to.decode(l, t) && ordinary_character(c)) sets[r][w].push_back({c, l, t});
+        if (c && !to.decode(l, t) && ordinary_character(c)) sets[r][w].push_back({c, t});
       }
   });
   return sets[r][w];
